@@ -1,0 +1,653 @@
+//! Activities: what a volunteer plans, and the checks a plan must pass.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::duration::Minutes;
+use crate::text::{clean, Field, TextError};
+use crate::time::{resolve_local, LocalDateTime, TimeError, TimeNotice};
+
+/// The number that identifies an activity in this database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ActivityId(pub i64);
+
+impl fmt::Display for ActivityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable name used in the database, JSON and the CLI.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(UnknownName { what: stringify!($name), name: other.chars().take(40).collect() }),
+                }
+            }
+        }
+    };
+}
+
+/// A name that is not one of an enumeration's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{name}' is not a known {what}")]
+pub struct UnknownName {
+    /// Which enumeration.
+    pub what: &'static str,
+    /// The name given.
+    pub name: String,
+}
+
+string_enum! {
+    /// What kind of activity this is.
+    ActivityKind {
+        /// A visit to a household at home.
+        HomeVisit = "home_visit",
+        /// A group meeting at a venue, often a series.
+        GroupMeeting = "group_meeting",
+        /// Outreach in the street, at events or online.
+        Outreach = "outreach",
+        /// Going along with someone to an appointment.
+        Accompaniment = "accompaniment",
+        /// A meeting with the local network of professionals and volunteers.
+        NetworkMeeting = "network_meeting",
+    }
+}
+
+string_enum! {
+    /// Where an activity stands.
+    ActivityStatus {
+        /// Planned and not yet marked.
+        Planned = "planned",
+        /// Took place.
+        Done = "done",
+        /// Called off.
+        Cancelled = "cancelled",
+        /// The household or participants did not come.
+        NoShow = "no_show",
+    }
+}
+
+string_enum! {
+    /// The outreach programme an activity belongs to.
+    Programme {
+        /// Bydelsmødre: neighbourhood mothers.
+        Bydelsmoedre = "bydelsmoedre",
+        /// Baba: fathers of immigrant or refugee background.
+        Baba = "baba",
+    }
+}
+
+impl ActivityKind {
+    /// The longest an activity of this kind may last.
+    pub fn max_duration(self) -> Minutes {
+        let hours = match self {
+            ActivityKind::HomeVisit => 8,
+            _ => 12,
+        };
+        Minutes::hours(hours)
+    }
+
+    /// Which fields this kind must have.
+    fn required_fields(self) -> &'static [Field] {
+        match self {
+            ActivityKind::HomeVisit => &[Field::Area],
+            ActivityKind::GroupMeeting => &[Field::Venue, Field::Theme],
+            _ => &[],
+        }
+    }
+
+    /// Which optional fields belong to this kind; others are refused.
+    fn allows(self, field: Field) -> bool {
+        match field {
+            Field::Household => self == ActivityKind::HomeVisit,
+            _ => true,
+        }
+    }
+}
+
+/// How long an activity lasts: for a duration, or until a wall-clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Lasts this long from the start.
+    For(Minutes),
+    /// Ends at this Copenhagen wall-clock time.
+    Until(LocalDateTime),
+}
+
+/// What a volunteer asked to plan, before any check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityDraft {
+    /// The kind of activity.
+    pub kind: ActivityKind,
+    /// When it starts, as wall-clock time in Copenhagen.
+    pub start: LocalDateTime,
+    /// How long it lasts.
+    pub span: Span,
+    /// The area or neighbourhood.
+    pub area: Option<String>,
+    /// The household's pseudonymous label (home visits only).
+    pub household: Option<String>,
+    /// Where it takes place (meetings).
+    pub venue: Option<String>,
+    /// What it is about (meetings).
+    pub theme: Option<String>,
+    /// A title of the volunteer's own.
+    pub title: Option<String>,
+    /// A private note that never leaves the machine.
+    pub note: Option<String>,
+    /// The programme it belongs to.
+    pub programme: Option<Programme>,
+    /// Languages used, e.g. "da", "ar".
+    pub languages: Vec<String>,
+}
+
+impl ActivityDraft {
+    /// A draft with the required parts and every optional part empty.
+    pub fn new(kind: ActivityKind, start: LocalDateTime, duration: Minutes) -> Self {
+        Self {
+            kind,
+            start,
+            span: Span::For(duration),
+            area: None,
+            household: None,
+            venue: None,
+            theme: None,
+            title: None,
+            note: None,
+            programme: None,
+            languages: Vec::new(),
+        }
+    }
+
+    /// Checks the draft and resolves its times, or says what is wrong.
+    pub fn validate(self) -> Result<ValidActivity, ValidationError> {
+        let resolved = resolve_local(self.start).map_err(|source| ValidationError::Time {
+            field: Field::Start,
+            source,
+        })?;
+        let start = resolved.at;
+        let end = match self.span {
+            Span::For(minutes) => start + minutes.as_duration(),
+            Span::Until(local) => {
+                let end = resolve_local(local)
+                    .map_err(|source| ValidationError::Time {
+                        field: Field::End,
+                        source,
+                    })?
+                    .at;
+                if end <= start {
+                    return Err(ValidationError::EndNotAfterStart {
+                        start: self.start,
+                        end: local,
+                    });
+                }
+                end
+            }
+        };
+        let minutes = (end - start).num_minutes();
+        let max = self.kind.max_duration();
+        if minutes > i64::from(max.get()) {
+            return Err(ValidationError::TooLong {
+                kind: self.kind,
+                minutes,
+                max_minutes: max.get(),
+            });
+        }
+        if minutes < 1 {
+            return Err(ValidationError::EndNotAfterStart {
+                start: self.start,
+                end: LocalDateTime::new(end.naive_local()),
+            });
+        }
+
+        let kind = self.kind;
+        let field =
+            |field: Field, value: Option<String>| -> Result<Option<String>, ValidationError> {
+                let value = clean(field, value)?;
+                if value.is_some() && !kind.allows(field) {
+                    return Err(ValidationError::NotForKind { field, kind });
+                }
+                Ok(value)
+            };
+        let area = field(Field::Area, self.area)?;
+        let household = field(Field::Household, self.household)?;
+        let venue = field(Field::Venue, self.venue)?;
+        let theme = field(Field::Theme, self.theme)?;
+        let title = field(Field::Title, self.title)?;
+        let note = field(Field::Note, self.note)?;
+        let mut languages = Vec::with_capacity(self.languages.len());
+        for language in self.languages {
+            if let Some(language) = field(Field::Language, Some(language))? {
+                if !languages.contains(&language) {
+                    languages.push(language);
+                }
+            }
+        }
+
+        for &required in kind.required_fields() {
+            let present = match required {
+                Field::Area => area.is_some(),
+                Field::Venue => venue.is_some(),
+                Field::Theme => theme.is_some(),
+                _ => true,
+            };
+            if !present {
+                return Err(ValidationError::Missing {
+                    field: required,
+                    kind,
+                });
+            }
+        }
+
+        Ok(ValidActivity {
+            kind,
+            start,
+            end,
+            area,
+            household,
+            venue,
+            theme,
+            title,
+            note,
+            programme: self.programme,
+            languages,
+            notice: resolved.notice,
+        })
+    }
+}
+
+/// A plan that passed every check; the only way to make one is [`ActivityDraft::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidActivity {
+    kind: ActivityKind,
+    start: DateTime<Tz>,
+    end: DateTime<Tz>,
+    area: Option<String>,
+    household: Option<String>,
+    venue: Option<String>,
+    theme: Option<String>,
+    title: Option<String>,
+    note: Option<String>,
+    programme: Option<Programme>,
+    languages: Vec<String>,
+    notice: Option<TimeNotice>,
+}
+
+impl ValidActivity {
+    /// The kind.
+    pub fn kind(&self) -> ActivityKind {
+        self.kind
+    }
+    /// The start instant in Copenhagen.
+    pub fn start(&self) -> DateTime<Tz> {
+        self.start
+    }
+    /// The end instant in Copenhagen, after the start.
+    pub fn end(&self) -> DateTime<Tz> {
+        self.end
+    }
+    /// The area.
+    pub fn area(&self) -> Option<&str> {
+        self.area.as_deref()
+    }
+    /// The household label.
+    pub fn household(&self) -> Option<&str> {
+        self.household.as_deref()
+    }
+    /// The venue.
+    pub fn venue(&self) -> Option<&str> {
+        self.venue.as_deref()
+    }
+    /// The theme.
+    pub fn theme(&self) -> Option<&str> {
+        self.theme.as_deref()
+    }
+    /// The volunteer's own title.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+    /// The private note.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+    /// The programme.
+    pub fn programme(&self) -> Option<Programme> {
+        self.programme
+    }
+    /// The languages used, without duplicates.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+    /// What the user should be told about how the start time was read.
+    pub fn notice(&self) -> Option<TimeNotice> {
+        self.notice
+    }
+
+    /// The stored activity this plan becomes under `id` with `status`.
+    pub fn into_activity(self, id: ActivityId, status: ActivityStatus) -> Activity {
+        Activity {
+            id,
+            kind: self.kind,
+            status,
+            start: self.start,
+            end: self.end,
+            area: self.area,
+            household: self.household,
+            venue: self.venue,
+            theme: self.theme,
+            title: self.title,
+            note: self.note,
+            programme: self.programme,
+            languages: self.languages,
+        }
+    }
+}
+
+/// An activity as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// Its id.
+    pub id: ActivityId,
+    /// Its kind.
+    pub kind: ActivityKind,
+    /// Where it stands.
+    pub status: ActivityStatus,
+    /// When it starts.
+    pub start: DateTime<Tz>,
+    /// When it ends.
+    pub end: DateTime<Tz>,
+    /// The area.
+    pub area: Option<String>,
+    /// The household label (home visits).
+    pub household: Option<String>,
+    /// The venue (meetings).
+    pub venue: Option<String>,
+    /// The theme (meetings).
+    pub theme: Option<String>,
+    /// The volunteer's own title.
+    pub title: Option<String>,
+    /// The private note.
+    pub note: Option<String>,
+    /// The programme.
+    pub programme: Option<Programme>,
+    /// Languages used.
+    pub languages: Vec<String>,
+}
+
+/// Why a plan was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    /// A time could not be read or does not exist.
+    #[error("{field}: {source}")]
+    Time {
+        /// Start or end.
+        field: Field,
+        /// What was wrong with it.
+        source: TimeError,
+    },
+    /// The end is not after the start.
+    #[error("the end ({end}) must be after the start ({start})")]
+    EndNotAfterStart {
+        /// The start as typed.
+        start: LocalDateTime,
+        /// The end as typed or computed.
+        end: LocalDateTime,
+    },
+    /// Longer than an activity of this kind can last.
+    #[error(
+        "a {kind} of {minutes} minutes is too long; at most {max_minutes} minutes are allowed"
+    )]
+    TooLong {
+        /// The kind.
+        kind: ActivityKind,
+        /// How long it would last.
+        minutes: i64,
+        /// The limit for the kind.
+        max_minutes: u32,
+    },
+    /// A field this kind needs is empty.
+    #[error("a {kind} needs {field}")]
+    Missing {
+        /// The empty field.
+        field: Field,
+        /// The kind that needs it.
+        kind: ActivityKind,
+    },
+    /// A field that does not belong to this kind was given.
+    #[error("a {kind} cannot have {field}")]
+    NotForKind {
+        /// The field.
+        field: Field,
+        /// The kind.
+        kind: ActivityKind,
+    },
+    /// A text field was refused.
+    #[error(transparent)]
+    Text(#[from] TextError),
+}
+
+impl ValidationError {
+    /// The field the error concerns, for showing it next to that field.
+    pub fn field(&self) -> Field {
+        match self {
+            ValidationError::Time { field, .. } => *field,
+            ValidationError::EndNotAfterStart { .. } => Field::End,
+            ValidationError::TooLong { .. } => Field::Duration,
+            ValidationError::Missing { field, .. } | ValidationError::NotForKind { field, .. } => {
+                *field
+            }
+            ValidationError::Text(TextError::TooLong { field, .. })
+            | ValidationError::Text(TextError::ControlCharacter { field }) => *field,
+            ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(s: &str) -> LocalDateTime {
+        s.parse().expect("test time parses")
+    }
+
+    fn minutes(s: &str) -> Minutes {
+        s.parse().expect("test duration parses")
+    }
+
+    fn visit(start: &str, duration: &str) -> ActivityDraft {
+        ActivityDraft {
+            area: Some("Gellerup".into()),
+            household: Some("H-17".into()),
+            ..ActivityDraft::new(ActivityKind::HomeVisit, local(start), minutes(duration))
+        }
+    }
+
+    #[test]
+    fn a_plain_visit_is_valid_and_keeps_its_fields() {
+        let v = visit("2026-12-01T10:00", "60m").validate().expect("valid");
+        assert_eq!(v.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
+        assert_eq!(v.end().to_rfc3339(), "2026-12-01T11:00:00+01:00");
+        assert_eq!(v.area(), Some("Gellerup"));
+        assert_eq!(v.household(), Some("H-17"));
+        assert_eq!(v.notice(), None);
+    }
+
+    #[test]
+    fn a_thirty_hour_visit_is_refused() {
+        let err = visit("2026-12-01T10:00", "30h")
+            .validate()
+            .expect_err("too long");
+        assert_eq!(
+            err,
+            ValidationError::TooLong {
+                kind: ActivityKind::HomeVisit,
+                minutes: 1800,
+                max_minutes: 480
+            }
+        );
+        assert_eq!(err.field(), Field::Duration);
+    }
+
+    #[test]
+    fn a_meeting_may_last_longer_than_a_visit() {
+        let meeting = ActivityDraft {
+            venue: Some("Beboerhuset".into()),
+            theme: Some("Sundhed".into()),
+            ..ActivityDraft::new(
+                ActivityKind::GroupMeeting,
+                local("2026-12-01T09:00"),
+                minutes("10h"),
+            )
+        };
+        assert!(meeting.validate().is_ok());
+    }
+
+    #[test]
+    fn end_must_be_after_start() {
+        let mut draft = visit("2026-12-01T10:00", "60m");
+        draft.span = Span::Until(local("2026-12-01T09:00"));
+        let err = draft.clone().validate().expect_err("end before start");
+        assert!(matches!(err, ValidationError::EndNotAfterStart { .. }));
+        assert_eq!(err.field(), Field::End);
+        draft.span = Span::Until(local("2026-12-01T10:00"));
+        assert!(matches!(
+            draft.validate(),
+            Err(ValidationError::EndNotAfterStart { .. })
+        ));
+    }
+
+    #[test]
+    fn a_start_in_the_spring_gap_is_refused() {
+        let err = visit("2027-03-28T02:30", "60m")
+            .validate()
+            .expect_err("gap");
+        assert!(matches!(
+            err,
+            ValidationError::Time {
+                field: Field::Start,
+                source: TimeError::InSpringForwardGap { .. }
+            }
+        ));
+    }
+
+    #[test]
+    fn an_end_in_the_spring_gap_is_refused() {
+        let mut draft = visit("2027-03-28T01:00", "60m");
+        draft.span = Span::Until(local("2027-03-28T02:15"));
+        let err = draft.validate().expect_err("gap");
+        assert_eq!(err.field(), Field::End);
+    }
+
+    #[test]
+    fn a_visit_across_the_spring_change_lasts_real_minutes() {
+        let v = visit("2027-03-28T01:30", "60m").validate().expect("valid");
+        assert_eq!(v.end().to_rfc3339(), "2027-03-28T03:30:00+02:00");
+    }
+
+    #[test]
+    fn an_ambiguous_autumn_start_takes_the_first_and_notes_it() {
+        let v = visit("2026-10-25T02:30", "30m").validate().expect("valid");
+        assert_eq!(v.start().to_rfc3339(), "2026-10-25T02:30:00+02:00");
+        assert!(matches!(
+            v.notice(),
+            Some(TimeNotice::AmbiguousChoseFirst { .. })
+        ));
+        assert_eq!(v.end().to_rfc3339(), "2026-10-25T02:00:00+01:00");
+    }
+
+    #[test]
+    fn required_fields_per_kind() {
+        let mut draft = visit("2026-12-01T10:00", "60m");
+        draft.area = Some("  ".into());
+        assert_eq!(
+            draft.validate(),
+            Err(ValidationError::Missing {
+                field: Field::Area,
+                kind: ActivityKind::HomeVisit
+            })
+        );
+        let meeting = ActivityDraft::new(
+            ActivityKind::GroupMeeting,
+            local("2026-12-01T17:00"),
+            minutes("2h"),
+        );
+        assert_eq!(
+            meeting.validate(),
+            Err(ValidationError::Missing {
+                field: Field::Venue,
+                kind: ActivityKind::GroupMeeting
+            })
+        );
+    }
+
+    #[test]
+    fn household_only_on_home_visits() {
+        let draft = ActivityDraft {
+            household: Some("H-3".into()),
+            ..ActivityDraft::new(
+                ActivityKind::Outreach,
+                local("2026-12-01T10:00"),
+                minutes("1h"),
+            )
+        };
+        assert_eq!(
+            draft.validate(),
+            Err(ValidationError::NotForKind {
+                field: Field::Household,
+                kind: ActivityKind::Outreach
+            })
+        );
+    }
+
+    #[test]
+    fn languages_are_cleaned_and_deduplicated() {
+        let mut draft = visit("2026-12-01T10:00", "60m");
+        draft.languages = vec!["da".into(), " ar ".into(), "da".into(), "".into()];
+        let v = draft.validate().expect("valid");
+        assert_eq!(v.languages(), ["da".to_string(), "ar".to_string()]);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for kind in ActivityKind::ALL {
+            assert_eq!(kind.as_str().parse::<ActivityKind>(), Ok(*kind));
+        }
+        for status in ActivityStatus::ALL {
+            assert_eq!(status.as_str().parse::<ActivityStatus>(), Ok(*status));
+        }
+        assert!("visit".parse::<ActivityKind>().is_err());
+    }
+}

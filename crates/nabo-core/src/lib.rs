@@ -1,0 +1,44 @@
+//! Nabo's domain: what an activity is, when it happens and whether it fits.
+//!
+//! This crate decides; it never touches the disk, the network or the clock.
+//! Every "now" is passed in. The key types:
+//!
+//! - [`ActivityDraft`] is what a volunteer asked for; [`ActivityDraft::validate`]
+//!   turns it into a [`ValidActivity`] or a typed [`ValidationError`].
+//! - [`resolve_local`] turns a wall-clock time in Copenhagen into an instant,
+//!   refusing times in the spring-forward gap and choosing the first of two
+//!   autumn times (with a [`TimeNotice`] saying so).
+//! - [`find_conflicts`] finds overlaps and too-short travel time between visits.
+//!
+//! ```
+//! use nabo_core::{ActivityDraft, ActivityKind, LocalDateTime, Minutes};
+//!
+//! let draft = ActivityDraft {
+//!     area: Some("Gellerup".into()),
+//!     household: Some("H-17".into()),
+//!     ..ActivityDraft::new(
+//!         ActivityKind::HomeVisit,
+//!         "2026-12-01T10:00".parse::<LocalDateTime>().unwrap(),
+//!         "60m".parse::<Minutes>().unwrap(),
+//!     )
+//! };
+//! let visit = draft.validate().unwrap();
+//! assert_eq!(visit.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
+//! ```
+
+mod activity;
+mod conflict;
+mod duration;
+mod text;
+mod time;
+
+pub use activity::{
+    Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span,
+    UnknownName, ValidActivity, ValidationError,
+};
+pub use conflict::{
+    conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled,
+};
+pub use duration::{DurationError, Minutes};
+pub use text::{Field, TextError};
+pub use time::{resolve_local, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

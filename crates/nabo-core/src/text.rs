@@ -1,0 +1,183 @@
+//! Checks on the free-text fields a volunteer types.
+
+use std::fmt;
+
+/// A text field of an activity, named in errors so the UI can point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The start date and time.
+    Start,
+    /// The end date and time.
+    End,
+    /// The duration.
+    Duration,
+    /// The neighbourhood or area.
+    Area,
+    /// The pseudonymous household label of a home visit.
+    Household,
+    /// Where a meeting takes place.
+    Venue,
+    /// What a meeting is about.
+    Theme,
+    /// A title the volunteer chose.
+    Title,
+    /// The private note.
+    Note,
+    /// A language used.
+    Language,
+}
+
+impl Field {
+    /// The field's name in the CLI, JSON and translation keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Start => "start",
+            Field::End => "end",
+            Field::Duration => "duration",
+            Field::Area => "area",
+            Field::Household => "household",
+            Field::Venue => "venue",
+            Field::Theme => "theme",
+            Field::Title => "title",
+            Field::Note => "note",
+            Field::Language => "language",
+        }
+    }
+
+    /// The longest text accepted in this field, in characters.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::Household => 16,
+            Field::Language => 32,
+            Field::Area | Field::Venue | Field::Theme => 80,
+            Field::Title => 120,
+            Field::Note => 2000,
+            Field::Start | Field::End | Field::Duration => 40,
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a text field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// Longer than the field allows.
+    #[error("{field} is {chars} characters long; at most {max} are allowed")]
+    TooLong {
+        /// Which field.
+        field: Field,
+        /// Its length.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Contains line breaks or other control characters where none belong.
+    #[error("{field} contains a line break or control character")]
+    ControlCharacter {
+        /// Which field.
+        field: Field,
+    },
+    /// A household label must be a short pseudonym such as "H-17".
+    #[error("household label '{label}' is not a pseudonym like H-17: use letters, digits and '-' only, with at least one digit")]
+    NotAPseudonym {
+        /// The label as typed.
+        label: String,
+    },
+}
+
+/// Trims a text field, turning blank into `None` and refusing what does not fit.
+pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String>, TextError> {
+    let Some(value) = value else { return Ok(None) };
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let chars = trimmed.chars().count();
+    if chars > field.max_chars() {
+        return Err(TextError::TooLong {
+            field,
+            chars,
+            max: field.max_chars(),
+        });
+    }
+    let multiline = field == Field::Note;
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+    {
+        return Err(TextError::ControlCharacter { field });
+    }
+    if field == Field::Household && !is_pseudonym(trimmed) {
+        return Err(TextError::NotAPseudonym {
+            label: trimmed.to_string(),
+        });
+    }
+    Ok(Some(trimmed.to_string()))
+}
+
+/// A pseudonym is short, made of letters, digits and '-', and holds a digit,
+/// so that a first name alone ("Fatima") is not accepted as a label.
+fn is_pseudonym(label: &str) -> bool {
+    label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && label.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_becomes_none_and_text_is_trimmed() {
+        assert_eq!(clean(Field::Area, Some("  ".into())), Ok(None));
+        assert_eq!(clean(Field::Area, None), Ok(None));
+        assert_eq!(
+            clean(Field::Area, Some(" Gellerup ".into())),
+            Ok(Some("Gellerup".into()))
+        );
+    }
+
+    #[test]
+    fn too_long_names_the_field_and_limit() {
+        let err = clean(Field::Area, Some("x".repeat(81))).expect_err("too long");
+        assert_eq!(
+            err,
+            TextError::TooLong {
+                field: Field::Area,
+                chars: 81,
+                max: 80
+            }
+        );
+    }
+
+    #[test]
+    fn line_breaks_only_in_notes() {
+        assert!(clean(Field::Venue, Some("a\nb".into())).is_err());
+        assert_eq!(
+            clean(Field::Note, Some("a\nb".into())),
+            Ok(Some("a\nb".into()))
+        );
+        assert!(clean(Field::Note, Some("a\u{7}b".into())).is_err());
+    }
+
+    #[test]
+    fn household_labels_must_be_pseudonyms() {
+        for ok in ["H-17", "h17", "B-2", "Ø-4"] {
+            assert!(clean(Field::Household, Some(ok.into())).is_ok(), "{ok}");
+        }
+        for bad in [
+            "Fatima",
+            "Familien Hansen 3",
+            "H 17",
+            "H-17!",
+            "12345678901234567",
+        ] {
+            assert!(clean(Field::Household, Some(bad.into())).is_err(), "{bad}");
+        }
+    }
+}
