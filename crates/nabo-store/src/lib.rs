@@ -1,1 +1,34 @@
-//! placeholder
+//! Nabo's SQLite store: the one place that opens a database, its schema
+//! migrations, and the queries the app service runs.
+//!
+//! [`Store::open`] opens an existing database and [`Store::create`] a new one;
+//! both go through the same four steps (check what the file is, refuse a newer
+//! schema, set pragmas, migrate). Writes go through [`Store::write`], which
+//! runs them in one transaction. Queries are free functions named
+//! `verb_entity(conn, …)`, one module per entity.
+//!
+//! ```
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = nabo_store::Store::create(&dir.path().join("nabo.db")).unwrap();
+//! assert_eq!(store.schema_version().unwrap(), nabo_store::SCHEMA_VERSION);
+//! ```
+
+mod activities;
+mod error;
+mod identity;
+mod open;
+mod schema;
+mod settings;
+
+pub use activities::{
+    delete_activity, get_activity, insert_activity, list_activities_overlapping,
+    set_activity_status, update_activity,
+};
+pub use error::StoreError;
+pub use identity::{get_identity, insert_identity, Identity, Role};
+pub use open::{Store, APPLICATION_ID};
+pub use schema::SCHEMA_VERSION;
+pub use settings::{get_setting, set_setting};
+
+/// Re-exported so callers can name connections and transactions without depending on rusqlite.
+pub use rusqlite::{Connection, Transaction};

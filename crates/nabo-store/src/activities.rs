@@ -1,0 +1,243 @@
+//! Queries on activities.
+
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use nabo_core::{Activity, ActivityId, ActivityStatus, ValidActivity, ZONE};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+
+use crate::error::StoreError;
+
+/// The longest any activity lasts, in seconds; bounds range scans on the start index.
+const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
+
+const COLUMNS: &str =
+    "id, kind, status, start_utc, end_utc, area, household, venue, theme, title, note, programme";
+
+/// Stores a new activity with status planned and a stable `uid`; returns its id.
+pub fn insert_activity(
+    conn: &Connection,
+    activity: &ValidActivity,
+    uid: &str,
+    now: DateTime<Utc>,
+) -> Result<ActivityId, StoreError> {
+    conn.execute(
+        "INSERT INTO activities (uid, kind, status, start_utc, end_utc, area, household, venue, theme,
+                                 title, note, programme, created_utc, updated_utc)
+         VALUES (:uid, :kind, 'planned', :start, :end, :area, :household, :venue, :theme,
+                 :title, :note, :programme, :now, :now)",
+        named_params! {
+            ":uid": uid,
+            ":kind": activity.kind().as_str(),
+            ":start": activity.start().timestamp(),
+            ":end": activity.end().timestamp(),
+            ":area": activity.area(),
+            ":household": activity.household(),
+            ":venue": activity.venue(),
+            ":theme": activity.theme(),
+            ":title": activity.title(),
+            ":note": activity.note(),
+            ":programme": activity.programme().map(|p| p.as_str()),
+            ":now": now.timestamp(),
+        },
+    )?;
+    let id = ActivityId(conn.last_insert_rowid());
+    replace_languages(conn, id, activity.languages())?;
+    Ok(id)
+}
+
+/// Replaces an activity's details (not its status or uid) and bumps its sequence.
+pub fn update_activity(
+    conn: &Connection,
+    id: ActivityId,
+    activity: &ValidActivity,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, area = :area,
+                household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
+                programme = :programme, sequence = sequence + 1, updated_utc = :now
+         WHERE id = :id",
+        named_params! {
+            ":id": id.0,
+            ":kind": activity.kind().as_str(),
+            ":start": activity.start().timestamp(),
+            ":end": activity.end().timestamp(),
+            ":area": activity.area(),
+            ":household": activity.household(),
+            ":venue": activity.venue(),
+            ":theme": activity.theme(),
+            ":title": activity.title(),
+            ":note": activity.note(),
+            ":programme": activity.programme().map(|p| p.as_str()),
+            ":now": now.timestamp(),
+        },
+    )?;
+    if changed == 0 {
+        return Err(not_found(id));
+    }
+    replace_languages(conn, id, activity.languages())
+}
+
+/// Sets an activity's status and bumps its sequence.
+pub fn set_activity_status(
+    conn: &Connection,
+    id: ActivityId,
+    status: ActivityStatus,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE activities SET status = :status, sequence = sequence + 1, updated_utc = :now WHERE id = :id",
+        named_params! { ":id": id.0, ":status": status.as_str(), ":now": now.timestamp() },
+    )?;
+    if changed == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// Deletes an activity with its languages, exceptions and counts.
+pub fn delete_activity(conn: &Connection, id: ActivityId) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "DELETE FROM activities WHERE id = :id",
+        named_params! { ":id": id.0 },
+    )?;
+    if changed == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// The activity with this id.
+pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = :id");
+    let row = conn
+        .query_row(&sql, named_params! { ":id": id.0 }, RawActivity::from_row)
+        .optional()?
+        .ok_or_else(|| not_found(id))?;
+    row.into_activity(conn)
+}
+
+/// Activities that overlap `[from, to)`, ordered by start then id.
+pub fn list_activities_overlapping(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Activity>, StoreError> {
+    // The lower bound on start_utc lets SQLite use the start index; it is safe
+    // because no activity lasts longer than LONGEST_ACTIVITY_SECS.
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities
+         WHERE start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
+         ORDER BY start_utc, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(
+            named_params! { ":from": from.timestamp(), ":to": to.timestamp() },
+            RawActivity::from_row,
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(|r| r.into_activity(conn)).collect()
+}
+
+fn not_found(id: ActivityId) -> StoreError {
+    StoreError::NotFound {
+        what: "activity",
+        id: id.0,
+    }
+}
+
+fn replace_languages(
+    conn: &Connection,
+    id: ActivityId,
+    languages: &[String],
+) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM activity_languages WHERE activity_id = :id",
+        named_params! { ":id": id.0 },
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO activity_languages (activity_id, position, language) VALUES (:id, :position, :language)",
+    )?;
+    for (position, language) in languages.iter().enumerate() {
+        stmt.execute(
+            named_params! { ":id": id.0, ":position": position as i64, ":language": language },
+        )?;
+    }
+    Ok(())
+}
+
+/// A row as SQLite returns it, before its text columns are parsed.
+struct RawActivity {
+    id: i64,
+    kind: String,
+    status: String,
+    start_utc: i64,
+    end_utc: i64,
+    area: Option<String>,
+    household: Option<String>,
+    venue: Option<String>,
+    theme: Option<String>,
+    title: Option<String>,
+    note: Option<String>,
+    programme: Option<String>,
+}
+
+impl RawActivity {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: r.get("id")?,
+            kind: r.get("kind")?,
+            status: r.get("status")?,
+            start_utc: r.get("start_utc")?,
+            end_utc: r.get("end_utc")?,
+            area: r.get("area")?,
+            household: r.get("household")?,
+            venue: r.get("venue")?,
+            theme: r.get("theme")?,
+            title: r.get("title")?,
+            note: r.get("note")?,
+            programme: r.get("programme")?,
+        })
+    }
+
+    fn into_activity(self, conn: &Connection) -> Result<Activity, StoreError> {
+        let id = self.id;
+        let damaged = |detail: String| StoreError::Damaged {
+            what: "activity",
+            id,
+            detail,
+        };
+        let instant = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
+            Utc.timestamp_opt(secs, 0)
+                .single()
+                .map(|t| t.with_timezone(&ZONE))
+                .ok_or_else(|| damaged(format!("time {secs} is out of range")))
+        };
+        let mut stmt = conn.prepare_cached(
+            "SELECT language FROM activity_languages WHERE activity_id = :id ORDER BY position",
+        )?;
+        let languages = stmt
+            .query_map(named_params! { ":id": id }, |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Activity {
+            id: ActivityId(id),
+            kind: self.kind.parse().map_err(|e| damaged(format!("{e}")))?,
+            status: self.status.parse().map_err(|e| damaged(format!("{e}")))?,
+            start: instant(self.start_utc)?,
+            end: instant(self.end_utc)?,
+            area: self.area,
+            household: self.household,
+            venue: self.venue,
+            theme: self.theme,
+            title: self.title,
+            note: self.note,
+            programme: self
+                .programme
+                .map(|p| p.parse())
+                .transpose()
+                .map_err(|e| damaged(format!("{e}")))?,
+            languages,
+        })
+    }
+}

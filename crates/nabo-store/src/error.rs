@@ -1,0 +1,74 @@
+//! Errors from opening and querying the store.
+
+use std::path::PathBuf;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No database file at the path.
+    #[error("no Nabo database at {path}")]
+    Missing {
+        /// Where it was looked for.
+        path: PathBuf,
+    },
+    /// A database already exists where a new one was to be made.
+    #[error("a Nabo database already exists at {path}")]
+    AlreadyExists {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is not an SQLite database.
+    #[error("{path} is not a Nabo database (not an SQLite file)")]
+    NotADatabase {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is an SQLite database of another program.
+    #[error("{path} is an SQLite database of another program, not Nabo's")]
+    ForeignDatabase {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The database was written by a newer Nabo.
+    #[error("{path} has schema version {found}, newer than this Nabo understands ({supported}); update Nabo")]
+    TooNew {
+        /// The path.
+        path: PathBuf,
+        /// The version in the file.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// No row with that id.
+    #[error("no {what} with id {id}")]
+    NotFound {
+        /// What was looked for, e.g. "activity".
+        what: &'static str,
+        /// The id.
+        id: i64,
+    },
+    /// A stored row holds a value that cannot be read back.
+    #[error("stored {what} {id} is damaged: {detail}")]
+    Damaged {
+        /// What kind of row.
+        what: &'static str,
+        /// Its id.
+        id: i64,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The folder for a new database could not be made.
+    #[error("could not create the folder {path}: {source}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Upgrading the schema failed.
+    #[error("could not upgrade the database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

@@ -1,0 +1,117 @@
+//! The schema, as an ordered list of migrations; `PRAGMA user_version` holds how many ran.
+//!
+//! Never edit a migration that has shipped: add a new one at the end, add a
+//! frozen fixture of the previous version under `tests/fixtures/`, and the
+//! migration tests check that it upgrades.
+
+use rusqlite_migration::{Migrations, M};
+
+/// Migration 1: the first schema, with a table for everything DESIGN.md names.
+const V1: &str = r#"
+-- Activities: one row per one-off activity or per series (rrule set).
+-- Times are UTC Unix seconds; every activity lives in Europe/Copenhagen.
+CREATE TABLE activities (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT    NOT NULL UNIQUE,
+    kind        TEXT    NOT NULL CHECK (kind IN ('home_visit', 'group_meeting', 'outreach', 'accompaniment', 'network_meeting')),
+    status      TEXT    NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'cancelled', 'no_show')),
+    start_utc   INTEGER NOT NULL,
+    end_utc     INTEGER NOT NULL,
+    area        TEXT,
+    household   TEXT,
+    venue       TEXT,
+    theme       TEXT,
+    title       TEXT,
+    note        TEXT,
+    programme   TEXT CHECK (programme IN ('bydelsmoedre', 'baba')),
+    rrule       TEXT,
+    sequence    INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+    created_utc INTEGER NOT NULL,
+    updated_utc INTEGER NOT NULL,
+    CHECK (end_utc > start_utc),
+    CHECK (household IS NULL OR kind = 'home_visit')
+) STRICT;
+CREATE INDEX activities_by_start ON activities (start_utc);
+
+-- Languages used in an activity, in the order given.
+CREATE TABLE activity_languages (
+    activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    language    TEXT    NOT NULL,
+    PRIMARY KEY (activity_id, position),
+    UNIQUE (activity_id, language)
+) STRICT;
+
+-- One occurrence of a series skipped (EXDATE) or changed (an override with RECURRENCE-ID).
+CREATE TABLE recurrence_exceptions (
+    activity_id          INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    occurrence_start_utc INTEGER NOT NULL,
+    skipped              INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    start_utc            INTEGER,
+    end_utc              INTEGER,
+    status               TEXT CHECK (status IN ('planned', 'done', 'cancelled', 'no_show')),
+    PRIMARY KEY (activity_id, occurrence_start_utc),
+    CHECK (skipped = 1 OR (start_utc IS NOT NULL AND end_utc IS NOT NULL AND end_utc > start_utc))
+) STRICT;
+
+-- Anonymised counts recorded on one occurrence: one row per category key.
+CREATE TABLE counts (
+    activity_id          INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    occurrence_start_utc INTEGER NOT NULL,
+    scheme_version       TEXT    NOT NULL,
+    key                  TEXT    NOT NULL,
+    value                INTEGER NOT NULL CHECK (value >= 0),
+    recorded_utc         INTEGER NOT NULL,
+    PRIMARY KEY (activity_id, occurrence_start_utc, key)
+) STRICT;
+
+-- Who uses this database: exactly one row once `init` has run.
+CREATE TABLE identity (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    role         TEXT    NOT NULL CHECK (role IN ('volunteer', 'coordinator')),
+    display_name TEXT,
+    created_utc  INTEGER NOT NULL
+) STRICT;
+
+-- Monthly summaries a coordinator imported; a newer revision supersedes an older one.
+CREATE TABLE imported_summaries (
+    id            INTEGER PRIMARY KEY,
+    volunteer_key BLOB    NOT NULL,
+    period        TEXT    NOT NULL,
+    revision      INTEGER NOT NULL CHECK (revision >= 1),
+    file_sha256   TEXT    NOT NULL UNIQUE,
+    payload       TEXT    NOT NULL,
+    imported_utc  INTEGER NOT NULL,
+    UNIQUE (volunteer_key, period, revision)
+) STRICT;
+
+-- User settings as key/value text.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+"#;
+
+/// Every migration, oldest first.
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_match_the_version() {
+        assert!(migrations().validate().is_ok());
+        let mut conn = rusqlite::Connection::open_in_memory().expect("in-memory db");
+        migrations().to_latest(&mut conn).expect("migrates");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("user_version");
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,320 @@
+//! Store tests against real SQLite files in temporary folders.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, TimeZone, Utc};
+use nabo_core::{
+    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, LocalDateTime, Minutes, ValidActivity,
+};
+use nabo_store::{
+    delete_activity, get_activity, get_identity, get_setting, insert_activity, insert_identity,
+    list_activities_overlapping, set_activity_status, set_setting, update_activity, Identity, Role,
+    Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn visit(start: &str, duration: &str) -> ValidActivity {
+    ActivityDraft {
+        area: Some("Gellerup".into()),
+        household: Some("H-17".into()),
+        languages: vec!["da".into(), "ar".into()],
+        ..ActivityDraft::new(
+            ActivityKind::HomeVisit,
+            start.parse::<LocalDateTime>().expect("time"),
+            duration.parse::<Minutes>().expect("duration"),
+        )
+    }
+    .validate()
+    .expect("valid visit")
+}
+
+struct Temp {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn temp_db() -> Temp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nabo.db");
+    Temp { _dir: dir, path }
+}
+
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .expect("rfc3339")
+        .with_timezone(&Utc)
+}
+
+#[test]
+fn a_planned_visit_reads_back_with_every_field() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let plan = visit("2026-12-01T10:00", "60m");
+    let id = store
+        .write(|tx| insert_activity(tx, &plan, "uid-1", now()))
+        .expect("insert");
+    drop(store);
+
+    let store = Store::open(&t.path).expect("reopen");
+    let got = get_activity(store.conn(), id).expect("found");
+    assert_eq!(got, plan.into_activity(id, ActivityStatus::Planned));
+    assert_eq!(got.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
+    assert_eq!(got.languages, ["da", "ar"]);
+}
+
+#[test]
+fn range_lists_what_overlaps_in_start_order() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let ids: Vec<ActivityId> = store
+        .write(|tx| {
+            [
+                ("2026-12-01T18:00", "2h", "a"),
+                ("2026-11-30T23:30", "1h", "b"), // spans midnight into 1 December
+                ("2026-12-01T09:00", "1h", "c"),
+                ("2026-12-02T09:00", "1h", "d"),
+            ]
+            .iter()
+            .map(|(start, d, uid)| insert_activity(tx, &visit(start, d), uid, now()))
+            .collect::<Result<_, _>>()
+        })
+        .expect("insert");
+    let day = list_activities_overlapping(
+        store.conn(),
+        utc("2026-11-30T23:00:00Z"), // 1 December 00:00 in Copenhagen
+        utc("2026-12-01T23:00:00Z"),
+    )
+    .expect("list");
+    let got: Vec<ActivityId> = day.iter().map(|a| a.id).collect();
+    assert_eq!(got, vec![ids[1], ids[2], ids[0]]);
+}
+
+#[test]
+fn update_status_and_delete() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let id = store
+        .write(|tx| insert_activity(tx, &visit("2026-12-01T10:00", "60m"), "u", now()))
+        .expect("insert");
+    store
+        .write(|tx| update_activity(tx, id, &visit("2026-12-01T12:00", "90m"), now()))
+        .expect("update");
+    store
+        .write(|tx| set_activity_status(tx, id, ActivityStatus::Cancelled, now()))
+        .expect("status");
+    let got = get_activity(store.conn(), id).expect("found");
+    assert_eq!(got.start.to_rfc3339(), "2026-12-01T12:00:00+01:00");
+    assert_eq!(got.status, ActivityStatus::Cancelled);
+    store.write(|tx| delete_activity(tx, id)).expect("delete");
+    assert!(matches!(
+        get_activity(store.conn(), id),
+        Err(StoreError::NotFound {
+            what: "activity",
+            ..
+        })
+    ));
+    assert!(matches!(
+        store.write(|tx| delete_activity(tx, id)),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_failed_write_keeps_nothing() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let result: Result<(), StoreError> = store.write(|tx| {
+        insert_activity(tx, &visit("2026-12-01T10:00", "60m"), "u1", now())?;
+        // The same uid again violates UNIQUE: the whole transaction must roll back.
+        insert_activity(tx, &visit("2026-12-01T12:00", "60m"), "u1", now())?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    let all = list_activities_overlapping(
+        store.conn(),
+        utc("2026-01-01T00:00:00Z"),
+        utc("2027-01-01T00:00:00Z"),
+    )
+    .expect("list");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn identity_and_settings() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    assert_eq!(get_identity(store.conn()).expect("read"), None);
+    let me = Identity {
+        role: Role::Coordinator,
+        display_name: Some("Aarhus Vest".into()),
+    };
+    store
+        .write(|tx| insert_identity(tx, &me, now()))
+        .expect("insert");
+    assert_eq!(get_identity(store.conn()).expect("read"), Some(me.clone()));
+    assert!(
+        store.write(|tx| insert_identity(tx, &me, now())).is_err(),
+        "only one identity"
+    );
+    store
+        .write(|tx| set_setting(tx, "travel_buffer_minutes", "20"))
+        .expect("set");
+    store
+        .write(|tx| set_setting(tx, "travel_buffer_minutes", "15"))
+        .expect("set again");
+    assert_eq!(
+        get_setting(store.conn(), "travel_buffer_minutes")
+            .expect("get")
+            .as_deref(),
+        Some("15")
+    );
+}
+
+#[test]
+fn pragmas_wal_foreign_keys_and_application_id() {
+    let t = temp_db();
+    let store = Store::create(&t.path).expect("create");
+    let conn = store.conn();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .expect("pragma");
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .expect("pragma");
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .expect("pragma");
+    assert_eq!((mode.as_str(), fk, app), ("wal", 1, APPLICATION_ID));
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert!(store.check_integrity().expect("check").is_empty());
+}
+
+#[test]
+fn create_refuses_an_existing_file_and_open_refuses_a_missing_one() {
+    let t = temp_db();
+    assert!(matches!(
+        Store::open(&t.path),
+        Err(StoreError::Missing { .. })
+    ));
+    assert!(!t.path.exists(), "open must not create a file");
+    Store::create(&t.path).expect("create");
+    assert!(matches!(
+        Store::create(&t.path),
+        Err(StoreError::AlreadyExists { .. })
+    ));
+}
+
+/// Opening `path` fails with an error matching `expected`, and no file in its folder changes.
+fn refused_unchanged(path: &Path, expected: fn(&StoreError) -> bool) {
+    let dir = path.parent().expect("folder");
+    let before = files_in(dir);
+    let err = Store::open(path).expect_err("must be refused");
+    assert!(expected(&err), "unexpected error: {err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "error names the file: {err}"
+    );
+    assert_eq!(files_in(dir), before, "the folder must be unchanged");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_unchanged() {
+    let t = temp_db();
+    std::fs::write(
+        &t.path,
+        "BEGIN:VCALENDAR\r\nthis is not a database, it is just text\r\n".repeat(200),
+    )
+    .expect("write");
+    refused_unchanged(&t.path, |e| matches!(e, StoreError::NotADatabase { .. }));
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_unchanged() {
+    let t = temp_db();
+    {
+        let conn = nabo_store::Connection::open(&t.path).expect("open");
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);")
+            .expect("schema");
+    }
+    refused_unchanged(&t.path, |e| matches!(e, StoreError::ForeignDatabase { .. }));
+}
+
+#[test]
+fn a_database_from_a_newer_nabo_is_refused_unchanged() {
+    let t = temp_db();
+    {
+        let store = Store::create(&t.path).expect("create");
+        store
+            .conn()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("bump");
+        // Fold the WAL back into the main file so the folder holds only the database.
+        store
+            .conn()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .expect("journal");
+    }
+    refused_unchanged(
+        &t.path,
+        |e| matches!(e, StoreError::TooNew { found, supported, .. } if *found == SCHEMA_VERSION + 1 && *supported == SCHEMA_VERSION),
+    );
+}
+
+/// Every frozen fixture of an older schema opens with this build, and its rows read back.
+#[test]
+fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for version in 1..=SCHEMA_VERSION {
+        let sql_path = fixtures.join(format!("v{version}.sql"));
+        let sql = std::fs::read_to_string(&sql_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", sql_path.display()));
+        let t = temp_db();
+        {
+            let conn = nabo_store::Connection::open(&t.path).expect("open");
+            conn.execute_batch(&sql).expect("fixture loads");
+            let v: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .expect("version");
+            assert_eq!(v, version, "{} must set user_version", sql_path.display());
+        }
+        let store = Store::open(&t.path).expect("an older database opens");
+        assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+        let visit = get_activity(store.conn(), ActivityId(1)).expect("fixture activity 1");
+        assert_eq!(visit.kind, ActivityKind::HomeVisit);
+        assert_eq!(visit.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
+        assert_eq!(visit.household.as_deref(), Some("H-17"));
+        let meeting = get_activity(store.conn(), ActivityId(2)).expect("fixture activity 2");
+        assert_eq!(meeting.status, ActivityStatus::Done);
+        assert_eq!(meeting.languages, ["da", "ar"]);
+        assert_eq!(
+            get_identity(store.conn())
+                .expect("identity")
+                .map(|i| i.role),
+            Some(Role::Volunteer)
+        );
+        assert!(store.check_integrity().expect("check").is_empty());
+        seen += 1;
+    }
+    assert_eq!(seen, SCHEMA_VERSION);
+}

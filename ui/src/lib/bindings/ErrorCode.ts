@@ -1,0 +1,2 @@
+// Hand-written stand-in for the ts-rs output of the Rust types; the generated file replaces it.
+export type ErrorCode = "unreadable_time" | "dst_gap" | "end_not_after_start" | "too_long" | "missing_field" | "not_for_kind" | "text_too_long" | "control_character" | "not_a_pseudonym" | "unreadable_duration" | "duration_not_positive" | "unreadable_date" | "invalid_range" | "not_found" | "not_a_database" | "database_too_new" | "no_database" | "storage" | "internal";
