@@ -1,1 +1,28 @@
-//! placeholder
+//! Nabo's use-cases as one service API: the only thing the CLI and the desktop app call.
+//!
+//! [`Nabo`] wraps an open store and the conflict rules; its methods take plain
+//! requests ([`PlanRequest`]) and return views ([`ActivityView`],
+//! [`PlanOutcome`]) that serialise the same way for the CLI's `--json` and the
+//! desktop UI. Errors are one [`AppError`] type with a stable [`ErrorCode`],
+//! the field they concern and the values a message needs, so each front end
+//! can say what went wrong in the user's language ([`Localizer`]).
+//!
+//! Every method that needs the time takes `now`: the front ends read the clock.
+
+mod dto;
+mod error;
+mod i18n;
+mod paths;
+mod service;
+
+pub use dto::{
+    ActivityView, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
+    PlanOutcome, PlanRequest, UserError,
+};
+pub use error::{AppError, ErrorCode};
+pub use i18n::{Language, Localizer};
+pub use paths::{default_database_path, DB_ENV_VAR};
+pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
+
+/// Domain types the front ends need to name.
+pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme};

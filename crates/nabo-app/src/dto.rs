@@ -1,0 +1,330 @@
+//! The shapes that cross to the front ends: CLI JSON and the desktop UI (TypeScript types via ts-rs).
+
+use std::collections::BTreeMap;
+
+use nabo_core::{
+    Activity, ActivityKind, ActivityStatus, Conflict, ConflictKind, Programme, TimeNotice,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One activity as the front ends show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActivityView {
+    /// Its id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Its kind.
+    #[ts(type = "ActivityKind")]
+    pub kind: ActivityKind,
+    /// Where it stands.
+    #[ts(type = "ActivityStatus")]
+    pub status: ActivityStatus,
+    /// Start, RFC 3339 with the Copenhagen offset.
+    pub start: String,
+    /// End, RFC 3339 with the Copenhagen offset.
+    pub end: String,
+    /// The volunteer's own title, if any.
+    pub title: Option<String>,
+    /// The area.
+    pub area: Option<String>,
+    /// The household label (home visits).
+    pub household: Option<String>,
+    /// The venue (meetings).
+    pub venue: Option<String>,
+    /// The theme (meetings).
+    pub theme: Option<String>,
+    /// The private note.
+    pub note: Option<String>,
+    /// The programme.
+    #[ts(type = "Programme | null")]
+    pub programme: Option<Programme>,
+    /// Languages used.
+    pub languages: Vec<String>,
+    /// Ids of the listed activities this one clashes with.
+    #[ts(type = "Array<number>")]
+    pub conflicts: Vec<i64>,
+}
+
+impl ActivityView {
+    /// The view of a stored activity, with the ids it clashes with.
+    pub fn new(a: Activity, conflicts: Vec<i64>) -> Self {
+        Self {
+            id: a.id.0,
+            kind: a.kind,
+            status: a.status,
+            start: a.start.to_rfc3339(),
+            end: a.end.to_rfc3339(),
+            title: a.title,
+            area: a.area,
+            household: a.household,
+            venue: a.venue,
+            theme: a.theme,
+            note: a.note,
+            programme: a.programme,
+            languages: a.languages,
+            conflicts,
+        }
+    }
+}
+
+/// A request to plan (or re-plan) an activity, as a front end sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanRequest {
+    /// The kind of activity.
+    #[ts(type = "ActivityKind")]
+    pub kind: ActivityKind,
+    /// Start as Copenhagen wall-clock time, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    /// How long it lasts, in minutes.
+    pub duration_minutes: u32,
+    /// The area.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The household label (home visits).
+    #[serde(default)]
+    pub household: Option<String>,
+    /// The venue (meetings).
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// The theme (meetings).
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The volunteer's own title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A private note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The programme.
+    #[serde(default)]
+    #[ts(type = "Programme | null")]
+    pub programme: Option<Programme>,
+    /// Languages used.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+impl PlanRequest {
+    /// A request with only the required parts set.
+    pub fn new(kind: ActivityKind, start: impl Into<String>, duration_minutes: u32) -> Self {
+        Self {
+            kind,
+            start: start.into(),
+            duration_minutes,
+            area: None,
+            household: None,
+            venue: None,
+            theme: None,
+            title: None,
+            note: None,
+            programme: None,
+            languages: Vec::new(),
+        }
+    }
+}
+
+/// How two activities clash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ConflictKindView {
+    /// They overlap.
+    Overlap,
+    /// Two home visits too close to travel between.
+    TooLittleTravelTime,
+}
+
+/// A clash between a plan and another activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConflictView {
+    /// The other activity's id.
+    #[ts(type = "number")]
+    pub with: i64,
+    /// How they clash.
+    pub kind: ConflictKindView,
+    /// When the other activity starts (RFC 3339).
+    pub with_start: String,
+    /// When the other activity ends (RFC 3339).
+    pub with_end: String,
+    /// Minutes between the two visits, for travel-time clashes.
+    #[ts(type = "number | null")]
+    pub gap_minutes: Option<i64>,
+    /// Minutes of travel time asked for, for travel-time clashes.
+    #[ts(type = "number | null")]
+    pub needed_minutes: Option<i64>,
+}
+
+impl From<Conflict> for ConflictView {
+    fn from(c: Conflict) -> Self {
+        let (kind, gap, needed) = match c.kind {
+            ConflictKind::Overlap => (ConflictKindView::Overlap, None, None),
+            ConflictKind::TooLittleTravelTime {
+                gap_minutes,
+                needed_minutes,
+            } => (
+                ConflictKindView::TooLittleTravelTime,
+                Some(gap_minutes),
+                Some(needed_minutes),
+            ),
+        };
+        Self {
+            with: c.with.0,
+            kind,
+            with_start: c.with_start.to_rfc3339(),
+            with_end: c.with_end.to_rfc3339(),
+            gap_minutes: gap,
+            needed_minutes: needed,
+        }
+    }
+}
+
+/// A clash between two stored activities, as `check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConflictPairView {
+    /// The earlier activity's id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// When it starts (RFC 3339).
+    pub start: String,
+    /// The clash with the later one.
+    pub conflict: ConflictView,
+}
+
+/// Something the user should know about how a request was read; `code` is a translation key suffix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NoticeView {
+    /// What kind of notice (`notice-<code>` in the translation files).
+    pub code: String,
+    /// Values for the message.
+    pub args: BTreeMap<String, String>,
+}
+
+impl From<TimeNotice> for NoticeView {
+    fn from(n: TimeNotice) -> Self {
+        match n {
+            TimeNotice::AmbiguousChoseFirst {
+                local,
+                chosen_offset_secs,
+            } => Self {
+                code: "ambiguous_time_chose_first".into(),
+                args: BTreeMap::from([
+                    ("time".into(), local.naive().format("%H:%M").to_string()),
+                    ("date".into(), local.naive().format("%Y-%m-%d").to_string()),
+                    ("offset".into(), format_offset(chosen_offset_secs)),
+                ]),
+            },
+        }
+    }
+}
+
+fn format_offset(secs: i32) -> String {
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", secs / 3600, (secs % 3600) / 60)
+}
+
+/// What planning did: the new id, what it clashes with, and notices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanOutcome {
+    /// The id of the planned activity.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Activities it clashes with; planning still happened.
+    pub conflicts: Vec<ConflictView>,
+    /// How the request was read, when that needs saying.
+    pub notices: Vec<NoticeView>,
+}
+
+/// Facts the UI needs at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    /// The database file in use.
+    pub database_path: String,
+    /// Today's date in Copenhagen, `YYYY-MM-DD`.
+    pub today: String,
+    /// The UI language: "da" or "en".
+    pub language: String,
+}
+
+/// An error as the front ends receive it: a stable code, the field it concerns, and message values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UserError {
+    /// What went wrong (`error-<code>` in the translation files).
+    pub code: crate::error::ErrorCode,
+    /// The input field it concerns, if one.
+    pub field: Option<String>,
+    /// Values for the message.
+    pub args: BTreeMap<String, String>,
+}
+
+/// ts-rs declarations for the domain enums the views use.
+#[derive(TS)]
+#[ts(export, rename = "ActivityKind")]
+#[allow(dead_code)]
+#[ts(rename_all = "snake_case")]
+enum ActivityKindTs {
+    HomeVisit,
+    GroupMeeting,
+    Outreach,
+    Accompaniment,
+    NetworkMeeting,
+}
+
+/// See [`ActivityKindTs`].
+#[derive(TS)]
+#[ts(export, rename = "ActivityStatus")]
+#[allow(dead_code)]
+#[ts(rename_all = "snake_case")]
+enum ActivityStatusTs {
+    Planned,
+    Done,
+    Cancelled,
+    NoShow,
+}
+
+/// See [`ActivityKindTs`].
+#[derive(TS)]
+#[ts(export, rename = "Programme")]
+#[allow(dead_code)]
+#[ts(rename_all = "snake_case")]
+enum ProgrammeTs {
+    Bydelsmoedre,
+    Baba,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The TypeScript mirrors must list exactly the domain's names.
+    #[test]
+    fn ts_enums_match_the_domain() {
+        let decl = ActivityKindTs::decl(&ts_rs::Config::default());
+        for kind in ActivityKind::ALL {
+            assert!(decl.contains(&format!("\"{}\"", kind.as_str())), "{decl}");
+        }
+        let decl = ActivityStatusTs::decl(&ts_rs::Config::default());
+        for status in ActivityStatus::ALL {
+            assert!(decl.contains(&format!("\"{}\"", status.as_str())), "{decl}");
+        }
+        let decl = ProgrammeTs::decl(&ts_rs::Config::default());
+        for p in Programme::ALL {
+            assert!(decl.contains(&format!("\"{}\"", p.as_str())), "{decl}");
+        }
+    }
+
+    #[test]
+    fn offsets_format_like_rfc3339() {
+        assert_eq!(format_offset(7200), "+02:00");
+        assert_eq!(format_offset(-16200), "-04:30");
+    }
+}

@@ -1,0 +1,294 @@
+//! One error type for every use-case, with a stable code for the front ends.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use nabo_core::{DurationError, Field, TextError, TimeError, ValidationError};
+use nabo_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dto::UserError;
+
+/// What went wrong, as a stable code the front ends translate (`error-<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// A date and time could not be read.
+    UnreadableTime,
+    /// A time in the spring-forward gap.
+    DstGap,
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// Longer than the kind allows.
+    TooLong,
+    /// A required field is empty.
+    MissingField,
+    /// A field that does not belong to the kind.
+    NotForKind,
+    /// Text longer than the field allows.
+    TextTooLong,
+    /// A line break or control character in a one-line field.
+    ControlCharacter,
+    /// A household label that is not a pseudonym.
+    NotAPseudonym,
+    /// A duration could not be read.
+    UnreadableDuration,
+    /// A duration of zero or less.
+    DurationNotPositive,
+    /// A date could not be read.
+    UnreadableDate,
+    /// A date range that ends before it starts, or is too long.
+    InvalidRange,
+    /// No activity with that id.
+    NotFound,
+    /// The file is not a Nabo database.
+    NotADatabase,
+    /// The database is from a newer Nabo.
+    DatabaseTooNew,
+    /// There is no database yet.
+    NoDatabase,
+    /// A database already exists where `init` would create one.
+    DatabaseExists,
+    /// Reading or writing the database failed.
+    Storage,
+}
+
+impl ErrorCode {
+    /// The code as written in JSON and translation keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::UnreadableTime => "unreadable_time",
+            ErrorCode::DstGap => "dst_gap",
+            ErrorCode::EndNotAfterStart => "end_not_after_start",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::NotForKind => "not_for_kind",
+            ErrorCode::TextTooLong => "text_too_long",
+            ErrorCode::ControlCharacter => "control_character",
+            ErrorCode::NotAPseudonym => "not_a_pseudonym",
+            ErrorCode::UnreadableDuration => "unreadable_duration",
+            ErrorCode::DurationNotPositive => "duration_not_positive",
+            ErrorCode::UnreadableDate => "unreadable_date",
+            ErrorCode::InvalidRange => "invalid_range",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::NotADatabase => "not_a_database",
+            ErrorCode::DatabaseTooNew => "database_too_new",
+            ErrorCode::NoDatabase => "no_database",
+            ErrorCode::DatabaseExists => "database_exists",
+            ErrorCode::Storage => "storage",
+        }
+    }
+
+    /// Every code, for checking that each has a translation.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::UnreadableTime,
+        ErrorCode::DstGap,
+        ErrorCode::EndNotAfterStart,
+        ErrorCode::TooLong,
+        ErrorCode::MissingField,
+        ErrorCode::NotForKind,
+        ErrorCode::TextTooLong,
+        ErrorCode::ControlCharacter,
+        ErrorCode::NotAPseudonym,
+        ErrorCode::UnreadableDuration,
+        ErrorCode::DurationNotPositive,
+        ErrorCode::UnreadableDate,
+        ErrorCode::InvalidRange,
+        ErrorCode::NotFound,
+        ErrorCode::NotADatabase,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::NoDatabase,
+        ErrorCode::DatabaseExists,
+        ErrorCode::Storage,
+    ];
+}
+
+/// Why a use-case did not happen. Nothing was stored when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The plan was refused by the domain rules.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// A duration was refused.
+    #[error("{0}")]
+    Duration(#[from] DurationError),
+    /// A date (not a date-time) could not be read.
+    #[error("'{input}' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01")]
+    UnreadableDate {
+        /// Which option or field.
+        field: &'static str,
+        /// What was typed.
+        input: String,
+    },
+    /// A range that ends before it starts or spans too long.
+    #[error("the range {from} to {to} is not valid: {reason}")]
+    InvalidRange {
+        /// Its first day.
+        from: String,
+        /// Its last day.
+        to: String,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The store refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AppError {
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::Invalid(e) => match e {
+                ValidationError::Time {
+                    source: TimeError::Unreadable { .. },
+                    ..
+                } => ErrorCode::UnreadableTime,
+                ValidationError::Time {
+                    source: TimeError::InSpringForwardGap { .. },
+                    ..
+                } => ErrorCode::DstGap,
+                ValidationError::EndNotAfterStart { .. } => ErrorCode::EndNotAfterStart,
+                ValidationError::TooLong { .. } => ErrorCode::TooLong,
+                ValidationError::Missing { .. } => ErrorCode::MissingField,
+                ValidationError::NotForKind { .. } => ErrorCode::NotForKind,
+                ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
+                ValidationError::Text(TextError::ControlCharacter { .. }) => {
+                    ErrorCode::ControlCharacter
+                }
+                ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
+            },
+            AppError::Duration(DurationError::Unreadable { .. }) => ErrorCode::UnreadableDuration,
+            AppError::Duration(DurationError::NotPositive { .. }) => ErrorCode::DurationNotPositive,
+            AppError::UnreadableDate { .. } => ErrorCode::UnreadableDate,
+            AppError::InvalidRange { .. } => ErrorCode::InvalidRange,
+            AppError::Store(e) => match e {
+                StoreError::NotFound { .. } => ErrorCode::NotFound,
+                StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => {
+                    ErrorCode::NotADatabase
+                }
+                StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+                StoreError::Missing { .. } => ErrorCode::NoDatabase,
+                StoreError::AlreadyExists { .. } => ErrorCode::DatabaseExists,
+                StoreError::Damaged { .. }
+                | StoreError::Folder { .. }
+                | StoreError::Migration(_)
+                | StoreError::Sqlite(_) => ErrorCode::Storage,
+            },
+        }
+    }
+
+    /// True when the error refuses input the user gave (a value or a file), as opposed to a failure.
+    pub fn is_refused_input(&self) -> bool {
+        !matches!(
+            self.code(),
+            ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage
+        )
+    }
+
+    /// The input field the error concerns, if one.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            AppError::Invalid(e) => Some(e.field().as_str().to_string()),
+            AppError::Duration(_) => Some(Field::Duration.as_str().to_string()),
+            AppError::UnreadableDate { field, .. } => Some((*field).to_string()),
+            _ => None,
+        }
+    }
+
+    /// The values a message about this error needs, by name.
+    pub fn args(&self) -> BTreeMap<String, String> {
+        let mut args = BTreeMap::new();
+        let mut put = |k: &str, v: String| {
+            args.insert(k.to_string(), v);
+        };
+        if let Some(field) = self.field() {
+            put("field", field);
+        }
+        match self {
+            AppError::Invalid(e) => match e {
+                ValidationError::Time { source, .. } => match source {
+                    TimeError::Unreadable { input } => put("input", input.clone()),
+                    TimeError::InSpringForwardGap {
+                        local,
+                        gap_start,
+                        gap_end,
+                    } => {
+                        put("date", local.naive().format("%Y-%m-%d").to_string());
+                        put("time", local.naive().format("%H:%M").to_string());
+                        put("gap_start", gap_start.clone());
+                        put("gap_end", gap_end.clone());
+                    }
+                },
+                ValidationError::EndNotAfterStart { start, end } => {
+                    put("start", start.to_string());
+                    put("end", end.to_string());
+                }
+                ValidationError::TooLong {
+                    kind,
+                    minutes,
+                    max_minutes,
+                } => {
+                    put("kind", kind.as_str().to_string());
+                    put("minutes", minutes.to_string());
+                    put("max", max_minutes.to_string());
+                }
+                ValidationError::Missing { kind, .. }
+                | ValidationError::NotForKind { kind, .. } => {
+                    put("kind", kind.as_str().to_string());
+                }
+                ValidationError::Text(TextError::TooLong { chars, max, .. }) => {
+                    put("chars", chars.to_string());
+                    put("max", max.to_string());
+                }
+                ValidationError::Text(TextError::ControlCharacter { .. })
+                | ValidationError::Text(TextError::NotAPseudonym { .. }) => {}
+            },
+            AppError::Duration(DurationError::Unreadable { input })
+            | AppError::Duration(DurationError::NotPositive { input }) => {
+                put("input", input.clone())
+            }
+            AppError::UnreadableDate { input, .. } => put("input", input.clone()),
+            AppError::InvalidRange { from, to, .. } => {
+                put("from", from.clone());
+                put("to", to.clone());
+            }
+            AppError::Store(e) => match e {
+                StoreError::NotFound { what, id } => {
+                    put("what", (*what).to_string());
+                    put("id", id.to_string());
+                }
+                StoreError::TooNew {
+                    path,
+                    found,
+                    supported,
+                } => {
+                    put("path", display(path));
+                    put("found", found.to_string());
+                    put("supported", supported.to_string());
+                }
+                StoreError::NotADatabase { path }
+                | StoreError::ForeignDatabase { path }
+                | StoreError::Missing { path }
+                | StoreError::AlreadyExists { path } => put("path", display(path)),
+                other => put("detail", other.to_string()),
+            },
+        }
+        args
+    }
+
+    /// The error as the front ends receive it.
+    pub fn to_user_error(&self) -> UserError {
+        UserError {
+            code: self.code(),
+            field: self.field(),
+            args: self.args(),
+        }
+    }
+}
+
+fn display(path: &PathBuf) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,242 @@
+//! Messages in the user's language, from the Fluent files in `i18n/` that the UI shares.
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::{langid, LanguageIdentifier};
+
+use crate::dto::NoticeView;
+use crate::error::AppError;
+
+/// A language Nabo speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Danish, the default.
+    #[default]
+    Danish,
+    /// English.
+    English,
+}
+
+impl Language {
+    /// Every language, default first.
+    pub const ALL: &'static [Language] = &[Language::Danish, Language::English];
+
+    /// The two-letter code, "da" or "en".
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Danish => "da",
+            Language::English => "en",
+        }
+    }
+
+    /// The language of a locale string such as "en_GB.UTF-8" or "da"; Danish when unknown.
+    pub fn from_locale(locale: &str) -> Self {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower.starts_with("en") {
+            Language::English
+        } else {
+            Language::Danish
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Language::Danish => langid!("da"),
+            Language::English => langid!("en"),
+        }
+    }
+
+    /// The Fluent sources for this language, as (file name, text).
+    fn sources(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Language::Danish => &[
+                ("da/errors.ftl", include_str!("../../../i18n/da/errors.ftl")),
+                ("da/cli.ftl", include_str!("../../../i18n/da/cli.ftl")),
+                ("da/ui.ftl", include_str!("../../../i18n/da/ui.ftl")),
+            ],
+            Language::English => &[
+                ("en/errors.ftl", include_str!("../../../i18n/en/errors.ftl")),
+                ("en/cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
+                ("en/ui.ftl", include_str!("../../../i18n/en/ui.ftl")),
+            ],
+        }
+    }
+}
+
+/// Formats Nabo's messages in one language.
+pub struct Localizer {
+    bundle: FluentBundle<FluentResource>,
+    language: Language,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("language", &self.language)
+            .finish()
+    }
+}
+
+impl Localizer {
+    /// A localizer for `language`.
+    pub fn new(language: Language) -> Self {
+        let mut bundle = FluentBundle::new(vec![language.id()]);
+        // Terminal output: no Unicode isolation marks around variables.
+        bundle.set_use_isolating(false);
+        for (_, source) in language.sources() {
+            // The files are checked by tests; a broken entry is skipped, not fatal.
+            let resource = FluentResource::try_new((*source).to_string())
+                .unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+        }
+        Self { bundle, language }
+    }
+
+    /// The language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The message `id` with `args`; the id itself if there is no such message.
+    pub fn message(&self, id: &str, args: &BTreeMap<String, String>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (k, v) in args {
+            // Whole numbers go in as numbers so that plural rules can select on them.
+            let value = match v.parse::<i64>() {
+                Ok(n) if !v.starts_with('+') && !(v.starts_with('0') && v.len() > 1) => {
+                    FluentValue::from(n)
+                }
+                _ => FluentValue::from(v.as_str()),
+            };
+            fluent_args.set(k.as_str(), value);
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+
+    /// Whether a message with this id exists.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// An error in words, with its field and kind names translated.
+    pub fn error(&self, error: &AppError) -> String {
+        let mut args = error.args();
+        self.add_labels(&mut args);
+        self.message(&format!("error-{}", error.code().as_str()), &args)
+    }
+
+    /// A notice in words.
+    pub fn notice(&self, notice: &NoticeView) -> String {
+        self.message(&format!("notice-{}", notice.code), &notice.args)
+    }
+
+    /// Adds `field_label` and `kind_label` for the `field` and `kind` arguments.
+    fn add_labels(&self, args: &mut BTreeMap<String, String>) {
+        let empty = BTreeMap::new();
+        if let Some(field) = args.get("field").cloned() {
+            args.insert(
+                "field_label".into(),
+                self.message(&format!("field-{field}"), &empty),
+            );
+        }
+        if let Some(kind) = args.get("kind").cloned() {
+            args.insert(
+                "kind_label".into(),
+                self.message(&format!("kind-{kind}"), &empty),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn ids(language: Language) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        for (name, source) in language.sources() {
+            let resource = FluentResource::try_new((*source).to_string())
+                .unwrap_or_else(|(_, errors)| panic!("{name} does not parse: {errors:?}"));
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(
+                        ids.insert(m.id.name.to_string()),
+                        "{name}: {} is defined twice",
+                        m.id.name
+                    );
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_language_has_the_same_messages() {
+        let danish = ids(Language::Danish);
+        for language in Language::ALL {
+            let other = ids(*language);
+            let missing: Vec<_> = danish.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&danish).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{language:?}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_language() {
+        for language in Language::ALL {
+            let l = Localizer::new(*language);
+            for code in ErrorCode::ALL {
+                assert!(
+                    l.has(&format!("error-{}", code.as_str())),
+                    "{language:?}: error-{}",
+                    code.as_str()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_gap_error_reads_well_in_both_languages() {
+        let err = AppError::from(
+            nabo_core::ActivityDraft {
+                area: Some("Gellerup".into()),
+                ..nabo_core::ActivityDraft::new(
+                    nabo_core::ActivityKind::HomeVisit,
+                    "2027-03-28T02:30".parse().expect("parses"),
+                    nabo_core::Minutes::new(60).expect("positive"),
+                )
+            }
+            .validate()
+            .expect_err("gap"),
+        );
+        let da = Localizer::new(Language::Danish).error(&err);
+        assert_eq!(
+            da,
+            "Tidspunkt: Kl. 02:30 findes ikke den 2027-03-28. Uret springer fra 02:00 til 03:00 den nat, \
+             fordi det bliver sommertid. Vælg et andet tidspunkt."
+        );
+        let en = Localizer::new(Language::English).error(&err);
+        assert!(en.contains("Clocks jump from 02:00 to 03:00"), "{en}");
+    }
+
+    #[test]
+    fn locales_map_to_languages() {
+        assert_eq!(Language::from_locale("en_GB.UTF-8"), Language::English);
+        assert_eq!(Language::from_locale("da_DK.UTF-8"), Language::Danish);
+        assert_eq!(Language::from_locale("C.UTF-8"), Language::Danish);
+        assert_eq!(Language::from_locale(""), Language::Danish);
+    }
+}

@@ -1,0 +1,25 @@
+# Fejlbeskeder. Nøglen er error-<kode>, hvor koden er ErrorCode fra nabo-app.
+# Variabler: $field_label og $kind_label er allerede oversat af den, der viser beskeden.
+
+error-unreadable_time = { $field_label }: "{ $input }" kan ikke læses som dato og tid. Skriv fx 2026-12-01T10:00.
+error-dst_gap = { $field_label }: Kl. { $time } findes ikke den { $date }. Uret springer fra { $gap_start } til { $gap_end } den nat, fordi det bliver sommertid. Vælg et andet tidspunkt.
+error-end_not_after_start = Slut ({ $end }) skal være efter start ({ $start }).
+error-too_long = { $kind_label } på { $minutes } minutter er for lang tid. Højst { $max } minutter.
+error-missing_field = Udfyld "{ $field_label }". Det skal altid med for { $kind_label }.
+error-not_for_kind = "{ $field_label }" hører ikke til { $kind_label }. Lad feltet være tomt.
+error-text_too_long = "{ $field_label }" er for lang ({ $chars } tegn). Højst { $max } tegn.
+error-control_character = "{ $field_label }" må kun fylde én linje.
+error-not_a_pseudonym = Husstanden skal have et kaldenavn som H-17, aldrig et navn. Brug bogstaver, tal og bindestreg og mindst ét tal.
+error-unreadable_duration = Varigheden "{ $input }" kan ikke læses. Skriv fx 45m, 1h30m eller 2h.
+error-duration_not_positive = Varigheden skal være mere end 0 minutter, ikke "{ $input }".
+error-unreadable_date = "{ $input }" er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-12-01.
+error-invalid_range = Perioden { $from } til { $to } kan ikke bruges. Den sidste dag må ikke ligge før den første, og perioden må højst være 5 år.
+error-not_found = Der er ingen aftale med nummer { $id }.
+error-not_a_database = { $path } er ikke en Nabo-database. Filen er ikke ændret.
+error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found } af databasen; denne Nabo kender op til { $supported }). Opdatér Nabo. Filen er ikke ændret.
+error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
+error-database_exists = Der er allerede en Nabo-database i { $path }.
+error-storage = Databasen kunne ikke læses eller gemmes: { $detail }
+
+# Oplysninger om, hvordan et tidspunkt blev læst.
+notice-ambiguous_time_chose_first = Kl. { $time } findes to gange den { $date }, fordi uret stilles tilbage. Nabo har valgt den første (sommertid, UTC{ $offset }).

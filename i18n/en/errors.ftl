@@ -1,0 +1,25 @@
+# Error messages. The key is error-<code>, where the code is nabo-app's ErrorCode.
+# Variables: $field_label and $kind_label are already translated by whoever shows the message.
+
+error-unreadable_time = { $field_label }: "{ $input }" is not a date and time. Write e.g. 2026-12-01T10:00.
+error-dst_gap = { $field_label }: { $time } does not exist on { $date }. Clocks jump from { $gap_start } to { $gap_end } that night for summer time. Choose another time.
+error-end_not_after_start = The end ({ $end }) must be after the start ({ $start }).
+error-too_long = A { $kind_label } of { $minutes } minutes is too long. At most { $max } minutes.
+error-missing_field = Fill in "{ $field_label }". It is always needed for a { $kind_label }.
+error-not_for_kind = "{ $field_label }" does not belong to a { $kind_label }. Leave it empty.
+error-text_too_long = "{ $field_label }" is too long ({ $chars } characters). At most { $max }.
+error-control_character = "{ $field_label }" must fit on one line.
+error-not_a_pseudonym = The household needs a code name like H-17, never a name. Use letters, digits and hyphens, with at least one digit.
+error-unreadable_duration = The duration "{ $input }" cannot be read. Write e.g. 45m, 1h30m or 2h.
+error-duration_not_positive = The duration must be more than 0 minutes, not "{ $input }".
+error-unreadable_date = "{ $input }" is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01.
+error-invalid_range = The period { $from } to { $to } cannot be used. The last day must not be before the first, and the period can be at most 5 years.
+error-not_found = There is no appointment number { $id }.
+error-not_a_database = { $path } is not a Nabo database. The file was not changed.
+error-database_too_new = { $path } was made by a newer Nabo (database version { $found }; this Nabo knows up to { $supported }). Update Nabo. The file was not changed.
+error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
+error-database_exists = There is already a Nabo database at { $path }.
+error-storage = The database could not be read or saved: { $detail }
+
+# Notes on how a time was read.
+notice-ambiguous_time_chose_first = { $time } happens twice on { $date } because the clocks go back. Nabo chose the first one (summer time, UTC{ $offset }).
