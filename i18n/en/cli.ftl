@@ -8,3 +8,4 @@ cli-list-empty = No appointments from { $from } to { $to }.
 cli-check-ok = The database is fine: { $activities } appointments, version { $version }.
 cli-check-problem = Problem in the database: { $problem }
 cli-check-conflict = Conflict between appointment { $id } ({ $start }) and appointment { $other } ({ $other_start }).
+cli-check-damaged = The database is damaged. Make a copy of the file before you do anything else.

@@ -1,7 +1,7 @@
 //! One error type for every use-case, with a stable code for the front ends.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 use nabo_core::{DurationError, Field, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
@@ -289,6 +289,6 @@ impl AppError {
     }
 }
 
-fn display(path: &PathBuf) -> String {
+fn display(path: &Path) -> String {
     path.display().to_string()
 }

@@ -105,12 +105,11 @@ impl Localizer {
         };
         let mut fluent_args = FluentArgs::new();
         for (k, v) in args {
-            // Whole numbers go in as numbers so that plural rules can select on them.
-            let value = match v.parse::<i64>() {
-                Ok(n) if !v.starts_with('+') && !(v.starts_with('0') && v.len() > 1) => {
-                    FluentValue::from(n)
-                }
-                _ => FluentValue::from(v.as_str()),
+            // Whole numbers go in as numbers so that plural rules can select on them;
+            // "+02:00" or "007" stay text.
+            let value = match v.parse::<i64>().ok().filter(|n| n.to_string() == *v) {
+                Some(n) => FluentValue::from(n),
+                None => FluentValue::from(v.as_str()),
             };
             fluent_args.set(k.as_str(), value);
         }

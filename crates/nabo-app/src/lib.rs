@@ -26,3 +26,5 @@ pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
 
 /// Domain types the front ends need to name.
 pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme};
+/// Store errors, which [`AppError::Store`] carries.
+pub use nabo_store::StoreError;

@@ -1,1 +1,428 @@
-fn main() {}
+//! `nabo`: the command line over Nabo's service API.
+//!
+//! Parsing is clap's; every use-case is nabo-app's. This file maps the
+//! outcome to stdout, one-line errors on stderr and the exit codes of the CLI
+//! contract: 0 ok, 2 usage, 65 refused input, 1 anything else.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Duration, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use nabo_app::{
+    default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityView,
+    AppError, ConflictKindView, ConflictView, Language, Localizer, Minutes, Nabo, PlanOutcome,
+    PlanRequest, Programme, Role, DB_ENV_VAR,
+};
+
+/// Offline planner for Bydelsmødre and Baba volunteers.
+#[derive(Debug, Parser)]
+#[command(name = "nabo", version, about, propagate_version = true)]
+struct Cli {
+    /// The database file [default: the OS data directory]
+    #[arg(long, global = true, env = DB_ENV_VAR, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Language of messages: da or en [default: from NABO_LANG or the locale]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Da,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the database for this user
+    Init {
+        /// Who uses this database
+        #[arg(long, value_enum, default_value = "volunteer")]
+        role: RoleArg,
+        /// A name to show your coordinator (optional)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Plan an activity; prints its id
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// List activities in a range of days
+    List {
+        /// First day, YYYY-MM-DD [default: today]
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD [default: six days after --from]
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel an activity (it stays in the calendar, marked cancelled)
+    Cancel {
+        /// The activity's id
+        id: i64,
+    },
+    /// Check the database's integrity and upcoming conflicts
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Volunteer,
+    Coordinator,
+}
+
+#[derive(Debug, Subcommand)]
+enum PlanCommand {
+    /// Plan a home visit
+    Visit {
+        #[command(flatten)]
+        when: When,
+        /// The area or neighbourhood
+        #[arg(long)]
+        area: String,
+        /// The household's code name, e.g. H-17 (never a name)
+        #[arg(long)]
+        household: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Plan a group meeting
+    Meeting {
+        #[command(flatten)]
+        when: When,
+        /// Where it takes place
+        #[arg(long)]
+        venue: String,
+        /// What it is about
+        #[arg(long)]
+        theme: String,
+        /// The area or neighbourhood
+        #[arg(long)]
+        area: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+struct When {
+    /// Start, Copenhagen time: YYYY-MM-DDTHH:MM
+    #[arg(long, allow_hyphen_values = true)]
+    start: String,
+    /// How long: e.g. 45m, 1h30m, 2h
+    #[arg(long, allow_hyphen_values = true)]
+    duration: String,
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Your own title
+    #[arg(long)]
+    title: Option<String>,
+    /// A private note (never exported)
+    #[arg(long)]
+    note: Option<String>,
+    /// The programme
+    #[arg(long, value_enum)]
+    programme: Option<ProgrammeArg>,
+    /// A language used (repeat for more)
+    #[arg(long = "language", value_name = "LANG")]
+    languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ProgrammeArg {
+    Bydelsmoedre,
+    Baba,
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+enum Failure {
+    /// The service refused or failed.
+    App(AppError),
+    /// No database path could be found.
+    NoDataDir,
+    /// Writing the output failed.
+    Output(std::io::Error),
+    /// `check` found damage (already listed on stdout).
+    Damaged,
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+impl From<nabo_app::DurationError> for Failure {
+    fn from(e: nabo_app::DurationError) -> Self {
+        Failure::App(AppError::from(e))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let language = match cli.lang {
+        Some(LangArg::Da) => Language::Danish,
+        Some(LangArg::En) => Language::English,
+        None => language_from_env(),
+    };
+    let l10n = Localizer::new(language);
+    match run(cli, &l10n, Utc::now()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let (message, code) = match &failure {
+                Failure::App(e) => (l10n.error(e), if e.is_refused_input() { 65 } else { 1 }),
+                Failure::NoDataDir => (
+                    format!("no home directory found; set {DB_ENV_VAR} or use --db"),
+                    1,
+                ),
+                // A closed pipe (`nabo list | head`) is not worth a message.
+                Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return ExitCode::SUCCESS
+                }
+                Failure::Output(e) => (format!("could not write output: {e}"), 1),
+                Failure::Damaged => (l10n.message("cli-check-damaged", &BTreeMap::new()), 1),
+            };
+            eprintln!("nabo: {}", one_line(&message));
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn language_from_env() -> Language {
+    ["NABO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .map(|v| Language::from_locale(&v))
+        .unwrap_or_default()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => default_database_path().ok_or(Failure::NoDataDir)?,
+    };
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Init { role, name } => {
+            let role = match role {
+                RoleArg::Volunteer => Role::Volunteer,
+                RoleArg::Coordinator => Role::Coordinator,
+            };
+            let nabo = Nabo::init(&path, role, name, now)?;
+            let args = BTreeMap::from([(
+                "path".to_string(),
+                nabo.database_path().display().to_string(),
+            )]);
+            writeln!(out, "{}", l10n.message("cli-initialised", &args))?;
+        }
+        Command::Plan(plan) => {
+            let request = plan_request(plan)?;
+            let mut nabo = Nabo::open(&path)?;
+            let outcome = nabo.plan(request, now)?;
+            report_plan(&outcome, l10n);
+            writeln!(out, "{}", outcome.id)?;
+        }
+        Command::List { from, to, json } => {
+            let from = match from {
+                Some(s) => parse_date("from", &s)?,
+                None => today_in_copenhagen(now),
+            };
+            let to = match to {
+                Some(s) => parse_date("to", &s)?,
+                None => from + Duration::days(6),
+            };
+            let nabo = Nabo::open(&path)?;
+            let items = nabo.list(from, to)?;
+            if json {
+                let text = serde_json::to_string_pretty(&items).map_err(std::io::Error::other)?;
+                writeln!(out, "{text}")?;
+            } else if items.is_empty() {
+                let args = BTreeMap::from([
+                    ("from".into(), from.to_string()),
+                    ("to".into(), to.to_string()),
+                ]);
+                writeln!(out, "{}", l10n.message("cli-list-empty", &args))?;
+            } else {
+                for item in &items {
+                    writeln!(out, "{}", table_row(item, l10n))?;
+                }
+            }
+        }
+        Command::Cancel { id } => {
+            let mut nabo = Nabo::open(&path)?;
+            let view = nabo.cancel(ActivityId(id), now)?;
+            let args = BTreeMap::from([("id".to_string(), view.id.to_string())]);
+            writeln!(out, "{}", l10n.message("cli-cancelled", &args))?;
+        }
+        Command::Check => {
+            let nabo = Nabo::open(&path)?;
+            let report = nabo.check(now)?;
+            for problem in &report.problems {
+                let args = BTreeMap::from([("problem".to_string(), problem.clone())]);
+                writeln!(out, "{}", l10n.message("cli-check-problem", &args))?;
+            }
+            for pair in &report.upcoming_conflicts {
+                let args = BTreeMap::from([
+                    ("id".to_string(), pair.id.to_string()),
+                    ("start".to_string(), short_time(&pair.start)),
+                    ("other".to_string(), pair.conflict.with.to_string()),
+                    (
+                        "other_start".to_string(),
+                        short_time(&pair.conflict.with_start),
+                    ),
+                ]);
+                writeln!(out, "{}", l10n.message("cli-check-conflict", &args))?;
+            }
+            if report.problems.is_empty() {
+                let args = BTreeMap::from([
+                    ("activities".to_string(), report.activities.to_string()),
+                    ("version".to_string(), report.schema_version.to_string()),
+                ]);
+                writeln!(out, "{}", l10n.message("cli-check-ok", &args))?;
+            } else {
+                return Err(Failure::Damaged);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
+    let (kind, when, area, household, venue, theme, common) = match plan {
+        PlanCommand::Visit {
+            when,
+            area,
+            household,
+            common,
+        } => (
+            ActivityKind::HomeVisit,
+            when,
+            Some(area),
+            household,
+            None,
+            None,
+            common,
+        ),
+        PlanCommand::Meeting {
+            when,
+            venue,
+            theme,
+            area,
+            common,
+        } => (
+            ActivityKind::GroupMeeting,
+            when,
+            area,
+            None,
+            Some(venue),
+            Some(theme),
+            common,
+        ),
+    };
+    let duration: Minutes = when.duration.parse()?;
+    Ok(PlanRequest {
+        area,
+        household,
+        venue,
+        theme,
+        title: common.title,
+        note: common.note,
+        programme: common.programme.map(|p| match p {
+            ProgrammeArg::Bydelsmoedre => Programme::Bydelsmoedre,
+            ProgrammeArg::Baba => Programme::Baba,
+        }),
+        languages: common.languages,
+        ..PlanRequest::new(kind, when.start, duration.get())
+    })
+}
+
+/// Conflicts and notices go to stderr: the plan happened, but the user should know.
+fn report_plan(outcome: &PlanOutcome, l10n: &Localizer) {
+    for notice in &outcome.notices {
+        eprintln!("nabo: {}", one_line(&l10n.notice(notice)));
+    }
+    for conflict in &outcome.conflicts {
+        eprintln!("nabo: {}", one_line(&conflict_message(conflict, l10n)));
+    }
+}
+
+fn conflict_message(c: &ConflictView, l10n: &Localizer) -> String {
+    let mut args = BTreeMap::from([
+        ("id".to_string(), c.with.to_string()),
+        ("start".to_string(), short_time(&c.with_start)),
+        ("end".to_string(), hour_minute(&c.with_end)),
+    ]);
+    match c.kind {
+        ConflictKindView::Overlap => l10n.message("cli-conflict-overlap", &args),
+        ConflictKindView::TooLittleTravelTime => {
+            args.insert("gap".into(), c.gap_minutes.unwrap_or_default().to_string());
+            args.insert(
+                "needed".into(),
+                c.needed_minutes.unwrap_or_default().to_string(),
+            );
+            l10n.message("cli-conflict-travel", &args)
+        }
+    }
+}
+
+/// "2026-12-01 10:00" from an RFC 3339 time.
+fn short_time(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// "10:00" from an RFC 3339 time.
+fn hour_minute(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// One line of `list`: id, day, time range, kind, place, status. Household labels are left out.
+fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
+    let empty = BTreeMap::new();
+    let kind = item
+        .title
+        .clone()
+        .unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
+    let place = item.venue.as_deref().or(item.area.as_deref()).unwrap_or("");
+    let status = l10n.message(&format!("status-{}", item.status), &empty);
+    let flag = if item.conflicts.is_empty() {
+        ""
+    } else {
+        "  ⚠"
+    };
+    format!(
+        "{:>5}  {}–{}  {:<18} {:<18} {}{}",
+        item.id,
+        short_time(&item.start),
+        hour_minute(&item.end),
+        kind,
+        place,
+        status,
+        flag
+    )
+}

@@ -1,0 +1,517 @@
+//! CLI scenarios: the real `nabo` binary on real database files, as a script or a newcomer uses it.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A temporary folder with a database path in it.
+struct Scene {
+    dir: tempfile::TempDir,
+}
+
+impl Scene {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("nabo.db")
+    }
+
+    /// `nabo --db <db> args…`, in English unless the test says otherwise.
+    fn nabo(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("nabo").expect("binary built");
+        cmd.env_remove("NABO_DB")
+            .env("NABO_LANG", "en")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        cmd
+    }
+
+    fn init(&self) -> &Self {
+        self.nabo(&["init"]).assert().success();
+        self
+    }
+
+    /// Plans a visit and returns its id, checking that stdout is the id alone.
+    fn plan_visit(&self, start: &str, duration: &str) -> i64 {
+        let out = self
+            .nabo(&[
+                "plan",
+                "visit",
+                "--start",
+                start,
+                "--duration",
+                duration,
+                "--area",
+                "Gellerup",
+                "--household",
+                "H-17",
+            ])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        let line = stdout.strip_suffix('\n').expect("one line");
+        assert!(!line.contains('\n'), "stdout is the id alone: {stdout:?}");
+        line.parse().expect("an id")
+    }
+
+    fn list_json(&self, from: &str, to: &str) -> Vec<Value> {
+        let out = self
+            .nabo(&["list", "--json", "--from", from, "--to", to])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let value: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        value.as_array().expect("an array").clone()
+    }
+
+    /// Every file in the folder with its bytes, to prove that a refused command changed nothing.
+    fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        snapshot(self.dir.path())
+    }
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `args`, expects exit `code` with exactly one line on stderr containing `needle`,
+/// nothing on stdout, and the folder byte-for-byte unchanged.
+fn refused(scene: &Scene, args: &[&str], code: i32, needle: &str) {
+    let before = scene.snapshot();
+    let out = scene.nabo(args).output().expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    assert!(stderr.starts_with("nabo: "), "{stderr}");
+    assert!(
+        stderr.contains(needle),
+        "{args:?}: expected {needle:?} in {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    assert_eq!(scene.snapshot(), before, "{args:?} must change nothing");
+}
+
+#[test]
+fn plan_a_visit_and_list_it_as_json() {
+    let s = Scene::new();
+    s.init();
+    let id = s.plan_visit("2026-12-01T10:00", "60m");
+    let week = s.list_json("2026-12-01", "2026-12-07");
+    assert_eq!(week.len(), 1);
+    let v = &week[0];
+    assert_eq!(v["id"], id);
+    assert_eq!(v["kind"], "home_visit");
+    assert_eq!(v["start"], "2026-12-01T10:00:00+01:00");
+    assert_eq!(v["end"], "2026-12-01T11:00:00+01:00");
+    assert_eq!(v["area"], "Gellerup");
+    assert_eq!(v["status"], "planned");
+    assert!(v.get("title").is_some(), "title is always present");
+}
+
+#[test]
+fn summer_time_gets_the_summer_offset() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2027-06-15T17:30", "1h30m");
+    let day = s.list_json("2027-06-15", "2027-06-15");
+    assert_eq!(day[0]["start"], "2027-06-15T17:30:00+02:00");
+    assert_eq!(day[0]["end"], "2027-06-15T19:00:00+02:00");
+}
+
+#[test]
+fn a_meeting_is_planned_with_venue_and_theme() {
+    let s = Scene::new();
+    s.init();
+    let out = s
+        .nabo(&[
+            "plan",
+            "meeting",
+            "--start",
+            "2026-12-03T17:00",
+            "--duration",
+            "2h",
+            "--venue",
+            "Beboerhuset",
+            "--theme",
+            "Sundhed",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let id: i64 = String::from_utf8(out)
+        .expect("utf-8")
+        .trim()
+        .parse()
+        .expect("id");
+    let day = s.list_json("2026-12-03", "2026-12-03");
+    assert_eq!(day[0]["id"], id);
+    assert_eq!(day[0]["kind"], "group_meeting");
+    assert_eq!(day[0]["venue"], "Beboerhuset");
+    assert_eq!(day[0]["theme"], "Sundhed");
+}
+
+#[test]
+fn a_conflict_warns_on_stderr_and_still_plans() {
+    let s = Scene::new();
+    s.init();
+    let first = s.plan_visit("2026-12-01T10:00", "60m");
+    let out = s
+        .nabo(&[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:30",
+            "--duration",
+            "30m",
+            "--area",
+            "Gellerup",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains(&format!("overlaps appointment {first}")),
+        "{stderr}"
+    );
+    let second: i64 = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .parse()
+        .expect("id alone on stdout");
+    let day = s.list_json("2026-12-01", "2026-12-01");
+    assert_eq!(day.len(), 2);
+    assert_eq!(day[0]["conflicts"], serde_json::json!([second]));
+}
+
+#[test]
+fn visits_too_close_to_travel_between_are_flagged() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2026-12-01T10:00", "60m");
+    s.nabo(&[
+        "plan",
+        "visit",
+        "--start",
+        "2026-12-01T11:10",
+        "--duration",
+        "30m",
+        "--area",
+        "Gellerup",
+    ])
+    .assert()
+    .success()
+    .stderr(predicates::str::contains("only 10 minutes"));
+}
+
+#[test]
+fn cancel_marks_the_visit_cancelled() {
+    let s = Scene::new();
+    s.init();
+    let id = s.plan_visit("2026-12-01T10:00", "60m");
+    s.nabo(&["cancel", &id.to_string()]).assert().success();
+    assert_eq!(
+        s.list_json("2026-12-01", "2026-12-01")[0]["status"],
+        "cancelled"
+    );
+}
+
+#[test]
+fn nabo_db_sets_the_database() {
+    let s = Scene::new();
+    let mut cmd = Command::cargo_bin("nabo").expect("binary");
+    cmd.env("NABO_DB", s.db()).args(["init"]).assert().success();
+    assert!(s.db().exists());
+    let mut cmd = Command::cargo_bin("nabo").expect("binary");
+    cmd.env("NABO_DB", s.db())
+        .args(["check"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn check_reports_a_sound_database() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2026-12-01T10:00", "60m");
+    s.nabo(&["check"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "The database is fine: 1 appointments",
+        ));
+}
+
+#[test]
+fn bad_input_dst_gap() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2026-12-01T10:00", "60m");
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2027-03-28T02:30",
+            "--duration",
+            "60m",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "Clocks jump from 02:00 to 03:00",
+    );
+}
+
+#[test]
+fn bad_input_negative_duration() {
+    let s = Scene::new();
+    s.init();
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:00",
+            "--duration",
+            "-5m",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "more than 0 minutes",
+    );
+}
+
+#[test]
+fn bad_input_unreadable_start() {
+    let s = Scene::new();
+    s.init();
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "tomorrow-ish",
+            "--duration",
+            "60m",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "\"tomorrow-ish\" is not a date and time",
+    );
+}
+
+#[test]
+fn bad_input_thirty_hour_visit() {
+    let s = Scene::new();
+    s.init();
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:00",
+            "--duration",
+            "30h",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "1800 minutes is too long",
+    );
+}
+
+#[test]
+fn bad_input_a_name_as_household_label() {
+    let s = Scene::new();
+    s.init();
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:00",
+            "--duration",
+            "1h",
+            "--area",
+            "Gellerup",
+            "--household",
+            "Fatima",
+        ],
+        65,
+        "never a name",
+    );
+}
+
+#[test]
+fn bad_input_a_file_that_is_not_sqlite() {
+    let s = Scene::new();
+    std::fs::write(s.db(), "Kære koordinator,\nher er min liste.\n".repeat(100)).expect("write");
+    refused(&s, &["list"], 65, "is not a Nabo database");
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:00",
+            "--duration",
+            "60m",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "The file was not changed",
+    );
+}
+
+#[test]
+fn bad_input_a_database_from_a_newer_nabo() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2026-12-01T10:00", "60m");
+    {
+        let conn = rusqlite::Connection::open(s.db()).expect("open");
+        conn.pragma_update(None, "user_version", 99).expect("bump");
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .expect("checkpoint");
+    }
+    refused(
+        &s,
+        &["list", "--from", "2026-12-01"],
+        65,
+        "newer Nabo (database version 99",
+    );
+    refused(
+        &s,
+        &[
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-02T10:00",
+            "--duration",
+            "60m",
+            "--area",
+            "Gellerup",
+        ],
+        65,
+        "Update Nabo",
+    );
+}
+
+#[test]
+fn bad_input_unknown_id_and_bad_dates() {
+    let s = Scene::new();
+    s.init();
+    s.plan_visit("2026-12-01T10:00", "60m");
+    refused(&s, &["cancel", "999"], 65, "no appointment number 999");
+    refused(
+        &s,
+        &["list", "--from", "next week"],
+        65,
+        "\"next week\" is not a date",
+    );
+    refused(
+        &s,
+        &["list", "--from", "2026-12-07", "--to", "2026-12-01"],
+        65,
+        "cannot be used",
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Scene::new();
+    s.init();
+    for args in [
+        &["plan", "visit"][..],
+        &["frobnicate"],
+        &["cancel", "abc"],
+        &["list", "--bogus"],
+    ] {
+        let before = s.snapshot();
+        let out = s.nabo(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(s.snapshot(), before);
+    }
+}
+
+#[test]
+fn commands_before_init_say_what_to_do() {
+    let s = Scene::new();
+    refused(&s, &["list"], 1, "nabo init");
+    assert!(!s.db().exists(), "no database is created by accident");
+    s.init();
+    refused(&s, &["init"], 1, "already a Nabo database");
+}
+
+#[test]
+fn danish_is_the_default_language() {
+    let s = Scene::new();
+    s.init();
+    let out = s
+        .nabo(&[
+            "plan",
+            "visit",
+            "--start",
+            "2027-03-28T02:30",
+            "--duration",
+            "60m",
+            "--area",
+            "X",
+        ])
+        .env_remove("NABO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains("Uret springer fra 02:00 til 03:00"),
+        "{stderr}"
+    );
+    let out = s
+        .nabo(&["--lang", "da", "list", "--from", "2026-12-01"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .contains("Ingen aftaler"));
+}
