@@ -40,6 +40,15 @@ impl Language {
         }
     }
 
+    /// The language asked for by `NABO_LANG`, else by the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub fn from_environment() -> Self {
+        ["NABO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .map(|v| Language::from_locale(&v))
+            .unwrap_or_default()
+    }
+
     fn id(self) -> LanguageIdentifier {
         match self {
             Language::Danish => langid!("da"),

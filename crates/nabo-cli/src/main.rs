@@ -181,7 +181,7 @@ fn main() -> ExitCode {
     let language = match cli.lang {
         Some(LangArg::Da) => Language::Danish,
         Some(LangArg::En) => Language::English,
-        None => language_from_env(),
+        None => Language::from_environment(),
     };
     let l10n = Localizer::new(language);
     match run(cli, &l10n, Utc::now()) {
@@ -204,14 +204,6 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
-}
-
-fn language_from_env() -> Language {
-    ["NABO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .map(|v| Language::from_locale(&v))
-        .unwrap_or_default()
 }
 
 fn one_line(s: &str) -> String {

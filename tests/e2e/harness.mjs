@@ -1,0 +1,95 @@
+// Starts the real Nabo desktop app through tauri-driver and WebKitWebDriver, on a fresh
+// database of its own, and gives tests a WebdriverIO browser plus screenshot helpers.
+//
+// Environment:
+//   NABO_APP          path of the built app (default: target/debug/nabo-desktop)
+//   NABO_SCREENSHOTS  folder for screenshots (default: tests/e2e/screenshots)
+//   NABO_E2E_PORT     tauri-driver port (default: 4455)
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+export const appPath = path.resolve(process.env.NABO_APP ?? path.join(root, 'target/debug/nabo-desktop'));
+export const screenshotDir = path.resolve(process.env.NABO_SCREENSHOTS ?? path.join(here, 'screenshots'));
+const port = Number(process.env.NABO_E2E_PORT ?? 4455);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until tauri-driver answers its status endpoint. */
+async function waitForDriver(driver) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`tauri-driver did not answer on port ${port} within 30 s`);
+}
+
+/**
+ * Starts the app on a new, empty database and returns { browser, dbPath, stop }.
+ * `language` sets NABO_LANG for the app ("da" or "en").
+ */
+export async function startApp({ language = 'da' } = {}) {
+  if (!existsSync(appPath)) throw new Error(`the app is not built: ${appPath}`);
+  mkdirSync(screenshotDir, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nabo-e2e-'));
+  const dbPath = path.join(dataDir, 'nabo.db');
+  // tauri-driver starts WebKitWebDriver, which starts the app: all inherit this environment.
+  const env = { ...process.env, NABO_DB: dbPath, NABO_LANG: language };
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForDriver(driver);
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'wry',
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: appPath },
+    },
+  });
+  const stop = async () => {
+    try {
+      await browser.deleteSession();
+    } finally {
+      driver.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  return { browser, dbPath, stop };
+}
+
+/** Saves a screenshot of the window as <name>.png in the screenshot folder. */
+export async function screenshot(browser, name) {
+  // Let the last change paint: a screenshot right after a DOM change can be stale.
+  await browser.execute(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await sleep(300);
+  const file = path.join(screenshotDir, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** Clears a text input and types `value` into it, key by key, as a person would. */
+export async function typeInto(browser, selector, value) {
+  const input = await browser.$(selector);
+  await input.waitForDisplayed();
+  await input.click();
+  await input.clearValue();
+  await input.addValue(value);
+}

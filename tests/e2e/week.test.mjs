@@ -1,0 +1,103 @@
+// The first journey: the week view opens, a visit is planned in the form and appears in the
+// week, and a second visit at the same time is planned with a conflict warning.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, screenshot, typeInto } from './harness.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApp({ language: 'da' });
+  browser = app.browser;
+});
+
+after(async () => {
+  await app?.stop();
+});
+
+/** Today's date in Copenhagen as the app sees it, YYYY-MM-DD. */
+async function today() {
+  return browser.execute(() =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()),
+  );
+}
+
+async function planVisit({ date, time, duration, area, household }) {
+  await (await browser.$('[data-testid="plan-visit"]')).click();
+  const form = await browser.$('[data-testid="plan-form"]');
+  await form.waitForDisplayed();
+  await typeInto(browser, 'input[name="date"]', date);
+  await typeInto(browser, 'input[name="time"]', time);
+  await typeInto(browser, 'input[name="duration"]', String(duration));
+  await typeInto(browser, 'input[name="area"]', area);
+  if (household) await typeInto(browser, 'input[name="household"]', household);
+  await (await form.$('button[type="submit"]')).click();
+  await form.waitForExist({ reverse: true, timeout: 10_000 });
+}
+
+test('the window is titled Nabo and shows this week', async () => {
+  assert.equal(await browser.getTitle(), 'Nabo');
+  const week = await browser.$('[data-testid="week-view"]');
+  await week.waitForDisplayed({ timeout: 20_000 });
+  const days = await browser.$$('[data-testid="day"]');
+  assert.equal(days.length, 7);
+  const date = await today();
+  const todayColumn = await browser.$(`[data-testid="day"][data-date="${date}"]`);
+  assert.ok(await todayColumn.isExisting(), `today's column ${date} is in the week`);
+  assert.ok(await todayColumn.$('[data-testid="today-label"]').isExisting(), 'today is marked in words');
+  await browser.$('[data-testid="empty-week"]').waitForDisplayed();
+  await screenshot(browser, 'week-empty');
+});
+
+test('a visit planned in the form appears in the week view', async () => {
+  const date = await today();
+  await (await browser.$('[data-testid="plan-visit"]')).click();
+  await browser.$('[data-testid="plan-form"]').waitForDisplayed();
+  await screenshot(browser, 'plan-form');
+  await (await browser.$('[data-testid="plan-cancel"]')).click();
+  await browser.$('[data-testid="plan-form"]').waitForExist({ reverse: true });
+
+  await planVisit({ date, time: '10:00', duration: 60, area: 'Gellerup', household: 'H-17' });
+
+  const card = await browser.$(`[data-testid="day"][data-date="${date}"] [data-testid="activity"]`);
+  await card.waitForDisplayed({ timeout: 10_000 });
+  const text = await card.getText();
+  assert.match(text, /10:00/);
+  assert.match(text, /11:00/);
+  assert.match(text, /Besøg/);
+  assert.match(text, /Gellerup/);
+  assert.doesNotMatch(text, /H-17/, 'the household label is not shown in the week');
+  await screenshot(browser, 'week-with-visit');
+});
+
+test('planning over another visit warns about the conflict', async () => {
+  const date = await today();
+  await planVisit({ date, time: '10:30', duration: 30, area: 'Gellerup' });
+  const warning = await browser.$('[data-testid="conflict-warning"]');
+  await warning.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await warning.getText(), /10:00/);
+  const badges = await browser.$$(`[data-testid="day"][data-date="${date}"] [data-testid="conflict-badge"]`);
+  assert.equal(badges.length, 2, 'both clashing visits are flagged');
+  await screenshot(browser, 'week-conflict');
+});
+
+test('a time in the spring-forward gap is refused next to the field, keeping what was typed', async () => {
+  await (await browser.$('[data-testid="plan-visit"]')).click();
+  const form = await browser.$('[data-testid="plan-form"]');
+  await form.waitForDisplayed();
+  await typeInto(browser, 'input[name="date"]', '2027-03-28');
+  await typeInto(browser, 'input[name="time"]', '02:30');
+  await typeInto(browser, 'input[name="area"]', 'Vollsmose');
+  await (await form.$('button[type="submit"]')).click();
+  const error = await browser.$('[data-testid="field-error"][data-field="start"]');
+  await error.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await error.getText(), /02:00 til 03:00/);
+  assert.equal(await (await browser.$('input[name="area"]')).getValue(), 'Vollsmose');
+  await screenshot(browser, 'plan-form-dst-error');
+  // Closing a form with typed text asks first; discarding leaves nothing planned.
+  await (await browser.$('[data-testid="plan-cancel"]')).click();
+  await (await browser.$('[data-testid="discard-yes"]')).click();
+  await form.waitForExist({ reverse: true });
+});
