@@ -23,3 +23,6 @@ error-storage = Databasen kunne ikke læses eller gemmes: { $detail }
 
 # Oplysninger om, hvordan et tidspunkt blev læst.
 notice-ambiguous_time_chose_first = Kl. { $time } findes to gange den { $date }, fordi uret stilles tilbage. Nabo har valgt den første (sommertid, UTC{ $offset }).
+
+# En fejl, der ikke kom fra Nabos egen kontrol (fx hvis vinduet mistede forbindelsen).
+error-internal = Noget gik galt. Prøv igen.

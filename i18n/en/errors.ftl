@@ -23,3 +23,6 @@ error-storage = The database could not be read or saved: { $detail }
 
 # Notes on how a time was read.
 notice-ambiguous_time_chose_first = { $time } happens twice on { $date } because the clocks go back. Nabo chose the first one (summer time, UTC{ $offset }).
+
+# A failure that did not come from Nabo's own checks (e.g. the window lost its connection).
+error-internal = Something went wrong. Please try again.

@@ -1,9 +1,19 @@
 import { mount } from 'svelte'
-import './app.css'
 import App from './App.svelte'
+import './app.css'
+import { tauriBackend, type Backend } from './lib/backend'
 
-const app = mount(App, {
-  target: document.getElementById('app')!,
-})
+async function pickBackend(): Promise<Backend> {
+  // Browser preview only (`npm run dev` outside Tauri). `import.meta.env.DEV`
+  // is a build-time constant, so the mock is not part of the production build.
+  if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
+    const { createMockBackend } = await import('./lib/mockBackend')
+    return createMockBackend()
+  }
+  return tauriBackend
+}
 
-export default app
+const target = document.getElementById('app')
+if (!target) throw new Error('#app is missing from index.html')
+
+void pickBackend().then((backend) => mount(App, { target, props: { backend } }))

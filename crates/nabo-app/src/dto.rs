@@ -16,10 +16,10 @@ pub struct ActivityView {
     #[ts(type = "number")]
     pub id: i64,
     /// Its kind.
-    #[ts(type = "ActivityKind")]
+    #[ts(as = "ActivityKindTs")]
     pub kind: ActivityKind,
     /// Where it stands.
-    #[ts(type = "ActivityStatus")]
+    #[ts(as = "ActivityStatusTs")]
     pub status: ActivityStatus,
     /// Start, RFC 3339 with the Copenhagen offset.
     pub start: String,
@@ -38,7 +38,7 @@ pub struct ActivityView {
     /// The private note.
     pub note: Option<String>,
     /// The programme.
-    #[ts(type = "Programme | null")]
+    #[ts(as = "Option<ProgrammeTs>")]
     pub programme: Option<Programme>,
     /// Languages used.
     pub languages: Vec<String>,
@@ -74,7 +74,7 @@ impl ActivityView {
 #[ts(export)]
 pub struct PlanRequest {
     /// The kind of activity.
-    #[ts(type = "ActivityKind")]
+    #[ts(as = "ActivityKindTs")]
     pub kind: ActivityKind,
     /// Start as Copenhagen wall-clock time, `YYYY-MM-DDTHH:MM`.
     pub start: String,
@@ -100,7 +100,7 @@ pub struct PlanRequest {
     pub note: Option<String>,
     /// The programme.
     #[serde(default)]
-    #[ts(type = "Programme | null")]
+    #[ts(as = "Option<ProgrammeTs>")]
     pub programme: Option<Programme>,
     /// Languages used.
     #[serde(default)]
@@ -266,7 +266,7 @@ pub struct UserError {
     pub args: BTreeMap<String, String>,
 }
 
-/// ts-rs declarations for the domain enums the views use.
+/// TypeScript mirror of [`ActivityKind`]: the domain type stays free of ts-rs.
 #[derive(TS)]
 #[ts(export, rename = "ActivityKind")]
 #[allow(dead_code)]
@@ -279,7 +279,7 @@ enum ActivityKindTs {
     NetworkMeeting,
 }
 
-/// See [`ActivityKindTs`].
+/// TypeScript mirror of [`ActivityStatus`].
 #[derive(TS)]
 #[ts(export, rename = "ActivityStatus")]
 #[allow(dead_code)]
@@ -291,7 +291,7 @@ enum ActivityStatusTs {
     NoShow,
 }
 
-/// See [`ActivityKindTs`].
+/// TypeScript mirror of [`Programme`].
 #[derive(TS)]
 #[ts(export, rename = "Programme")]
 #[allow(dead_code)]

@@ -1,0 +1,94 @@
+// The only way the UI talks to the Rust side. Components get a `Backend`
+// from Svelte context (see `setBackend`/`getBackend`) and never call `invoke`.
+import { invoke } from '@tauri-apps/api/core'
+import { getContext, setContext } from 'svelte'
+import type { ActivityView } from './bindings/ActivityView'
+import type { AppInfo } from './bindings/AppInfo'
+import type { ErrorCode } from './bindings/ErrorCode'
+import type { PlanOutcome } from './bindings/PlanOutcome'
+import type { PlanRequest } from './bindings/PlanRequest'
+import type { UserError as UserErrorShape } from './bindings/UserError'
+
+export type { ActivityView, AppInfo, ErrorCode, PlanOutcome, PlanRequest }
+
+/** The backend's codes, plus `internal` for a failure that never reached the app service. */
+export type UiErrorCode = ErrorCode | 'internal'
+
+export interface Backend {
+  appInfo(): Promise<AppInfo>
+  /** Activities from `from` to `to` (both inclusive, `YYYY-MM-DD`, Copenhagen dates), ordered by start. */
+  listActivities(from: string, to: string): Promise<ActivityView[]>
+  planActivity(request: PlanRequest): Promise<PlanOutcome>
+  cancelActivity(id: number): Promise<ActivityView>
+  deleteActivity(id: number): Promise<void>
+}
+
+/** A refusal from the backend, in the shape of the Rust `UserError`. */
+export class UserError extends Error {
+  readonly code: UiErrorCode
+  readonly field: string | null
+  readonly args: Readonly<Record<string, string>>
+
+  constructor(code: UiErrorCode, field: string | null = null, args: Record<string, string> = {}) {
+    super(`${code}${field ? ` (${field})` : ''}`)
+    this.name = 'UserError'
+    this.code = code
+    this.field = field
+    this.args = args
+  }
+
+  /** Builds a `UserError` from whatever a rejected command gave us. */
+  static from(rejected: unknown): UserError {
+    if (rejected instanceof UserError) return rejected
+    if (isUserErrorShape(rejected)) {
+      const args: Record<string, string> = {}
+      for (const [key, value] of Object.entries(rejected.args ?? {})) {
+        if (typeof value === 'string') args[key] = value
+      }
+      return new UserError(rejected.code, rejected.field ?? null, args)
+    }
+    const message =
+      rejected instanceof Error ? rejected.message : typeof rejected === 'string' ? rejected : String(rejected)
+    return new UserError('internal', null, { message })
+  }
+}
+
+function isUserErrorShape(value: unknown): value is UserErrorShape {
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as Record<string, unknown>
+  return (
+    typeof candidate.code === 'string' &&
+    (candidate.field === undefined || candidate.field === null || typeof candidate.field === 'string') &&
+    (candidate.args === undefined || (typeof candidate.args === 'object' && candidate.args !== null))
+  )
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args)
+  } catch (rejected) {
+    throw UserError.from(rejected)
+  }
+}
+
+export const tauriBackend: Backend = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listActivities: (from, to) => call<ActivityView[]>('list_activities', { from, to }),
+  planActivity: (request) => call<PlanOutcome>('plan_activity', { request }),
+  cancelActivity: (id) => call<ActivityView>('cancel_activity', { id }),
+  deleteActivity: async (id) => {
+    await call<null>('delete_activity', { id })
+  },
+}
+
+const BACKEND = Symbol('nabo.backend')
+
+export function setBackend(backend: Backend): void {
+  setContext(BACKEND, backend)
+}
+
+export function getBackend(): Backend {
+  const backend = getContext<Backend | undefined>(BACKEND)
+  if (!backend) throw new Error('No Backend in context: wrap the component in App or call setBackend().')
+  return backend
+}

@@ -1,0 +1,122 @@
+// Calendar arithmetic on plain dates (`YYYY-MM-DD`) and Copenhagen wall
+// clock times. Nothing here depends on the machine's time zone: plain dates
+// are handled as UTC midnights, instants are read in Europe/Copenhagen.
+
+export const COPENHAGEN = 'Europe/Copenhagen'
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DAY_MS = 86_400_000
+
+/** Parses `YYYY-MM-DD`; `null` when it is not a real calendar date. */
+export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
+  const match = ISO_DATE.exec(value)
+  if (!match) return null
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  const utc = new Date(Date.UTC(year, month - 1, day))
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return null
+  return { year, month, day }
+}
+
+export function isIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null
+}
+
+function toUtcMs(date: string): number {
+  const parsed = parseIsoDate(date)
+  if (!parsed) throw new RangeError(`Not a date: ${date}`)
+  return Date.UTC(parsed.year, parsed.month - 1, parsed.day)
+}
+
+function fromUtcMs(ms: number): string {
+  const d = new Date(ms)
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+/** A `Date` at noon UTC of a plain date, for formatting with `timeZone: 'UTC'`. */
+export function plainDateToUtcNoon(date: string): Date {
+  return new Date(toUtcMs(date) + DAY_MS / 2)
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS)
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(toUtcMs(date)).getUTCDay()
+  return day === 0 ? 7 : day
+}
+
+/** The Monday of the week (Monday–Sunday) that contains `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - isoWeekday(date))
+}
+
+/** The seven dates Monday…Sunday of the week starting at `monday`. */
+export function weekDates(monday: string): string[] {
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
+}
+
+/** ISO 8601 week number (the one used in Danish calendars). */
+export function isoWeekNumber(date: string): number {
+  const thursday = addDays(date, 4 - isoWeekday(date))
+  const year = thursday.slice(0, 4)
+  const firstThursdayOrdinal = Math.floor((toUtcMs(thursday) - toUtcMs(`${year}-01-01`)) / DAY_MS)
+  return Math.floor(firstThursdayOrdinal / 7) + 1
+}
+
+const copenhagenParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COPENHAGEN,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+function partsOf(instant: string): Record<string, string> {
+  const ms = Date.parse(instant)
+  if (Number.isNaN(ms)) throw new RangeError(`Not an RFC 3339 time: ${instant}`)
+  const parts: Record<string, string> = {}
+  for (const part of copenhagenParts.formatToParts(ms)) parts[part.type] = part.value
+  return parts
+}
+
+/** The Copenhagen calendar date (`YYYY-MM-DD`) of an RFC 3339 instant. */
+export function copenhagenDate(instant: string): string {
+  const p = partsOf(instant)
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/** The Copenhagen wall clock time (`HH:MM`, 24-hour) of an RFC 3339 instant. */
+export function copenhagenTime(instant: string): string {
+  const p = partsOf(instant)
+  return `${p.hour}:${p.minute}`
+}
+
+/**
+ * Reads a date as people type it: `2026-12-01`, or the Danish `1.12.2026`,
+ * `1/12/2026`, `1-12-2026`. Returns `YYYY-MM-DD` or `null`.
+ */
+export function normaliseDateInput(value: string): string | null {
+  const text = value.trim()
+  if (isIsoDate(text)) return text
+  const match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text)
+  if (!match) return null
+  const iso = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`
+  return isIsoDate(iso) ? iso : null
+}
+
+/** Reads `10:00`, `9:05`, `10.00` or `1000` as `HH:MM`; `null` when it is not a time of day. */
+export function normaliseTimeInput(value: string): string | null {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(value.trim())
+  if (!match) return null
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  if (hour > 23 || minute > 59) return null
+  return `${String(hour).padStart(2, '0')}:${match[2]}`
+}

@@ -1,0 +1,144 @@
+// Translations (Fluent) and locale-aware formatting. Danish is the default;
+// English is complete. Messages come from ../i18n/<lang>/ui.ftl (this UI)
+// and ../i18n/<lang>/errors.ftl (the backend's error codes, shared with the CLI).
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle'
+import daErrors from '../../../i18n/da/errors.ftl?raw'
+import daUi from '../../../i18n/da/ui.ftl?raw'
+import enErrors from '../../../i18n/en/errors.ftl?raw'
+import enUi from '../../../i18n/en/ui.ftl?raw'
+import type { UserError } from './backend'
+import { copenhagenDate, copenhagenTime, plainDateToUtcNoon } from './dates'
+
+export type Language = 'da' | 'en'
+export type MessageArgs = Record<string, FluentVariable>
+
+const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' }
+
+function makeBundle(language: Language, sources: string[]): FluentBundle {
+  const bundle = new FluentBundle(LOCALES[language], { useIsolating: false })
+  for (const source of sources) {
+    const errors = bundle.addResource(new FluentResource(source))
+    if (errors.length > 0 && import.meta.env.DEV) console.error(`Fluent (${language}):`, errors)
+  }
+  return bundle
+}
+
+const bundles: Record<Language, FluentBundle> = {
+  da: makeBundle('da', [daUi, daErrors]),
+  en: makeBundle('en', [enUi, enErrors]),
+}
+
+let current: Language = 'da'
+
+/** Picks the language from `AppInfo.language`; anything but "en" means Danish. */
+export function setLanguage(language: string | null | undefined): Language {
+  current = language?.toLowerCase().startsWith('en') ? 'en' : 'da'
+  if (typeof document !== 'undefined') document.documentElement.lang = current
+  return current
+}
+
+export function language(): Language {
+  return current
+}
+
+export function locale(): string {
+  return LOCALES[current]
+}
+
+export function hasMessage(key: string): boolean {
+  return bundles[current].getMessage(key)?.value != null
+}
+
+/** The message `key` in the current language; the key itself when missing. */
+export function t(key: string, args?: MessageArgs): string {
+  const bundle = bundles[current]
+  const message = bundle.getMessage(key)
+  if (!message?.value) {
+    if (import.meta.env.DEV) console.warn(`Missing message: ${key} (${current})`)
+    return key
+  }
+  const errors: Error[] = []
+  const text = bundle.formatPattern(message.value, args ?? null, errors)
+  if (errors.length > 0 && import.meta.env.DEV) console.warn(`Fluent errors in ${key}:`, errors)
+  return text
+}
+
+/** The label of a field named by the backend (`start`, `area`, …). */
+export function fieldLabel(field: string): string {
+  const key = `field-${field}`
+  return hasMessage(key) ? t(key) : field
+}
+
+/**
+ * A backend refusal in plain words. Like the Rust `Localizer`: the error's
+ * args, whole numbers as numbers (for plurals), plus `field_label` and
+ * `kind_label` translated from the `field` and `kind` args.
+ */
+export function errorMessage(error: UserError): string {
+  const key = `error-${error.code}`
+  if (!hasMessage(key)) return t('something-went-wrong')
+  return t(key, backendArgs({ field: error.field ?? undefined, ...error.args }))
+}
+
+/** A notice from the backend (`notice-<code>`); `null` when this UI has no words for it. */
+export function noticeMessage(notice: { code: string; args: Record<string, string | undefined> }): string | null {
+  const key = `notice-${notice.code}`
+  return hasMessage(key) ? t(key, backendArgs(notice.args)) : null
+}
+
+function backendArgs(raw: Record<string, string | undefined>): MessageArgs {
+  const args: MessageArgs = {}
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue
+    args[name] = /^(0|-?[1-9]\d*)$/.test(value) ? Number(value) : value
+  }
+  if (typeof raw.field === 'string') args.field_label = fieldLabel(raw.field)
+  if (typeof raw.kind === 'string') args.kind_label = hasMessage(`kind-${raw.kind}`) ? t(`kind-${raw.kind}`) : raw.kind
+  return args
+}
+
+// ── Dates and times ──────────────────────────────────────────────────────────
+// Plain dates are formatted at UTC noon with timeZone UTC; instants in
+// Europe/Copenhagen. Both languages use the 24-hour clock and Monday-first weeks.
+
+function plainDate(date: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(plainDateToUtcNoon(date))
+}
+
+/** "mandag" / "Monday" */
+export function formatWeekday(date: string): string {
+  return plainDate(date, { weekday: 'long' })
+}
+
+/** "30. nov." / "30 Nov" */
+export function formatShortDate(date: string): string {
+  return plainDate(date, { day: 'numeric', month: 'short' })
+}
+
+/** "tirsdag 1. december 2026" / "Tuesday 1 December 2026" */
+export function formatLongDate(date: string): string {
+  return plainDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+/** "30. nov. – 6. dec. 2026" */
+export function formatWeekRange(monday: string, sunday: string): string {
+  const first = monday.slice(0, 4) === sunday.slice(0, 4)
+    ? formatShortDate(monday)
+    : plainDate(monday, { day: 'numeric', month: 'short', year: 'numeric' })
+  const last = plainDate(sunday, { day: 'numeric', month: 'short', year: 'numeric' })
+  return `${first} – ${last}`
+}
+
+/** "10:00–11:00", read on the Copenhagen wall clock. */
+export function formatTimeRange(start: string, end: string): string {
+  return `${copenhagenTime(start)}–${copenhagenTime(end)}`
+}
+
+/** "tirsdag 1. december 2026 kl. 10:00–11:00" */
+export function formatWhen(start: string, end: string): string {
+  return t('when-range', {
+    day: formatLongDate(copenhagenDate(start)),
+    from: copenhagenTime(start),
+    to: copenhagenTime(end),
+  })
+}
