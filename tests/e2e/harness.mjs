@@ -40,15 +40,24 @@ async function waitForDriver(driver) {
 
 /**
  * Starts the app on a new, empty database and returns { browser, dbPath, stop }.
- * `language` sets NABO_LANG for the app ("da" or "en").
+ * `language` sets NABO_LANG for the app ("da" or "en"). With `osDataDir`, NABO_DB is
+ * unset and the app finds its database in the OS data directory (XDG_DATA_HOME).
  */
-export async function startApp({ language = 'da' } = {}) {
+export async function startApp({ language = 'da', osDataDir = false } = {}) {
   if (!existsSync(appPath)) throw new Error(`the app is not built: ${appPath}`);
   mkdirSync(screenshotDir, { recursive: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nabo-e2e-'));
-  const dbPath = path.join(dataDir, 'nabo.db');
   // tauri-driver starts WebKitWebDriver, which starts the app: all inherit this environment.
-  const env = { ...process.env, NABO_DB: dbPath, NABO_LANG: language };
+  const env = { ...process.env, NABO_LANG: language };
+  let dbPath;
+  if (osDataDir) {
+    delete env.NABO_DB;
+    env.XDG_DATA_HOME = dataDir;
+    dbPath = path.join(dataDir, 'dk.nabo.app', 'nabo.db');
+  } else {
+    dbPath = path.join(dataDir, 'nabo.db');
+    env.NABO_DB = dbPath;
+  }
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

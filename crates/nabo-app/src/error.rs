@@ -51,6 +51,8 @@ pub enum ErrorCode {
     NoDatabase,
     /// A database already exists where `init` would create one.
     DatabaseExists,
+    /// A setting outside its allowed range.
+    InvalidSetting,
     /// Reading or writing the database failed.
     Storage,
 }
@@ -77,6 +79,7 @@ impl ErrorCode {
             ErrorCode::DatabaseTooNew => "database_too_new",
             ErrorCode::NoDatabase => "no_database",
             ErrorCode::DatabaseExists => "database_exists",
+            ErrorCode::InvalidSetting => "invalid_setting",
             ErrorCode::Storage => "storage",
         }
     }
@@ -101,6 +104,7 @@ impl ErrorCode {
         ErrorCode::DatabaseTooNew,
         ErrorCode::NoDatabase,
         ErrorCode::DatabaseExists,
+        ErrorCode::InvalidSetting,
         ErrorCode::Storage,
     ];
 }
@@ -131,6 +135,18 @@ pub enum AppError {
         to: String,
         /// Why.
         reason: &'static str,
+    },
+    /// A setting outside its allowed range.
+    #[error("{key} must be between {min} and {max}, not {value}")]
+    InvalidSetting {
+        /// Which setting.
+        key: &'static str,
+        /// The value given.
+        value: String,
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
     },
     /// The store refused or failed.
     #[error(transparent)]
@@ -164,6 +180,7 @@ impl AppError {
             AppError::Duration(DurationError::NotPositive { .. }) => ErrorCode::DurationNotPositive,
             AppError::UnreadableDate { .. } => ErrorCode::UnreadableDate,
             AppError::InvalidRange { .. } => ErrorCode::InvalidRange,
+            AppError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => {
@@ -254,6 +271,17 @@ impl AppError {
             AppError::InvalidRange { from, to, .. } => {
                 put("from", from.clone());
                 put("to", to.clone());
+            }
+            AppError::InvalidSetting {
+                key,
+                value,
+                min,
+                max,
+            } => {
+                put("key", (*key).to_string());
+                put("value", value.clone());
+                put("min", min.to_string());
+                put("max", max.to_string());
             }
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {

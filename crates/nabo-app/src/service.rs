@@ -10,7 +10,8 @@ use nabo_core::{
 };
 use nabo_store::{
     delete_activity, get_activity, get_identity, get_setting, insert_activity, insert_identity,
-    list_activities_overlapping, set_activity_status, update_activity, Identity, Store,
+    list_activities_overlapping, set_activity_status, set_setting, update_activity, Identity,
+    Store,
 };
 
 pub use nabo_store::Role;
@@ -22,6 +23,12 @@ use crate::error::AppError;
 
 /// The setting that holds the travel buffer between home visits, in minutes.
 const TRAVEL_BUFFER_SETTING: &str = "travel_buffer_minutes";
+
+/// The travel buffer used until the user sets one, in minutes.
+const DEFAULT_TRAVEL_BUFFER: i64 = 30;
+
+/// The longest travel buffer that can be set, in minutes.
+const MAX_TRAVEL_BUFFER: i64 = 240;
 
 /// The longest range `list` accepts, in days (five years).
 const MAX_RANGE_DAYS: i64 = 5 * 366;
@@ -73,10 +80,11 @@ impl Nabo {
     }
 
     fn with_store(store: Store) -> Result<Self, AppError> {
+        // A stored value outside the range (edited by hand) falls back to the default.
         let buffer = get_setting(store.conn(), TRAVEL_BUFFER_SETTING)?
             .and_then(|v| v.parse::<i64>().ok())
-            .filter(|m| (0..=240).contains(m))
-            .unwrap_or(30);
+            .filter(|m| (0..=MAX_TRAVEL_BUFFER).contains(m))
+            .unwrap_or(DEFAULT_TRAVEL_BUFFER);
         Ok(Self {
             store,
             rules: ConflictRules {
@@ -88,6 +96,27 @@ impl Nabo {
     /// The database file in use.
     pub fn database_path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// Minutes needed between two home visits.
+    pub fn travel_buffer_minutes(&self) -> i64 {
+        self.rules.travel_buffer.num_minutes()
+    }
+
+    /// Sets the minutes needed between two home visits (0 to 240), kept for later starts too.
+    pub fn set_travel_buffer(&mut self, minutes: i64) -> Result<(), AppError> {
+        if !(0..=MAX_TRAVEL_BUFFER).contains(&minutes) {
+            return Err(AppError::InvalidSetting {
+                key: TRAVEL_BUFFER_SETTING,
+                value: minutes.to_string(),
+                min: 0,
+                max: MAX_TRAVEL_BUFFER,
+            });
+        }
+        self.store
+            .write(|tx| set_setting(tx, TRAVEL_BUFFER_SETTING, &minutes.to_string()))?;
+        self.rules.travel_buffer = Duration::minutes(minutes);
+        Ok(())
     }
 
     /// Who uses this database, if `init` recorded it.

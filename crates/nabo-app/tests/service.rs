@@ -255,3 +255,27 @@ fn the_database_survives_reopening() {
         ErrorCode::DatabaseExists
     );
 }
+
+#[test]
+fn the_travel_buffer_is_a_setting_that_lasts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nabo.db");
+    let mut nabo = Nabo::init(&path, Role::Volunteer, None, now()).expect("init");
+    assert_eq!(nabo.travel_buffer_minutes(), 30);
+    nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
+        .expect("plan");
+    let err = nabo.set_travel_buffer(-1).expect_err("negative");
+    assert_eq!(err.code(), ErrorCode::InvalidSetting);
+    assert!(nabo.set_travel_buffer(241).is_err());
+    nabo.set_travel_buffer(5).expect("set");
+    drop(nabo);
+    let mut nabo = Nabo::open(&path).expect("open");
+    assert_eq!(nabo.travel_buffer_minutes(), 5);
+    let out = nabo
+        .plan(visit("2026-12-01T11:10", 30, "Gellerup"), now())
+        .expect("plan");
+    assert!(
+        out.conflicts.is_empty(),
+        "10 minutes is enough with a 5-minute buffer"
+    );
+}
