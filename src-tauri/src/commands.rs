@@ -5,8 +5,9 @@ use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
-    parse_date, today_in_copenhagen, ActivityId, ActivityView, AppError, AppInfo, Language, Nabo,
-    PlanOutcome, PlanRequest, UserError,
+    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError,
+    AppInfo, Language, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage,
+    UserError,
 };
 use tauri::State;
 
@@ -30,10 +31,19 @@ fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
+    let chosen = service(&state)
+        .ok()
+        .and_then(|nabo| nabo.settings().ok())
+        .and_then(|s| s.language);
+    let language = match chosen {
+        Some(UiLanguage::Da) => Language::Danish,
+        Some(UiLanguage::En) => Language::English,
+        None => Language::from_environment(),
+    };
     Ok(AppInfo {
         database_path: state.path.display().to_string(),
         today: today_in_copenhagen(Utc::now()).to_string(),
-        language: Language::from_environment().code().to_string(),
+        language: language.code().to_string(),
     })
 }
 
@@ -49,10 +59,53 @@ pub fn list_activities(
     service(&state)?.list(from, to).map_err(user)
 }
 
+/// One activity.
+#[tauri::command]
+pub fn get_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
+    service(&state)?.get(ActivityId(id)).map_err(user)
+}
+
 /// Plans an activity; clashes come back in the outcome.
 #[tauri::command]
 pub fn plan_activity(state: State<'_, AppState>, request: PlanRequest) -> Reply<PlanOutcome> {
     service(&state)?.plan(request, Utc::now()).map_err(user)
+}
+
+/// Replaces an activity's details.
+#[tauri::command]
+pub fn update_activity(
+    state: State<'_, AppState>,
+    id: i64,
+    request: PlanRequest,
+) -> Reply<PlanOutcome> {
+    service(&state)?
+        .update(ActivityId(id), request, Utc::now())
+        .map_err(user)
+}
+
+/// Moves an activity to new wall-clock times (`YYYY-MM-DDTHH:MM`), as a drag in the calendar does.
+#[tauri::command]
+pub fn move_activity(
+    state: State<'_, AppState>,
+    id: i64,
+    start: String,
+    end: String,
+) -> Reply<PlanOutcome> {
+    service(&state)?
+        .move_to(ActivityId(id), &start, &end, Utc::now())
+        .map_err(user)
+}
+
+/// Marks an activity planned, done, cancelled or no-show.
+#[tauri::command]
+pub fn set_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: ActivityStatus,
+) -> Reply<ActivityView> {
+    service(&state)?
+        .set_status(ActivityId(id), status, Utc::now())
+        .map_err(user)
 }
 
 /// Cancels an activity.
@@ -63,10 +116,70 @@ pub fn cancel_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityVie
         .map_err(user)
 }
 
-/// Deletes an activity.
+/// Deletes an activity; `restore_activity` undoes it for a few minutes.
 #[tauri::command]
 pub fn delete_activity(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    service(&state)?.delete(ActivityId(id)).map_err(user)
+    service(&state)?
+        .delete(ActivityId(id), Utc::now())
+        .map_err(user)
+}
+
+/// Undoes a recent delete.
+#[tauri::command]
+pub fn restore_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
+    service(&state)?
+        .restore(ActivityId(id), Utc::now())
+        .map_err(user)
+}
+
+/// Values typed before in a text field.
+#[tauri::command]
+pub fn suggestions(
+    state: State<'_, AppState>,
+    field: SuggestionField,
+    prefix: String,
+) -> Reply<Vec<String>> {
+    service(&state)?.suggestions(field, &prefix).map_err(user)
+}
+
+/// A follow-up visit to plan after `id`.
+#[tauri::command]
+pub fn follow_up_draft(state: State<'_, AppState>, id: i64) -> Reply<PlanRequest> {
+    service(&state)?
+        .follow_up_draft(ActivityId(id))
+        .map_err(user)
+}
+
+/// Overdue and upcoming planned activities.
+#[tauri::command]
+pub fn agenda(state: State<'_, AppState>) -> Reply<Agenda> {
+    service(&state)?.agenda(Utc::now()).map_err(user)
+}
+
+/// The user's settings.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
+    service(&state)?.settings().map_err(user)
+}
+
+/// Saves the user's settings.
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
+    service(&state)?
+        .save_settings(settings, Utc::now())
+        .map_err(user)
+}
+
+/// Loads example activities for this and next week.
+#[tauri::command]
+pub fn load_examples(state: State<'_, AppState>) -> Reply<usize> {
+    service(&state)?.load_examples(Utc::now()).map_err(user)
+}
+
+/// Removes all example activities.
+#[tauri::command]
+pub fn remove_examples(state: State<'_, AppState>) -> Reply<usize> {
+    service(&state)?.remove_examples().map_err(user)
 }
 
 #[cfg(test)]

@@ -31,16 +31,34 @@ fn database_path() -> PathBuf {
 fn main() {
     let path = database_path();
     let nabo = Nabo::open_or_create(&path)
+        .and_then(|mut nabo| {
+            // What was deleted in an earlier session is past its undo window: remove it for good.
+            nabo.purge_deleted(chrono::Utc::now())?;
+            Ok(nabo)
+        })
         .map(Mutex::new)
         .map_err(|e| e.to_user_error());
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState { path, nabo })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_activities,
+            commands::get_activity,
             commands::plan_activity,
+            commands::update_activity,
+            commands::move_activity,
+            commands::set_status,
             commands::cancel_activity,
             commands::delete_activity,
+            commands::restore_activity,
+            commands::suggestions,
+            commands::follow_up_draft,
+            commands::agenda,
+            commands::get_settings,
+            commands::save_settings,
+            commands::load_examples,
+            commands::remove_examples,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

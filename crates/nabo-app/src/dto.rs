@@ -45,6 +45,8 @@ pub struct ActivityView {
     /// Ids of the listed activities this one clashes with.
     #[ts(type = "Array<number>")]
     pub conflicts: Vec<i64>,
+    /// Example data loaded to try Nabo out.
+    pub example: bool,
 }
 
 impl ActivityView {
@@ -65,6 +67,7 @@ impl ActivityView {
             programme: a.programme,
             languages: a.languages,
             conflicts,
+            example: a.example,
         }
     }
 }
@@ -242,6 +245,31 @@ pub struct PlanOutcome {
     pub notices: Vec<NoticeView>,
 }
 
+/// What needs attention: planned activities that ended unmarked, and the coming week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Agenda {
+    /// Planned activities that ended before now and were never marked, newest first.
+    pub overdue: Vec<ActivityView>,
+    /// Planned activities from now to the end of the seventh day after today, by start.
+    pub upcoming: Vec<ActivityView>,
+}
+
+/// A text field that offers values typed before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SuggestionField {
+    /// Areas.
+    Area,
+    /// Venues.
+    Venue,
+    /// Themes.
+    Theme,
+    /// Household labels.
+    Household,
+}
+
 /// Facts the UI needs at start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -296,7 +324,7 @@ enum ActivityStatusTs {
 #[ts(export, rename = "Programme")]
 #[allow(dead_code)]
 #[ts(rename_all = "snake_case")]
-enum ProgrammeTs {
+pub(crate) enum ProgrammeTs {
     Bydelsmoedre,
     Baba,
 }

@@ -211,6 +211,7 @@ impl AppError {
             AppError::Invalid(e) => Some(e.field().as_str().to_string()),
             AppError::Duration(_) => Some(Field::Duration.as_str().to_string()),
             AppError::UnreadableDate { field, .. } => Some((*field).to_string()),
+            AppError::InvalidSetting { key, .. } => Some((*key).to_string()),
             _ => None,
         }
     }

@@ -14,15 +14,17 @@ mod error;
 mod i18n;
 mod paths;
 mod service;
+mod settings;
 
 pub use dto::{
-    ActivityView, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
-    PlanOutcome, PlanRequest, UserError,
+    ActivityView, Agenda, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
+    PlanOutcome, PlanRequest, SuggestionField, UserError,
 };
 pub use error::{AppError, ErrorCode};
 pub use i18n::{Language, Localizer};
 pub use paths::{default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
+pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage};
 
 /// Domain types the front ends need to name.
 pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme};

@@ -142,7 +142,7 @@ fn update_moves_and_does_not_clash_with_itself() {
         nabo.get(id).expect("get").start,
         "2026-12-01T10:30:00+01:00"
     );
-    nabo.delete(id).expect("delete");
+    nabo.delete(id, now()).expect("delete");
     assert_eq!(nabo.get(id).expect_err("gone").code(), ErrorCode::NotFound);
 }
 
@@ -264,10 +264,10 @@ fn the_travel_buffer_is_a_setting_that_lasts() {
     assert_eq!(nabo.travel_buffer_minutes(), 30);
     nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
         .expect("plan");
-    let err = nabo.set_travel_buffer(-1).expect_err("negative");
+    let err = nabo.set_travel_buffer(-1, now()).expect_err("negative");
     assert_eq!(err.code(), ErrorCode::InvalidSetting);
-    assert!(nabo.set_travel_buffer(241).is_err());
-    nabo.set_travel_buffer(5).expect("set");
+    assert!(nabo.set_travel_buffer(241, now()).is_err());
+    nabo.set_travel_buffer(5, now()).expect("set");
     drop(nabo);
     let mut nabo = Nabo::open(&path).expect("open");
     assert_eq!(nabo.travel_buffer_minutes(), 5);
@@ -278,4 +278,287 @@ fn the_travel_buffer_is_a_setting_that_lasts() {
         out.conflicts.is_empty(),
         "10 minutes is enough with a 5-minute buffer"
     );
+}
+
+fn id(n: i64) -> nabo_app::ActivityId {
+    nabo_app::ActivityId(n)
+}
+
+#[test]
+fn moving_keeps_everything_but_the_time_and_checks_like_planning() {
+    let (_dir, mut nabo) = new_db();
+    let a = nabo
+        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
+        .expect("plan")
+        .id;
+    let b = nabo
+        .plan(visit("2026-12-01T14:00", 60, "Vollsmose"), now())
+        .expect("plan")
+        .id;
+    let moved = nabo
+        .move_to(id(b), "2026-12-01T10:30", "2026-12-01T11:45", now())
+        .expect("move");
+    assert_eq!(moved.conflicts.len(), 1);
+    assert_eq!(moved.conflicts[0].with, a);
+    let got = nabo.get(id(b)).expect("get");
+    assert_eq!(
+        (got.start.as_str(), got.end.as_str()),
+        ("2026-12-01T10:30:00+01:00", "2026-12-01T11:45:00+01:00")
+    );
+    assert_eq!(
+        (got.area.as_deref(), got.household.as_deref()),
+        (Some("Vollsmose"), Some("H-17"))
+    );
+
+    let before = nabo.get(id(b)).expect("get");
+    let err = nabo
+        .move_to(id(b), "2027-03-28T02:15", "2027-03-28T04:00", now())
+        .expect_err("gap");
+    assert_eq!(
+        (err.code(), err.field().as_deref()),
+        (ErrorCode::DstGap, Some("start"))
+    );
+    let err = nabo
+        .move_to(id(b), "2026-12-01T12:00", "2026-12-01T11:00", now())
+        .expect_err("backwards");
+    assert_eq!(err.code(), ErrorCode::EndNotAfterStart);
+    assert_eq!(
+        nabo.get(id(b)).expect("get"),
+        before,
+        "a refused move changes nothing"
+    );
+    assert_eq!(
+        nabo.move_to(id(999), "2026-12-01T12:00", "2026-12-01T13:00", now())
+            .expect_err("")
+            .code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn status_changes_and_delete_with_undo() {
+    let (_dir, mut nabo) = new_db();
+    let a = id(nabo
+        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
+        .expect("plan")
+        .id);
+    assert_eq!(
+        nabo.set_status(a, ActivityStatus::Done, now())
+            .expect("done")
+            .status,
+        ActivityStatus::Done
+    );
+    assert_eq!(
+        nabo.set_status(a, ActivityStatus::NoShow, now())
+            .expect("no-show")
+            .status,
+        ActivityStatus::NoShow
+    );
+    nabo.delete(a, now()).expect("delete");
+    assert!(nabo
+        .list(date("2026-12-01"), date("2026-12-01"))
+        .expect("list")
+        .is_empty());
+    assert_eq!(nabo.get(a).expect_err("hidden").code(), ErrorCode::NotFound);
+    assert_eq!(
+        nabo.restore(a, now()).expect("undo").status,
+        ActivityStatus::NoShow
+    );
+    assert_eq!(
+        nabo.list(date("2026-12-01"), date("2026-12-01"))
+            .expect("list")
+            .len(),
+        1
+    );
+
+    nabo.delete(a, now()).expect("delete again");
+    assert_eq!(
+        nabo.purge_deleted(now() + chrono::Duration::minutes(5))
+            .expect("purge"),
+        0,
+        "still undoable"
+    );
+    assert_eq!(
+        nabo.purge_deleted(now() + chrono::Duration::minutes(11))
+            .expect("purge"),
+        1
+    );
+    assert_eq!(
+        nabo.restore(a, now()).expect_err("gone").code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn suggestions_offer_recent_values() {
+    let (_dir, mut nabo) = new_db();
+    for (i, area) in ["Gellerup", "Vollsmose", "Gellerupparken"]
+        .iter()
+        .enumerate()
+    {
+        let t = now() + chrono::Duration::minutes(i as i64);
+        nabo.plan(visit(&format!("2026-12-0{}T10:00", i + 1), 60, area), t)
+            .expect("plan");
+    }
+    assert_eq!(
+        nabo.suggestions(nabo_app::SuggestionField::Area, "gel")
+            .expect("s"),
+        ["Gellerupparken", "Gellerup"]
+    );
+    assert_eq!(
+        nabo.suggestions(nabo_app::SuggestionField::Household, "")
+            .expect("s"),
+        ["H-17"]
+    );
+    assert!(nabo
+        .suggestions(nabo_app::SuggestionField::Venue, "")
+        .expect("s")
+        .is_empty());
+}
+
+#[test]
+fn a_follow_up_is_drafted_two_weeks_later_at_the_same_time() {
+    let (_dir, mut nabo) = new_db();
+    let a = id(nabo
+        .plan(visit("2026-10-20T10:00", 45, "Gellerup"), now())
+        .expect("plan")
+        .id);
+    let draft = nabo.follow_up_draft(a).expect("draft");
+    // Two weeks later is after the autumn change: same wall-clock time, new offset.
+    assert_eq!(draft.start, "2026-11-03T10:00");
+    assert_eq!(draft.duration_minutes, 45);
+    assert_eq!(
+        (draft.area.as_deref(), draft.household.as_deref()),
+        (Some("Gellerup"), Some("H-17"))
+    );
+    assert_eq!(draft.kind, ActivityKind::HomeVisit);
+    assert!(draft.note.is_none(), "notes are not copied");
+    let planned = nabo.plan(draft, now()).expect("plan the follow-up");
+    assert_eq!(
+        nabo.get(id(planned.id)).expect("get").start,
+        "2026-11-03T10:00:00+01:00"
+    );
+}
+
+#[test]
+fn the_agenda_lists_overdue_and_upcoming() {
+    let (_dir, mut nabo) = new_db();
+    // now() is 2026-11-25 13:00 in Copenhagen.
+    let old = id(nabo
+        .plan(visit("2026-11-20T10:00", 60, "A"), now())
+        .expect("plan")
+        .id);
+    let older = id(nabo
+        .plan(visit("2026-11-18T10:00", 60, "B"), now())
+        .expect("plan")
+        .id);
+    let done = id(nabo
+        .plan(visit("2026-11-19T10:00", 60, "C"), now())
+        .expect("plan")
+        .id);
+    nabo.set_status(done, ActivityStatus::Done, now())
+        .expect("done");
+    let soon = id(nabo
+        .plan(visit("2026-11-26T10:00", 60, "D"), now())
+        .expect("plan")
+        .id);
+    let last_day = id(nabo
+        .plan(visit("2026-12-02T22:00", 60, "E"), now())
+        .expect("plan")
+        .id);
+    nabo.plan(visit("2026-12-03T10:00", 60, "F"), now())
+        .expect("beyond the week");
+    let agenda = nabo.agenda(now()).expect("agenda");
+    let ids = |v: &[nabo_app::ActivityView]| v.iter().map(|a| a.id).collect::<Vec<_>>();
+    assert_eq!(ids(&agenda.overdue), vec![old.0, older.0]);
+    assert_eq!(ids(&agenda.upcoming), vec![soon.0, last_day.0]);
+}
+
+#[test]
+fn settings_are_validated_saved_and_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nabo.db");
+    let mut nabo = Nabo::open_or_create(&path).expect("first start");
+    let defaults = nabo.settings().expect("settings");
+    assert!(!defaults.onboarded);
+    assert_eq!(
+        (defaults.travel_buffer_minutes, defaults.follow_up_days),
+        (30, 14)
+    );
+    assert_eq!(defaults.role, None);
+
+    let bad = nabo_app::Settings {
+        reminder_minutes: 5000,
+        ..defaults.clone()
+    };
+    let err = nabo.save_settings(bad, now()).expect_err("too long");
+    assert_eq!(
+        (err.code(), err.field().as_deref()),
+        (ErrorCode::InvalidSetting, Some("reminder_minutes"))
+    );
+    let mut bad = defaults.clone();
+    bad.durations.home_visit = 1;
+    assert_eq!(
+        nabo.save_settings(bad, now())
+            .expect_err("short")
+            .field()
+            .as_deref(),
+        Some("durations.home_visit")
+    );
+    assert_eq!(
+        nabo.settings().expect("settings"),
+        defaults,
+        "a refused save changes nothing"
+    );
+
+    let chosen = nabo_app::Settings {
+        language: Some(nabo_app::UiLanguage::En),
+        role: Some(nabo_app::RoleView::Coordinator),
+        programme: Some(nabo_app::Programme::Baba),
+        travel_buffer_minutes: 0,
+        discreet_mode: true,
+        onboarded: true,
+        ..defaults
+    };
+    assert_eq!(
+        nabo.save_settings(chosen.clone(), now()).expect("save"),
+        chosen
+    );
+    drop(nabo);
+    let mut nabo = Nabo::open(&path).expect("reopen");
+    assert_eq!(nabo.settings().expect("settings"), chosen);
+    assert_eq!(
+        nabo.identity().expect("identity").map(|i| i.role),
+        Some(Role::Coordinator)
+    );
+    nabo.plan(visit("2026-12-01T10:00", 60, "A"), now())
+        .expect("plan");
+    let next = nabo
+        .plan(visit("2026-12-01T11:00", 60, "A"), now())
+        .expect("plan");
+    assert!(next.conflicts.is_empty(), "no travel buffer after saving 0");
+}
+
+#[test]
+fn example_data_is_marked_and_removed_in_one_go() {
+    let (_dir, mut nabo) = new_db();
+    let mine = nabo
+        .plan(visit("2026-11-27T08:00", 30, "Mit område"), now())
+        .expect("plan")
+        .id;
+    let loaded = nabo.load_examples(now()).expect("examples");
+    assert!(loaded >= 8);
+    let weeks = nabo
+        .list(date("2026-11-23"), date("2026-12-06"))
+        .expect("list");
+    assert_eq!(weeks.iter().filter(|a| a.example).count(), loaded);
+    assert!(
+        weeks.iter().any(|a| a.example && !a.conflicts.is_empty()),
+        "the examples show a clash"
+    );
+    assert_eq!(nabo.remove_examples().expect("remove"), loaded);
+    let left = nabo
+        .list(date("2026-11-23"), date("2026-12-06"))
+        .expect("list");
+    assert_eq!(left.iter().map(|a| a.id).collect::<Vec<_>>(), vec![mine]);
 }

@@ -371,6 +371,7 @@ impl ValidActivity {
             note: self.note,
             programme: self.programme,
             languages: self.languages,
+            example: false,
         }
     }
 }
@@ -404,6 +405,33 @@ pub struct Activity {
     pub programme: Option<Programme>,
     /// Languages used.
     pub languages: Vec<String>,
+    /// Example data loaded to try Nabo out, not real work.
+    pub example: bool,
+}
+
+impl Activity {
+    /// A draft that would plan this activity again as it is (for edits that change one part).
+    pub fn to_draft(&self) -> ActivityDraft {
+        let minutes = u32::try_from((self.end - self.start).num_minutes())
+            .ok()
+            .and_then(Minutes::new);
+        ActivityDraft {
+            kind: self.kind,
+            start: LocalDateTime::new(self.start.naive_local()),
+            span: match minutes {
+                Some(m) => Span::For(m),
+                None => Span::Until(LocalDateTime::new(self.end.naive_local())),
+            },
+            area: self.area.clone(),
+            household: self.household.clone(),
+            venue: self.venue.clone(),
+            theme: self.theme.clone(),
+            title: self.title.clone(),
+            note: self.note.clone(),
+            programme: self.programme,
+            languages: self.languages.clone(),
+        }
+    }
 }
 
 /// Why a plan was refused.

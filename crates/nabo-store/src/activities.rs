@@ -11,22 +11,57 @@ use crate::error::StoreError;
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
 const COLUMNS: &str =
-    "id, kind, status, start_utc, end_utc, area, household, venue, theme, title, note, programme";
+    "id, kind, status, start_utc, end_utc, area, household, venue, theme, title, note, programme, example";
 
-/// Stores a new activity with status planned and a stable `uid`; returns its id.
+/// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
+#[derive(Debug, Clone, Copy)]
+pub struct NewActivity<'a> {
+    /// The validated plan.
+    pub plan: &'a ValidActivity,
+    /// The uid that stays the same for this activity in every calendar export.
+    pub uid: &'a str,
+    /// Example data, removable in one go.
+    pub example: bool,
+}
+
+/// A text column that offers what was typed before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RememberedText {
+    /// Areas.
+    Area,
+    /// Venues.
+    Venue,
+    /// Themes.
+    Theme,
+    /// Household labels.
+    Household,
+}
+
+impl RememberedText {
+    fn column(self) -> &'static str {
+        match self {
+            RememberedText::Area => "area",
+            RememberedText::Venue => "venue",
+            RememberedText::Theme => "theme",
+            RememberedText::Household => "household",
+        }
+    }
+}
+
+/// Stores a new activity with status planned; returns its id.
 pub fn insert_activity(
     conn: &Connection,
-    activity: &ValidActivity,
-    uid: &str,
+    new: &NewActivity<'_>,
     now: DateTime<Utc>,
 ) -> Result<ActivityId, StoreError> {
+    let activity = new.plan;
     conn.execute(
         "INSERT INTO activities (uid, kind, status, start_utc, end_utc, area, household, venue, theme,
-                                 title, note, programme, created_utc, updated_utc)
+                                 title, note, programme, example, created_utc, updated_utc)
          VALUES (:uid, :kind, 'planned', :start, :end, :area, :household, :venue, :theme,
-                 :title, :note, :programme, :now, :now)",
+                 :title, :note, :programme, :example, :now, :now)",
         named_params! {
-            ":uid": uid,
+            ":uid": new.uid,
             ":kind": activity.kind().as_str(),
             ":start": activity.start().timestamp(),
             ":end": activity.end().timestamp(),
@@ -37,6 +72,7 @@ pub fn insert_activity(
             ":title": activity.title(),
             ":note": activity.note(),
             ":programme": activity.programme().map(|p| p.as_str()),
+            ":example": new.example,
             ":now": now.timestamp(),
         },
     )?;
@@ -56,7 +92,7 @@ pub fn update_activity(
         "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, area = :area,
                 household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
                 programme = :programme, sequence = sequence + 1, updated_utc = :now
-         WHERE id = :id",
+         WHERE id = :id AND deleted_utc IS NULL",
         named_params! {
             ":id": id.0,
             ":kind": activity.kind().as_str(),
@@ -86,7 +122,8 @@ pub fn set_activity_status(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let changed = conn.execute(
-        "UPDATE activities SET status = :status, sequence = sequence + 1, updated_utc = :now WHERE id = :id",
+        "UPDATE activities SET status = :status, sequence = sequence + 1, updated_utc = :now
+         WHERE id = :id AND deleted_utc IS NULL",
         named_params! { ":id": id.0, ":status": status.as_str(), ":now": now.timestamp() },
     )?;
     if changed == 0 {
@@ -95,11 +132,15 @@ pub fn set_activity_status(
     Ok(())
 }
 
-/// Deletes an activity with its languages, exceptions and counts.
-pub fn delete_activity(conn: &Connection, id: ActivityId) -> Result<(), StoreError> {
+/// Marks an activity deleted; it disappears everywhere but can be restored until purged.
+pub fn delete_activity(
+    conn: &Connection,
+    id: ActivityId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let changed = conn.execute(
-        "DELETE FROM activities WHERE id = :id",
-        named_params! { ":id": id.0 },
+        "UPDATE activities SET deleted_utc = :now WHERE id = :id AND deleted_utc IS NULL",
+        named_params! { ":id": id.0, ":now": now.timestamp() },
     )?;
     if changed == 0 {
         return Err(not_found(id));
@@ -107,9 +148,73 @@ pub fn delete_activity(conn: &Connection, id: ActivityId) -> Result<(), StoreErr
     Ok(())
 }
 
+/// Brings back a deleted activity that has not been purged yet.
+pub fn restore_activity(
+    conn: &Connection,
+    id: ActivityId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE activities SET deleted_utc = NULL, sequence = sequence + 1, updated_utc = :now
+         WHERE id = :id AND deleted_utc IS NOT NULL",
+        named_params! { ":id": id.0, ":now": now.timestamp() },
+    )?;
+    if changed == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// Removes for good the activities deleted before `cutoff`, with everything recorded on them.
+pub fn purge_deleted_activities(
+    conn: &Connection,
+    cutoff: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "DELETE FROM activities WHERE deleted_utc IS NOT NULL AND deleted_utc < :cutoff",
+        named_params! { ":cutoff": cutoff.timestamp() },
+    )?)
+}
+
+/// Removes every example activity for good; returns how many.
+pub fn delete_example_activities(conn: &Connection) -> Result<usize, StoreError> {
+    Ok(conn.execute("DELETE FROM activities WHERE example = 1", [])?)
+}
+
+/// Values typed before in `column` that start with `prefix` (case-insensitive for ASCII),
+/// most recently used first.
+pub fn recent_values(
+    conn: &Connection,
+    column: RememberedText,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<String>, StoreError> {
+    let col = column.column();
+    let sql = format!(
+        "SELECT {col} FROM activities
+         WHERE {col} IS NOT NULL AND deleted_utc IS NULL AND {col} LIKE :pattern ESCAPE '\\'
+         GROUP BY {col} ORDER BY max(updated_utc) DESC, {col} LIMIT :limit"
+    );
+    let escaped: String = prefix
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let values = stmt
+        .query_map(
+            named_params! { ":pattern": format!("{escaped}%"), ":limit": i64::try_from(limit).unwrap_or(i64::MAX) },
+            |r| r.get::<_, String>(0),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(values)
+}
+
 /// The activity with this id.
 pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = :id");
+    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = :id AND deleted_utc IS NULL");
     let row = conn
         .query_row(&sql, named_params! { ":id": id.0 }, RawActivity::from_row)
         .optional()?
@@ -128,6 +233,7 @@ pub fn list_activities_overlapping(
     let sql = format!(
         "SELECT {COLUMNS} FROM activities
          WHERE start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
+           AND deleted_utc IS NULL
          ORDER BY start_utc, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -181,6 +287,7 @@ struct RawActivity {
     title: Option<String>,
     note: Option<String>,
     programme: Option<String>,
+    example: bool,
 }
 
 impl RawActivity {
@@ -198,6 +305,7 @@ impl RawActivity {
             title: r.get("title")?,
             note: r.get("note")?,
             programme: r.get("programme")?,
+            example: r.get("example")?,
         })
     }
 
@@ -238,6 +346,7 @@ impl RawActivity {
                 .transpose()
                 .map_err(|e| damaged(format!("{e}")))?,
             languages,
+            example: self.example,
         })
     }
 }

@@ -46,6 +46,16 @@ pub fn insert_identity(
     Ok(())
 }
 
+/// Sets the role, recording an identity without a name if there is none yet.
+pub fn set_role(conn: &Connection, role: Role, now: DateTime<Utc>) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO identity (id, role, display_name, created_utc) VALUES (1, :role, NULL, :now)
+         ON CONFLICT (id) DO UPDATE SET role = excluded.role",
+        named_params! { ":role": role.as_str(), ":now": now.timestamp() },
+    )?;
+    Ok(())
+}
+
 /// Who uses this database, if `init` has run.
 pub fn get_identity(conn: &Connection) -> Result<Option<Identity>, StoreError> {
     let row = conn

@@ -21,11 +21,12 @@ mod schema;
 mod settings;
 
 pub use activities::{
-    delete_activity, get_activity, insert_activity, list_activities_overlapping,
-    set_activity_status, update_activity,
+    delete_activity, delete_example_activities, get_activity, insert_activity,
+    list_activities_overlapping, purge_deleted_activities, recent_values, restore_activity,
+    set_activity_status, update_activity, NewActivity, RememberedText,
 };
 pub use error::StoreError;
-pub use identity::{get_identity, insert_identity, Identity, Role};
+pub use identity::{get_identity, insert_identity, set_role, Identity, Role};
 pub use open::{Store, APPLICATION_ID};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};

@@ -92,13 +92,22 @@ CREATE TABLE settings (
 ) STRICT;
 "#;
 
+/// Migration 2: deleted activities kept for undo, and example data marked as such.
+const V2: &str = r#"
+-- Set when the user deletes an activity; the row is purged once the undo window has passed.
+ALTER TABLE activities ADD COLUMN deleted_utc INTEGER;
+-- 1 for example data loaded at first start, removable in one go.
+ALTER TABLE activities ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));
+CREATE INDEX activities_deleted ON activities (deleted_utc) WHERE deleted_utc IS NOT NULL;
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 #[cfg(test)]
 mod tests {

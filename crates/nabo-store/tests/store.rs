@@ -7,9 +7,10 @@ use nabo_core::{
     ActivityDraft, ActivityId, ActivityKind, ActivityStatus, LocalDateTime, Minutes, ValidActivity,
 };
 use nabo_store::{
-    delete_activity, get_activity, get_identity, get_setting, insert_activity, insert_identity,
-    list_activities_overlapping, set_activity_status, set_setting, update_activity, Identity, Role,
-    Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    delete_activity, delete_example_activities, get_activity, get_identity, get_setting,
+    insert_activity, insert_identity, list_activities_overlapping, purge_deleted_activities,
+    recent_values, restore_activity, set_activity_status, set_role, set_setting, update_activity,
+    Identity, NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -31,6 +32,14 @@ fn visit(start: &str, duration: &str) -> ValidActivity {
     }
     .validate()
     .expect("valid visit")
+}
+
+fn new<'a>(plan: &'a ValidActivity, uid: &'a str) -> NewActivity<'a> {
+    NewActivity {
+        plan,
+        uid,
+        example: false,
+    }
 }
 
 struct Temp {
@@ -71,7 +80,7 @@ fn a_planned_visit_reads_back_with_every_field() {
     let mut store = Store::create(&t.path).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
     let id = store
-        .write(|tx| insert_activity(tx, &plan, "uid-1", now()))
+        .write(|tx| insert_activity(tx, &new(&plan, "uid-1"), now()))
         .expect("insert");
     drop(store);
 
@@ -95,7 +104,7 @@ fn range_lists_what_overlaps_in_start_order() {
                 ("2026-12-02T09:00", "1h", "d"),
             ]
             .iter()
-            .map(|(start, d, uid)| insert_activity(tx, &visit(start, d), uid, now()))
+            .map(|(start, d, uid)| insert_activity(tx, &new(&visit(start, d), uid), now()))
             .collect::<Result<_, _>>()
         })
         .expect("insert");
@@ -114,7 +123,7 @@ fn update_status_and_delete() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let id = store
-        .write(|tx| insert_activity(tx, &visit("2026-12-01T10:00", "60m"), "u", now()))
+        .write(|tx| insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u"), now()))
         .expect("insert");
     store
         .write(|tx| update_activity(tx, id, &visit("2026-12-01T12:00", "90m"), now()))
@@ -125,7 +134,9 @@ fn update_status_and_delete() {
     let got = get_activity(store.conn(), id).expect("found");
     assert_eq!(got.start.to_rfc3339(), "2026-12-01T12:00:00+01:00");
     assert_eq!(got.status, ActivityStatus::Cancelled);
-    store.write(|tx| delete_activity(tx, id)).expect("delete");
+    store
+        .write(|tx| delete_activity(tx, id, now()))
+        .expect("delete");
     assert!(matches!(
         get_activity(store.conn(), id),
         Err(StoreError::NotFound {
@@ -134,7 +145,7 @@ fn update_status_and_delete() {
         })
     ));
     assert!(matches!(
-        store.write(|tx| delete_activity(tx, id)),
+        store.write(|tx| delete_activity(tx, id, now())),
         Err(StoreError::NotFound { .. })
     ));
 }
@@ -144,9 +155,9 @@ fn a_failed_write_keeps_nothing() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let result: Result<(), StoreError> = store.write(|tx| {
-        insert_activity(tx, &visit("2026-12-01T10:00", "60m"), "u1", now())?;
+        insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u1"), now())?;
         // The same uid again violates UNIQUE: the whole transaction must roll back.
-        insert_activity(tx, &visit("2026-12-01T12:00", "60m"), "u1", now())?;
+        insert_activity(tx, &new(&visit("2026-12-01T12:00", "60m"), "u1"), now())?;
         Ok(())
     });
     assert!(result.is_err());
@@ -304,6 +315,13 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         assert_eq!(visit.kind, ActivityKind::HomeVisit);
         assert_eq!(visit.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
         assert_eq!(visit.household.as_deref(), Some("H-17"));
+        if version >= 2 {
+            // The deleted example stays hidden but can be restored.
+            assert!(matches!(
+                get_activity(store.conn(), ActivityId(3)),
+                Err(StoreError::NotFound { .. })
+            ));
+        }
         let meeting = get_activity(store.conn(), ActivityId(2)).expect("fixture activity 2");
         assert_eq!(meeting.status, ActivityStatus::Done);
         assert_eq!(meeting.languages, ["da", "ar"]);
@@ -317,4 +335,162 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         seen += 1;
     }
     assert_eq!(seen, SCHEMA_VERSION);
+}
+
+#[test]
+fn deleted_activities_are_hidden_restorable_then_purged() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let plan = visit("2026-12-01T10:00", "60m");
+    let id = store
+        .write(|tx| insert_activity(tx, &new(&plan, "u"), now()))
+        .expect("insert");
+    store
+        .write(|tx| delete_activity(tx, id, now()))
+        .expect("delete");
+    let everything = (utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"));
+    assert!(
+        list_activities_overlapping(store.conn(), everything.0, everything.1)
+            .expect("list")
+            .is_empty()
+    );
+    store
+        .write(|tx| restore_activity(tx, id, now()))
+        .expect("restore");
+    assert_eq!(get_activity(store.conn(), id).expect("back").id, id);
+    assert!(matches!(
+        store.write(|tx| restore_activity(tx, id, now())),
+        Err(StoreError::NotFound { .. })
+    ));
+
+    store
+        .write(|tx| delete_activity(tx, id, now()))
+        .expect("delete again");
+    let purged = store
+        .write(|tx| purge_deleted_activities(tx, now()))
+        .expect("purge");
+    assert_eq!(purged, 0, "deleted at the cutoff itself is kept");
+    let later = now() + chrono::Duration::minutes(11);
+    assert_eq!(
+        store
+            .write(|tx| purge_deleted_activities(tx, later))
+            .expect("purge"),
+        1
+    );
+    assert!(matches!(
+        store.write(|tx| restore_activity(tx, id, now())),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn example_activities_are_removed_in_one_go() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let plan = visit("2026-12-01T10:00", "60m");
+    let real = store
+        .write(|tx| insert_activity(tx, &new(&plan, "real"), now()))
+        .expect("insert");
+    let example = store
+        .write(|tx| {
+            insert_activity(
+                tx,
+                &NewActivity {
+                    plan: &plan,
+                    uid: "ex",
+                    example: true,
+                },
+                now(),
+            )
+        })
+        .expect("insert");
+    assert!(
+        get_activity(store.conn(), example)
+            .expect("example")
+            .example
+    );
+    assert!(!get_activity(store.conn(), real).expect("real").example);
+    assert_eq!(
+        store
+            .write(|tx| delete_example_activities(tx))
+            .expect("remove"),
+        1
+    );
+    assert!(get_activity(store.conn(), real).is_ok());
+    assert!(get_activity(store.conn(), example).is_err());
+}
+
+#[test]
+fn recent_values_offer_what_was_typed_before() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let at = |minutes: i64| now() + chrono::Duration::minutes(minutes);
+    for (i, area) in [
+        "Gellerup",
+        "Vollsmose",
+        "gellerupparken",
+        "Tingbjerg",
+        "Gellerup",
+        "50%_area",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let plan = ActivityDraft {
+            area: Some((*area).into()),
+            ..ActivityDraft::new(
+                ActivityKind::HomeVisit,
+                "2026-12-01T10:00".parse::<LocalDateTime>().expect("time"),
+                "1h".parse::<Minutes>().expect("duration"),
+            )
+        }
+        .validate()
+        .expect("valid");
+        let uid = format!("u{i}");
+        store
+            .write(|tx| insert_activity(tx, &new(&plan, &uid), at(i as i64)))
+            .expect("insert");
+    }
+    let recent = |prefix: &str| {
+        recent_values(store.conn(), RememberedText::Area, prefix, 10).expect("query")
+    };
+    assert_eq!(recent("gel"), ["Gellerup", "gellerupparken"]);
+    assert_eq!(
+        recent(""),
+        [
+            "50%_area",
+            "Gellerup",
+            "Tingbjerg",
+            "gellerupparken",
+            "Vollsmose"
+        ]
+    );
+    assert_eq!(recent("50%"), ["50%_area"]);
+    assert!(recent("%").is_empty(), "wildcards are matched literally");
+    assert_eq!(
+        recent_values(store.conn(), RememberedText::Area, "", 2)
+            .expect("query")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn the_role_can_be_set_before_and_after_init() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    store
+        .write(|tx| set_role(tx, Role::Coordinator, now()))
+        .expect("set");
+    assert_eq!(
+        get_identity(store.conn()).expect("read").map(|i| i.role),
+        Some(Role::Coordinator)
+    );
+    store
+        .write(|tx| set_role(tx, Role::Volunteer, now()))
+        .expect("set again");
+    assert_eq!(
+        get_identity(store.conn()).expect("read").map(|i| i.role),
+        Some(Role::Volunteer)
+    );
 }

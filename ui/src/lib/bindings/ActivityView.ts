@@ -62,4 +62,8 @@ languages: Array<string>,
 /**
  * Ids of the listed activities this one clashes with.
  */
-conflicts: Array<number>, };
+conflicts: Array<number>, 
+/**
+ * Example data loaded to try Nabo out.
+ */
+example: boolean, };
