@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use nabo_core::{Activity, ActivityId, ActivityStatus, ValidActivity, ZONE};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::error::StoreError;
 
@@ -48,36 +48,74 @@ impl RememberedText {
     }
 }
 
+/// The columns a plan fills, as named SQL parameters, shared by insert and update.
+struct PlanParams<'a> {
+    kind: &'static str,
+    start: i64,
+    end: i64,
+    area: Option<&'a str>,
+    household: Option<&'a str>,
+    venue: Option<&'a str>,
+    theme: Option<&'a str>,
+    title: Option<&'a str>,
+    note: Option<&'a str>,
+    programme: Option<&'static str>,
+    now: i64,
+}
+
+impl<'a> PlanParams<'a> {
+    fn new(plan: &'a ValidActivity, now: DateTime<Utc>) -> Self {
+        Self {
+            kind: plan.kind().as_str(),
+            start: plan.start().timestamp(),
+            end: plan.end().timestamp(),
+            area: plan.area(),
+            household: plan.household(),
+            venue: plan.venue(),
+            theme: plan.theme(),
+            title: plan.title(),
+            note: plan.note(),
+            programme: plan.programme().map(|p| p.as_str()),
+            now: now.timestamp(),
+        }
+    }
+
+    /// These parameters followed by `extra`.
+    fn with<'p>(&'p self, extra: &[(&'p str, &'p dyn ToSql)]) -> Vec<(&'p str, &'p dyn ToSql)> {
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![
+            (":kind", &self.kind),
+            (":start", &self.start),
+            (":end", &self.end),
+            (":area", &self.area),
+            (":household", &self.household),
+            (":venue", &self.venue),
+            (":theme", &self.theme),
+            (":title", &self.title),
+            (":note", &self.note),
+            (":programme", &self.programme),
+            (":now", &self.now),
+        ];
+        params.extend_from_slice(extra);
+        params
+    }
+}
+
 /// Stores a new activity with status planned; returns its id.
 pub fn insert_activity(
     conn: &Connection,
     new: &NewActivity<'_>,
     now: DateTime<Utc>,
 ) -> Result<ActivityId, StoreError> {
-    let activity = new.plan;
+    let params = PlanParams::new(new.plan, now);
     conn.execute(
         "INSERT INTO activities (uid, kind, status, start_utc, end_utc, area, household, venue, theme,
                                  title, note, programme, example, created_utc, updated_utc)
          VALUES (:uid, :kind, 'planned', :start, :end, :area, :household, :venue, :theme,
                  :title, :note, :programme, :example, :now, :now)",
-        named_params! {
-            ":uid": new.uid,
-            ":kind": activity.kind().as_str(),
-            ":start": activity.start().timestamp(),
-            ":end": activity.end().timestamp(),
-            ":area": activity.area(),
-            ":household": activity.household(),
-            ":venue": activity.venue(),
-            ":theme": activity.theme(),
-            ":title": activity.title(),
-            ":note": activity.note(),
-            ":programme": activity.programme().map(|p| p.as_str()),
-            ":example": new.example,
-            ":now": now.timestamp(),
-        },
+        params.with(&[(":uid", &new.uid), (":example", &new.example)]).as_slice(),
     )?;
     let id = ActivityId(conn.last_insert_rowid());
-    replace_languages(conn, id, activity.languages())?;
+    replace_languages(conn, id, new.plan.languages())?;
     Ok(id)
 }
 
@@ -88,25 +126,13 @@ pub fn update_activity(
     activity: &ValidActivity,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    let params = PlanParams::new(activity, now);
     let changed = conn.execute(
         "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, area = :area,
                 household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
                 programme = :programme, sequence = sequence + 1, updated_utc = :now
          WHERE id = :id AND deleted_utc IS NULL",
-        named_params! {
-            ":id": id.0,
-            ":kind": activity.kind().as_str(),
-            ":start": activity.start().timestamp(),
-            ":end": activity.end().timestamp(),
-            ":area": activity.area(),
-            ":household": activity.household(),
-            ":venue": activity.venue(),
-            ":theme": activity.theme(),
-            ":title": activity.title(),
-            ":note": activity.note(),
-            ":programme": activity.programme().map(|p| p.as_str()),
-            ":now": now.timestamp(),
-        },
+        params.with(&[(":id", &id.0)]).as_slice(),
     )?;
     if changed == 0 {
         return Err(not_found(id));
