@@ -7,13 +7,33 @@ app-load-failed = Nabo kunne ikke starte.
 retry = Prøv igen
 something-went-wrong = Noget gik galt. Prøv igen.
 
-## Hoved
+## Hoved og navigation
 
 header-plan-visit = Plan et besøg
-header-shortcuts = Genveje: N = plan et besøg, ← → = skift uge, T = denne uge
+header-plan-meeting = Plan et møde
+header-shortcuts = Genveje: N = plan et besøg, M = plan et møde, T = i dag i kalenderen, ← → = skift periode
+nav-label = Hovedmenu
+nav-today = I dag
+nav-calendar = Kalender
+nav-settings = Indstillinger
 
-## Uge
+## I dag
 
+today-title = I dag
+today-load-failed = Oversigten kunne ikke hentes.
+today-overdue-title = Ikke markeret
+today-overdue-explain = Aftaler, der er forbi, men ikke markeret som gennemført eller aflyst.
+today-overdue-empty = Alt er markeret. Godt gået.
+today-upcoming-title = De næste 7 dage
+today-upcoming-empty = Ingen aftaler de næste 7 dage.
+today-open = Åbn { $kind }
+
+## Kalender
+
+calendar-modes = Vis kalenderen som
+calendar-mode-week = Uge
+calendar-mode-month = Måned
+calendar-mode-agenda = Liste
 week-label = Uge { $week }
 week-nav = Skift uge
 week-prev = Forrige uge
@@ -24,7 +44,13 @@ week-loading = Henter aftaler …
 week-load-failed = Aftalerne kunne ikke hentes.
 week-empty = Ingen aftaler i denne uge — plan et besøg
 week-empty-action = Plan et besøg
-day-empty = Ingen aftaler
+month-nav = Skift måned
+month-prev = Forrige måned
+month-next = Næste måned
+month-this = Denne måned
+month-empty = Ingen aftaler i denne måned — plan et besøg
+month-more = + { $count } mere
+agenda-empty = Ingen aftaler
 when-range = { $day } kl. { $from }–{ $to }
 when-start = { $day } kl. { $time }
 
@@ -32,6 +58,7 @@ when-start = { $day } kl. { $time }
 
 activity-conflict = Konflikt
 activity-conflict-hint = Ligger oven i eller for tæt på en anden aftale
+activity-example = Eksempeldata
 
 kind-home_visit = Besøg
 kind-group_meeting = Gruppemøde
@@ -43,6 +70,18 @@ status-planned = Planlagt
 status-done = Gennemført
 status-cancelled = Aflyst
 status-no_show = Udeblevet
+status-now = Status nu:
+status-set-planned = Planlagt igen
+status-set-done = Gennemført
+status-set-cancelled = Aflyst
+status-set-no_show = Udeblevet
+status-changed = Markeret: { $status }.
+
+programme-bydelsmoedre = Bydelsmødre
+programme-baba = Baba
+
+role-volunteer = Frivillig
+role-coordinator = Koordinator
 
 ## Felter (bruges også i fejlbeskeder)
 
@@ -56,11 +95,20 @@ field-theme = Tema
 field-title = Titel
 field-note = Note
 field-language = Sprog
+field-travel_buffer_minutes = Tid til transport
+field-reminder_minutes = Påmindelse
+field-follow_up_days = Opfølgning
 
-## Plan et besøg
+## Plan og ret
 
-form-title = Plan et besøg
+form-title-home_visit = Plan et besøg
+form-title-group_meeting = Plan et gruppemøde
+form-title-outreach = Plan opsøgende arbejde
+form-title-accompaniment = Plan et følgeskab
+form-title-network_meeting = Plan et netværksmøde
+form-title-edit = Ret aftalen
 form-intro = Felter med * skal udfyldes.
+form-kind = Slags aftale
 form-date = Dato
 form-date-hint = ÅÅÅÅ-MM-DD, fx 2026-12-01
 form-date-placeholder = ÅÅÅÅ-MM-DD
@@ -68,33 +116,102 @@ form-time = Klokken
 form-time-hint = TT:MM, fx 10:00
 form-time-placeholder = TT:MM
 form-duration = Varighed (minutter)
-form-area = Område
-form-area-hint = Fx bydel eller boligområde — ikke en adresse.
-form-household = Husstand
-form-household-hint = Kun et kodenavn som H-17 — aldrig et navn.
-form-note = Note
-form-note-hint = Kun til dig — forlader aldrig computeren.
+form-label-title = Titel
+form-label-area = Område
+form-label-household = Husstand
+form-label-venue = Sted
+form-label-theme = Tema
+form-label-note = Note
+form-hint-area = Fx bydel eller boligområde — ikke en adresse.
+form-hint-household = Kun et kodenavn som H-17 — aldrig et navn.
+form-hint-venue = Fx beboerhuset eller biblioteket.
+form-hint-theme = Fx sundhed, skole eller økonomi.
+form-hint-note = Kun til dig — forlader aldrig computeren.
+form-travel-buffer = Nabo sørger for { $minutes } minutter til transport mellem besøg. Det kan ændres under Indstillinger.
 form-optional = (kan udelades)
 form-submit = Plan besøg
+form-submit-other = Plan aftalen
+form-submit-edit = Gem ændringer
 form-saving = Gemmer …
 form-cancel = Annuller
 form-close = Luk
+form-delete = Slet
 form-error-date = Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01.
 form-error-time = Skriv klokkeslættet som TT:MM, fx 10:00.
-form-error-duration = Skriv hvor mange minutter besøget varer, fx 60.
+form-error-duration = Skriv hvor mange minutter aftalen varer, fx 60.
 form-error-area = Skriv hvilket område besøget er i.
+form-error-venue = Skriv hvor mødet er.
+form-error-theme = Skriv mødets tema.
 form-discard-question = Vil du lukke uden at gemme?
 form-discard-explain = Det, du har skrevet, bliver ikke gemt.
 form-discard-yes = Luk uden at gemme
 form-discard-no = Skriv videre
+discreet-hidden = Skjult
+discreet-reveal = Vis
 
 ## Efter planlægning
 
 plan-saved = Besøget er planlagt: { $when }.
-conflict-overlap = Pas på: besøget ligger oven i en anden aftale, { $when }.
+plan-saved-other = Aftalen er planlagt: { $when }.
+edit-saved = Aftalen er gemt: { $when }.
+conflict-overlap = Pas på: aftalen ligger oven i en anden aftale, { $when }.
 conflict-travel =
     Pas på: der er kun { $gap ->
         [one] ét minut
        *[other] { $gap } minutter
     } til en anden aftale, { $when }. Du skal bruge { $needed } minutter til at nå frem.
 message-dismiss = Luk beskeden
+deleted = { $kind } er slettet.
+restored = Aftalen er tilbage.
+undo = Fortryd
+follow-up-question = Besøget er gennemført. Plan opfølgning? (om { $days } dage)
+follow-up-accept = Plan opfølgning
+follow-up-decline = Nej tak
+reminder-text = Aftale kl. { $time }
+examples-loaded =
+    { $count ->
+        [one] Der er lagt én eksempelaftale ind.
+       *[other] Der er lagt { $count } eksempelaftaler ind.
+    } De er mærket "Eksempeldata" og kan fjernes under Indstillinger.
+
+## Velkommen
+
+welcome-title = Velkommen til Nabo
+welcome-intro = Nabo er din kalender til besøg og møder. Alt bliver på denne computer. Vælg tre ting, så er du i gang.
+welcome-role = Jeg er
+welcome-examples = Vis eksempler
+welcome-examples-hint = Nabo lægger nogle eksempelaftaler ind i denne og næste uge, så du kan prøve. De er mærket og kan fjernes med ét klik.
+welcome-start = Kom i gang
+
+## Indstillinger
+
+settings-title = Indstillinger
+settings-language = Sprog
+settings-language-da = Dansk
+settings-language-en = English
+settings-language-os = Som computeren
+settings-programme = Program
+settings-durations = Hvor lang tid tager en aftale normalt?
+settings-durations-hint = I minutter. Bruges, når du planlægger noget nyt.
+settings-time = Tid
+settings-travel-buffer = Tid til transport mellem besøg (minutter)
+settings-travel-buffer-hint = Nabo advarer, hvis to besøg ligger tættere.
+settings-reminder = Påmindelse før en aftale (minutter)
+settings-reminder-hint = 0 = ingen påmindelse. Kun mens Nabo er åben.
+settings-follow-up = Opfølgning efter et besøg (dage)
+settings-follow-up-hint = Hvornår Nabo foreslår næste besøg.
+settings-discretion = Diskretion
+settings-discreet = Skjul husstande og noter på skærmen
+settings-discreet-hint = De vises som ••• til du klikker på "Vis".
+settings-save = Gem indstillinger
+settings-saved = Indstillingerne er gemt.
+settings-error-range = Skriv et helt tal fra { $min } til { $max }.
+settings-examples = Eksempeldata
+settings-examples-hint = Fjern alle aftaler, der er mærket "Eksempeldata". Dine egne aftaler bliver.
+settings-examples-remove = Fjern eksempeldata
+settings-examples-removed =
+    { $count ->
+        [0] Der var ingen eksempeldata.
+        [one] Én eksempelaftale er fjernet.
+       *[other] { $count } eksempelaftaler er fjernet.
+    }

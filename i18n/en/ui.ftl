@@ -7,13 +7,33 @@ app-load-failed = Nabo could not start.
 retry = Try again
 something-went-wrong = Something went wrong. Please try again.
 
-## Header
+## Header and navigation
 
 header-plan-visit = Plan a visit
-header-shortcuts = Shortcuts: N = plan a visit, ← → = change week, T = this week
+header-plan-meeting = Plan a meeting
+header-shortcuts = Shortcuts: N = plan a visit, M = plan a meeting, T = today in the calendar, ← → = change period
+nav-label = Main menu
+nav-today = Today
+nav-calendar = Calendar
+nav-settings = Settings
 
-## Week
+## Today
 
+today-title = Today
+today-load-failed = The overview could not be loaded.
+today-overdue-title = Not marked
+today-overdue-explain = Appointments that are over but not marked as done or cancelled.
+today-overdue-empty = Everything is marked. Well done.
+today-upcoming-title = The next 7 days
+today-upcoming-empty = No appointments in the next 7 days.
+today-open = Open { $kind }
+
+## Calendar
+
+calendar-modes = Show the calendar as
+calendar-mode-week = Week
+calendar-mode-month = Month
+calendar-mode-agenda = List
 week-label = Week { $week }
 week-nav = Change week
 week-prev = Previous week
@@ -24,14 +44,21 @@ week-loading = Getting appointments …
 week-load-failed = The appointments could not be loaded.
 week-empty = No appointments this week — plan a visit
 week-empty-action = Plan a visit
-day-empty = No appointments
+month-nav = Change month
+month-prev = Previous month
+month-next = Next month
+month-this = This month
+month-empty = No appointments this month — plan a visit
+month-more = + { $count } more
+agenda-empty = No appointments
 when-range = { $day } at { $from }–{ $to }
 when-start = { $day } at { $time }
 
-## Activities
+## Appointments
 
 activity-conflict = Conflict
 activity-conflict-hint = Overlaps or is too close to another appointment
+activity-example = Example data
 
 kind-home_visit = Home visit
 kind-group_meeting = Group meeting
@@ -43,6 +70,18 @@ status-planned = Planned
 status-done = Done
 status-cancelled = Cancelled
 status-no_show = No-show
+status-now = Status now:
+status-set-planned = Planned again
+status-set-done = Done
+status-set-cancelled = Cancelled
+status-set-no_show = No-show
+status-changed = Marked: { $status }.
+
+programme-bydelsmoedre = Bydelsmødre
+programme-baba = Baba
+
+role-volunteer = Volunteer
+role-coordinator = Coordinator
 
 ## Fields (also used in error messages)
 
@@ -56,11 +95,20 @@ field-theme = Theme
 field-title = Title
 field-note = Note
 field-language = Language
+field-travel_buffer_minutes = Travel time
+field-reminder_minutes = Reminder
+field-follow_up_days = Follow-up
 
-## Plan a visit
+## Plan and edit
 
-form-title = Plan a visit
+form-title-home_visit = Plan a visit
+form-title-group_meeting = Plan a group meeting
+form-title-outreach = Plan outreach
+form-title-accompaniment = Plan an accompaniment
+form-title-network_meeting = Plan a network meeting
+form-title-edit = Edit the appointment
 form-intro = Fields marked * must be filled in.
+form-kind = Kind of appointment
 form-date = Date
 form-date-hint = YYYY-MM-DD, e.g. 2026-12-01
 form-date-placeholder = YYYY-MM-DD
@@ -68,33 +116,102 @@ form-time = Time
 form-time-hint = HH:MM, e.g. 10:00
 form-time-placeholder = HH:MM
 form-duration = Duration (minutes)
-form-area = Area
-form-area-hint = E.g. a district or housing area — not an address.
-form-household = Household
-form-household-hint = Only a code name like H-17 — never a name.
-form-note = Note
-form-note-hint = Only for you — never leaves this computer.
+form-label-title = Title
+form-label-area = Area
+form-label-household = Household
+form-label-venue = Venue
+form-label-theme = Theme
+form-label-note = Note
+form-hint-area = E.g. a district or housing area — not an address.
+form-hint-household = Only a code name like H-17 — never a name.
+form-hint-venue = E.g. the community centre or the library.
+form-hint-theme = E.g. health, school or money.
+form-hint-note = Only for you — never leaves this computer.
+form-travel-buffer = Nabo keeps { $minutes } minutes for travel between visits. You can change this in Settings.
 form-optional = (optional)
 form-submit = Plan visit
+form-submit-other = Plan appointment
+form-submit-edit = Save changes
 form-saving = Saving …
 form-cancel = Cancel
 form-close = Close
+form-delete = Delete
 form-error-date = Write the date as YYYY-MM-DD, e.g. 2026-12-01.
 form-error-time = Write the time as HH:MM, e.g. 10:00.
-form-error-duration = Write how many minutes the visit lasts, e.g. 60.
+form-error-duration = Write how many minutes the appointment lasts, e.g. 60.
 form-error-area = Write which area the visit is in.
+form-error-venue = Write where the meeting is.
+form-error-theme = Write the meeting's theme.
 form-discard-question = Close without saving?
 form-discard-explain = What you have written will not be saved.
 form-discard-yes = Close without saving
 form-discard-no = Keep writing
+discreet-hidden = Hidden
+discreet-reveal = Show
 
 ## After planning
 
 plan-saved = The visit is planned: { $when }.
-conflict-overlap = Note: the visit overlaps another appointment on { $when }.
+plan-saved-other = The appointment is planned: { $when }.
+edit-saved = The appointment is saved: { $when }.
+conflict-overlap = Note: the appointment overlaps another appointment on { $when }.
 conflict-travel =
     Note: there { $gap ->
         [one] is only one minute
        *[other] are only { $gap } minutes
     } until another appointment on { $when }. You need { $needed } minutes to get there.
 message-dismiss = Dismiss message
+deleted = { $kind } deleted.
+restored = The appointment is back.
+undo = Undo
+follow-up-question = The visit is done. Plan a follow-up? (in { $days } days)
+follow-up-accept = Plan follow-up
+follow-up-decline = No, thanks
+reminder-text = Appointment at { $time }
+examples-loaded =
+    { $count ->
+        [one] One example appointment was added.
+       *[other] { $count } example appointments were added.
+    } They are marked "Example data" and can be removed in Settings.
+
+## Welcome
+
+welcome-title = Welcome to Nabo
+welcome-intro = Nabo is your calendar for visits and meetings. Everything stays on this computer. Choose three things and you are ready.
+welcome-role = I am a
+welcome-examples = Show examples
+welcome-examples-hint = Nabo adds a few example appointments this week and next, so you can try things out. They are marked and can be removed in one click.
+welcome-start = Get started
+
+## Settings
+
+settings-title = Settings
+settings-language = Language
+settings-language-da = Dansk
+settings-language-en = English
+settings-language-os = Same as the computer
+settings-programme = Programme
+settings-durations = How long does an appointment usually take?
+settings-durations-hint = In minutes. Used when you plan something new.
+settings-time = Time
+settings-travel-buffer = Travel time between visits (minutes)
+settings-travel-buffer-hint = Nabo warns you when two visits are closer than this.
+settings-reminder = Reminder before an appointment (minutes)
+settings-reminder-hint = 0 = no reminder. Only while Nabo is open.
+settings-follow-up = Follow-up after a visit (days)
+settings-follow-up-hint = When Nabo suggests the next visit.
+settings-discretion = Discretion
+settings-discreet = Hide households and notes on screen
+settings-discreet-hint = They show as ••• until you click "Show".
+settings-save = Save settings
+settings-saved = The settings are saved.
+settings-error-range = Write a whole number from { $min } to { $max }.
+settings-examples = Example data
+settings-examples-hint = Remove every appointment marked "Example data". Your own appointments stay.
+settings-examples-remove = Remove example data
+settings-examples-removed =
+    { $count ->
+        [0] There was no example data.
+        [one] One example appointment was removed.
+       *[other] { $count } example appointments were removed.
+    }

@@ -1,15 +1,20 @@
 // The only way the UI talks to the Rust side. Components get a `Backend`
 // from Svelte context (see `setBackend`/`getBackend`) and never call `invoke`.
 import { invoke } from '@tauri-apps/api/core'
+import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification'
 import { getContext, setContext } from 'svelte'
-import type { ActivityView } from './bindings/ActivityView'
+import type { ActivityKind } from './bindings/ActivityKind'
+import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
+import type { ConflictView } from './bindings/ConflictView'
 import type { ErrorCode } from './bindings/ErrorCode'
 import type { PlanOutcome } from './bindings/PlanOutcome'
 import type { PlanRequest } from './bindings/PlanRequest'
+import type { Programme } from './bindings/Programme'
 import type { UserError as UserErrorShape } from './bindings/UserError'
+import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
 
-export type { ActivityView, AppInfo, ErrorCode, PlanOutcome, PlanRequest }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, ErrorCode, PlanOutcome, PlanRequest, Programme, Settings, SuggestionField }
 
 /** The backend's codes, plus `internal` for a failure that never reached the app service. */
 export type UiErrorCode = ErrorCode | 'internal'
@@ -20,7 +25,27 @@ export interface Backend {
   listActivities(from: string, to: string): Promise<ActivityView[]>
   planActivity(request: PlanRequest): Promise<PlanOutcome>
   cancelActivity(id: number): Promise<ActivityView>
+  /** Soft delete: `restoreActivity` undoes it. */
   deleteActivity(id: number): Promise<void>
+  restoreActivity(id: number): Promise<ActivityView>
+  getActivity(id: number): Promise<ActivityView>
+  updateActivity(id: number, request: PlanRequest): Promise<PlanOutcome>
+  /** Drag or resize in the calendar; `start`/`end` are Copenhagen wall clock `YYYY-MM-DDTHH:MM`. */
+  moveActivity(id: number, start: string, end: string): Promise<PlanOutcome>
+  setStatus(id: number, status: ActivityStatus): Promise<ActivityView>
+  /** Values typed before, most recent first, at most 10. */
+  suggestions(field: SuggestionField, prefix: string): Promise<string[]>
+  /** A home visit like the done one `id`, `follow_up_days` later. */
+  followUpDraft(id: number): Promise<PlanRequest>
+  agenda(): Promise<Agenda>
+  getSettings(): Promise<Settings>
+  saveSettings(settings: Settings): Promise<Settings>
+  /** How many example activities were created. */
+  loadExamples(): Promise<number>
+  /** How many example activities were removed. */
+  removeExamples(): Promise<number>
+  /** Shows a desktop notification (asking for permission once); `false` when not allowed. */
+  notify(title: string, body: string): Promise<boolean>
 }
 
 /** A refusal from the backend, in the shape of the Rust `UserError`. */
@@ -78,6 +103,29 @@ export const tauriBackend: Backend = {
   cancelActivity: (id) => call<ActivityView>('cancel_activity', { id }),
   deleteActivity: async (id) => {
     await call<null>('delete_activity', { id })
+  },
+  restoreActivity: (id) => call<ActivityView>('restore_activity', { id }),
+  getActivity: (id) => call<ActivityView>('get_activity', { id }),
+  updateActivity: (id, request) => call<PlanOutcome>('update_activity', { id, request }),
+  moveActivity: (id, start, end) => call<PlanOutcome>('move_activity', { id, start, end }),
+  setStatus: (id, status) => call<ActivityView>('set_status', { id, status }),
+  suggestions: (field, prefix) => call<string[]>('suggestions', { field, prefix }),
+  followUpDraft: (id) => call<PlanRequest>('follow_up_draft', { id }),
+  agenda: () => call<Agenda>('agenda', {}),
+  getSettings: () => call<Settings>('get_settings', {}),
+  saveSettings: (settings) => call<Settings>('save_settings', { settings }),
+  loadExamples: () => call<number>('load_examples', {}),
+  removeExamples: () => call<number>('remove_examples', {}),
+  async notify(title, body) {
+    try {
+      let granted = await isPermissionGranted()
+      if (!granted) granted = (await requestPermission()) === 'granted'
+      if (granted) sendNotification({ title, body })
+      return granted
+    } catch {
+      // No notification service on this desktop: reminders stay silent.
+      return false
+    }
   },
 }
 

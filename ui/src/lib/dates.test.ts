@@ -10,6 +10,11 @@ import {
   normaliseDateInput,
   normaliseTimeInput,
   weekDates,
+  addMinutesToWallClock,
+  addMonths,
+  firstOfMonth,
+  minutesBetween,
+  wallClock,
 } from './dates'
 
 describe('dates', () => {
@@ -84,5 +89,22 @@ describe('dates', () => {
     expect(normaliseTimeInput('24:00')).toBeNull()
     expect(normaliseTimeInput('10:60')).toBeNull()
     expect(normaliseTimeInput('')).toBeNull()
+  })
+})
+
+describe('wall clock arithmetic', () => {
+  it('adds minutes across midnight and ignores DST, as the calendar grid does', () => {
+    expect(addMinutesToWallClock('2026-12-01T23:30', 45)).toBe('2026-12-02T00:15')
+    expect(addMinutesToWallClock('2027-03-28T01:30', 60)).toBe('2027-03-28T02:30')
+    expect(addMinutesToWallClock('2026-12-01T10:00', -90)).toBe('2026-12-01T08:30')
+    expect(wallClock('2026-12-01T09:00:00Z')).toBe('2026-12-01T10:00')
+    expect(minutesBetween('2026-12-01T10:00:00+01:00', '2026-12-01T11:15:00+01:00')).toBe(75)
+  })
+
+  it('moves by months, keeping the day where it exists', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15')
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15')
+    expect(firstOfMonth('2026-12-15')).toBe('2026-12-01')
   })
 })

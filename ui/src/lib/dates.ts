@@ -120,3 +120,47 @@ export function normaliseTimeInput(value: string): string | null {
   if (hour > 23 || minute > 59) return null
   return `${String(hour).padStart(2, '0')}:${match[2]}`
 }
+
+/** The Copenhagen wall clock of an instant as `YYYY-MM-DDTHH:MM` (what the backend takes). */
+export function wallClock(instant: string): string {
+  return `${copenhagenDate(instant)}T${copenhagenTime(instant)}`
+}
+
+/** Adds minutes to a wall clock time `YYYY-MM-DDTHH:MM` as a calendar would, ignoring DST. */
+export function addMinutesToWallClock(wall: string, minutes: number): string {
+  const ms = toUtcMs(wall.slice(0, 10)) + (Number(wall.slice(11, 13)) * 60 + Number(wall.slice(14, 16)) + minutes) * 60_000
+  const d = new Date(ms)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${fromUtcMs(ms)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** Whole minutes from one instant to another. */
+export function minutesBetween(start: string, end: string): number {
+  return Math.round((Date.parse(end) - Date.parse(start)) / 60_000)
+}
+
+/** The first day of the month of `date`. */
+export function firstOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`
+}
+
+/** The same day-of-month `months` later (clamped to the month's last day). */
+export function addMonths(date: string, months: number): string {
+  const parsed = parseIsoDate(date)
+  if (!parsed) throw new RangeError(`Not a date: ${date}`)
+  const index = parsed.year * 12 + parsed.month - 1 + months
+  const year = Math.floor(index / 12)
+  const month = (index % 12) + 1
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(parsed.day, last))}`
+}
+
+/**
+ * A date handed out by the calendar component, which gives wall-clock values
+ * as local `Date`s, back as `YYYY-MM-DD`.
+ */
+export function isoDateOfLocal(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}

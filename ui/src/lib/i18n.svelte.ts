@@ -1,4 +1,4 @@
-// Translations (Fluent) and locale-aware formatting. Danish is the default;
+// Translations (Fluent). Dates and times are formatted in ./format.ts. Danish is the default;
 // English is complete. Messages come from ../i18n/<lang>/ui.ftl (this UI)
 // and ../i18n/<lang>/errors.ftl (the backend's error codes, shared with the CLI).
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle'
@@ -7,7 +7,6 @@ import daUi from '../../../i18n/da/ui.ftl?raw'
 import enErrors from '../../../i18n/en/errors.ftl?raw'
 import enUi from '../../../i18n/en/ui.ftl?raw'
 import type { UserError } from './backend'
-import { copenhagenDate, copenhagenTime, plainDateToUtcNoon } from './dates'
 
 export type Language = 'da' | 'en'
 export type MessageArgs = Record<string, FluentVariable>
@@ -28,29 +27,33 @@ const bundles: Record<Language, FluentBundle> = {
   en: makeBundle('en', [enUi, enErrors]),
 }
 
-let current: Language = 'da'
+// Reactive: every `t()` in a template re-renders when the language changes,
+// so switching language in Settings changes the whole window at once.
+const state = $state<{ language: Language }>({ language: 'da' })
 
 /** Picks the language from `AppInfo.language`; anything but "en" means Danish. */
 export function setLanguage(language: string | null | undefined): Language {
-  current = language?.toLowerCase().startsWith('en') ? 'en' : 'da'
-  if (typeof document !== 'undefined') document.documentElement.lang = current
-  return current
+  const chosen: Language = language?.toLowerCase().startsWith('en') ? 'en' : 'da'
+  state.language = chosen
+  if (typeof document !== 'undefined') document.documentElement.lang = chosen
+  return chosen
 }
 
 export function language(): Language {
-  return current
+  return state.language
 }
 
 export function locale(): string {
-  return LOCALES[current]
+  return LOCALES[state.language]
 }
 
 export function hasMessage(key: string): boolean {
-  return bundles[current].getMessage(key)?.value != null
+  return bundles[state.language].getMessage(key)?.value != null
 }
 
 /** The message `key` in the current language; the key itself when missing. */
 export function t(key: string, args?: MessageArgs): string {
+  const current = state.language
   const bundle = bundles[current]
   const message = bundle.getMessage(key)
   if (!message?.value) {
@@ -95,50 +98,4 @@ function backendArgs(raw: Record<string, string | undefined>): MessageArgs {
   if (typeof raw.field === 'string') args.field_label = fieldLabel(raw.field)
   if (typeof raw.kind === 'string') args.kind_label = hasMessage(`kind-${raw.kind}`) ? t(`kind-${raw.kind}`) : raw.kind
   return args
-}
-
-// ── Dates and times ──────────────────────────────────────────────────────────
-// Plain dates are formatted at UTC noon with timeZone UTC; instants in
-// Europe/Copenhagen. Both languages use the 24-hour clock and Monday-first weeks.
-
-function plainDate(date: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(plainDateToUtcNoon(date))
-}
-
-/** "mandag" / "Monday" */
-export function formatWeekday(date: string): string {
-  return plainDate(date, { weekday: 'long' })
-}
-
-/** "30. nov." / "30 Nov" */
-export function formatShortDate(date: string): string {
-  return plainDate(date, { day: 'numeric', month: 'short' })
-}
-
-/** "tirsdag 1. december 2026" / "Tuesday 1 December 2026" */
-export function formatLongDate(date: string): string {
-  return plainDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-}
-
-/** "30. nov. – 6. dec. 2026" */
-export function formatWeekRange(monday: string, sunday: string): string {
-  const first = monday.slice(0, 4) === sunday.slice(0, 4)
-    ? formatShortDate(monday)
-    : plainDate(monday, { day: 'numeric', month: 'short', year: 'numeric' })
-  const last = plainDate(sunday, { day: 'numeric', month: 'short', year: 'numeric' })
-  return `${first} – ${last}`
-}
-
-/** "10:00–11:00", read on the Copenhagen wall clock. */
-export function formatTimeRange(start: string, end: string): string {
-  return `${copenhagenTime(start)}–${copenhagenTime(end)}`
-}
-
-/** "tirsdag 1. december 2026 kl. 10:00–11:00" */
-export function formatWhen(start: string, end: string): string {
-  return t('when-range', {
-    day: formatLongDate(copenhagenDate(start)),
-    from: copenhagenTime(start),
-    to: copenhagenTime(end),
-  })
 }

@@ -1,7 +1,8 @@
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UserError, type ErrorCode } from './backend'
-import { errorMessage, formatTimeRange, formatWeekRange, formatWhen, setLanguage, t } from './i18n'
+import { formatTimeRange, formatWeekRange, formatWhen } from './format'
+import { errorMessage, setLanguage, t } from './i18n.svelte'
 
 // Every .ftl file of every language, keyed by path like "../../../i18n/da/ui.ftl".
 const files = import.meta.glob<string>('../../../i18n/*/*.ftl', { query: '?raw', import: 'default', eager: true })

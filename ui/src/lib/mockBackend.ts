@@ -1,6 +1,6 @@
 // Dev-only stand-in for the Rust side, used by `npm run dev` in a plain
 // browser. Never imported by the production build (see main.ts).
-import type { ActivityView, Backend, PlanOutcome, PlanRequest } from './backend'
+import type { ActivityView, Backend, PlanOutcome, PlanRequest, Settings } from './backend'
 import { UserError } from './backend'
 import { addDays, copenhagenDate, mondayOf } from './dates'
 
@@ -32,6 +32,7 @@ export function createMockBackend(): Backend {
   const monday = mondayOf(today)
   let nextId = 1
   const activities: ActivityView[] = []
+  const deleted = new Map<number, ActivityView>()
 
   function add(partial: Partial<ActivityView> & Pick<ActivityView, 'kind' | 'start' | 'end'>): ActivityView {
     const activity: ActivityView = {
@@ -46,6 +47,7 @@ export function createMockBackend(): Backend {
       programme: 'bydelsmoedre',
       languages: [],
       conflicts: [],
+      example: false,
       ...partial,
     }
     activities.push(activity)
@@ -66,9 +68,43 @@ export function createMockBackend(): Backend {
   add({ kind: 'network_meeting', ...at(4, '08:30', '09:30'), area: 'Gellerup', status: 'done' })
 
   const delay = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 150))
+  const find = (id: number) => {
+    const found = activities.find((x) => x.id === id)
+    if (!found) throw new UserError('not_found', null, { id: String(id) })
+    return found
+  }
+  const language = new URLSearchParams(location.search).get('lang') ?? 'da'
+  let settings: Settings = {
+    language: null,
+    role: null,
+    programme: null,
+    durations: { home_visit: 60, group_meeting: 120, outreach: 90, accompaniment: 120, network_meeting: 90 },
+    travel_buffer_minutes: 30,
+    reminder_minutes: 15,
+    discreet_mode: false,
+    follow_up_days: 14,
+    onboarded: new URLSearchParams(location.search).get('welcome') === null,
+  }
+  const ok = (id: number): PlanOutcome => ({ id, conflicts: [], notices: [] })
+
+  function place(target: ActivityView, request: PlanRequest): void {
+    const [date, time] = request.start.split('T')
+    const endAt = addMinutes(date, time, request.duration_minutes)
+    Object.assign(target, {
+      kind: request.kind,
+      start: instant(date, time),
+      end: instant(endAt.date, endAt.time),
+      area: request.area,
+      household: request.household,
+      venue: request.venue,
+      theme: request.theme,
+      title: request.title,
+      note: request.note,
+    })
+  }
 
   return {
-    appInfo: () => delay({ database_path: '(browser preview)', today, language: new URLSearchParams(location.search).get('lang') ?? 'da' }),
+    appInfo: () => delay({ database_path: '(browser preview)', today, language: settings.language ?? language }),
     listActivities: (from, to) =>
       delay(
         activities
@@ -79,17 +115,9 @@ export function createMockBackend(): Backend {
           .sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),
       ),
     async planActivity(request: PlanRequest): Promise<PlanOutcome> {
-      const [date, time] = request.start.split('T')
-      if (!request.area) throw new UserError('missing_field', 'area', { field: 'area' })
-      const endAt = addMinutes(date, time, request.duration_minutes)
-      const created = add({
-        kind: request.kind,
-        start: instant(date, time),
-        end: instant(endAt.date, endAt.time),
-        area: request.area,
-        household: request.household,
-        note: request.note,
-      })
+      if (request.kind === 'home_visit' && !request.area) throw new UserError('missing_field', 'area', { field: 'area', kind: 'home_visit' })
+      const created = add({ kind: request.kind, start: '', end: '' })
+      place(created, request)
       const clashes = activities.filter(
         (x) =>
           x.id !== created.id &&
@@ -113,16 +141,89 @@ export function createMockBackend(): Backend {
       })
     },
     async cancelActivity(id) {
-      const found = activities.find((x) => x.id === id)
-      if (!found) throw new UserError('not_found', null, { id: String(id) })
+      const found = find(id)
       found.status = 'cancelled'
       return delay(found)
     },
     async deleteActivity(id) {
       const index = activities.findIndex((x) => x.id === id)
       if (index < 0) throw new UserError('not_found', null, { id: String(id) })
-      activities.splice(index, 1)
+      deleted.set(id, activities.splice(index, 1)[0])
       await delay(null)
+    },
+    async restoreActivity(id) {
+      const found = deleted.get(id)
+      if (!found) throw new UserError('not_found', null, { id: String(id) })
+      activities.push(found)
+      deleted.delete(id)
+      return delay(found)
+    },
+    getActivity: async (id) => delay(find(id)),
+    async updateActivity(id, request) {
+      place(find(id), request)
+      return delay(ok(id))
+    },
+    async moveActivity(id, start, end) {
+      const found = find(id)
+      found.start = instant(start.slice(0, 10), start.slice(11, 16))
+      found.end = instant(end.slice(0, 10), end.slice(11, 16))
+      return delay(ok(id))
+    },
+    async setStatus(id, status) {
+      const found = find(id)
+      found.status = status
+      return delay(found)
+    },
+    async suggestions(field, prefix) {
+      const values = activities.flatMap((x) => x[field] ?? [])
+      const unique = [...new Set(values)].filter((v) => v.toLowerCase().startsWith(prefix.toLowerCase()))
+      return delay(unique.slice(0, 10))
+    },
+    async followUpDraft(id) {
+      const done = find(id)
+      const date = addDays(copenhagenDate(done.start), settings.follow_up_days)
+      return delay({
+        kind: 'home_visit' as const,
+        start: `${date}T${done.start.slice(11, 16)}`,
+        duration_minutes: 60,
+        area: done.area,
+        household: done.household,
+        venue: null,
+        theme: null,
+        title: null,
+        note: null,
+        programme: done.programme,
+        languages: [],
+      })
+    },
+    async agenda() {
+      const now = Date.now()
+      const planned = activities.filter((x) => x.status === 'planned')
+      return delay({
+        overdue: planned.filter((x) => Date.parse(x.end) < now).sort((x, y) => Date.parse(y.start) - Date.parse(x.start)),
+        upcoming: planned
+          .filter((x) => Date.parse(x.start) >= now && Date.parse(x.start) < now + 8 * 86_400_000)
+          .sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),
+      })
+    },
+    getSettings: async () => delay(settings),
+    async saveSettings(next) {
+      settings = next
+      return delay(settings)
+    },
+    async loadExamples() {
+      add({ kind: 'outreach', ...at(4, '13:00', '15:00'), area: 'Bispehaven', example: true })
+      add({ kind: 'home_visit', ...at(8, '10:00', '11:00'), area: 'Gellerup', household: 'H-2', example: true })
+      return delay(2)
+    },
+    async removeExamples() {
+      const before = activities.length
+      for (let i = activities.length - 1; i >= 0; i--) if (activities[i].example) activities.splice(i, 1)
+      return delay(before - activities.length)
+    },
+    async notify(title, body) {
+      console.info(`[notification] ${title}: ${body}`)
+      return true
     },
   }
 }

@@ -1,6 +1,6 @@
 // A Backend for component tests: in-memory, every method a spy.
 import { vi, type Mock } from 'vitest'
-import type { ActivityView, AppInfo, Backend, PlanOutcome, PlanRequest } from '../lib/backend'
+import type { ActivityView, AppInfo, Backend, PlanOutcome, PlanRequest, Settings } from '../lib/backend'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -19,12 +19,34 @@ export function activity(partial: Partial<ActivityView> & Pick<ActivityView, 'id
     programme: null,
     languages: [],
     conflicts: [],
+    example: false,
+    ...partial,
+  }
+}
+
+export function settings(partial: Partial<Settings> = {}): Settings {
+  return {
+    language: null,
+    role: 'volunteer',
+    programme: 'bydelsmoedre',
+    durations: { home_visit: 60, group_meeting: 120, outreach: 90, accompaniment: 120, network_meeting: 90 },
+    travel_buffer_minutes: 30,
+    reminder_minutes: 15,
+    discreet_mode: false,
+    follow_up_days: 14,
+    onboarded: true,
     ...partial,
   }
 }
 
 export function fakeBackend(
-  options: { today?: string; language?: string; activities?: ActivityView[]; outcome?: PlanOutcome } = {},
+  options: {
+    today?: string
+    language?: string
+    activities?: ActivityView[]
+    outcome?: PlanOutcome
+    settings?: Partial<Settings>
+  } = {},
 ): FakeBackend {
   const info: AppInfo = {
     database_path: '/tmp/nabo-test.db',
@@ -32,20 +54,55 @@ export function fakeBackend(
     language: options.language ?? 'da',
   }
   const stored = options.activities ?? []
+  let saved = settings(options.settings)
+  const find = (id: number) => {
+    const found = stored.find((a) => a.id === id)
+    if (!found) throw { code: 'not_found', field: null, args: { id: String(id) } }
+    return found
+  }
+  const outcome = () => options.outcome ?? { id: 99, conflicts: [], notices: [] }
   return {
-    appInfo: vi.fn<Backend['appInfo']>(async () => info),
+    appInfo: vi.fn<Backend['appInfo']>(async () => ({ ...info, language: saved.language ?? info.language })),
     listActivities: vi.fn<Backend['listActivities']>(async (from: string, to: string) =>
       // Filtering by the date part is what the Rust side does for Copenhagen offsets.
       stored.filter((a) => a.start.slice(0, 10) >= from && a.start.slice(0, 10) <= to),
     ),
-    planActivity: vi.fn<Backend['planActivity']>(
-      async (_request: PlanRequest) => options.outcome ?? { id: 99, conflicts: [], notices: [] },
-    ),
-    cancelActivity: vi.fn<Backend['cancelActivity']>(async (id: number) => {
-      const found = stored.find((a) => a.id === id)
-      if (!found) throw new Error('not found')
-      return { ...found, status: 'cancelled' }
-    }),
+    planActivity: vi.fn<Backend['planActivity']>(async (_request: PlanRequest) => outcome()),
+    cancelActivity: vi.fn<Backend['cancelActivity']>(async (id: number) => ({ ...find(id), status: 'cancelled' })),
     deleteActivity: vi.fn<Backend['deleteActivity']>(async () => undefined),
+    restoreActivity: vi.fn<Backend['restoreActivity']>(async (id: number) => find(id)),
+    getActivity: vi.fn<Backend['getActivity']>(async (id: number) => find(id)),
+    updateActivity: vi.fn<Backend['updateActivity']>(async (id: number) => ({ ...outcome(), id })),
+    moveActivity: vi.fn<Backend['moveActivity']>(async (id: number) => ({ ...outcome(), id })),
+    setStatus: vi.fn<Backend['setStatus']>(async (id, status) => ({ ...find(id), status })),
+    suggestions: vi.fn<Backend['suggestions']>(async () => []),
+    followUpDraft: vi.fn<Backend['followUpDraft']>(async (id: number) => {
+      const done = find(id)
+      return {
+        kind: 'home_visit',
+        start: '2026-12-16T10:00',
+        duration_minutes: 60,
+        area: done.area,
+        household: done.household,
+        venue: null,
+        theme: null,
+        title: null,
+        note: null,
+        programme: done.programme,
+        languages: [],
+      }
+    }),
+    agenda: vi.fn<Backend['agenda']>(async () => ({
+      overdue: stored.filter((a) => a.status === 'planned' && a.end < `${info.today}T00:00`).reverse(),
+      upcoming: stored.filter((a) => a.status === 'planned' && a.start >= `${info.today}T00:00`),
+    })),
+    getSettings: vi.fn<Backend['getSettings']>(async () => saved),
+    saveSettings: vi.fn<Backend['saveSettings']>(async (next: Settings) => {
+      saved = next
+      return next
+    }),
+    loadExamples: vi.fn<Backend['loadExamples']>(async () => 6),
+    removeExamples: vi.fn<Backend['removeExamples']>(async () => 6),
+    notify: vi.fn<Backend['notify']>(async () => true),
   }
 }
