@@ -1,20 +1,24 @@
-// Types of the Issue 4 backend contract that ts-rs has not generated yet.
-// When the generated versions land in ./bindings, import them from there and
-// delete the matching type here. Field names are the JSON (snake_case) ones.
-import type { ActivityKind } from './bindings/ActivityKind'
-import type { ActivityView as GeneratedActivityView } from './bindings/ActivityView'
+// Contract types the UI needs beyond what ts-rs generates correctly today.
+// Everything else is imported from ./bindings (generated from Rust).
+//
+// `Settings` is kept here because the generated one types the minute and day
+// counts as `bigint` (ts-rs's default for u64/i64), while the JSON carries
+// plain numbers. Once Rust marks them `#[ts(type = "number")]` (or uses u32),
+// import Settings from ./bindings and delete it here.
+import type { ActivityView } from './bindings/ActivityView'
+import type { Agenda } from './bindings/Agenda'
+import type { DefaultDurations } from './bindings/DefaultDurations'
 import type { Programme } from './bindings/Programme'
+import type { RoleView } from './bindings/RoleView'
+import type { SuggestionField } from './bindings/SuggestionField'
+import type { UiLanguage } from './bindings/UiLanguage'
 
-/** An activity as listed; `example` marks example data loaded at first start. */
-export type ActivityView = GeneratedActivityView & { example: boolean }
+export type { ActivityView, Agenda, DefaultDurations, SuggestionField }
 
-/** Default length in minutes (5–720) of each kind of activity. */
-export type DefaultDurations = Record<ActivityKind, number>
-
-export type Role = 'volunteer' | 'coordinator'
+export type Role = RoleView
 
 /** `null` follows the computer's language. */
-export type LanguageSetting = 'da' | 'en' | null
+export type LanguageSetting = UiLanguage | null
 
 export type Settings = {
   language: LanguageSetting
@@ -32,12 +36,6 @@ export type Settings = {
   /** The welcome has been completed. */
   onboarded: boolean
 }
-
-/** The start screen: planned activities that ended unmarked, and the coming week. */
-export type Agenda = { overdue: ActivityView[]; upcoming: ActivityView[] }
-
-/** Fields that offer what was typed before. */
-export type SuggestionField = 'area' | 'venue' | 'theme' | 'household'
 
 /** Limits the backend enforces on settings (the UI checks them first). */
 export const SETTING_LIMITS = {

@@ -1,0 +1,98 @@
+// Every screen in both languages: no serious or critical axe-core violations,
+// and no raw translation key ever reaches the screen.
+import { render, screen, waitFor } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import App from './App.svelte'
+import { setLanguage } from './lib/i18n.svelte'
+import { activity, fakeBackend, type FakeBackend } from './test/fakeBackend'
+
+const ACTIVITIES = [
+  activity({ id: 1, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', household: 'H-1', conflicts: [2] }),
+  activity({ id: 2, kind: 'group_meeting', title: 'Kvindecafé', venue: 'Beboerhuset', theme: 'Sundhed', start: '2026-12-01T10:30:00+01:00', end: '2026-12-01T12:00:00+01:00', conflicts: [1] }),
+  activity({ id: 3, kind: 'outreach', start: '2026-12-03T13:00:00+01:00', end: '2026-12-03T15:00:00+01:00', status: 'cancelled', example: true }),
+  activity({ id: 4, kind: 'network_meeting', start: '2026-12-04T09:00:00+01:00', end: '2026-12-04T10:00:00+01:00', status: 'done' }),
+]
+
+type Screen = { name: string; show: (user: ReturnType<typeof userEvent.setup>, backend: FakeBackend) => Promise<void> }
+
+const SCREENS: Screen[] = [
+  { name: 'start screen', show: async () => void (await screen.findByTestId('overdue-list')) },
+  {
+    name: 'week',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-calendar'))
+      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
+    },
+  },
+  {
+    name: 'month',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-calendar'))
+      await user.click(screen.getByTestId('mode-month'))
+      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
+    },
+  },
+  {
+    name: 'agenda list',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-calendar'))
+      await user.click(screen.getByTestId('mode-agenda'))
+      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
+    },
+  },
+  { name: 'plan form', show: async (user) => void (await user.keyboard('m')) },
+  {
+    name: 'edit form',
+    show: async (user) => {
+      const [first] = await screen.findAllByRole('button', { name: /Åbn|Open/ })
+      await user.click(first)
+      await screen.findByTestId('current-status')
+    },
+  },
+  { name: 'settings', show: async (user) => void (await user.click(screen.getByTestId('nav-settings'))) },
+]
+
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document.body, {
+    // jsdom has no layout: contrast is checked in the real window (e2e).
+    rules: { 'color-contrast': { enabled: false } },
+  })
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+// A key shaped like ours (kind-home_visit, form-label-area, …) left untranslated.
+const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice)-[a-z_-]+\b/
+
+function rawKeys(): string[] {
+  const text = document.body.innerText ?? document.body.textContent ?? ''
+  const labels = [...document.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label') ?? '')
+  return [text, ...labels].flatMap((t) => t.match(RAW_KEY) ?? [])
+}
+
+afterEach(() => {
+  setLanguage('da')
+})
+
+describe.each(['da', 'en'])('every screen in %s', (language) => {
+  it.each(SCREENS)('$name is accessible and fully translated', async ({ show }) => {
+    const backend = fakeBackend({ language, activities: ACTIVITIES, today: '2026-12-02' })
+    const user = userEvent.setup()
+    render(App, { props: { backend } })
+    await screen.findByTestId('today-screen')
+    await show(user, backend)
+    expect(await violations()).toEqual([])
+    expect(rawKeys()).toEqual([])
+  })
+
+  it('the welcome is accessible and fully translated', async () => {
+    const backend = fakeBackend({ language, settings: { onboarded: false } })
+    render(App, { props: { backend } })
+    await screen.findByTestId('welcome')
+    expect(await violations()).toEqual([])
+    expect(rawKeys()).toEqual([])
+  })
+})
