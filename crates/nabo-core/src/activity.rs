@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::duration::Minutes;
+use crate::recurrence::{Recurrence, RecurrenceError};
 use crate::text::{clean, Field, TextError};
 use crate::time::{resolve_local, LocalDateTime, TimeError, TimeNotice};
 
@@ -171,6 +172,8 @@ pub struct ActivityDraft {
     pub programme: Option<Programme>,
     /// Languages used, e.g. "da", "ar".
     pub languages: Vec<String>,
+    /// An RFC 5545 RRULE value that makes this a series.
+    pub rrule: Option<String>,
 }
 
 impl ActivityDraft {
@@ -188,6 +191,7 @@ impl ActivityDraft {
             note: None,
             programme: None,
             languages: Vec::new(),
+            rrule: None,
         }
     }
 
@@ -271,10 +275,21 @@ impl ActivityDraft {
             }
         }
 
+        let recurrence = match self
+            .rrule
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            Some(rule) => Some(Recurrence::parse(rule, start)?),
+            None => None,
+        };
+
         Ok(ValidActivity {
             kind,
             start,
             end,
+            recurrence,
             area,
             household,
             venue,
@@ -294,6 +309,7 @@ pub struct ValidActivity {
     kind: ActivityKind,
     start: DateTime<Tz>,
     end: DateTime<Tz>,
+    recurrence: Option<Recurrence>,
     area: Option<String>,
     household: Option<String>,
     venue: Option<String>,
@@ -317,6 +333,15 @@ impl ValidActivity {
     /// The end instant in Copenhagen, after the start.
     pub fn end(&self) -> DateTime<Tz> {
         self.end
+    }
+    /// The repeat rule, for a series.
+    pub fn recurrence(&self) -> Option<&Recurrence> {
+        self.recurrence.as_ref()
+    }
+    /// When the last meeting of a series ends; `None` for a one-off or a series without end.
+    pub fn series_end(&self) -> Option<DateTime<Tz>> {
+        let last = self.recurrence.as_ref()?.last_start(self.start)?;
+        Some(last + (self.end - self.start))
     }
     /// The area.
     pub fn area(&self) -> Option<&str> {
@@ -363,6 +388,7 @@ impl ValidActivity {
             status,
             start: self.start,
             end: self.end,
+            rrule: self.recurrence.map(|r| r.as_str().to_string()),
             area: self.area,
             household: self.household,
             venue: self.venue,
@@ -387,8 +413,10 @@ pub struct Activity {
     pub status: ActivityStatus,
     /// When it starts.
     pub start: DateTime<Tz>,
-    /// When it ends.
+    /// When it ends (for a series: the first meeting's start and end).
     pub end: DateTime<Tz>,
+    /// The repeat rule, for a series.
+    pub rrule: Option<String>,
     /// The area.
     pub area: Option<String>,
     /// The household label (home visits).
@@ -430,7 +458,15 @@ impl Activity {
             note: self.note.clone(),
             programme: self.programme,
             languages: self.languages.clone(),
+            rrule: self.rrule.clone(),
         }
+    }
+
+    /// The repeat rule of a series, read back; `None` for a one-off or an unreadable rule.
+    pub fn recurrence(&self) -> Option<Recurrence> {
+        self.rrule
+            .as_deref()
+            .and_then(|r| Recurrence::from_stored(r, self.start))
     }
 }
 
@@ -484,6 +520,9 @@ pub enum ValidationError {
     /// A text field was refused.
     #[error(transparent)]
     Text(#[from] TextError),
+    /// The repeat rule was refused.
+    #[error(transparent)]
+    Recurrence(#[from] RecurrenceError),
 }
 
 impl ValidationError {
@@ -499,6 +538,7 @@ impl ValidationError {
             ValidationError::Text(TextError::TooLong { field, .. })
             | ValidationError::Text(TextError::ControlCharacter { field }) => *field,
             ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
+            ValidationError::Recurrence(_) => Field::Repeat,
         }
     }
 }

@@ -29,6 +29,7 @@
 mod activity;
 mod conflict;
 mod duration;
+mod recurrence;
 mod text;
 mod time;
 
@@ -40,5 +41,9 @@ pub use conflict::{
     conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled,
 };
 pub use duration::{DurationError, Minutes};
+pub use recurrence::{
+    expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError,
+    MAX_COUNT,
+};
 pub use text::{Field, TextError};
 pub use time::{resolve_local, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

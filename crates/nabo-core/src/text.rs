@@ -26,6 +26,8 @@ pub enum Field {
     Note,
     /// A language used.
     Language,
+    /// The repeat rule of a series.
+    Repeat,
 }
 
 impl Field {
@@ -42,6 +44,7 @@ impl Field {
             Field::Title => "title",
             Field::Note => "note",
             Field::Language => "language",
+            Field::Repeat => "repeat",
         }
     }
 
@@ -54,6 +57,7 @@ impl Field {
             Field::Title => 120,
             Field::Note => 2000,
             Field::Start | Field::End | Field::Duration => 40,
+            Field::Repeat => 200,
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use nabo_core::{Activity, ActivityId, ActivityStatus, ValidActivity, ZONE};
+use nabo_core::{
+    Activity, ActivityId, ActivityStatus, ExceptionChange, OccurrenceException, ValidActivity, ZONE,
+};
 use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::error::StoreError;
@@ -11,7 +13,8 @@ use crate::error::StoreError;
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
 const COLUMNS: &str =
-    "id, kind, status, start_utc, end_utc, area, household, venue, theme, title, note, programme, example";
+    "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
+                       programme, example";
 
 /// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +56,8 @@ struct PlanParams<'a> {
     kind: &'static str,
     start: i64,
     end: i64,
+    rrule: Option<&'a str>,
+    series_end: Option<i64>,
     area: Option<&'a str>,
     household: Option<&'a str>,
     venue: Option<&'a str>,
@@ -69,6 +74,8 @@ impl<'a> PlanParams<'a> {
             kind: plan.kind().as_str(),
             start: plan.start().timestamp(),
             end: plan.end().timestamp(),
+            rrule: plan.recurrence().map(|r| r.as_str()),
+            series_end: plan.series_end().map(|t| t.timestamp()),
             area: plan.area(),
             household: plan.household(),
             venue: plan.venue(),
@@ -86,6 +93,8 @@ impl<'a> PlanParams<'a> {
             (":kind", &self.kind),
             (":start", &self.start),
             (":end", &self.end),
+            (":rrule", &self.rrule),
+            (":series_end", &self.series_end),
             (":area", &self.area),
             (":household", &self.household),
             (":venue", &self.venue),
@@ -108,10 +117,10 @@ pub fn insert_activity(
 ) -> Result<ActivityId, StoreError> {
     let params = PlanParams::new(new.plan, now);
     conn.execute(
-        "INSERT INTO activities (uid, kind, status, start_utc, end_utc, area, household, venue, theme,
-                                 title, note, programme, example, created_utc, updated_utc)
-         VALUES (:uid, :kind, 'planned', :start, :end, :area, :household, :venue, :theme,
-                 :title, :note, :programme, :example, :now, :now)",
+        "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, area, household,
+                                 venue, theme, title, note, programme, example, created_utc, updated_utc)
+         VALUES (:uid, :kind, 'planned', :start, :end, :rrule, :series_end, :area, :household,
+                 :venue, :theme, :title, :note, :programme, :example, :now, :now)",
         params.with(&[(":uid", &new.uid), (":example", &new.example)]).as_slice(),
     )?;
     let id = ActivityId(conn.last_insert_rowid());
@@ -128,7 +137,8 @@ pub fn update_activity(
 ) -> Result<(), StoreError> {
     let params = PlanParams::new(activity, now);
     let changed = conn.execute(
-        "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, area = :area,
+        "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, rrule = :rrule,
+                series_end_utc = :series_end, area = :area,
                 household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
                 programme = :programme, sequence = sequence + 1, updated_utc = :now
          WHERE id = :id AND deleted_utc IS NULL",
@@ -248,18 +258,23 @@ pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, Store
     row.into_activity(conn)
 }
 
-/// Activities that overlap `[from, to)`, ordered by start then id.
+/// One-off activities that overlap `[from, to)` and series that may have a meeting in it,
+/// ordered by start then id. Series come as stored (first meeting's times): expand them.
 pub fn list_activities_overlapping(
     conn: &Connection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>, StoreError> {
-    // The lower bound on start_utc lets SQLite use the start index; it is safe
-    // because no activity lasts longer than LONGEST_ACTIVITY_SECS.
+    // The lower bound on start_utc lets SQLite use the start index for one-offs; it is
+    // safe because no activity lasts longer than LONGEST_ACTIVITY_SECS.
     let sql = format!(
         "SELECT {COLUMNS} FROM activities
-         WHERE start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
-           AND deleted_utc IS NULL
+         WHERE rrule IS NULL AND deleted_utc IS NULL
+           AND start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
+         UNION ALL
+         SELECT {COLUMNS} FROM activities
+         WHERE rrule IS NOT NULL AND deleted_utc IS NULL
+           AND start_utc < :to AND (series_end_utc IS NULL OR series_end_utc > :from)
          ORDER BY start_utc, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -270,6 +285,114 @@ pub fn list_activities_overlapping(
         )?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(|r| r.into_activity(conn)).collect()
+}
+
+/// The exceptions recorded for a series, in order of the occurrence they change.
+pub fn list_exceptions(
+    conn: &Connection,
+    id: ActivityId,
+) -> Result<Vec<OccurrenceException>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT occurrence_start_utc, skipped, start_utc, end_utc, status FROM recurrence_exceptions
+         WHERE activity_id = :id ORDER BY occurrence_start_utc",
+    )?;
+    let rows = stmt
+        .query_map(named_params! { ":id": id.0 }, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let damaged = |detail: String| StoreError::Damaged {
+        what: "series exception",
+        id: id.0,
+        detail,
+    };
+    rows.into_iter()
+        .map(|(original, skipped, start, end, status)| {
+            let original_start =
+                instant(original).ok_or_else(|| damaged(format!("time {original}")))?;
+            let change = match (skipped, start, end) {
+                (true, ..) => ExceptionChange::Skipped,
+                (false, Some(start), Some(end)) => ExceptionChange::Changed {
+                    start: instant(start).ok_or_else(|| damaged(format!("time {start}")))?,
+                    end: instant(end).ok_or_else(|| damaged(format!("time {end}")))?,
+                    status: status
+                        .as_deref()
+                        .unwrap_or("planned")
+                        .parse()
+                        .map_err(|e| damaged(format!("{e}")))?,
+                },
+                _ => return Err(damaged("a changed occurrence without times".into())),
+            };
+            Ok(OccurrenceException {
+                original_start,
+                change,
+            })
+        })
+        .collect()
+}
+
+/// Records how one occurrence of series `id` differs, replacing an earlier exception for it.
+pub fn set_exception(
+    conn: &Connection,
+    id: ActivityId,
+    exception: &OccurrenceException,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (skipped, start, end, status) = match exception.change {
+        ExceptionChange::Skipped => (true, None, None, None),
+        ExceptionChange::Changed { start, end, status } => (
+            false,
+            Some(start.timestamp()),
+            Some(end.timestamp()),
+            Some(status.as_str()),
+        ),
+    };
+    conn.execute(
+        "INSERT INTO recurrence_exceptions (activity_id, occurrence_start_utc, skipped, start_utc, end_utc, status)
+         VALUES (:id, :original, :skipped, :start, :end, :status)
+         ON CONFLICT (activity_id, occurrence_start_utc) DO UPDATE SET
+             skipped = excluded.skipped, start_utc = excluded.start_utc,
+             end_utc = excluded.end_utc, status = excluded.status",
+        named_params! {
+            ":id": id.0,
+            ":original": exception.original_start.timestamp(),
+            ":skipped": skipped,
+            ":start": start,
+            ":end": end,
+            ":status": status,
+        },
+    )?;
+    conn.execute(
+        "UPDATE activities SET sequence = sequence + 1, updated_utc = :now WHERE id = :id",
+        named_params! { ":id": id.0, ":now": now.timestamp() },
+    )?;
+    Ok(())
+}
+
+/// Moves the exceptions of series `from` at or after `at` to series `to` (a split series).
+pub fn move_exceptions(
+    conn: &Connection,
+    from: ActivityId,
+    to: ActivityId,
+    at: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "UPDATE recurrence_exceptions SET activity_id = :to
+         WHERE activity_id = :from AND occurrence_start_utc >= :at",
+        named_params! { ":from": from.0, ":to": to.0, ":at": at.timestamp() },
+    )?)
+}
+
+fn instant(secs: i64) -> Option<DateTime<Tz>> {
+    Utc.timestamp_opt(secs, 0)
+        .single()
+        .map(|t| t.with_timezone(&ZONE))
 }
 
 fn not_found(id: ActivityId) -> StoreError {
@@ -306,6 +429,7 @@ struct RawActivity {
     status: String,
     start_utc: i64,
     end_utc: i64,
+    rrule: Option<String>,
     area: Option<String>,
     household: Option<String>,
     venue: Option<String>,
@@ -324,6 +448,7 @@ impl RawActivity {
             status: r.get("status")?,
             start_utc: r.get("start_utc")?,
             end_utc: r.get("end_utc")?,
+            rrule: r.get("rrule")?,
             area: r.get("area")?,
             household: r.get("household")?,
             venue: r.get("venue")?,
@@ -342,11 +467,8 @@ impl RawActivity {
             id,
             detail,
         };
-        let instant = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
-            Utc.timestamp_opt(secs, 0)
-                .single()
-                .map(|t| t.with_timezone(&ZONE))
-                .ok_or_else(|| damaged(format!("time {secs} is out of range")))
+        let at = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
+            instant(secs).ok_or_else(|| damaged(format!("time {secs} is out of range")))
         };
         let mut stmt = conn.prepare_cached(
             "SELECT language FROM activity_languages WHERE activity_id = :id ORDER BY position",
@@ -358,8 +480,9 @@ impl RawActivity {
             id: ActivityId(id),
             kind: self.kind.parse().map_err(|e| damaged(format!("{e}")))?,
             status: self.status.parse().map_err(|e| damaged(format!("{e}")))?,
-            start: instant(self.start_utc)?,
-            end: instant(self.end_utc)?,
+            start: at(self.start_utc)?,
+            end: at(self.end_utc)?,
+            rrule: self.rrule,
             area: self.area,
             household: self.household,
             venue: self.venue,

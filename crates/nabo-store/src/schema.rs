@@ -92,13 +92,17 @@ CREATE TABLE settings (
 ) STRICT;
 "#;
 
-/// Migration 2: deleted activities kept for undo, and example data marked as such.
+/// Migration 2: deleted activities kept for undo, example data marked as such, and
+/// where a series ends (so range queries need not expand every series).
 const V2: &str = r#"
 -- Set when the user deletes an activity; the row is purged once the undo window has passed.
 ALTER TABLE activities ADD COLUMN deleted_utc INTEGER;
 -- 1 for example data loaded at first start, removable in one go.
 ALTER TABLE activities ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));
 CREATE INDEX activities_deleted ON activities (deleted_utc) WHERE deleted_utc IS NOT NULL;
+-- For a series: when its last meeting ends; NULL for a series without end (and for one-offs).
+ALTER TABLE activities ADD COLUMN series_end_utc INTEGER;
+CREATE INDEX activities_series ON activities (start_utc) WHERE rrule IS NOT NULL;
 "#;
 
 /// Every migration, oldest first.

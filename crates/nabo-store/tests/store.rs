@@ -4,13 +4,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::{
-    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, LocalDateTime, Minutes, ValidActivity,
+    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, ExceptionChange, LocalDateTime,
+    Minutes, OccurrenceException, ValidActivity,
 };
 use nabo_store::{
     delete_activity, delete_example_activities, get_activity, get_identity, get_setting,
-    insert_activity, insert_identity, list_activities_overlapping, purge_deleted_activities,
-    recent_values, restore_activity, set_activity_status, set_role, set_setting, update_activity,
-    Identity, NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    insert_activity, insert_identity, list_activities_overlapping, list_exceptions,
+    move_exceptions, purge_deleted_activities, recent_values, restore_activity,
+    set_activity_status, set_exception, set_role, set_setting, update_activity, Identity,
+    NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -493,4 +495,131 @@ fn the_role_can_be_set_before_and_after_init() {
         get_identity(store.conn()).expect("read").map(|i| i.role),
         Some(Role::Volunteer)
     );
+}
+
+fn series(start: &str, rule: &str) -> ValidActivity {
+    ActivityDraft {
+        venue: Some("Beboerhuset".into()),
+        theme: Some("Sundhed".into()),
+        rrule: Some(rule.into()),
+        ..ActivityDraft::new(
+            ActivityKind::GroupMeeting,
+            start.parse::<LocalDateTime>().expect("time"),
+            "2h".parse::<Minutes>().expect("duration"),
+        )
+    }
+    .validate()
+    .expect("valid series")
+}
+
+#[test]
+fn series_are_found_by_any_range_they_may_touch() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let ended = series("2026-01-06T17:00", "FREQ=WEEKLY;COUNT=4");
+    let endless = series("2026-06-02T17:00", "FREQ=WEEKLY;BYDAY=TU");
+    let ids: Vec<ActivityId> = store
+        .write(|tx| {
+            Ok::<_, StoreError>(vec![
+                insert_activity(tx, &new(&ended, "a"), now())?,
+                insert_activity(tx, &new(&endless, "b"), now())?,
+            ])
+        })
+        .expect("insert");
+    let found = |from: &str, to: &str| -> Vec<ActivityId> {
+        list_activities_overlapping(store.conn(), utc(from), utc(to))
+            .expect("list")
+            .iter()
+            .map(|a| a.id)
+            .collect()
+    };
+    assert_eq!(
+        found("2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z"),
+        vec![ids[0]]
+    );
+    assert_eq!(
+        found("2026-02-10T00:00:00Z", "2026-02-11T00:00:00Z"),
+        Vec::<ActivityId>::new(),
+        "after its last meeting"
+    );
+    assert_eq!(
+        found("2030-01-01T00:00:00Z", "2030-01-08T00:00:00Z"),
+        vec![ids[1]],
+        "a series without end"
+    );
+    assert_eq!(
+        found("2026-05-01T00:00:00Z", "2026-05-08T00:00:00Z"),
+        Vec::<ActivityId>::new(),
+        "before its start"
+    );
+}
+
+#[test]
+fn exceptions_are_recorded_replaced_and_moved() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let plan = series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=6");
+    let id = store
+        .write(|tx| insert_activity(tx, &new(&plan, "s"), now()))
+        .expect("insert");
+    let other = store
+        .write(|tx| insert_activity(tx, &new(&plan, "t"), now()))
+        .expect("insert");
+    let at = |s: &str| {
+        nabo_core::resolve_local(s.parse().expect("time"))
+            .expect("exists")
+            .at
+    };
+    let skip = OccurrenceException {
+        original_start: at("2026-12-08T17:00"),
+        change: ExceptionChange::Skipped,
+    };
+    let moved = OccurrenceException {
+        original_start: at("2026-12-22T17:00"),
+        change: ExceptionChange::Changed {
+            start: at("2026-12-21T17:00"),
+            end: at("2026-12-21T19:00"),
+            status: ActivityStatus::Done,
+        },
+    };
+    store
+        .write(|tx| set_exception(tx, id, &skip, now()))
+        .expect("skip");
+    store
+        .write(|tx| set_exception(tx, id, &moved, now()))
+        .expect("move");
+    assert_eq!(
+        list_exceptions(store.conn(), id).expect("list"),
+        vec![skip, moved]
+    );
+    let unskip = OccurrenceException {
+        change: ExceptionChange::Changed {
+            start: at("2026-12-08T18:00"),
+            end: at("2026-12-08T20:00"),
+            status: ActivityStatus::Planned,
+        },
+        ..skip
+    };
+    store
+        .write(|tx| set_exception(tx, id, &unskip, now()))
+        .expect("replace");
+    assert_eq!(list_exceptions(store.conn(), id).expect("list")[0], unskip);
+    let moved_count = store
+        .write(|tx| move_exceptions(tx, id, other, at("2026-12-15T17:00").with_timezone(&Utc)))
+        .expect("move");
+    assert_eq!(moved_count, 1);
+    assert_eq!(
+        list_exceptions(store.conn(), other).expect("list"),
+        vec![moved]
+    );
+    // Deleting a series removes its exceptions with it (purge cascades).
+    store
+        .write(|tx| delete_activity(tx, other, now()))
+        .expect("delete");
+    store
+        .write(|tx| purge_deleted_activities(tx, now() + chrono::Duration::hours(1)))
+        .expect("purge");
+    assert!(list_exceptions(store.conn(), other)
+        .expect("list")
+        .is_empty());
 }
