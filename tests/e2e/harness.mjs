@@ -102,3 +102,41 @@ export async function typeInto(browser, selector, value) {
   await input.clearValue();
   await input.addValue(value);
 }
+
+/** Passes the first-start welcome (keeping the language), optionally loading example data. */
+export async function completeWelcome(browser, { examples = false } = {}) {
+  const welcome = await browser.$('[data-testid="welcome"]');
+  await welcome.waitForDisplayed({ timeout: 20_000 });
+  if (examples) await (await browser.$('[data-testid="welcome-examples"]')).click();
+  await (await browser.$('[data-testid="welcome-start"]')).click();
+  await browser.$('[data-testid="today-screen"]').waitForDisplayed({ timeout: 10_000 });
+}
+
+/** Opens the calendar screen and waits until its activities are loaded. */
+export async function openCalendar(browser, mode = 'week') {
+  await (await browser.$('[data-testid="nav-calendar"]')).click();
+  await (await browser.$(`[data-testid="mode-${mode}"]`)).click();
+  await browser.waitUntil(
+    async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false',
+    { timeout: 10_000 },
+  );
+}
+
+/** Runs axe-core in the window; returns the serious and critical violations. */
+export async function axeViolations(browser) {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const require = createRequire(path.join(root, 'ui/package.json'));
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await browser.execute(source);
+  const result = await browser.executeAsync((done) => {
+    window.axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+      done(
+        r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`),
+      ),
+    );
+  });
+  return result;
+}

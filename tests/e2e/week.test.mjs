@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar } from './harness.mjs';
 
 let app;
 let browser;
@@ -11,6 +11,8 @@ let browser;
 before(async () => {
   app = await startApp({ language: 'da' });
   browser = app.browser;
+  await completeWelcome(browser);
+  await openCalendar(browser);
 });
 
 after(async () => {
@@ -44,9 +46,9 @@ test('the window is titled Nabo and shows this week', async () => {
   const days = await browser.$$('[data-testid="day"]');
   assert.equal(days.length, 7);
   const date = await today();
-  const todayColumn = await browser.$(`[data-testid="day"][data-date="${date}"]`);
-  assert.ok(await todayColumn.isExisting(), `today's column ${date} is in the week`);
-  assert.ok(await todayColumn.$('[data-testid="today-label"]').isExisting(), 'today is marked in words');
+  const todayHead = await browser.$(`[data-testid="day"][data-date="${date}"]`);
+  assert.ok(await todayHead.isExisting(), `today's column ${date} is in the week`);
+  assert.ok(await todayHead.$('[data-testid="today-label"]').isExisting(), 'today is marked in words');
   await browser.$('[data-testid="empty-week"]').waitForDisplayed();
   await screenshot(browser, 'week-empty');
 });
@@ -61,7 +63,7 @@ test('a visit planned in the form appears in the week view', async () => {
 
   await planVisit({ date, time: '10:00', duration: 60, area: 'Gellerup', household: 'H-17' });
 
-  const card = await browser.$(`[data-testid="day"][data-date="${date}"] [data-testid="activity"]`);
+  const card = await browser.$(`[data-testid="activity"][data-date="${date}"]`);
   await card.waitForDisplayed({ timeout: 10_000 });
   const text = await card.getText();
   assert.match(text, /10:00/);
@@ -78,7 +80,7 @@ test('planning over another visit warns about the conflict', async () => {
   const warning = await browser.$('[data-testid="conflict-warning"]');
   await warning.waitForDisplayed({ timeout: 10_000 });
   assert.match(await warning.getText(), /10:00/);
-  const badges = await browser.$$(`[data-testid="day"][data-date="${date}"] [data-testid="conflict-badge"]`);
+  const badges = await browser.$$(`[data-testid="activity"][data-date="${date}"] [data-testid="conflict-badge"]`);
   assert.equal(badges.length, 2, 'both clashing visits are flagged');
   await screenshot(browser, 'week-conflict');
 });

@@ -46,7 +46,7 @@ const SCREENS: Screen[] = [
   {
     name: 'edit form',
     show: async (user) => {
-      const [first] = await screen.findAllByRole('button', { name: /Åbn|Open/ })
+      const [first] = await screen.findAllByRole('button', { name: /10:00–11:00/ })
       await user.click(first)
       await screen.findByTestId('current-status')
     },
