@@ -27,3 +27,11 @@ notice-ambiguous_time_chose_first = Kl. { $time } findes to gange den { $date },
 
 # En fejl, der ikke kom fra Nabos egen kontrol (fx hvis vinduet mistede forbindelsen).
 error-internal = Noget gik galt. Prøv igen.
+
+# Gentagelser (serier).
+error-invalid_repeat = Gentagelsen kan ikke bruges: "{ $rule }". Vælg fx hver uge, hver anden uge eller hver måned.
+error-repeat_too_many = En serie kan højst have { $max } møder, ikke { $count }.
+error-repeat_too_long = En serie kan højst vare 10 år. Denne slutter { $until }.
+error-repeat_empty = Gentagelsen giver ingen møder. Tjek slutdatoen.
+# Feltnavn til fejl om gentagelse (flyttes til ui.ftl, når formularen får feltet).
+field-repeat = Gentagelse

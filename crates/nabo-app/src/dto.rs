@@ -108,6 +108,9 @@ pub struct PlanRequest {
     /// Languages used.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
+    #[serde(default)]
+    pub rrule: Option<String>,
 }
 
 impl PlanRequest {
@@ -125,6 +128,7 @@ impl PlanRequest {
             note: None,
             programme: None,
             languages: Vec::new(),
+            rrule: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use nabo_core::{DurationError, Field, TextError, TimeError, ValidationError};
+use nabo_core::{DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -51,6 +51,14 @@ pub enum ErrorCode {
     NoDatabase,
     /// A database already exists where `init` would create one.
     DatabaseExists,
+    /// A repeat rule that cannot be read or is not supported.
+    InvalidRepeat,
+    /// A repeat rule with too many meetings.
+    RepeatTooMany,
+    /// A repeat rule that runs too long.
+    RepeatTooLong,
+    /// A repeat rule that gives no meeting.
+    RepeatEmpty,
     /// A setting outside its allowed range.
     InvalidSetting,
     /// Reading or writing the database failed.
@@ -79,6 +87,10 @@ impl ErrorCode {
             ErrorCode::DatabaseTooNew => "database_too_new",
             ErrorCode::NoDatabase => "no_database",
             ErrorCode::DatabaseExists => "database_exists",
+            ErrorCode::InvalidRepeat => "invalid_repeat",
+            ErrorCode::RepeatTooMany => "repeat_too_many",
+            ErrorCode::RepeatTooLong => "repeat_too_long",
+            ErrorCode::RepeatEmpty => "repeat_empty",
             ErrorCode::InvalidSetting => "invalid_setting",
             ErrorCode::Storage => "storage",
         }
@@ -104,6 +116,10 @@ impl ErrorCode {
         ErrorCode::DatabaseTooNew,
         ErrorCode::NoDatabase,
         ErrorCode::DatabaseExists,
+        ErrorCode::InvalidRepeat,
+        ErrorCode::RepeatTooMany,
+        ErrorCode::RepeatTooLong,
+        ErrorCode::RepeatEmpty,
         ErrorCode::InvalidSetting,
         ErrorCode::Storage,
     ];
@@ -175,6 +191,14 @@ impl AppError {
                     ErrorCode::ControlCharacter
                 }
                 ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
+                ValidationError::Recurrence(r) => match r {
+                    RecurrenceError::Unreadable { .. } | RecurrenceError::Unsupported { .. } => {
+                        ErrorCode::InvalidRepeat
+                    }
+                    RecurrenceError::TooMany { .. } => ErrorCode::RepeatTooMany,
+                    RecurrenceError::TooLong { .. } => ErrorCode::RepeatTooLong,
+                    RecurrenceError::Empty => ErrorCode::RepeatEmpty,
+                },
             },
             AppError::Duration(DurationError::Unreadable { .. }) => ErrorCode::UnreadableDuration,
             AppError::Duration(DurationError::NotPositive { .. }) => ErrorCode::DurationNotPositive,
@@ -263,6 +287,22 @@ impl AppError {
                 }
                 ValidationError::Text(TextError::ControlCharacter { .. })
                 | ValidationError::Text(TextError::NotAPseudonym { .. }) => {}
+                ValidationError::Recurrence(r) => match r {
+                    RecurrenceError::Unreadable { rule, reason } => {
+                        put("rule", rule.clone());
+                        put("reason", reason.clone());
+                    }
+                    RecurrenceError::Unsupported { part } => {
+                        put("rule", part.clone());
+                        put("reason", format!("{part} is not supported"));
+                    }
+                    RecurrenceError::TooMany { count, max } => {
+                        put("count", count.to_string());
+                        put("max", max.to_string());
+                    }
+                    RecurrenceError::TooLong { until } => put("until", until.clone()),
+                    RecurrenceError::Empty => {}
+                },
             },
             AppError::Duration(DurationError::Unreadable { input })
             | AppError::Duration(DurationError::NotPositive { input }) => {

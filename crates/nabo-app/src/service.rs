@@ -460,6 +460,7 @@ fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
         note: request.note,
         programme: request.programme,
         languages: request.languages,
+        rrule: request.rrule,
     }
     .validate()?)
 }

@@ -49,4 +49,8 @@ programme: Programme | null,
 /**
  * Languages used.
  */
-languages: Array<string>, };
+languages: Array<string>, 
+/**
+ * An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
+ */
+rrule: string | null, };
