@@ -88,7 +88,7 @@ test('every main screen, in Danish', async () => {
   await shootAll('da');
 });
 
-test('plan a visit, move it by dragging, see the conflict warning', async () => {
+test('plan a visit, move it in the edit form, then over another visit', async () => {
   const date = await today();
   await openCalendar(browser);
   await (await browser.$('[data-testid="plan-visit"]')).click();
@@ -135,7 +135,7 @@ async function openByKeyboard(id) {
 test('mark a visit done and accept the follow-up', async () => {
   const date = await today();
   const planned = await invoke('plan_activity', {
-    request: { kind: 'home_visit', start: `${date}T06:00`, duration_minutes: 30, area: 'Vollsmose', household: 'H-40', venue: null, theme: null, title: null, note: null, programme: null, languages: [] },
+    request: { kind: 'home_visit', start: `${date}T06:00`, duration_minutes: 30, area: 'Vollsmose', household: 'H-40', venue: null, theme: null, title: null, note: null, programme: null, languages: [], rrule: null },
   });
   await (await browser.$('[data-testid="nav-today"]')).click();
   await (await browser.$('[data-testid="nav-calendar"]')).click();
@@ -176,7 +176,7 @@ test('week switching with 5,000 activities', async () => {
       const hour = String(7 + (i % 7) * 2).padStart(2, '0');
       try {
         await window.__TAURI_INTERNALS__.invoke('plan_activity', {
-          request: { kind: 'home_visit', start: `${d}T${hour}:00`, duration_minutes: 60, area: `Område ${i % 40}`, household: null, venue: null, theme: null, title: null, note: null, programme: null, languages: [] },
+          request: { kind: 'home_visit', start: `${d}T${hour}:00`, duration_minutes: 60, area: `Område ${i % 40}`, household: null, venue: null, theme: null, title: null, note: null, programme: null, languages: [], rrule: null },
         });
         count++;
       } catch {

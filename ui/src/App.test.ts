@@ -208,6 +208,7 @@ describe('plan and edit', () => {
       note: 'Tag kaffe med',
       programme: 'bydelsmoedre',
       languages: [],
+      rrule: null,
     })
     await waitFor(() => expect(screen.queryByTestId('plan-form')).not.toBeInTheDocument())
     expect(screen.getByTestId('plan-saved')).toHaveTextContent('Besøget er planlagt: tirsdag den 8. december 2026 kl. 09:30.')

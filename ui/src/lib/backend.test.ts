@@ -24,6 +24,7 @@ describe('tauriBackend', () => {
       note: null,
       programme: null,
       languages: [],
+      rrule: null,
     }
     await tauriBackend.appInfo()
     await tauriBackend.listActivities('2026-11-30', '2026-12-06')

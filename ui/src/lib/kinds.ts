@@ -39,5 +39,6 @@ export function blankRequest(kind: ActivityKind, date: string, settings: Setting
     note: null,
     programme: settings?.programme ?? null,
     languages: [],
+    rrule: null,
   }
 }

@@ -194,6 +194,7 @@ export function createMockBackend(): Backend {
         note: null,
         programme: done.programme,
         languages: [],
+        rrule: null,
       })
     },
     async agenda() {

@@ -90,6 +90,7 @@ export function fakeBackend(
         note: null,
         programme: done.programme,
         languages: [],
+        rrule: null,
       }
     }),
     agenda: vi.fn<Backend['agenda']>(async () => ({
