@@ -15,6 +15,7 @@ error-duration_not_positive = Varigheden skal være mere end 0 minutter, ikke "{
 error-unreadable_date = "{ $input }" er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-12-01.
 error-invalid_range = Perioden { $from } til { $to } kan ikke bruges. Den sidste dag må ikke ligge før den første, og perioden må højst være 5 år.
 error-not_found = Der er ingen aftale med nummer { $id }.
+error-not_an_occurrence = Aftale { $id } har intet møde { $occurrence }.
 error-not_a_database = { $path } er ikke en Nabo-database. Filen er ikke ændret.
 error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found } af databasen; denne Nabo kender op til { $supported }). Opdatér Nabo. Filen er ikke ændret.
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init

@@ -15,6 +15,7 @@ error-duration_not_positive = The duration must be more than 0 minutes, not "{ $
 error-unreadable_date = "{ $input }" is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01.
 error-invalid_range = The period { $from } to { $to } cannot be used. The last day must not be before the first, and the period can be at most 5 years.
 error-not_found = There is no appointment number { $id }.
+error-not_an_occurrence = Appointment { $id } has no meeting at { $occurrence }.
 error-not_a_database = { $path } is not a Nabo database. The file was not changed.
 error-database_too_new = { $path } was made by a newer Nabo (database version { $found }; this Nabo knows up to { $supported }). Update Nabo. The file was not changed.
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init

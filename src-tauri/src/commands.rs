@@ -5,9 +5,8 @@ use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
-    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError,
-    AppInfo, Language, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage,
-    UserError,
+    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo, Language,
+    Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage, UserError,
 };
 use tauri::State;
 
@@ -31,10 +30,7 @@ fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let chosen = service(&state)
-        .ok()
-        .and_then(|nabo| nabo.settings().ok())
-        .and_then(|s| s.language);
+    let chosen = service(&state).ok().and_then(|nabo| nabo.settings().ok()).and_then(|s| s.language);
     let language = match chosen {
         Some(UiLanguage::Da) => Language::Danish,
         Some(UiLanguage::En) => Language::English,
@@ -49,11 +45,7 @@ pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
 
 /// Activities on the days `from` to `to` (YYYY-MM-DD, both included).
 #[tauri::command]
-pub fn list_activities(
-    state: State<'_, AppState>,
-    from: String,
-    to: String,
-) -> Reply<Vec<ActivityView>> {
+pub fn list_activities(state: State<'_, AppState>, from: String, to: String) -> Reply<Vec<ActivityView>> {
     let from = parse_date("from", &from).map_err(user)?;
     let to = parse_date("to", &to).map_err(user)?;
     service(&state)?.list(from, to).map_err(user)
@@ -73,81 +65,79 @@ pub fn plan_activity(state: State<'_, AppState>, request: PlanRequest) -> Reply<
 
 /// Replaces an activity's details.
 #[tauri::command]
-pub fn update_activity(
-    state: State<'_, AppState>,
-    id: i64,
-    request: PlanRequest,
-) -> Reply<PlanOutcome> {
-    service(&state)?
-        .update(ActivityId(id), request, Utc::now())
-        .map_err(user)
+pub fn update_activity(state: State<'_, AppState>, id: i64, request: PlanRequest) -> Reply<PlanOutcome> {
+    service(&state)?.update(ActivityId(id), request, Utc::now()).map_err(user)
 }
 
-/// Moves an activity to new wall-clock times (`YYYY-MM-DDTHH:MM`), as a drag in the calendar does.
+/// Moves an activity, or with `occurrence` one meeting of a series, to new wall-clock times
+/// (`YYYY-MM-DDTHH:MM`), as a drag in the calendar does.
 #[tauri::command]
 pub fn move_activity(
     state: State<'_, AppState>,
     id: i64,
+    occurrence: Option<String>,
     start: String,
     end: String,
 ) -> Reply<PlanOutcome> {
-    service(&state)?
-        .move_to(ActivityId(id), &start, &end, Utc::now())
-        .map_err(user)
+    service(&state)?.move_to(ActivityId(id), occurrence.as_deref(), &start, &end, Utc::now()).map_err(user)
 }
 
-/// Marks an activity planned, done, cancelled or no-show.
+/// Marks an activity, a series, or with `occurrence` one meeting of a series.
 #[tauri::command]
 pub fn set_status(
     state: State<'_, AppState>,
     id: i64,
+    occurrence: Option<String>,
     status: ActivityStatus,
 ) -> Reply<ActivityView> {
-    service(&state)?
-        .set_status(ActivityId(id), status, Utc::now())
-        .map_err(user)
+    service(&state)?.set_status(ActivityId(id), occurrence.as_deref(), status, Utc::now()).map_err(user)
+}
+
+/// Takes one meeting out of a series.
+#[tauri::command]
+pub fn skip_occurrence(state: State<'_, AppState>, id: i64, occurrence: String) -> Reply<()> {
+    service(&state)?.skip_occurrence(ActivityId(id), &occurrence, Utc::now()).map_err(user)
+}
+
+/// Changes one meeting of a series and all after it (the series is split there).
+#[tauri::command]
+pub fn update_following(
+    state: State<'_, AppState>,
+    id: i64,
+    occurrence: String,
+    request: PlanRequest,
+) -> Reply<PlanOutcome> {
+    service(&state)?.update_following(ActivityId(id), &occurrence, request, Utc::now()).map_err(user)
 }
 
 /// Cancels an activity.
 #[tauri::command]
 pub fn cancel_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
-    service(&state)?
-        .cancel(ActivityId(id), Utc::now())
-        .map_err(user)
+    service(&state)?.cancel(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Deletes an activity; `restore_activity` undoes it for a few minutes.
 #[tauri::command]
 pub fn delete_activity(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    service(&state)?
-        .delete(ActivityId(id), Utc::now())
-        .map_err(user)
+    service(&state)?.delete(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Undoes a recent delete.
 #[tauri::command]
 pub fn restore_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
-    service(&state)?
-        .restore(ActivityId(id), Utc::now())
-        .map_err(user)
+    service(&state)?.restore(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Values typed before in a text field.
 #[tauri::command]
-pub fn suggestions(
-    state: State<'_, AppState>,
-    field: SuggestionField,
-    prefix: String,
-) -> Reply<Vec<String>> {
+pub fn suggestions(state: State<'_, AppState>, field: SuggestionField, prefix: String) -> Reply<Vec<String>> {
     service(&state)?.suggestions(field, &prefix).map_err(user)
 }
 
 /// A follow-up visit to plan after `id`.
 #[tauri::command]
 pub fn follow_up_draft(state: State<'_, AppState>, id: i64) -> Reply<PlanRequest> {
-    service(&state)?
-        .follow_up_draft(ActivityId(id))
-        .map_err(user)
+    service(&state)?.follow_up_draft(ActivityId(id)).map_err(user)
 }
 
 /// Overdue and upcoming planned activities.
@@ -165,9 +155,7 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
 /// Saves the user's settings.
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
-    service(&state)?
-        .save_settings(settings, Utc::now())
-        .map_err(user)
+    service(&state)?.save_settings(settings, Utc::now()).map_err(user)
 }
 
 /// Loads example activities for this and next week.
@@ -190,11 +178,7 @@ mod tests {
     /// What the UI receives for a refused plan: a typed object, not a string.
     #[test]
     fn errors_serialise_as_code_field_and_args() {
-        let err = AppError::from(StoreError::NotFound {
-            what: "activity",
-            id: 7,
-        })
-        .to_user_error();
+        let err = AppError::from(StoreError::NotFound { what: "activity", id: 7 }).to_user_error();
         let json = serde_json::to_value(&err).expect("serialises");
         assert_eq!(json["code"], "not_found");
         assert_eq!(json["args"]["id"], "7");

@@ -49,6 +49,8 @@ fn main() {
             commands::update_activity,
             commands::move_activity,
             commands::set_status,
+            commands::skip_occurrence,
+            commands::update_following,
             commands::cancel_activity,
             commands::delete_activity,
             commands::restore_activity,

@@ -12,9 +12,7 @@ struct Scene {
 
 impl Scene {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Self { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     fn db(&self) -> PathBuf {
@@ -24,11 +22,7 @@ impl Scene {
     /// `nabo --db <db> args…`, in English unless the test says otherwise.
     fn nabo(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("nabo").expect("binary built");
-        cmd.env_remove("NABO_DB")
-            .env("NABO_LANG", "en")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
+        cmd.env_remove("NABO_DB").env("NABO_LANG", "en").arg("--db").arg(self.db()).args(args);
         cmd
     }
 
@@ -54,11 +48,7 @@ impl Scene {
             ])
             .output()
             .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let stdout = String::from_utf8(out.stdout).expect("utf-8");
         let line = stdout.strip_suffix('\n').expect("one line");
         assert!(!line.contains('\n'), "stdout is the id alone: {stdout:?}");
@@ -66,15 +56,8 @@ impl Scene {
     }
 
     fn list_json(&self, from: &str, to: &str) -> Vec<Value> {
-        let out = self
-            .nabo(&["list", "--json", "--from", from, "--to", to])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = self.nabo(&["list", "--json", "--from", from, "--to", to]).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let value: Value = serde_json::from_slice(&out.stdout).expect("JSON");
         value.as_array().expect("an array").clone()
     }
@@ -90,10 +73,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .expect("read dir")
         .map(|e| {
             let e = e.expect("entry");
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).expect("read"),
-            )
+            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read"))
         })
         .collect();
     files.sort();
@@ -109,10 +89,7 @@ fn refused(scene: &Scene, args: &[&str], code: i32, needle: &str) {
     assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
     assert!(stderr.starts_with("nabo: "), "{stderr}");
-    assert!(
-        stderr.contains(needle),
-        "{args:?}: expected {needle:?} in {stderr:?}"
-    );
+    assert!(stderr.contains(needle), "{args:?}: expected {needle:?} in {stderr:?}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.stdout.is_empty(), "nothing on stdout");
     assert_eq!(scene.snapshot(), before, "{args:?} must change nothing");
@@ -167,11 +144,7 @@ fn a_meeting_is_planned_with_venue_and_theme() {
         .get_output()
         .stdout
         .clone();
-    let id: i64 = String::from_utf8(out)
-        .expect("utf-8")
-        .trim()
-        .parse()
-        .expect("id");
+    let id: i64 = String::from_utf8(out).expect("utf-8").trim().parse().expect("id");
     let day = s.list_json("2026-12-03", "2026-12-03");
     assert_eq!(day[0]["id"], id);
     assert_eq!(day[0]["kind"], "group_meeting");
@@ -185,29 +158,13 @@ fn a_conflict_warns_on_stderr_and_still_plans() {
     s.init();
     let first = s.plan_visit("2026-12-01T10:00", "60m");
     let out = s
-        .nabo(&[
-            "plan",
-            "visit",
-            "--start",
-            "2026-12-01T10:30",
-            "--duration",
-            "30m",
-            "--area",
-            "Gellerup",
-        ])
+        .nabo(&["plan", "visit", "--start", "2026-12-01T10:30", "--duration", "30m", "--area", "Gellerup"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert!(
-        stderr.contains(&format!("overlaps appointment {first}")),
-        "{stderr}"
-    );
-    let second: i64 = String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .trim()
-        .parse()
-        .expect("id alone on stdout");
+    assert!(stderr.contains(&format!("overlaps appointment {first}")), "{stderr}");
+    let second: i64 = String::from_utf8(out.stdout).expect("utf-8").trim().parse().expect("id alone on stdout");
     let day = s.list_json("2026-12-01", "2026-12-01");
     assert_eq!(day.len(), 2);
     assert_eq!(day[0]["conflicts"], serde_json::json!([second]));
@@ -218,19 +175,10 @@ fn visits_too_close_to_travel_between_are_flagged() {
     let s = Scene::new();
     s.init();
     s.plan_visit("2026-12-01T10:00", "60m");
-    s.nabo(&[
-        "plan",
-        "visit",
-        "--start",
-        "2026-12-01T11:10",
-        "--duration",
-        "30m",
-        "--area",
-        "Gellerup",
-    ])
-    .assert()
-    .success()
-    .stderr(predicates::str::contains("only 10 minutes"));
+    s.nabo(&["plan", "visit", "--start", "2026-12-01T11:10", "--duration", "30m", "--area", "Gellerup"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("only 10 minutes"));
 }
 
 #[test]
@@ -239,10 +187,7 @@ fn cancel_marks_the_visit_cancelled() {
     s.init();
     let id = s.plan_visit("2026-12-01T10:00", "60m");
     s.nabo(&["cancel", &id.to_string()]).assert().success();
-    assert_eq!(
-        s.list_json("2026-12-01", "2026-12-01")[0]["status"],
-        "cancelled"
-    );
+    assert_eq!(s.list_json("2026-12-01", "2026-12-01")[0]["status"], "cancelled");
 }
 
 #[test]
@@ -252,10 +197,7 @@ fn nabo_db_sets_the_database() {
     cmd.env("NABO_DB", s.db()).args(["init"]).assert().success();
     assert!(s.db().exists());
     let mut cmd = Command::cargo_bin("nabo").expect("binary");
-    cmd.env("NABO_DB", s.db())
-        .args(["check"])
-        .assert()
-        .success();
+    cmd.env("NABO_DB", s.db()).args(["check"]).assert().success();
 }
 
 #[test]
@@ -263,12 +205,7 @@ fn check_reports_a_sound_database() {
     let s = Scene::new();
     s.init();
     s.plan_visit("2026-12-01T10:00", "60m");
-    s.nabo(&["check"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains(
-            "The database is fine: 1 appointments",
-        ));
+    s.nabo(&["check"]).assert().success().stdout(predicates::str::contains("The database is fine: 1 appointments"));
 }
 
 #[test]
@@ -278,16 +215,7 @@ fn bad_input_dst_gap() {
     s.plan_visit("2026-12-01T10:00", "60m");
     refused(
         &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "2027-03-28T02:30",
-            "--duration",
-            "60m",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "2027-03-28T02:30", "--duration", "60m", "--area", "Gellerup"],
         65,
         "Clocks jump from 02:00 to 03:00",
     );
@@ -299,16 +227,7 @@ fn bad_input_negative_duration() {
     s.init();
     refused(
         &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "2026-12-01T10:00",
-            "--duration",
-            "-5m",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "2026-12-01T10:00", "--duration", "-5m", "--area", "Gellerup"],
         65,
         "more than 0 minutes",
     );
@@ -320,16 +239,7 @@ fn bad_input_unreadable_start() {
     s.init();
     refused(
         &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "tomorrow-ish",
-            "--duration",
-            "60m",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "tomorrow-ish", "--duration", "60m", "--area", "Gellerup"],
         65,
         "\"tomorrow-ish\" is not a date and time",
     );
@@ -341,16 +251,7 @@ fn bad_input_thirty_hour_visit() {
     s.init();
     refused(
         &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "2026-12-01T10:00",
-            "--duration",
-            "30h",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "2026-12-01T10:00", "--duration", "30h", "--area", "Gellerup"],
         65,
         "1800 minutes is too long",
     );
@@ -386,16 +287,7 @@ fn bad_input_a_file_that_is_not_sqlite() {
     refused(&s, &["list"], 65, "is not a Nabo database");
     refused(
         &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "2026-12-01T10:00",
-            "--duration",
-            "60m",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "2026-12-01T10:00", "--duration", "60m", "--area", "Gellerup"],
         65,
         "The file was not changed",
     );
@@ -409,27 +301,12 @@ fn bad_input_a_database_from_a_newer_nabo() {
     {
         let conn = rusqlite::Connection::open(s.db()).expect("open");
         conn.pragma_update(None, "user_version", 99).expect("bump");
-        conn.pragma_update(None, "journal_mode", "DELETE")
-            .expect("checkpoint");
+        conn.pragma_update(None, "journal_mode", "DELETE").expect("checkpoint");
     }
+    refused(&s, &["list", "--from", "2026-12-01"], 65, "newer Nabo (database version 99");
     refused(
         &s,
-        &["list", "--from", "2026-12-01"],
-        65,
-        "newer Nabo (database version 99",
-    );
-    refused(
-        &s,
-        &[
-            "plan",
-            "visit",
-            "--start",
-            "2026-12-02T10:00",
-            "--duration",
-            "60m",
-            "--area",
-            "Gellerup",
-        ],
+        &["plan", "visit", "--start", "2026-12-02T10:00", "--duration", "60m", "--area", "Gellerup"],
         65,
         "Update Nabo",
     );
@@ -441,30 +318,17 @@ fn bad_input_unknown_id_and_bad_dates() {
     s.init();
     s.plan_visit("2026-12-01T10:00", "60m");
     refused(&s, &["cancel", "999"], 65, "no appointment number 999");
-    refused(
-        &s,
-        &["list", "--from", "next week"],
-        65,
-        "\"next week\" is not a date",
-    );
-    refused(
-        &s,
-        &["list", "--from", "2026-12-07", "--to", "2026-12-01"],
-        65,
-        "cannot be used",
-    );
+    refused(&s, &["list", "--from", "next week"], 65, "\"next week\" is not a date");
+    refused(&s, &["list", "--from", "2026-12-07", "--to", "2026-12-01"], 65, "cannot be used");
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let s = Scene::new();
     s.init();
-    for args in [
-        &["plan", "visit"][..],
-        &["frobnicate"],
-        &["cancel", "abc"],
-        &["list", "--bogus"],
-    ] {
+    for args in
+        [&["plan", "visit"][..], &["frobnicate"], &["cancel", "abc"], &["cancel", "1@soon"], &["list", "--bogus"]]
+    {
         let before = s.snapshot();
         let out = s.nabo(args).output().expect("runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -486,16 +350,7 @@ fn danish_is_the_default_language() {
     let s = Scene::new();
     s.init();
     let out = s
-        .nabo(&[
-            "plan",
-            "visit",
-            "--start",
-            "2027-03-28T02:30",
-            "--duration",
-            "60m",
-            "--area",
-            "X",
-        ])
+        .nabo(&["plan", "visit", "--start", "2027-03-28T02:30", "--duration", "60m", "--area", "X"])
         .env_remove("NABO_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -503,15 +358,76 @@ fn danish_is_the_default_language() {
         .output()
         .expect("runs");
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert!(
-        stderr.contains("Uret springer fra 02:00 til 03:00"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("Uret springer fra 02:00 til 03:00"), "{stderr}");
+    let out = s.nabo(&["--lang", "da", "list", "--from", "2026-12-01"]).output().expect("runs");
+    assert!(String::from_utf8(out.stdout).expect("utf-8").contains("Ingen aftaler"));
+}
+
+#[test]
+fn a_tuesday_series_across_both_dst_changes_is_17_00_every_week() {
+    let s = Scene::new();
+    s.init();
     let out = s
-        .nabo(&["--lang", "da", "list", "--from", "2026-12-01"])
+        .nabo(&[
+            "plan",
+            "meeting",
+            "--start",
+            "2026-03-03T17:00",
+            "--duration",
+            "2h",
+            "--venue",
+            "Beboerhuset",
+            "--theme",
+            "Sundhed",
+            "--rrule",
+            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110",
+        ])
         .output()
         .expect("runs");
-    assert!(String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .contains("Ingen aftaler"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id: i64 = String::from_utf8(out.stdout).expect("utf-8").trim().parse().expect("id alone");
+    let year = s.list_json("2026-01-01", "2026-12-31");
+    assert_eq!(year.len(), 37);
+    for meeting in &year {
+        assert_eq!(meeting["id"], id);
+        let start = meeting["start"].as_str().expect("start");
+        assert_eq!(start.get(11..16), Some("17:00"), "{start}");
+        assert!(meeting["occurrence"].is_string());
+    }
+    let starts: Vec<&str> = year.iter().filter_map(|m| m["start"].as_str()).collect();
+    assert!(starts.contains(&"2026-03-24T17:00:00+01:00") && starts.contains(&"2026-03-31T17:00:00+02:00"));
+    assert!(starts.contains(&"2026-10-20T17:00:00+02:00") && starts.contains(&"2026-10-27T17:00:00+01:00"));
+
+    // One meeting is cancelled with ID@DATE; the others stay planned.
+    s.nabo(&["cancel", &format!("{id}@2026-06-16")]).assert().success();
+    let june = s.list_json("2026-06-09", "2026-06-23");
+    let statuses: Vec<&str> = june.iter().filter_map(|m| m["status"].as_str()).collect();
+    assert_eq!(statuses, ["planned", "cancelled", "planned"]);
+}
+
+#[test]
+fn bad_input_repeat_rules() {
+    let s = Scene::new();
+    s.init();
+    let meeting = |rule: &'static str| -> Vec<&'static str> {
+        vec![
+            "plan",
+            "meeting",
+            "--start",
+            "2026-12-01T17:00",
+            "--duration",
+            "2h",
+            "--venue",
+            "V",
+            "--theme",
+            "T",
+            "--rrule",
+            rule,
+        ]
+    };
+    refused(&s, &meeting("every tuesday"), 65, "The repeat cannot be used");
+    refused(&s, &meeting("FREQ=DAILY;COUNT=100000"), 65, "at most 520 meetings");
+    refused(&s, &meeting("FREQ=WEEKLY;UNTIL=20250101"), 65, "gives no meetings");
+    let id = s.plan_visit("2026-12-01T10:00", "60m");
+    refused(&s, &["cancel", &format!("{id}@2026-12-02")], 65, "has no meeting");
 }

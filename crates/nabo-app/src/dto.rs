@@ -2,19 +2,24 @@
 
 use std::collections::BTreeMap;
 
-use nabo_core::{
-    Activity, ActivityKind, ActivityStatus, Conflict, ConflictKind, Programme, TimeNotice,
-};
+use nabo_core::{Activity, ActivityKind, ActivityStatus, Conflict, ConflictKind, Occurrence, Programme, TimeNotice};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// One activity as the front ends show it.
+/// One occurrence as the front ends show it: a one-off activity, or one meeting of a series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ActivityView {
-    /// Its id.
+    /// The activity's id (for a series: the series' id, shared by its meetings).
     #[ts(type = "number")]
     pub id: i64,
+    /// Unique in a list: the id, or for a meeting of a series `id@occurrence`.
+    pub key: String,
+    /// For a meeting of a series: where its rule puts it (RFC 3339), which names it in
+    /// later calls even after it was moved; `null` for a one-off.
+    pub occurrence: Option<String>,
+    /// The series' repeat rule (RFC 5545 RRULE value); `null` for a one-off.
+    pub rrule: Option<String>,
     /// Its kind.
     #[ts(as = "ActivityKindTs")]
     pub kind: ActivityKind,
@@ -50,14 +55,29 @@ pub struct ActivityView {
 }
 
 impl ActivityView {
-    /// The view of a stored activity, with the ids it clashes with.
+    /// The view of a stored one-off activity (or a series as a whole), with the ids it clashes with.
     pub fn new(a: Activity, conflicts: Vec<i64>) -> Self {
+        let occurrence =
+            Occurrence { activity: a.id, original_start: None, start: a.start, end: a.end, status: a.status };
+        Self::of_occurrence(a, &occurrence, conflicts)
+    }
+
+    /// The view of one occurrence of `a`.
+    pub fn of_occurrence(a: Activity, o: &Occurrence, conflicts: Vec<i64>) -> Self {
+        let occurrence = o.original_start.map(|t| t.to_rfc3339());
+        let key = match &occurrence {
+            Some(original) => format!("{}@{original}", a.id.0),
+            None => a.id.0.to_string(),
+        };
         Self {
             id: a.id.0,
+            key,
+            occurrence,
+            rrule: a.rrule,
             kind: a.kind,
-            status: a.status,
-            start: a.start.to_rfc3339(),
-            end: a.end.to_rfc3339(),
+            status: o.status,
+            start: o.start.to_rfc3339(),
+            end: o.end.to_rfc3339(),
             title: a.title,
             area: a.area,
             household: a.household,
@@ -169,14 +189,9 @@ impl From<Conflict> for ConflictView {
     fn from(c: Conflict) -> Self {
         let (kind, gap, needed) = match c.kind {
             ConflictKind::Overlap => (ConflictKindView::Overlap, None, None),
-            ConflictKind::TooLittleTravelTime {
-                gap_minutes,
-                needed_minutes,
-            } => (
-                ConflictKindView::TooLittleTravelTime,
-                Some(gap_minutes),
-                Some(needed_minutes),
-            ),
+            ConflictKind::TooLittleTravelTime { gap_minutes, needed_minutes } => {
+                (ConflictKindView::TooLittleTravelTime, Some(gap_minutes), Some(needed_minutes))
+            }
         };
         Self {
             with: c.with.0,
@@ -215,10 +230,7 @@ pub struct NoticeView {
 impl From<TimeNotice> for NoticeView {
     fn from(n: TimeNotice) -> Self {
         match n {
-            TimeNotice::AmbiguousChoseFirst {
-                local,
-                chosen_offset_secs,
-            } => Self {
+            TimeNotice::AmbiguousChoseFirst { local, chosen_offset_secs } => Self {
                 code: "ambiguous_time_chose_first".into(),
                 args: BTreeMap::from([
                     ("time".into(), local.naive().format("%H:%M").to_string()),

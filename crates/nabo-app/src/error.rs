@@ -43,6 +43,8 @@ pub enum ErrorCode {
     InvalidRange,
     /// No activity with that id.
     NotFound,
+    /// A series has no meeting at the time or date given.
+    NotAnOccurrence,
     /// The file is not a Nabo database.
     NotADatabase,
     /// The database is from a newer Nabo.
@@ -83,6 +85,7 @@ impl ErrorCode {
             ErrorCode::UnreadableDate => "unreadable_date",
             ErrorCode::InvalidRange => "invalid_range",
             ErrorCode::NotFound => "not_found",
+            ErrorCode::NotAnOccurrence => "not_an_occurrence",
             ErrorCode::NotADatabase => "not_a_database",
             ErrorCode::DatabaseTooNew => "database_too_new",
             ErrorCode::NoDatabase => "no_database",
@@ -112,6 +115,7 @@ impl ErrorCode {
         ErrorCode::UnreadableDate,
         ErrorCode::InvalidRange,
         ErrorCode::NotFound,
+        ErrorCode::NotAnOccurrence,
         ErrorCode::NotADatabase,
         ErrorCode::DatabaseTooNew,
         ErrorCode::NoDatabase,
@@ -152,6 +156,14 @@ pub enum AppError {
         /// Why.
         reason: &'static str,
     },
+    /// A series has no meeting at the time or date given.
+    #[error("activity {id} has no meeting at {occurrence}")]
+    NotAnOccurrence {
+        /// The series.
+        id: i64,
+        /// The time or date given.
+        occurrence: String,
+    },
     /// A setting outside its allowed range.
     #[error("{key} must be between {min} and {max}, not {value}")]
     InvalidSetting {
@@ -174,22 +186,14 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Invalid(e) => match e {
-                ValidationError::Time {
-                    source: TimeError::Unreadable { .. },
-                    ..
-                } => ErrorCode::UnreadableTime,
-                ValidationError::Time {
-                    source: TimeError::InSpringForwardGap { .. },
-                    ..
-                } => ErrorCode::DstGap,
+                ValidationError::Time { source: TimeError::Unreadable { .. }, .. } => ErrorCode::UnreadableTime,
+                ValidationError::Time { source: TimeError::InSpringForwardGap { .. }, .. } => ErrorCode::DstGap,
                 ValidationError::EndNotAfterStart { .. } => ErrorCode::EndNotAfterStart,
                 ValidationError::TooLong { .. } => ErrorCode::TooLong,
                 ValidationError::Missing { .. } => ErrorCode::MissingField,
                 ValidationError::NotForKind { .. } => ErrorCode::NotForKind,
                 ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
-                ValidationError::Text(TextError::ControlCharacter { .. }) => {
-                    ErrorCode::ControlCharacter
-                }
+                ValidationError::Text(TextError::ControlCharacter { .. }) => ErrorCode::ControlCharacter,
                 ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
                 ValidationError::Recurrence(r) => match r {
                     RecurrenceError::Unreadable { .. } | RecurrenceError::Unsupported { .. } => {
@@ -205,11 +209,10 @@ impl AppError {
             AppError::UnreadableDate { .. } => ErrorCode::UnreadableDate,
             AppError::InvalidRange { .. } => ErrorCode::InvalidRange,
             AppError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
+            AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
-                StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => {
-                    ErrorCode::NotADatabase
-                }
+                StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
                 StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
                 StoreError::Missing { .. } => ErrorCode::NoDatabase,
                 StoreError::AlreadyExists { .. } => ErrorCode::DatabaseExists,
@@ -223,10 +226,7 @@ impl AppError {
 
     /// True when the error refuses input the user gave (a value or a file), as opposed to a failure.
     pub fn is_refused_input(&self) -> bool {
-        !matches!(
-            self.code(),
-            ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage
-        )
+        !matches!(self.code(), ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage)
     }
 
     /// The input field the error concerns, if one.
@@ -253,11 +253,7 @@ impl AppError {
             AppError::Invalid(e) => match e {
                 ValidationError::Time { source, .. } => match source {
                     TimeError::Unreadable { input } => put("input", input.clone()),
-                    TimeError::InSpringForwardGap {
-                        local,
-                        gap_start,
-                        gap_end,
-                    } => {
+                    TimeError::InSpringForwardGap { local, gap_start, gap_end } => {
                         put("date", local.naive().format("%Y-%m-%d").to_string());
                         put("time", local.naive().format("%H:%M").to_string());
                         put("gap_start", gap_start.clone());
@@ -268,17 +264,12 @@ impl AppError {
                     put("start", start.to_string());
                     put("end", end.to_string());
                 }
-                ValidationError::TooLong {
-                    kind,
-                    minutes,
-                    max_minutes,
-                } => {
+                ValidationError::TooLong { kind, minutes, max_minutes } => {
                     put("kind", kind.as_str().to_string());
                     put("minutes", minutes.to_string());
                     put("max", max_minutes.to_string());
                 }
-                ValidationError::Missing { kind, .. }
-                | ValidationError::NotForKind { kind, .. } => {
+                ValidationError::Missing { kind, .. } | ValidationError::NotForKind { kind, .. } => {
                     put("kind", kind.as_str().to_string());
                 }
                 ValidationError::Text(TextError::TooLong { chars, max, .. }) => {
@@ -305,35 +296,28 @@ impl AppError {
                 },
             },
             AppError::Duration(DurationError::Unreadable { input })
-            | AppError::Duration(DurationError::NotPositive { input }) => {
-                put("input", input.clone())
-            }
+            | AppError::Duration(DurationError::NotPositive { input }) => put("input", input.clone()),
             AppError::UnreadableDate { input, .. } => put("input", input.clone()),
             AppError::InvalidRange { from, to, .. } => {
                 put("from", from.clone());
                 put("to", to.clone());
             }
-            AppError::InvalidSetting {
-                key,
-                value,
-                min,
-                max,
-            } => {
+            AppError::InvalidSetting { key, value, min, max } => {
                 put("key", (*key).to_string());
                 put("value", value.clone());
                 put("min", min.to_string());
                 put("max", max.to_string());
+            }
+            AppError::NotAnOccurrence { id, occurrence } => {
+                put("id", id.to_string());
+                put("occurrence", occurrence.clone());
             }
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {
                     put("what", (*what).to_string());
                     put("id", id.to_string());
                 }
-                StoreError::TooNew {
-                    path,
-                    found,
-                    supported,
-                } => {
+                StoreError::TooNew { path, found, supported } => {
                     put("path", display(path));
                     put("found", found.to_string());
                     put("supported", supported.to_string());
@@ -350,11 +334,7 @@ impl AppError {
 
     /// The error as the front ends receive it.
     pub fn to_user_error(&self) -> UserError {
-        UserError {
-            code: self.code(),
-            field: self.field(),
-            args: self.args(),
-        }
+        UserError { code: self.code(), field: self.field(), args: self.args() }
     }
 }
 

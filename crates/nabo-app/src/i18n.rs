@@ -81,9 +81,7 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer")
-            .field("language", &self.language)
-            .finish()
+        f.debug_struct("Localizer").field("language", &self.language).finish()
     }
 }
 
@@ -95,8 +93,7 @@ impl Localizer {
         bundle.set_use_isolating(false);
         for (_, source) in language.sources() {
             // The files are checked by tests; a broken entry is skipped, not fatal.
-            let resource = FluentResource::try_new((*source).to_string())
-                .unwrap_or_else(|(partial, _)| partial);
+            let resource = FluentResource::try_new((*source).to_string()).unwrap_or_else(|(partial, _)| partial);
             let _ = bundle.add_resource(resource);
         }
         Self { bundle, language }
@@ -123,9 +120,7 @@ impl Localizer {
             fluent_args.set(k.as_str(), value);
         }
         let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
+        self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
     }
 
     /// Whether a message with this id exists.
@@ -149,16 +144,10 @@ impl Localizer {
     fn add_labels(&self, args: &mut BTreeMap<String, String>) {
         let empty = BTreeMap::new();
         if let Some(field) = args.get("field").cloned() {
-            args.insert(
-                "field_label".into(),
-                self.message(&format!("field-{field}"), &empty),
-            );
+            args.insert("field_label".into(), self.message(&format!("field-{field}"), &empty));
         }
         if let Some(kind) = args.get("kind").cloned() {
-            args.insert(
-                "kind_label".into(),
-                self.message(&format!("kind-{kind}"), &empty),
-            );
+            args.insert("kind_label".into(), self.message(&format!("kind-{kind}"), &empty));
         }
     }
 }
@@ -177,11 +166,7 @@ mod tests {
                 .unwrap_or_else(|(_, errors)| panic!("{name} does not parse: {errors:?}"));
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
-                    assert!(
-                        ids.insert(m.id.name.to_string()),
-                        "{name}: {} is defined twice",
-                        m.id.name
-                    );
+                    assert!(ids.insert(m.id.name.to_string()), "{name}: {} is defined twice", m.id.name);
                 }
             }
         }
@@ -195,10 +180,7 @@ mod tests {
             let other = ids(*language);
             let missing: Vec<_> = danish.difference(&other).collect();
             let extra: Vec<_> = other.difference(&danish).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "{language:?}: missing {missing:?}, extra {extra:?}"
-            );
+            assert!(missing.is_empty() && extra.is_empty(), "{language:?}: missing {missing:?}, extra {extra:?}");
         }
     }
 
@@ -207,11 +189,7 @@ mod tests {
         for language in Language::ALL {
             let l = Localizer::new(*language);
             for code in ErrorCode::ALL {
-                assert!(
-                    l.has(&format!("error-{}", code.as_str())),
-                    "{language:?}: error-{}",
-                    code.as_str()
-                );
+                assert!(l.has(&format!("error-{}", code.as_str())), "{language:?}: error-{}", code.as_str());
             }
         }
     }

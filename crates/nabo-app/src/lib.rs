@@ -17,8 +17,8 @@ mod service;
 mod settings;
 
 pub use dto::{
-    ActivityView, Agenda, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
-    PlanOutcome, PlanRequest, SuggestionField, UserError,
+    ActivityView, Agenda, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView, PlanOutcome,
+    PlanRequest, SuggestionField, UserError,
 };
 pub use error::{AppError, ErrorCode};
 pub use i18n::{Language, Localizer};

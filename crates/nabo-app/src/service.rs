@@ -5,21 +5,21 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use nabo_core::{
-    conflicts_among, find_conflicts, ActivityDraft, ActivityId, ActivityKind, ActivityStatus,
-    ConflictRules, LocalDateTime, Minutes, Scheduled, Span, ValidActivity, ZONE,
+    conflicts_among, expand_series, find_conflicts, Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus,
+    ConflictRules, ExceptionChange, LocalDateTime, Minutes, Occurrence, OccurrenceException, Scheduled, Span,
+    ValidActivity, ZONE,
 };
 use nabo_store::{
-    delete_activity, delete_example_activities, get_activity, get_identity, insert_activity,
-    insert_identity, list_activities_overlapping, purge_deleted_activities, recent_values,
-    restore_activity, set_activity_status, update_activity, Identity, NewActivity, RememberedText,
+    delete_activity, delete_example_activities, get_activity, get_identity, insert_activity, insert_identity,
+    list_activities_overlapping, list_exceptions, move_exceptions, purge_deleted_activities, recent_values,
+    restore_activity, set_activity_status, set_exception, update_activity, Identity, NewActivity, RememberedText,
     Store, StoreError,
 };
 
 pub use nabo_store::Role;
 
 use crate::dto::{
-    ActivityView, Agenda, ConflictPairView, ConflictView, NoticeView, PlanOutcome, PlanRequest,
-    SuggestionField,
+    ActivityView, Agenda, ConflictPairView, ConflictView, NoticeView, PlanOutcome, PlanRequest, SuggestionField,
 };
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -36,6 +36,9 @@ const OVERDUE_DAYS: i64 = 90;
 /// How many suggestions a text field offers.
 const SUGGESTIONS: usize = 10;
 
+/// How far ahead a new or changed series is checked for clashes.
+const SERIES_CONFLICT_DAYS: i64 = 366;
+
 /// Nabo's use-cases over one open database.
 #[derive(Debug)]
 pub struct Nabo {
@@ -48,7 +51,7 @@ pub struct Nabo {
 pub struct CheckReport {
     /// Damage or broken references SQLite found; empty when the file is sound.
     pub problems: Vec<String>,
-    /// How many activities are stored.
+    /// How many activities (one-offs and series) are stored.
     pub activities: i64,
     /// The schema version.
     pub schema_version: i64,
@@ -56,17 +59,40 @@ pub struct CheckReport {
     pub upcoming_conflicts: Vec<ConflictPairView>,
 }
 
+/// One occurrence in the calendar with the activity (or series) it belongs to.
+#[derive(Debug, Clone)]
+struct Entry {
+    activity: Activity,
+    occurrence: Occurrence,
+}
+
+impl Entry {
+    fn view(self, conflicts: Vec<i64>) -> ActivityView {
+        ActivityView::of_occurrence(self.activity, &self.occurrence, conflicts)
+    }
+
+    /// As conflict detection sees it, under a stand-in id (its index in a list) so that
+    /// each meeting of a series is told apart from the others.
+    fn scheduled(&self, index: usize) -> Scheduled {
+        Scheduled {
+            id: Some(ActivityId(i64::try_from(index).unwrap_or(i64::MAX))),
+            kind: self.activity.kind,
+            status: self.occurrence.status,
+            start: self.occurrence.start,
+            end: self.occurrence.end,
+        }
+    }
+}
+
+/// The index a stand-in id from [`Entry::scheduled`] stands for.
+fn index_of(id: ActivityId) -> usize {
+    usize::try_from(id.0).unwrap_or(usize::MAX)
+}
+
 impl Nabo {
     /// Creates a new database for `role` and opens it.
-    pub fn init(
-        path: &Path,
-        role: Role,
-        display_name: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<Self, AppError> {
-        let display_name = display_name
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty());
+    pub fn init(path: &Path, role: Role, display_name: Option<String>, now: DateTime<Utc>) -> Result<Self, AppError> {
+        let display_name = display_name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
         let mut store = Store::create(path)?;
         store.write(|tx| insert_identity(tx, &Identity { role, display_name }, now))?;
         Self::with_store(store)
@@ -84,10 +110,7 @@ impl Nabo {
 
     fn with_store(store: Store) -> Result<Self, AppError> {
         let settings = Settings::load(store.conn())?;
-        Ok(Self {
-            store,
-            rules: rules_from(&settings),
-        })
+        Ok(Self { store, rules: rules_from(&settings) })
     }
 
     /// The database file in use.
@@ -106,11 +129,7 @@ impl Nabo {
     }
 
     /// Checks and saves all settings at once; conflict checks use them from now on.
-    pub fn save_settings(
-        &mut self,
-        settings: Settings,
-        now: DateTime<Utc>,
-    ) -> Result<Settings, AppError> {
+    pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Settings, AppError> {
         settings.validate()?;
         self.store.write(|tx| settings.store(tx, now))?;
         self.rules = rules_from(&settings);
@@ -124,107 +143,164 @@ impl Nabo {
 
     /// Sets the minutes needed between two home visits (0 to 240).
     pub fn set_travel_buffer(&mut self, minutes: i64, now: DateTime<Utc>) -> Result<(), AppError> {
-        let settings = Settings {
-            travel_buffer_minutes: minutes,
-            ..self.settings()?
-        };
+        let settings = Settings { travel_buffer_minutes: minutes, ..self.settings()? };
         self.save_settings(settings, now).map(|_| ())
     }
 
-    /// Plans a new activity; it is stored even when it clashes, and the clashes are returned.
-    pub fn plan(
-        &mut self,
-        request: PlanRequest,
-        now: DateTime<Utc>,
-    ) -> Result<PlanOutcome, AppError> {
+    /// Plans a new activity or series; it is stored even when it clashes, and the clashes are returned.
+    pub fn plan(&mut self, request: PlanRequest, now: DateTime<Utc>) -> Result<PlanOutcome, AppError> {
         self.insert(validate(request)?, false, now)
     }
 
-    fn insert(
-        &mut self,
-        plan: ValidActivity,
-        example: bool,
-        now: DateTime<Utc>,
-    ) -> Result<PlanOutcome, AppError> {
+    fn insert(&mut self, plan: ValidActivity, example: bool, now: DateTime<Utc>) -> Result<PlanOutcome, AppError> {
         let conflicts = self.conflicts_for(&plan, None)?;
-        let uid = format!("{}@nabo", uuid::Uuid::new_v4());
-        let id = self.store.write(|tx| {
-            insert_activity(
-                tx,
-                &NewActivity {
-                    plan: &plan,
-                    uid: &uid,
-                    example,
-                },
-                now,
-            )
-        })?;
+        let uid = new_uid();
+        let id = self.store.write(|tx| insert_activity(tx, &NewActivity { plan: &plan, uid: &uid, example }, now))?;
         Ok(outcome(id, &plan, conflicts))
     }
 
-    /// Replaces an activity's details; returns what it now clashes with.
+    /// Replaces an activity's (or a whole series') details; returns what it now clashes with.
     pub fn update(
         &mut self,
         id: ActivityId,
         request: PlanRequest,
         now: DateTime<Utc>,
     ) -> Result<PlanOutcome, AppError> {
-        self.replace(id, validate(request)?, now)
-    }
-
-    /// Moves an activity to new Copenhagen wall-clock times (a drag in the calendar).
-    pub fn move_to(
-        &mut self,
-        id: ActivityId,
-        start: &str,
-        end: &str,
-        now: DateTime<Utc>,
-    ) -> Result<PlanOutcome, AppError> {
-        let current = get_activity(self.store.conn(), id)?;
-        let start: LocalDateTime = start
-            .parse()
-            .map_err(|source| time_error(nabo_core::Field::Start, source))?;
-        let end: LocalDateTime = end
-            .parse()
-            .map_err(|source| time_error(nabo_core::Field::End, source))?;
-        let draft = ActivityDraft {
-            start,
-            span: Span::Until(end),
-            ..current.to_draft()
-        };
-        self.replace(id, draft.validate()?, now)
-    }
-
-    fn replace(
-        &mut self,
-        id: ActivityId,
-        plan: ValidActivity,
-        now: DateTime<Utc>,
-    ) -> Result<PlanOutcome, AppError> {
         get_activity(self.store.conn(), id)?;
+        let plan = validate(request)?;
         let conflicts = self.conflicts_for(&plan, Some(id))?;
         self.store.write(|tx| update_activity(tx, id, &plan, now))?;
         Ok(outcome(id, &plan, conflicts))
     }
 
-    /// Marks an activity planned, done, cancelled or no-show.
+    /// Changes one meeting of a series and all after it: the series is split at `occurrence`,
+    /// the part before keeps the old details, the part from it on gets `request`.
+    pub fn update_following(
+        &mut self,
+        id: ActivityId,
+        occurrence: &str,
+        request: PlanRequest,
+        now: DateTime<Utc>,
+    ) -> Result<PlanOutcome, AppError> {
+        let series = get_activity(self.store.conn(), id)?;
+        let original = self.occurrence_of(&series, occurrence)?;
+        let rule = series.recurrence().ok_or_else(|| not_an_occurrence(id, occurrence))?;
+        if original == series.start {
+            return self.update(id, request, now);
+        }
+        let rest_rule =
+            request.rrule.clone().unwrap_or_else(|| rule.from_occurrence(series.start, original).to_string());
+        let rest = validate(PlanRequest { rrule: Some(rest_rule), ..request })?;
+        let before =
+            ActivityDraft { rrule: Some(rule.ending_before(original).to_string()), ..series.to_draft() }.validate()?;
+        let conflicts = self.conflicts_for(&rest, Some(id))?;
+        let uid = new_uid();
+        let new_id = self.store.write(|tx| {
+            update_activity(tx, id, &before, now)?;
+            let new_id = insert_activity(tx, &NewActivity { plan: &rest, uid: &uid, example: series.example }, now)?;
+            // Meetings after the split keep their exceptions, at the new series' time of day.
+            move_exceptions(tx, id, new_id, original.with_timezone(&Utc), rest.start() - original)?;
+            Ok::<_, AppError>(new_id)
+        })?;
+        Ok(outcome(new_id, &rest, conflicts))
+    }
+
+    /// Moves an activity, or one meeting of a series, to new Copenhagen wall-clock times
+    /// (`YYYY-MM-DDTHH:MM`), as a drag in the calendar does.
+    pub fn move_to(
+        &mut self,
+        id: ActivityId,
+        occurrence: Option<&str>,
+        start: &str,
+        end: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PlanOutcome, AppError> {
+        let current = get_activity(self.store.conn(), id)?;
+        let start: LocalDateTime = start.parse().map_err(|source| time_error(nabo_core::Field::Start, source))?;
+        let end: LocalDateTime = end.parse().map_err(|source| time_error(nabo_core::Field::End, source))?;
+        match occurrence {
+            None => {
+                let plan = ActivityDraft { start, span: Span::Until(end), ..current.to_draft() }.validate()?;
+                let conflicts = self.conflicts_for(&plan, Some(id))?;
+                self.store.write(|tx| update_activity(tx, id, &plan, now))?;
+                Ok(outcome(id, &plan, conflicts))
+            }
+            Some(occurrence) => {
+                let entry = self.entry(&current, occurrence)?;
+                // The meeting alone, checked like any plan (DST gap, length), without its rule.
+                let single =
+                    ActivityDraft { start, span: Span::Until(end), rrule: None, ..current.to_draft() }.validate()?;
+                let conflicts = self.conflicts_for(&single, Some(id))?;
+                let change = ExceptionChange::Changed {
+                    start: single.start(),
+                    end: single.end(),
+                    status: entry.occurrence.status,
+                };
+                self.set_exception(id, &entry, change, now)?;
+                Ok(outcome(id, &single, conflicts))
+            }
+        }
+    }
+
+    /// Marks an activity, a whole series, or one meeting of a series planned, done, cancelled or no-show.
     pub fn set_status(
         &mut self,
         id: ActivityId,
+        occurrence: Option<&str>,
         status: ActivityStatus,
         now: DateTime<Utc>,
     ) -> Result<ActivityView, AppError> {
-        self.store
-            .write(|tx| set_activity_status(tx, id, status, now))?;
-        self.get(id)
+        match occurrence {
+            None => {
+                self.store.write(|tx| set_activity_status(tx, id, status, now))?;
+                self.get(id)
+            }
+            Some(occurrence) => {
+                let series = get_activity(self.store.conn(), id)?;
+                let entry = self.entry(&series, occurrence)?;
+                let o = entry.occurrence;
+                self.set_exception(id, &entry, ExceptionChange::Changed { start: o.start, end: o.end, status }, now)?;
+                Ok(self.entry(&series, occurrence)?.view(Vec::new()))
+            }
+        }
     }
 
-    /// Cancels an activity; it stays in the calendar, marked cancelled.
+    /// Takes one meeting out of a series (it will not take place).
+    pub fn skip_occurrence(&mut self, id: ActivityId, occurrence: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let series = get_activity(self.store.conn(), id)?;
+        let entry = self.entry(&series, occurrence)?;
+        self.set_exception(id, &entry, ExceptionChange::Skipped, now)
+    }
+
+    fn set_exception(
+        &mut self,
+        id: ActivityId,
+        entry: &Entry,
+        change: ExceptionChange,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let original_start = entry.occurrence.original_start.ok_or_else(|| not_an_occurrence(id, "?"))?;
+        let exception = OccurrenceException { original_start, change };
+        Ok(self.store.write(|tx| set_exception(tx, id, &exception, now))?)
+    }
+
+    /// Cancels an activity or a whole series; it stays in the calendar, marked cancelled.
     pub fn cancel(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<ActivityView, AppError> {
-        self.set_status(id, ActivityStatus::Cancelled, now)
+        self.set_status(id, None, ActivityStatus::Cancelled, now)
     }
 
-    /// Deletes an activity; [`Nabo::restore`] brings it back for a few minutes, then it is gone for good.
+    /// The occurrence of series `id` on the Copenhagen day `date` (RFC 3339), for `ID@DATE`.
+    pub fn occurrence_on(&self, id: ActivityId, date: NaiveDate) -> Result<String, AppError> {
+        let series = get_activity(self.store.conn(), id)?;
+        let day = day_range(date, date)?;
+        self.entries_of(&series, day.0, day.1)?
+            .into_iter()
+            .find_map(|e| e.occurrence.original_start)
+            .map(|t| t.to_rfc3339())
+            .ok_or_else(|| not_an_occurrence(id, &date.to_string()))
+    }
+
+    /// Deletes an activity or series; [`Nabo::restore`] brings it back for a few minutes, then it is gone.
     pub fn delete(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<(), AppError> {
         self.store.write(|tx| {
             delete_activity(tx, id, now)?;
@@ -234,36 +310,23 @@ impl Nabo {
     }
 
     /// Undoes a recent delete.
-    pub fn restore(
-        &mut self,
-        id: ActivityId,
-        now: DateTime<Utc>,
-    ) -> Result<ActivityView, AppError> {
+    pub fn restore(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<ActivityView, AppError> {
         self.store.write(|tx| restore_activity(tx, id, now))?;
         self.get(id)
     }
 
     /// Removes for good what was deleted longer ago than the undo window; returns how many.
     pub fn purge_deleted(&mut self, now: DateTime<Utc>) -> Result<usize, AppError> {
-        Ok(self
-            .store
-            .write(|tx| purge_deleted_activities(tx, now - UNDO_WINDOW))?)
+        Ok(self.store.write(|tx| purge_deleted_activities(tx, now - UNDO_WINDOW))?)
     }
 
-    /// One activity.
+    /// One activity (a series as a whole: its first meeting's times).
     pub fn get(&self, id: ActivityId) -> Result<ActivityView, AppError> {
-        Ok(ActivityView::new(
-            get_activity(self.store.conn(), id)?,
-            Vec::new(),
-        ))
+        Ok(ActivityView::new(get_activity(self.store.conn(), id)?, Vec::new()))
     }
 
     /// Values typed before in `field` starting with `prefix`, most recent first.
-    pub fn suggestions(
-        &self,
-        field: SuggestionField,
-        prefix: &str,
-    ) -> Result<Vec<String>, AppError> {
+    pub fn suggestions(&self, field: SuggestionField, prefix: &str) -> Result<Vec<String>, AppError> {
         let column = match field {
             SuggestionField::Area => RememberedText::Area,
             SuggestionField::Venue => RememberedText::Venue,
@@ -271,12 +334,7 @@ impl Nabo {
             SuggestionField::Household => RememberedText::Household,
         };
         let prefix: String = prefix.trim().chars().take(80).collect();
-        Ok(recent_values(
-            self.store.conn(),
-            column,
-            &prefix,
-            SUGGESTIONS,
-        )?)
+        Ok(recent_values(self.store.conn(), column, &prefix, SUGGESTIONS)?)
     }
 
     /// A follow-up to `id`: same kind, place, household and length, the set number of days later.
@@ -302,55 +360,54 @@ impl Nabo {
         // The rest of today and the seven days after it.
         let week_end = start_of_day(today + Duration::days(8));
         let past = now - Duration::days(OVERDUE_DAYS);
-        let planned = |a: &nabo_core::Activity| a.status == ActivityStatus::Planned;
-        let mut overdue: Vec<ActivityView> =
-            list_activities_overlapping(self.store.conn(), past, now)?
-                .into_iter()
-                .filter(|a| planned(a) && a.end <= now)
-                .map(|a| ActivityView::new(a, Vec::new()))
-                .collect();
-        overdue.reverse();
-        let upcoming = list_activities_overlapping(self.store.conn(), now, week_end)?
+        let planned = |e: &Entry| e.occurrence.status == ActivityStatus::Planned;
+        let mut overdue: Vec<ActivityView> = self
+            .entries(past, now)?
             .into_iter()
-            .filter(planned)
-            .map(|a| ActivityView::new(a, Vec::new()))
+            .filter(|e| planned(e) && e.occurrence.end <= now)
+            .map(|e| e.view(Vec::new()))
+            .collect();
+        overdue.reverse();
+        let upcoming = self
+            .entries(now, week_end)?
+            .into_iter()
+            .filter(|e| planned(e) && e.occurrence.end > now)
+            .map(|e| e.view(Vec::new()))
             .collect();
         Ok(Agenda { overdue, upcoming })
     }
 
-    /// Activities on the Copenhagen days `from` to `to` (both included), in start order,
-    /// each with the ids of activities it clashes with.
+    /// Occurrences on the Copenhagen days `from` to `to` (both included), series expanded,
+    /// in start order, each with the ids of the activities it clashes with.
     pub fn list(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ActivityView>, AppError> {
         let (start, end) = day_range(from, to)?;
         // Look a travel buffer beyond both edges so clashes with neighbours are seen.
         let margin = self.rules.travel_buffer;
-        let nearby = list_activities_overlapping(self.store.conn(), start - margin, end + margin)?;
-        let scheduled: Vec<Scheduled> = nearby.iter().map(Scheduled::from).collect();
+        let nearby = self.entries(start - margin, end + margin)?;
+        let scheduled: Vec<Scheduled> = nearby.iter().enumerate().map(|(i, e)| e.scheduled(i)).collect();
         let pairs = conflicts_among(&scheduled, &self.rules);
+        let mut partners: Vec<Vec<i64>> = vec![Vec::new(); nearby.len()];
+        for (a, c) in &pairs {
+            let (a, b) = (index_of(*a), index_of(c.with));
+            if let (Some(ea), Some(eb)) = (nearby.get(a), nearby.get(b)) {
+                let (ida, idb) = (ea.activity.id.0, eb.activity.id.0);
+                partners[a].push(idb);
+                partners[b].push(ida);
+            }
+        }
         Ok(nearby
             .into_iter()
-            .filter(|a| a.start < end && a.end > start)
-            .map(|a| {
-                let mut with: Vec<i64> = pairs
-                    .iter()
-                    .filter_map(|(first, c)| {
-                        if *first == a.id {
-                            Some(c.with.0)
-                        } else if c.with == a.id {
-                            Some(first.0)
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
+            .zip(partners)
+            .filter(|(e, _)| e.occurrence.start < end && e.occurrence.end > start)
+            .map(|(e, mut with)| {
                 with.sort_unstable();
                 with.dedup();
-                ActivityView::new(a, with)
+                e.view(with)
             })
             .collect())
     }
 
-    /// Fills this and next week with clearly marked example activities; returns how many.
+    /// Fills this and next week with clearly marked example activities; returns how many were made.
     pub fn load_examples(&mut self, now: DateTime<Utc>) -> Result<usize, AppError> {
         let today = today_in_copenhagen(now);
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
@@ -373,66 +430,138 @@ impl Nabo {
         let activities: i64 = self
             .store
             .conn()
-            .query_row(
-                "SELECT count(*) FROM activities WHERE deleted_utc IS NULL",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM activities WHERE deleted_utc IS NULL", [], |r| r.get(0))
             .map_err(StoreError::from)?;
         let far = now + Duration::days(MAX_RANGE_DAYS);
-        let upcoming: Vec<_> = list_activities_overlapping(self.store.conn(), now, far)?
-            .into_iter()
-            .filter(|a| a.status == ActivityStatus::Planned)
-            .collect();
-        let scheduled: Vec<Scheduled> = upcoming.iter().map(Scheduled::from).collect();
+        let upcoming: Vec<Entry> =
+            self.entries(now, far)?.into_iter().filter(|e| e.occurrence.status == ActivityStatus::Planned).collect();
+        let scheduled: Vec<Scheduled> = upcoming.iter().enumerate().map(|(i, e)| e.scheduled(i)).collect();
         let upcoming_conflicts = conflicts_among(&scheduled, &self.rules)
             .into_iter()
-            .map(|(id, c)| ConflictPairView {
-                id: id.0,
-                start: upcoming
-                    .iter()
-                    .find(|a| a.id == id)
-                    .map(|a| a.start.to_rfc3339())
-                    .unwrap_or_default(),
-                conflict: ConflictView::from(c),
+            .filter_map(|(a, c)| {
+                let (ea, eb) = (upcoming.get(index_of(a))?, upcoming.get(index_of(c.with))?);
+                Some(ConflictPairView {
+                    id: ea.activity.id.0,
+                    start: ea.occurrence.start.to_rfc3339(),
+                    conflict: ConflictView::from(nabo_core::Conflict { with: eb.activity.id, ..c }),
+                })
             })
             .collect();
-        Ok(CheckReport {
-            problems,
-            activities,
-            schema_version: self.store.schema_version()?,
-            upcoming_conflicts,
-        })
+        Ok(CheckReport { problems, activities, schema_version: self.store.schema_version()?, upcoming_conflicts })
     }
 
-    fn conflicts_for(
-        &self,
-        plan: &ValidActivity,
-        id: Option<ActivityId>,
-    ) -> Result<Vec<ConflictView>, AppError> {
-        let margin = self.rules.travel_buffer;
-        let start = plan.start().with_timezone(&Utc);
-        let end = plan.end().with_timezone(&Utc);
-        let nearby = list_activities_overlapping(self.store.conn(), start - margin, end + margin)?;
-        let others: Vec<Scheduled> = nearby.iter().map(Scheduled::from).collect();
-        let candidate = Scheduled {
-            id,
-            kind: plan.kind(),
-            status: ActivityStatus::Planned,
-            start: plan.start(),
-            end: plan.end(),
+    /// Every occurrence overlapping `[from, to)`: one-offs as they are, series expanded with
+    /// their exceptions, in start order.
+    fn entries(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>, AppError> {
+        let mut entries = Vec::new();
+        for activity in list_activities_overlapping(self.store.conn(), from, to)? {
+            entries.extend(self.entries_of(&activity, from, to)?);
+        }
+        entries.sort_by_key(|e| (e.occurrence.start, e.activity.id));
+        Ok(entries)
+    }
+
+    fn entries_of(&self, activity: &Activity, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>, AppError> {
+        let Some(rule) = activity.recurrence() else {
+            let occurrence = Occurrence {
+                activity: activity.id,
+                original_start: None,
+                start: activity.start,
+                end: activity.end,
+                status: activity.status,
+            };
+            let overlaps = activity.start < to && activity.end > from;
+            return Ok(if overlaps { vec![Entry { activity: activity.clone(), occurrence }] } else { Vec::new() });
         };
-        Ok(find_conflicts(&candidate, &others, &self.rules)
+        let exceptions = list_exceptions(self.store.conn(), activity.id)?;
+        Ok(expand_series(
+            activity.id,
+            &rule,
+            activity.start,
+            activity.end - activity.start,
+            activity.status,
+            &exceptions,
+            from.with_timezone(&ZONE),
+            to.with_timezone(&ZONE),
+        )
+        .into_iter()
+        .map(|occurrence| Entry { activity: activity.clone(), occurrence })
+        .collect())
+    }
+
+    /// The original start named by `occurrence` (RFC 3339), if the series' rule has a meeting there.
+    fn occurrence_of(&self, series: &Activity, occurrence: &str) -> Result<DateTime<Tz>, AppError> {
+        let not_one = || not_an_occurrence(series.id, occurrence);
+        let at = DateTime::parse_from_rfc3339(occurrence.trim()).map_err(|_| not_one())?.with_timezone(&ZONE);
+        let rule = series.recurrence().ok_or_else(not_one)?;
+        if rule.starts_between(series.start, &[], at, at + Duration::seconds(1)).contains(&at) {
+            Ok(at)
+        } else {
+            Err(not_one())
+        }
+    }
+
+    /// The current state of one meeting of a series (moved or marked, if it was).
+    fn entry(&self, series: &Activity, occurrence: &str) -> Result<Entry, AppError> {
+        let original = self.occurrence_of(series, occurrence)?;
+        let exceptions = list_exceptions(self.store.conn(), series.id)?;
+        let change = exceptions.iter().find(|e| e.original_start == original).map(|e| e.change);
+        let (start, end, status) = match change {
+            Some(ExceptionChange::Changed { start, end, status }) => (start, end, status),
+            Some(ExceptionChange::Skipped) => return Err(not_an_occurrence(series.id, occurrence)),
+            None => (original, original + (series.end - series.start), series.status),
+        };
+        let occurrence = Occurrence { activity: series.id, original_start: Some(original), start, end, status };
+        Ok(Entry { activity: series.clone(), occurrence })
+    }
+
+    /// What `plan` would clash with (for a series: over its first year), leaving out activity `id` itself.
+    fn conflicts_for(&self, plan: &ValidActivity, id: Option<ActivityId>) -> Result<Vec<ConflictView>, AppError> {
+        let length = plan.end() - plan.start();
+        let starts: Vec<DateTime<Tz>> = match plan.recurrence() {
+            Some(rule) => rule.starts_between(
+                plan.start(),
+                &[],
+                plan.start(),
+                plan.start() + Duration::days(SERIES_CONFLICT_DAYS),
+            ),
+            None => vec![plan.start()],
+        };
+        let (Some(first), Some(last)) = (starts.first(), starts.last()) else { return Ok(Vec::new()) };
+        let margin = self.rules.travel_buffer;
+        let others: Vec<Entry> = self
+            .entries(first.with_timezone(&Utc) - margin, (*last + length).with_timezone(&Utc) + margin)?
             .into_iter()
-            .map(ConflictView::from)
-            .collect())
+            .filter(|e| Some(e.activity.id) != id)
+            .collect();
+        let scheduled: Vec<Scheduled> = others.iter().enumerate().map(|(i, e)| e.scheduled(i)).collect();
+        let mut found: Vec<ConflictView> = Vec::new();
+        for start in starts {
+            let candidate =
+                Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
+            for c in find_conflicts(&candidate, &scheduled, &self.rules) {
+                if let Some(other) = others.get(index_of(c.with)) {
+                    let view = ConflictView::from(nabo_core::Conflict { with: other.activity.id, ..c });
+                    if !found.contains(&view) {
+                        found.push(view);
+                    }
+                }
+            }
+        }
+        Ok(found)
     }
 }
 
+fn new_uid() -> String {
+    format!("{}@nabo", uuid::Uuid::new_v4())
+}
+
+fn not_an_occurrence(id: ActivityId, occurrence: &str) -> AppError {
+    AppError::NotAnOccurrence { id: id.0, occurrence: occurrence.chars().take(40).collect() }
+}
+
 fn rules_from(settings: &Settings) -> ConflictRules {
-    ConflictRules {
-        travel_buffer: Duration::minutes(settings.travel_buffer_minutes),
-    }
+    ConflictRules { travel_buffer: Duration::minutes(settings.travel_buffer_minutes) }
 }
 
 fn time_error(field: nabo_core::Field, source: nabo_core::TimeError) -> AppError {
@@ -440,14 +569,9 @@ fn time_error(field: nabo_core::Field, source: nabo_core::TimeError) -> AppError
 }
 
 fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
-    let start: LocalDateTime = request
-        .start
-        .parse()
-        .map_err(|source| time_error(nabo_core::Field::Start, source))?;
-    let duration =
-        Minutes::new(request.duration_minutes).ok_or(nabo_core::DurationError::NotPositive {
-            input: format!("{}m", request.duration_minutes),
-        })?;
+    let start: LocalDateTime = request.start.parse().map_err(|source| time_error(nabo_core::Field::Start, source))?;
+    let duration = Minutes::new(request.duration_minutes)
+        .ok_or(nabo_core::DurationError::NotPositive { input: format!("{}m", request.duration_minutes) })?;
     Ok(ActivityDraft {
         kind: request.kind,
         start,
@@ -466,37 +590,31 @@ fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
 }
 
 fn outcome(id: ActivityId, plan: &ValidActivity, conflicts: Vec<ConflictView>) -> PlanOutcome {
-    PlanOutcome {
-        id: id.0,
-        conflicts,
-        notices: plan.notice().into_iter().map(NoticeView::from).collect(),
-    }
+    PlanOutcome { id: id.0, conflicts, notices: plan.notice().into_iter().map(NoticeView::from).collect() }
 }
 
 /// Example activities for the week starting `monday` and the next: a bit of everything,
-/// including one clash, so a newcomer sees what Nabo shows.
+/// including a weekly series and one clash, so a newcomer sees what Nabo shows.
 fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
     let at = |day: i64, hour: u32, minute: u32| -> String {
         let t = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
-        (monday + Duration::days(day))
-            .and_time(t)
-            .format("%Y-%m-%dT%H:%M")
-            .to_string()
+        (monday + Duration::days(day)).and_time(t).format("%Y-%m-%dT%H:%M").to_string()
     };
     let visit = |day, hour, area: &str, household: &str| PlanRequest {
         area: Some(area.into()),
         household: Some(household.into()),
         ..PlanRequest::new(ActivityKind::HomeVisit, at(day, hour, 0), 60)
     };
-    let meeting = |day, hour, venue: &str, theme: &str| PlanRequest {
-        venue: Some(venue.into()),
-        theme: Some(theme.into()),
-        area: Some("Gellerup".into()),
-        ..PlanRequest::new(ActivityKind::GroupMeeting, at(day, hour, 0), 120)
-    };
     vec![
         visit(0, 10, "Gellerup", "H-1"),
-        meeting(1, 17, "Beboerhuset", "Sundhed"),
+        // A weekly group meeting, eight Tuesdays.
+        PlanRequest {
+            venue: Some("Beboerhuset".into()),
+            theme: Some("Sundhed".into()),
+            area: Some("Gellerup".into()),
+            rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=8".into()),
+            ..PlanRequest::new(ActivityKind::GroupMeeting, at(1, 17, 0), 120)
+        },
         visit(2, 10, "Gellerup", "H-2"),
         // Too close to the visit before: shows the travel-time warning.
         PlanRequest {
@@ -504,15 +622,11 @@ fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
             household: Some("H-3".into()),
             ..PlanRequest::new(ActivityKind::HomeVisit, at(2, 11, 10), 45)
         },
-        PlanRequest {
-            area: Some("Bazar Vest".into()),
-            ..PlanRequest::new(ActivityKind::Outreach, at(3, 14, 0), 90)
-        },
+        PlanRequest { area: Some("Bazar Vest".into()), ..PlanRequest::new(ActivityKind::Outreach, at(3, 14, 0), 90) },
         PlanRequest {
             area: Some("Gellerup".into()),
             ..PlanRequest::new(ActivityKind::Accompaniment, at(4, 9, 30), 120)
         },
-        meeting(8, 17, "Beboerhuset", "Børn og skole"),
         visit(9, 13, "Hasle", "H-4"),
         PlanRequest {
             venue: Some("Biblioteket".into()),
@@ -524,10 +638,8 @@ fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
 
 /// Reads a `YYYY-MM-DD` date given for `field` (an option or input name).
 pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| AppError::UnreadableDate {
-        field,
-        input: input.trim().chars().take(40).collect(),
-    })
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::UnreadableDate { field, input: input.trim().chars().take(40).collect() })
 }
 
 /// Today's date in Copenhagen at `now`.
@@ -537,29 +649,21 @@ pub fn today_in_copenhagen(now: DateTime<Utc>) -> NaiveDate {
 
 /// The instants from the start of `from` to the end of `to`, Copenhagen days.
 fn day_range(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-    let invalid = |reason| AppError::InvalidRange {
-        from: from.to_string(),
-        to: to.to_string(),
-        reason,
-    };
+    let invalid = |reason| AppError::InvalidRange { from: from.to_string(), to: to.to_string(), reason };
     if to < from {
         return Err(invalid("the last day is before the first"));
     }
     if (to - from).num_days() > MAX_RANGE_DAYS {
         return Err(invalid("longer than five years"));
     }
-    let after = to
-        .succ_opt()
-        .ok_or_else(|| invalid("the last day is out of range"))?;
+    let after = to.succ_opt().ok_or_else(|| invalid("the last day is out of range"))?;
     Ok((start_of_day(from), start_of_day(after)))
 }
 
 /// Midnight in Copenhagen (which always exists there: clocks change at 02:00 and 03:00).
 fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let local: DateTime<Tz> = ZONE
-        .from_local_datetime(&midnight)
-        .earliest()
-        .unwrap_or_else(|| ZONE.from_utc_datetime(&midnight));
+    let local: DateTime<Tz> =
+        ZONE.from_local_datetime(&midnight).earliest().unwrap_or_else(|| ZONE.from_utc_datetime(&midnight));
     local.with_timezone(&Utc)
 }

@@ -48,13 +48,7 @@ pub struct DefaultDurations {
 
 impl Default for DefaultDurations {
     fn default() -> Self {
-        Self {
-            home_visit: 60,
-            group_meeting: 120,
-            outreach: 90,
-            accompaniment: 120,
-            network_meeting: 90,
-        }
+        Self { home_visit: 60, group_meeting: 120, outreach: 90, accompaniment: 120, network_meeting: 90 }
     }
 }
 
@@ -123,60 +117,32 @@ impl Default for Settings {
 }
 
 /// Allowed range of each numeric setting: (key, min, max).
-const RANGES: &[(&str, i64, i64)] = &[
-    ("travel_buffer_minutes", 0, 240),
-    ("reminder_minutes", 0, 1440),
-    ("follow_up_days", 1, 90),
-];
+const RANGES: &[(&str, i64, i64)] =
+    &[("travel_buffer_minutes", 0, 240), ("reminder_minutes", 0, 1440), ("follow_up_days", 1, 90)];
 
 /// Allowed range of a default duration, in minutes.
 const DURATION_RANGE: (i64, i64) = (5, 720);
 
 fn range_of(key: &'static str) -> (i64, i64) {
-    RANGES
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, lo, hi)| (*lo, *hi))
-        .unwrap_or((0, i64::MAX))
+    RANGES.iter().find(|(k, ..)| *k == key).map(|(_, lo, hi)| (*lo, *hi)).unwrap_or((0, i64::MAX))
 }
 
 fn check(key: &'static str, value: i64, (min, max): (i64, i64)) -> Result<(), AppError> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(AppError::InvalidSetting {
-            key,
-            value: value.to_string(),
-            min,
-            max,
-        })
+        Err(AppError::InvalidSetting { key, value: value.to_string(), min, max })
     }
 }
 
 impl Settings {
     /// Refuses values outside their ranges, naming the first one.
     pub fn validate(&self) -> Result<(), AppError> {
-        check(
-            "travel_buffer_minutes",
-            self.travel_buffer_minutes,
-            range_of("travel_buffer_minutes"),
-        )?;
-        check(
-            "reminder_minutes",
-            self.reminder_minutes,
-            range_of("reminder_minutes"),
-        )?;
-        check(
-            "follow_up_days",
-            self.follow_up_days,
-            range_of("follow_up_days"),
-        )?;
+        check("travel_buffer_minutes", self.travel_buffer_minutes, range_of("travel_buffer_minutes"))?;
+        check("reminder_minutes", self.reminder_minutes, range_of("reminder_minutes"))?;
+        check("follow_up_days", self.follow_up_days, range_of("follow_up_days"))?;
         for kind in ActivityKind::ALL {
-            check(
-                duration_key(*kind),
-                i64::from(self.durations.get(*kind)),
-                DURATION_RANGE,
-            )?;
+            check(duration_key(*kind), i64::from(self.durations.get(*kind)), DURATION_RANGE)?;
         }
         Ok(())
     }
@@ -187,10 +153,7 @@ impl Settings {
         let text = |key: &str| get_setting(conn, key);
         let number = |key: &'static str, default: i64| -> Result<i64, AppError> {
             let (min, max) = range_of(key);
-            Ok(text(key)?
-                .and_then(|v| v.parse::<i64>().ok())
-                .filter(|v| (min..=max).contains(v))
-                .unwrap_or(default))
+            Ok(text(key)?.and_then(|v| v.parse::<i64>().ok()).filter(|v| (min..=max).contains(v)).unwrap_or(default))
         };
         s.language = match text("language")?.as_deref() {
             Some("da") => Some(UiLanguage::Da),
@@ -204,9 +167,7 @@ impl Settings {
         s.programme = text("programme")?.and_then(|v| v.parse().ok());
         for kind in ActivityKind::ALL {
             let stored = text(duration_key(*kind))?.and_then(|v| v.parse::<u32>().ok());
-            if let Some(m) =
-                stored.filter(|m| (DURATION_RANGE.0..=DURATION_RANGE.1).contains(&i64::from(*m)))
-            {
+            if let Some(m) = stored.filter(|m| (DURATION_RANGE.0..=DURATION_RANGE.1).contains(&i64::from(*m))) {
                 *s.durations.get_mut(*kind) = m;
             }
         }
@@ -219,46 +180,22 @@ impl Settings {
     }
 
     /// Writes every setting (inside the caller's transaction).
-    pub(crate) fn store(
-        &self,
-        conn: &Connection,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(), AppError> {
+    pub(crate) fn store(&self, conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
         let language = match self.language {
             Some(UiLanguage::Da) => "da",
             Some(UiLanguage::En) => "en",
             None => "",
         };
         set_setting(conn, "language", language)?;
-        set_setting(
-            conn,
-            "programme",
-            self.programme.map(|p| p.as_str()).unwrap_or(""),
-        )?;
+        set_setting(conn, "programme", self.programme.map(|p| p.as_str()).unwrap_or(""))?;
         for kind in ActivityKind::ALL {
-            set_setting(
-                conn,
-                duration_key(*kind),
-                &self.durations.get(*kind).to_string(),
-            )?;
+            set_setting(conn, duration_key(*kind), &self.durations.get(*kind).to_string())?;
         }
-        set_setting(
-            conn,
-            "travel_buffer_minutes",
-            &self.travel_buffer_minutes.to_string(),
-        )?;
+        set_setting(conn, "travel_buffer_minutes", &self.travel_buffer_minutes.to_string())?;
         set_setting(conn, "reminder_minutes", &self.reminder_minutes.to_string())?;
         set_setting(conn, "follow_up_days", &self.follow_up_days.to_string())?;
-        set_setting(
-            conn,
-            "discreet_mode",
-            if self.discreet_mode { "true" } else { "false" },
-        )?;
-        set_setting(
-            conn,
-            "onboarded",
-            if self.onboarded { "true" } else { "false" },
-        )?;
+        set_setting(conn, "discreet_mode", if self.discreet_mode { "true" } else { "false" })?;
+        set_setting(conn, "onboarded", if self.onboarded { "true" } else { "false" })?;
         if let Some(role) = self.role {
             let role = match role {
                 RoleView::Volunteer => Role::Volunteer,

@@ -1,14 +1,10 @@
 //! The service API against real database files: what both front ends rely on.
 
 use chrono::{DateTime, TimeZone, Utc};
-use nabo_app::{
-    ActivityKind, ActivityStatus, ConflictKindView, ErrorCode, Nabo, PlanRequest, Role,
-};
+use nabo_app::{ActivityKind, ActivityStatus, ConflictKindView, ErrorCode, Nabo, PlanRequest, Role};
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().expect("valid")
 }
 
 fn date(s: &str) -> chrono::NaiveDate {
@@ -32,61 +28,36 @@ fn new_db() -> (tempfile::TempDir, Nabo) {
 #[test]
 fn planned_visit_is_listed_with_copenhagen_offset() {
     let (_dir, mut nabo) = new_db();
-    let out = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
+    let out = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     assert!(out.conflicts.is_empty() && out.notices.is_empty());
-    let week = nabo
-        .list(date("2026-12-01"), date("2026-12-07"))
-        .expect("list");
+    let week = nabo.list(date("2026-12-01"), date("2026-12-07")).expect("list");
     assert_eq!(week.len(), 1);
     assert_eq!(week[0].id, out.id);
     assert_eq!(week[0].start, "2026-12-01T10:00:00+01:00");
     assert_eq!(week[0].end, "2026-12-01T11:00:00+01:00");
     assert_eq!(week[0].status, ActivityStatus::Planned);
-    assert!(nabo
-        .list(date("2026-12-02"), date("2026-12-07"))
-        .expect("list")
-        .is_empty());
+    assert!(nabo.list(date("2026-12-02"), date("2026-12-07")).expect("list").is_empty());
 }
 
 #[test]
 fn days_are_copenhagen_days() {
     let (_dir, mut nabo) = new_db();
     // 00:30 on 2 December in Copenhagen is still 1 December in UTC.
-    nabo.plan(visit("2026-12-02T00:30", 30, "Vollsmose"), now())
-        .expect("plan");
-    assert!(nabo
-        .list(date("2026-12-01"), date("2026-12-01"))
-        .expect("list")
-        .is_empty());
-    assert_eq!(
-        nabo.list(date("2026-12-02"), date("2026-12-02"))
-            .expect("list")
-            .len(),
-        1
-    );
+    nabo.plan(visit("2026-12-02T00:30", 30, "Vollsmose"), now()).expect("plan");
+    assert!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list").is_empty());
+    assert_eq!(nabo.list(date("2026-12-02"), date("2026-12-02")).expect("list").len(), 1);
 }
 
 #[test]
 fn a_clash_is_stored_and_reported_both_ways() {
     let (_dir, mut nabo) = new_db();
-    let first = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
-    let second = nabo
-        .plan(visit("2026-12-01T11:10", 60, "Gellerup"), now())
-        .expect("plan");
+    let first = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
+    let second = nabo.plan(visit("2026-12-01T11:10", 60, "Gellerup"), now()).expect("plan");
     assert_eq!(second.conflicts.len(), 1);
     assert_eq!(second.conflicts[0].with, first.id);
-    assert_eq!(
-        second.conflicts[0].kind,
-        ConflictKindView::TooLittleTravelTime
-    );
+    assert_eq!(second.conflicts[0].kind, ConflictKindView::TooLittleTravelTime);
     assert_eq!(second.conflicts[0].gap_minutes, Some(10));
-    let day = nabo
-        .list(date("2026-12-01"), date("2026-12-01"))
-        .expect("list");
+    let day = nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list");
     assert_eq!(day[0].conflicts, vec![second.id]);
     assert_eq!(day[1].conflicts, vec![first.id]);
     let report = nabo.check(now()).expect("check");
@@ -97,15 +68,9 @@ fn a_clash_is_stored_and_reported_both_ways() {
 #[test]
 fn a_clash_with_a_neighbour_outside_the_range_is_still_flagged() {
     let (_dir, mut nabo) = new_db();
-    let late = nabo
-        .plan(visit("2026-12-01T23:30", 20, "Gellerup"), now())
-        .expect("plan");
-    let early = nabo
-        .plan(visit("2026-12-02T00:00", 30, "Gellerup"), now())
-        .expect("plan");
-    let day = nabo
-        .list(date("2026-12-02"), date("2026-12-02"))
-        .expect("list");
+    let late = nabo.plan(visit("2026-12-01T23:30", 20, "Gellerup"), now()).expect("plan");
+    let early = nabo.plan(visit("2026-12-02T00:00", 30, "Gellerup"), now()).expect("plan");
+    let day = nabo.list(date("2026-12-02"), date("2026-12-02")).expect("list");
     assert_eq!(day.len(), 1);
     assert_eq!(day[0].id, early.id);
     assert_eq!(day[0].conflicts, vec![late.id]);
@@ -114,34 +79,21 @@ fn a_clash_with_a_neighbour_outside_the_range_is_still_flagged() {
 #[test]
 fn cancelling_frees_the_time() {
     let (_dir, mut nabo) = new_db();
-    let first = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
-    let cancelled = nabo
-        .cancel(nabo_app::ActivityId(first.id), now())
-        .expect("cancel");
+    let first = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
+    let cancelled = nabo.cancel(nabo_app::ActivityId(first.id), now()).expect("cancel");
     assert_eq!(cancelled.status, ActivityStatus::Cancelled);
-    let second = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
+    let second = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     assert!(second.conflicts.is_empty());
 }
 
 #[test]
 fn update_moves_and_does_not_clash_with_itself() {
     let (_dir, mut nabo) = new_db();
-    let out = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
+    let out = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     let id = nabo_app::ActivityId(out.id);
-    let moved = nabo
-        .update(id, visit("2026-12-01T10:30", 60, "Gellerup"), now())
-        .expect("update");
+    let moved = nabo.update(id, visit("2026-12-01T10:30", 60, "Gellerup"), now()).expect("update");
     assert!(moved.conflicts.is_empty());
-    assert_eq!(
-        nabo.get(id).expect("get").start,
-        "2026-12-01T10:30:00+01:00"
-    );
+    assert_eq!(nabo.get(id).expect("get").start, "2026-12-01T10:30:00+01:00");
     nabo.delete(id, now()).expect("delete");
     assert_eq!(nabo.get(id).expect_err("gone").code(), ErrorCode::NotFound);
 }
@@ -150,36 +102,13 @@ fn update_moves_and_does_not_clash_with_itself() {
 fn refused_plans_store_nothing() {
     let (_dir, mut nabo) = new_db();
     let cases = [
+        (visit("2027-03-28T02:30", 60, "Gellerup"), ErrorCode::DstGap, Some("start")),
+        (visit("tomorrow-ish", 60, "Gellerup"), ErrorCode::UnreadableTime, Some("start")),
+        (visit("2026-12-01T10:00", 0, "Gellerup"), ErrorCode::DurationNotPositive, Some("duration")),
+        (visit("2026-12-01T10:00", 30 * 60, "Gellerup"), ErrorCode::TooLong, Some("duration")),
+        (visit("2026-12-01T10:00", 60, " "), ErrorCode::MissingField, Some("area")),
         (
-            visit("2027-03-28T02:30", 60, "Gellerup"),
-            ErrorCode::DstGap,
-            Some("start"),
-        ),
-        (
-            visit("tomorrow-ish", 60, "Gellerup"),
-            ErrorCode::UnreadableTime,
-            Some("start"),
-        ),
-        (
-            visit("2026-12-01T10:00", 0, "Gellerup"),
-            ErrorCode::DurationNotPositive,
-            Some("duration"),
-        ),
-        (
-            visit("2026-12-01T10:00", 30 * 60, "Gellerup"),
-            ErrorCode::TooLong,
-            Some("duration"),
-        ),
-        (
-            visit("2026-12-01T10:00", 60, " "),
-            ErrorCode::MissingField,
-            Some("area"),
-        ),
-        (
-            PlanRequest {
-                household: Some("Fatima".into()),
-                ..visit("2026-12-01T10:00", 60, "Gellerup")
-            },
+            PlanRequest { household: Some("Fatima".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
             ErrorCode::NotAPseudonym,
             Some("household"),
         ),
@@ -190,24 +119,16 @@ fn refused_plans_store_nothing() {
         assert_eq!(err.field().as_deref(), field, "{request:?}");
         assert!(err.is_refused_input());
     }
-    assert!(nabo
-        .list(date("2026-01-01"), date("2027-12-31"))
-        .expect("list")
-        .is_empty());
+    assert!(nabo.list(date("2026-01-01"), date("2027-12-31")).expect("list").is_empty());
 }
 
 #[test]
 fn an_ambiguous_autumn_time_is_planned_with_a_notice() {
     let (_dir, mut nabo) = new_db();
-    let out = nabo
-        .plan(visit("2027-10-31T02:30", 30, "Gellerup"), now())
-        .expect("plan");
+    let out = nabo.plan(visit("2027-10-31T02:30", 30, "Gellerup"), now()).expect("plan");
     assert_eq!(out.notices.len(), 1);
     assert_eq!(out.notices[0].code, "ambiguous_time_chose_first");
-    assert_eq!(
-        out.notices[0].args.get("offset").map(String::as_str),
-        Some("+02:00")
-    );
+    assert_eq!(out.notices[0].args.get("offset").map(String::as_str), Some("+02:00"));
     let got = nabo.get(nabo_app::ActivityId(out.id)).expect("get");
     assert_eq!(got.start, "2027-10-31T02:30:00+02:00");
 }
@@ -215,9 +136,7 @@ fn an_ambiguous_autumn_time_is_planned_with_a_notice() {
 #[test]
 fn ranges_are_checked() {
     let (_dir, nabo) = new_db();
-    let err = nabo
-        .list(date("2026-12-07"), date("2026-12-01"))
-        .expect_err("backwards");
+    let err = nabo.list(date("2026-12-07"), date("2026-12-01")).expect_err("backwards");
     assert_eq!(err.code(), ErrorCode::InvalidRange);
     let err = nabo_app::parse_date("from", "next week").expect_err("not a date");
     assert_eq!(err.code(), ErrorCode::UnreadableDate);
@@ -229,31 +148,14 @@ fn the_database_survives_reopening() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
     let id = {
-        let mut nabo =
-            Nabo::init(&path, Role::Coordinator, Some(" Aarhus ".into()), now()).expect("init");
-        nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-            .expect("plan")
-            .id
+        let mut nabo = Nabo::init(&path, Role::Coordinator, Some(" Aarhus ".into()), now()).expect("init");
+        nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id
     };
     let nabo = Nabo::open(&path).expect("open");
-    assert_eq!(
-        nabo.get(nabo_app::ActivityId(id))
-            .expect("get")
-            .area
-            .as_deref(),
-        Some("Gellerup")
-    );
+    assert_eq!(nabo.get(nabo_app::ActivityId(id)).expect("get").area.as_deref(), Some("Gellerup"));
     let me = nabo.identity().expect("identity").expect("set");
-    assert_eq!(
-        (me.role, me.display_name.as_deref()),
-        (Role::Coordinator, Some("Aarhus"))
-    );
-    assert_eq!(
-        Nabo::init(&path, Role::Volunteer, None, now())
-            .expect_err("exists")
-            .code(),
-        ErrorCode::DatabaseExists
-    );
+    assert_eq!((me.role, me.display_name.as_deref()), (Role::Coordinator, Some("Aarhus")));
+    assert_eq!(Nabo::init(&path, Role::Volunteer, None, now()).expect_err("exists").code(), ErrorCode::DatabaseExists);
 }
 
 #[test]
@@ -262,8 +164,7 @@ fn the_travel_buffer_is_a_setting_that_lasts() {
     let path = dir.path().join("nabo.db");
     let mut nabo = Nabo::init(&path, Role::Volunteer, None, now()).expect("init");
     assert_eq!(nabo.travel_buffer_minutes(), 30);
-    nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan");
+    nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     let err = nabo.set_travel_buffer(-1, now()).expect_err("negative");
     assert_eq!(err.code(), ErrorCode::InvalidSetting);
     assert!(nabo.set_travel_buffer(241, now()).is_err());
@@ -271,13 +172,8 @@ fn the_travel_buffer_is_a_setting_that_lasts() {
     drop(nabo);
     let mut nabo = Nabo::open(&path).expect("open");
     assert_eq!(nabo.travel_buffer_minutes(), 5);
-    let out = nabo
-        .plan(visit("2026-12-01T11:10", 30, "Gellerup"), now())
-        .expect("plan");
-    assert!(
-        out.conflicts.is_empty(),
-        "10 minutes is enough with a 5-minute buffer"
-    );
+    let out = nabo.plan(visit("2026-12-01T11:10", 30, "Gellerup"), now()).expect("plan");
+    assert!(out.conflicts.is_empty(), "10 minutes is enough with a 5-minute buffer");
 }
 
 fn id(n: i64) -> nabo_app::ActivityId {
@@ -287,50 +183,23 @@ fn id(n: i64) -> nabo_app::ActivityId {
 #[test]
 fn moving_keeps_everything_but_the_time_and_checks_like_planning() {
     let (_dir, mut nabo) = new_db();
-    let a = nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan")
-        .id;
-    let b = nabo
-        .plan(visit("2026-12-01T14:00", 60, "Vollsmose"), now())
-        .expect("plan")
-        .id;
-    let moved = nabo
-        .move_to(id(b), "2026-12-01T10:30", "2026-12-01T11:45", now())
-        .expect("move");
+    let a = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id;
+    let b = nabo.plan(visit("2026-12-01T14:00", 60, "Vollsmose"), now()).expect("plan").id;
+    let moved = nabo.move_to(id(b), None, "2026-12-01T10:30", "2026-12-01T11:45", now()).expect("move");
     assert_eq!(moved.conflicts.len(), 1);
     assert_eq!(moved.conflicts[0].with, a);
     let got = nabo.get(id(b)).expect("get");
-    assert_eq!(
-        (got.start.as_str(), got.end.as_str()),
-        ("2026-12-01T10:30:00+01:00", "2026-12-01T11:45:00+01:00")
-    );
-    assert_eq!(
-        (got.area.as_deref(), got.household.as_deref()),
-        (Some("Vollsmose"), Some("H-17"))
-    );
+    assert_eq!((got.start.as_str(), got.end.as_str()), ("2026-12-01T10:30:00+01:00", "2026-12-01T11:45:00+01:00"));
+    assert_eq!((got.area.as_deref(), got.household.as_deref()), (Some("Vollsmose"), Some("H-17")));
 
     let before = nabo.get(id(b)).expect("get");
-    let err = nabo
-        .move_to(id(b), "2027-03-28T02:15", "2027-03-28T04:00", now())
-        .expect_err("gap");
-    assert_eq!(
-        (err.code(), err.field().as_deref()),
-        (ErrorCode::DstGap, Some("start"))
-    );
-    let err = nabo
-        .move_to(id(b), "2026-12-01T12:00", "2026-12-01T11:00", now())
-        .expect_err("backwards");
+    let err = nabo.move_to(id(b), None, "2027-03-28T02:15", "2027-03-28T04:00", now()).expect_err("gap");
+    assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::DstGap, Some("start")));
+    let err = nabo.move_to(id(b), None, "2026-12-01T12:00", "2026-12-01T11:00", now()).expect_err("backwards");
     assert_eq!(err.code(), ErrorCode::EndNotAfterStart);
+    assert_eq!(nabo.get(id(b)).expect("get"), before, "a refused move changes nothing");
     assert_eq!(
-        nabo.get(id(b)).expect("get"),
-        before,
-        "a refused move changes nothing"
-    );
-    assert_eq!(
-        nabo.move_to(id(999), "2026-12-01T12:00", "2026-12-01T13:00", now())
-            .expect_err("")
-            .code(),
+        nabo.move_to(id(999), None, "2026-12-01T12:00", "2026-12-01T13:00", now()).expect_err("").code(),
         ErrorCode::NotFound
     );
 }
@@ -338,136 +207,62 @@ fn moving_keeps_everything_but_the_time_and_checks_like_planning() {
 #[test]
 fn status_changes_and_delete_with_undo() {
     let (_dir, mut nabo) = new_db();
-    let a = id(nabo
-        .plan(visit("2026-12-01T10:00", 60, "Gellerup"), now())
-        .expect("plan")
-        .id);
+    let a = id(nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id);
+    assert_eq!(nabo.set_status(a, None, ActivityStatus::Done, now()).expect("done").status, ActivityStatus::Done);
     assert_eq!(
-        nabo.set_status(a, ActivityStatus::Done, now())
-            .expect("done")
-            .status,
-        ActivityStatus::Done
-    );
-    assert_eq!(
-        nabo.set_status(a, ActivityStatus::NoShow, now())
-            .expect("no-show")
-            .status,
+        nabo.set_status(a, None, ActivityStatus::NoShow, now()).expect("no-show").status,
         ActivityStatus::NoShow
     );
     nabo.delete(a, now()).expect("delete");
-    assert!(nabo
-        .list(date("2026-12-01"), date("2026-12-01"))
-        .expect("list")
-        .is_empty());
+    assert!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list").is_empty());
     assert_eq!(nabo.get(a).expect_err("hidden").code(), ErrorCode::NotFound);
-    assert_eq!(
-        nabo.restore(a, now()).expect("undo").status,
-        ActivityStatus::NoShow
-    );
-    assert_eq!(
-        nabo.list(date("2026-12-01"), date("2026-12-01"))
-            .expect("list")
-            .len(),
-        1
-    );
+    assert_eq!(nabo.restore(a, now()).expect("undo").status, ActivityStatus::NoShow);
+    assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list").len(), 1);
 
     nabo.delete(a, now()).expect("delete again");
-    assert_eq!(
-        nabo.purge_deleted(now() + chrono::Duration::minutes(5))
-            .expect("purge"),
-        0,
-        "still undoable"
-    );
-    assert_eq!(
-        nabo.purge_deleted(now() + chrono::Duration::minutes(11))
-            .expect("purge"),
-        1
-    );
-    assert_eq!(
-        nabo.restore(a, now()).expect_err("gone").code(),
-        ErrorCode::NotFound
-    );
+    assert_eq!(nabo.purge_deleted(now() + chrono::Duration::minutes(5)).expect("purge"), 0, "still undoable");
+    assert_eq!(nabo.purge_deleted(now() + chrono::Duration::minutes(11)).expect("purge"), 1);
+    assert_eq!(nabo.restore(a, now()).expect_err("gone").code(), ErrorCode::NotFound);
 }
 
 #[test]
 fn suggestions_offer_recent_values() {
     let (_dir, mut nabo) = new_db();
-    for (i, area) in ["Gellerup", "Vollsmose", "Gellerupparken"]
-        .iter()
-        .enumerate()
-    {
+    for (i, area) in ["Gellerup", "Vollsmose", "Gellerupparken"].iter().enumerate() {
         let t = now() + chrono::Duration::minutes(i as i64);
-        nabo.plan(visit(&format!("2026-12-0{}T10:00", i + 1), 60, area), t)
-            .expect("plan");
+        nabo.plan(visit(&format!("2026-12-0{}T10:00", i + 1), 60, area), t).expect("plan");
     }
-    assert_eq!(
-        nabo.suggestions(nabo_app::SuggestionField::Area, "gel")
-            .expect("s"),
-        ["Gellerupparken", "Gellerup"]
-    );
-    assert_eq!(
-        nabo.suggestions(nabo_app::SuggestionField::Household, "")
-            .expect("s"),
-        ["H-17"]
-    );
-    assert!(nabo
-        .suggestions(nabo_app::SuggestionField::Venue, "")
-        .expect("s")
-        .is_empty());
+    assert_eq!(nabo.suggestions(nabo_app::SuggestionField::Area, "gel").expect("s"), ["Gellerupparken", "Gellerup"]);
+    assert_eq!(nabo.suggestions(nabo_app::SuggestionField::Household, "").expect("s"), ["H-17"]);
+    assert!(nabo.suggestions(nabo_app::SuggestionField::Venue, "").expect("s").is_empty());
 }
 
 #[test]
 fn a_follow_up_is_drafted_two_weeks_later_at_the_same_time() {
     let (_dir, mut nabo) = new_db();
-    let a = id(nabo
-        .plan(visit("2026-10-20T10:00", 45, "Gellerup"), now())
-        .expect("plan")
-        .id);
+    let a = id(nabo.plan(visit("2026-10-20T10:00", 45, "Gellerup"), now()).expect("plan").id);
     let draft = nabo.follow_up_draft(a).expect("draft");
     // Two weeks later is after the autumn change: same wall-clock time, new offset.
     assert_eq!(draft.start, "2026-11-03T10:00");
     assert_eq!(draft.duration_minutes, 45);
-    assert_eq!(
-        (draft.area.as_deref(), draft.household.as_deref()),
-        (Some("Gellerup"), Some("H-17"))
-    );
+    assert_eq!((draft.area.as_deref(), draft.household.as_deref()), (Some("Gellerup"), Some("H-17")));
     assert_eq!(draft.kind, ActivityKind::HomeVisit);
     assert!(draft.note.is_none(), "notes are not copied");
     let planned = nabo.plan(draft, now()).expect("plan the follow-up");
-    assert_eq!(
-        nabo.get(id(planned.id)).expect("get").start,
-        "2026-11-03T10:00:00+01:00"
-    );
+    assert_eq!(nabo.get(id(planned.id)).expect("get").start, "2026-11-03T10:00:00+01:00");
 }
 
 #[test]
 fn the_agenda_lists_overdue_and_upcoming() {
     let (_dir, mut nabo) = new_db();
     // now() is 2026-11-25 13:00 in Copenhagen.
-    let old = id(nabo
-        .plan(visit("2026-11-20T10:00", 60, "A"), now())
-        .expect("plan")
-        .id);
-    let older = id(nabo
-        .plan(visit("2026-11-18T10:00", 60, "B"), now())
-        .expect("plan")
-        .id);
-    let done = id(nabo
-        .plan(visit("2026-11-19T10:00", 60, "C"), now())
-        .expect("plan")
-        .id);
-    nabo.set_status(done, ActivityStatus::Done, now())
-        .expect("done");
-    let soon = id(nabo
-        .plan(visit("2026-11-26T10:00", 60, "D"), now())
-        .expect("plan")
-        .id);
-    let last_day = id(nabo
-        .plan(visit("2026-12-02T22:00", 60, "E"), now())
-        .expect("plan")
-        .id);
-    nabo.plan(visit("2026-12-03T10:00", 60, "F"), now())
-        .expect("beyond the week");
+    let old = id(nabo.plan(visit("2026-11-20T10:00", 60, "A"), now()).expect("plan").id);
+    let older = id(nabo.plan(visit("2026-11-18T10:00", 60, "B"), now()).expect("plan").id);
+    let done = id(nabo.plan(visit("2026-11-19T10:00", 60, "C"), now()).expect("plan").id);
+    nabo.set_status(done, None, ActivityStatus::Done, now()).expect("done");
+    let soon = id(nabo.plan(visit("2026-11-26T10:00", 60, "D"), now()).expect("plan").id);
+    let last_day = id(nabo.plan(visit("2026-12-02T22:00", 60, "E"), now()).expect("plan").id);
+    nabo.plan(visit("2026-12-03T10:00", 60, "F"), now()).expect("beyond the week");
     let agenda = nabo.agenda(now()).expect("agenda");
     let ids = |v: &[nabo_app::ActivityView]| v.iter().map(|a| a.id).collect::<Vec<_>>();
     assert_eq!(ids(&agenda.overdue), vec![old.0, older.0]);
@@ -481,35 +276,16 @@ fn settings_are_validated_saved_and_used() {
     let mut nabo = Nabo::open_or_create(&path).expect("first start");
     let defaults = nabo.settings().expect("settings");
     assert!(!defaults.onboarded);
-    assert_eq!(
-        (defaults.travel_buffer_minutes, defaults.follow_up_days),
-        (30, 14)
-    );
+    assert_eq!((defaults.travel_buffer_minutes, defaults.follow_up_days), (30, 14));
     assert_eq!(defaults.role, None);
 
-    let bad = nabo_app::Settings {
-        reminder_minutes: 5000,
-        ..defaults.clone()
-    };
+    let bad = nabo_app::Settings { reminder_minutes: 5000, ..defaults.clone() };
     let err = nabo.save_settings(bad, now()).expect_err("too long");
-    assert_eq!(
-        (err.code(), err.field().as_deref()),
-        (ErrorCode::InvalidSetting, Some("reminder_minutes"))
-    );
+    assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::InvalidSetting, Some("reminder_minutes")));
     let mut bad = defaults.clone();
     bad.durations.home_visit = 1;
-    assert_eq!(
-        nabo.save_settings(bad, now())
-            .expect_err("short")
-            .field()
-            .as_deref(),
-        Some("durations.home_visit")
-    );
-    assert_eq!(
-        nabo.settings().expect("settings"),
-        defaults,
-        "a refused save changes nothing"
-    );
+    assert_eq!(nabo.save_settings(bad, now()).expect_err("short").field().as_deref(), Some("durations.home_visit"));
+    assert_eq!(nabo.settings().expect("settings"), defaults, "a refused save changes nothing");
 
     let chosen = nabo_app::Settings {
         language: Some(nabo_app::UiLanguage::En),
@@ -520,45 +296,136 @@ fn settings_are_validated_saved_and_used() {
         onboarded: true,
         ..defaults
     };
-    assert_eq!(
-        nabo.save_settings(chosen.clone(), now()).expect("save"),
-        chosen
-    );
+    assert_eq!(nabo.save_settings(chosen.clone(), now()).expect("save"), chosen);
     drop(nabo);
     let mut nabo = Nabo::open(&path).expect("reopen");
     assert_eq!(nabo.settings().expect("settings"), chosen);
-    assert_eq!(
-        nabo.identity().expect("identity").map(|i| i.role),
-        Some(Role::Coordinator)
-    );
-    nabo.plan(visit("2026-12-01T10:00", 60, "A"), now())
-        .expect("plan");
-    let next = nabo
-        .plan(visit("2026-12-01T11:00", 60, "A"), now())
-        .expect("plan");
+    assert_eq!(nabo.identity().expect("identity").map(|i| i.role), Some(Role::Coordinator));
+    nabo.plan(visit("2026-12-01T10:00", 60, "A"), now()).expect("plan");
+    let next = nabo.plan(visit("2026-12-01T11:00", 60, "A"), now()).expect("plan");
     assert!(next.conflicts.is_empty(), "no travel buffer after saving 0");
 }
 
 #[test]
 fn example_data_is_marked_and_removed_in_one_go() {
     let (_dir, mut nabo) = new_db();
-    let mine = nabo
-        .plan(visit("2026-11-27T08:00", 30, "Mit område"), now())
-        .expect("plan")
-        .id;
+    let mine = nabo.plan(visit("2026-11-27T08:00", 30, "Mit område"), now()).expect("plan").id;
     let loaded = nabo.load_examples(now()).expect("examples");
     assert!(loaded >= 8);
-    let weeks = nabo
-        .list(date("2026-11-23"), date("2026-12-06"))
-        .expect("list");
-    assert_eq!(weeks.iter().filter(|a| a.example).count(), loaded);
-    assert!(
-        weeks.iter().any(|a| a.example && !a.conflicts.is_empty()),
-        "the examples show a clash"
-    );
+    let weeks = nabo.list(date("2026-11-23"), date("2026-12-06")).expect("list");
+    let examples: std::collections::BTreeSet<i64> = weeks.iter().filter(|a| a.example).map(|a| a.id).collect();
+    assert_eq!(examples.len(), loaded, "every example appears in the two weeks");
+    assert!(weeks.iter().any(|a| a.example && a.rrule.is_some()), "the examples include a series");
+    assert!(weeks.iter().any(|a| a.example && !a.conflicts.is_empty()), "the examples show a clash");
     assert_eq!(nabo.remove_examples().expect("remove"), loaded);
-    let left = nabo
-        .list(date("2026-11-23"), date("2026-12-06"))
-        .expect("list");
+    let left = nabo.list(date("2026-11-23"), date("2026-12-06")).expect("list");
     assert_eq!(left.iter().map(|a| a.id).collect::<Vec<_>>(), vec![mine]);
+}
+
+fn meeting_series(start: &str, rule: &str) -> PlanRequest {
+    PlanRequest {
+        venue: Some("Beboerhuset".into()),
+        theme: Some("Sundhed".into()),
+        rrule: Some(rule.into()),
+        ..PlanRequest::new(ActivityKind::GroupMeeting, start, 120)
+    }
+}
+
+#[test]
+fn a_series_is_listed_as_its_meetings_at_the_same_wall_clock_time() {
+    let (_dir, mut nabo) = new_db();
+    let id =
+        nabo.plan(meeting_series("2026-03-03T17:00", "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110"), now()).expect("plan").id;
+    let all = nabo.list(date("2026-01-01"), date("2026-12-31")).expect("list");
+    assert_eq!(all.len(), 37, "every Tuesday from 3 March to 10 November");
+    assert!(all.iter().all(|v| v.id == id && v.start.get(11..16) == Some("17:00")), "17:00 local every week");
+    assert!(all.iter().any(|v| v.start == "2026-03-24T17:00:00+01:00"));
+    assert!(all.iter().any(|v| v.start == "2026-03-31T17:00:00+02:00"));
+    assert!(all.iter().any(|v| v.start == "2026-10-27T17:00:00+01:00"));
+    let keys: std::collections::BTreeSet<_> = all.iter().map(|v| v.key.clone()).collect();
+    assert_eq!(keys.len(), all.len(), "each meeting has its own key");
+    assert_eq!(all[0].occurrence.as_deref(), Some("2026-03-03T17:00:00+01:00"));
+    assert_eq!(all[0].rrule.as_deref(), Some("FREQ=WEEKLY;UNTIL=20261110T225959Z;BYDAY=TU"));
+}
+
+#[test]
+fn one_meeting_is_moved_marked_or_skipped_without_touching_the_others() {
+    let (_dir, mut nabo) = new_db();
+    let id = id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=4"), now()).expect("plan").id);
+    let second = "2026-12-08T17:00:00+01:00";
+    nabo.move_to(id, Some(second), "2026-12-09T18:00", "2026-12-09T20:00", now()).expect("move one");
+    let done = nabo.set_status(id, Some(second), ActivityStatus::Done, now()).expect("mark one");
+    assert_eq!((done.start.as_str(), done.status), ("2026-12-09T18:00:00+01:00", ActivityStatus::Done));
+    nabo.skip_occurrence(id, "2026-12-15T17:00:00+01:00", now()).expect("skip");
+    let all = nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list");
+    let seen: Vec<(&str, ActivityStatus)> = all.iter().map(|v| (v.start.as_str(), v.status)).collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("2026-12-01T17:00:00+01:00", ActivityStatus::Planned),
+            ("2026-12-09T18:00:00+01:00", ActivityStatus::Done),
+            ("2026-12-22T17:00:00+01:00", ActivityStatus::Planned),
+        ]
+    );
+    assert_eq!(all[1].occurrence.as_deref(), Some(second), "a moved meeting keeps its name");
+    let err = nabo.set_status(id, Some("2026-12-10T17:00:00+01:00"), ActivityStatus::Done, now()).expect_err("none");
+    assert_eq!(err.code(), ErrorCode::NotAnOccurrence);
+    let err = nabo.move_to(id, Some(second), "2027-03-28T02:30", "2027-03-28T04:00", now()).expect_err("gap");
+    assert_eq!(err.code(), ErrorCode::DstGap);
+    assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list"), all, "refusals change nothing");
+    assert_eq!(nabo.occurrence_on(id, date("2026-12-22")).expect("on"), "2026-12-22T17:00:00+01:00");
+    assert_eq!(nabo.occurrence_on(id, date("2026-12-23")).expect_err("none").code(), ErrorCode::NotAnOccurrence);
+}
+
+#[test]
+fn this_and_following_splits_the_series() {
+    let (_dir, mut nabo) = new_db();
+    let first = id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=6"), now()).expect("plan").id);
+    nabo.skip_occurrence(first, "2026-12-29T17:00:00+01:00", now()).expect("skip a later one");
+    let changed = PlanRequest { venue: Some("Biblioteket".into()), ..meeting_series("2026-12-15T18:00", "") };
+    let changed = PlanRequest { rrule: None, ..changed };
+    let rest = nabo.update_following(first, "2026-12-15T17:00:00+01:00", changed, now()).expect("split");
+    assert_ne!(rest.id, first.0);
+    let all = nabo.list(date("2026-12-01"), date("2027-01-31")).expect("list");
+    let seen: Vec<(i64, &str, Option<&str>)> =
+        all.iter().map(|v| (v.id, v.start.as_str(), v.venue.as_deref())).collect();
+    assert_eq!(
+        seen,
+        vec![
+            (first.0, "2026-12-01T17:00:00+01:00", Some("Beboerhuset")),
+            (first.0, "2026-12-08T17:00:00+01:00", Some("Beboerhuset")),
+            (rest.id, "2026-12-15T18:00:00+01:00", Some("Biblioteket")),
+            (rest.id, "2026-12-22T18:00:00+01:00", Some("Biblioteket")),
+            (rest.id, "2027-01-05T18:00:00+01:00", Some("Biblioteket")),
+        ],
+        "six meetings, one skipped: two before the split, three after"
+    );
+}
+
+#[test]
+fn a_new_series_is_warned_about_clashes_in_its_first_year() {
+    let (_dir, mut nabo) = new_db();
+    let visit_id = nabo.plan(visit("2027-02-16T17:30", 60, "Gellerup"), now()).expect("plan").id;
+    let out = nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;BYDAY=TU"), now()).expect("plan");
+    assert_eq!(out.conflicts.len(), 1);
+    assert_eq!(out.conflicts[0].with, visit_id);
+    let day = nabo.list(date("2027-02-16"), date("2027-02-16")).expect("list");
+    assert_eq!(day.len(), 2);
+    assert!(day.iter().all(|v| !v.conflicts.is_empty()), "both are flagged in the calendar");
+}
+
+#[test]
+fn bad_repeat_rules_are_refused_and_store_nothing() {
+    let (_dir, mut nabo) = new_db();
+    for (rule, code) in [
+        ("every tuesday", ErrorCode::InvalidRepeat),
+        ("FREQ=HOURLY;BYMINUTE=0", ErrorCode::InvalidRepeat),
+        ("FREQ=DAILY;COUNT=100000", ErrorCode::RepeatTooMany),
+        ("FREQ=DAILY;UNTIL=20600101", ErrorCode::RepeatTooLong),
+        ("FREQ=WEEKLY;UNTIL=20260101", ErrorCode::RepeatEmpty),
+    ] {
+        let err = nabo.plan(meeting_series("2026-12-01T17:00", rule), now()).expect_err(rule);
+        assert_eq!((err.code(), err.field().as_deref()), (code, Some("repeat")), "{rule}");
+    }
+    assert!(nabo.list(date("2026-01-01"), date("2027-12-31")).expect("list").is_empty());
 }

@@ -9,12 +9,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use chrono::{DateTime, Duration, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
-    default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityView,
-    AppError, ConflictKindView, ConflictView, Language, Localizer, Minutes, Nabo, PlanOutcome,
-    PlanRequest, Programme, Role, DB_ENV_VAR,
+    default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
+    AppError, ConflictKindView, ConflictView, Language, Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme,
+    Role, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -65,10 +66,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Cancel an activity (it stays in the calendar, marked cancelled)
+    /// Cancel an activity, a series, or one meeting of a series (it stays in the calendar, marked cancelled)
     Cancel {
-        /// The activity's id
-        id: i64,
+        /// The activity's id, or ID@YYYY-MM-DD for one meeting of a series
+        #[arg(value_parser = parse_target)]
+        target: Target,
     },
     /// Check the database's integrity and upcoming conflicts
     Check,
@@ -108,6 +110,9 @@ enum PlanCommand {
         /// The area or neighbourhood
         #[arg(long)]
         area: Option<String>,
+        /// Repeat as an RFC 5545 RRULE, e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=8"
+        #[arg(long)]
+        rrule: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -189,14 +194,9 @@ fn main() -> ExitCode {
         Err(failure) => {
             let (message, code) = match &failure {
                 Failure::App(e) => (l10n.error(e), if e.is_refused_input() { 65 } else { 1 }),
-                Failure::NoDataDir => (
-                    format!("no home directory found; set {DB_ENV_VAR} or use --db"),
-                    1,
-                ),
+                Failure::NoDataDir => (format!("no home directory found; set {DB_ENV_VAR} or use --db"), 1),
                 // A closed pipe (`nabo list | head`) is not worth a message.
-                Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return ExitCode::SUCCESS
-                }
+                Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
                 Failure::Output(e) => (format!("could not write output: {e}"), 1),
                 Failure::Damaged => (l10n.message("cli-check-damaged", &BTreeMap::new()), 1),
             };
@@ -223,10 +223,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 RoleArg::Coordinator => Role::Coordinator,
             };
             let nabo = Nabo::init(&path, role, name, now)?;
-            let args = BTreeMap::from([(
-                "path".to_string(),
-                nabo.database_path().display().to_string(),
-            )]);
+            let args = BTreeMap::from([("path".to_string(), nabo.database_path().display().to_string())]);
             writeln!(out, "{}", l10n.message("cli-initialised", &args))?;
         }
         Command::Plan(plan) => {
@@ -251,10 +248,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 let text = serde_json::to_string_pretty(&items).map_err(std::io::Error::other)?;
                 writeln!(out, "{text}")?;
             } else if items.is_empty() {
-                let args = BTreeMap::from([
-                    ("from".into(), from.to_string()),
-                    ("to".into(), to.to_string()),
-                ]);
+                let args = BTreeMap::from([("from".into(), from.to_string()), ("to".into(), to.to_string())]);
                 writeln!(out, "{}", l10n.message("cli-list-empty", &args))?;
             } else {
                 for item in &items {
@@ -262,10 +256,16 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Cancel { id } => {
+        Command::Cancel { target } => {
             let mut nabo = Nabo::open(&path)?;
-            let view = nabo.cancel(ActivityId(id), now)?;
-            let args = BTreeMap::from([("id".to_string(), view.id.to_string())]);
+            match target.date {
+                None => nabo.cancel(target.id, now)?,
+                Some(date) => {
+                    let occurrence = nabo.occurrence_on(target.id, date)?;
+                    nabo.set_status(target.id, Some(&occurrence), ActivityStatus::Cancelled, now)?
+                }
+            };
+            let args = BTreeMap::from([("id".to_string(), target.to_string())]);
             writeln!(out, "{}", l10n.message("cli-cancelled", &args))?;
         }
         Command::Check => {
@@ -280,10 +280,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                     ("id".to_string(), pair.id.to_string()),
                     ("start".to_string(), short_time(&pair.start)),
                     ("other".to_string(), pair.conflict.with.to_string()),
-                    (
-                        "other_start".to_string(),
-                        short_time(&pair.conflict.with_start),
-                    ),
+                    ("other_start".to_string(), short_time(&pair.conflict.with_start)),
                 ]);
                 writeln!(out, "{}", l10n.message("cli-check-conflict", &args))?;
             }
@@ -302,43 +299,28 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
 }
 
 fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
-    let (kind, when, area, household, venue, theme, common) = match plan {
-        PlanCommand::Visit {
+    let (when, common, request) = match plan {
+        PlanCommand::Visit { when, area, household, common } => (
             when,
-            area,
-            household,
             common,
-        } => (
-            ActivityKind::HomeVisit,
-            when,
-            Some(area),
-            household,
-            None,
-            None,
-            common,
+            PlanRequest { area: Some(area), household, ..PlanRequest::new(ActivityKind::HomeVisit, "", 0) },
         ),
-        PlanCommand::Meeting {
+        PlanCommand::Meeting { when, venue, theme, area, rrule, common } => (
             when,
-            venue,
-            theme,
-            area,
             common,
-        } => (
-            ActivityKind::GroupMeeting,
-            when,
-            area,
-            None,
-            Some(venue),
-            Some(theme),
-            common,
+            PlanRequest {
+                venue: Some(venue),
+                theme: Some(theme),
+                area,
+                rrule,
+                ..PlanRequest::new(ActivityKind::GroupMeeting, "", 0)
+            },
         ),
     };
     let duration: Minutes = when.duration.parse()?;
     Ok(PlanRequest {
-        area,
-        household,
-        venue,
-        theme,
+        start: when.start,
+        duration_minutes: duration.get(),
         title: common.title,
         note: common.note,
         programme: common.programme.map(|p| match p {
@@ -346,8 +328,37 @@ fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
             ProgrammeArg::Baba => Programme::Baba,
         }),
         languages: common.languages,
-        ..PlanRequest::new(kind, when.start, duration.get())
+        ..request
     })
+}
+
+/// An activity, or one meeting of a series on a given day: `ID` or `ID@YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    id: ActivityId,
+    date: Option<NaiveDate>,
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.date {
+            Some(date) => write!(f, "{}@{date}", self.id),
+            None => write!(f, "{}", self.id),
+        }
+    }
+}
+
+/// Reads `ID` or `ID@YYYY-MM-DD`; a malformed target is a usage error.
+fn parse_target(text: &str) -> Result<Target, String> {
+    let (id, date) = match text.trim().split_once('@') {
+        Some((id, date)) => (id, Some(date)),
+        None => (text.trim(), None),
+    };
+    let id = id.parse::<i64>().map_err(|_| format!("'{id}' is not an id; write e.g. 12 or 12@2026-12-01"))?;
+    let date = date
+        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| format!("'{d}' is not a date (YYYY-MM-DD)")))
+        .transpose()?;
+    Ok(Target { id: ActivityId(id), date })
 }
 
 /// Conflicts and notices go to stderr: the plan happened, but the user should know.
@@ -370,10 +381,7 @@ fn conflict_message(c: &ConflictView, l10n: &Localizer) -> String {
         ConflictKindView::Overlap => l10n.message("cli-conflict-overlap", &args),
         ConflictKindView::TooLittleTravelTime => {
             args.insert("gap".into(), c.gap_minutes.unwrap_or_default().to_string());
-            args.insert(
-                "needed".into(),
-                c.needed_minutes.unwrap_or_default().to_string(),
-            );
+            args.insert("needed".into(), c.needed_minutes.unwrap_or_default().to_string());
             l10n.message("cli-conflict-travel", &args)
         }
     }
@@ -388,25 +396,16 @@ fn short_time(rfc3339: &str) -> String {
 
 /// "10:00" from an RFC 3339 time.
 fn hour_minute(rfc3339: &str) -> String {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_string())
+    DateTime::parse_from_rfc3339(rfc3339).map(|t| t.format("%H:%M").to_string()).unwrap_or_else(|_| rfc3339.to_string())
 }
 
 /// One line of `list`: id, day, time range, kind, place, status. Household labels are left out.
 fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
     let empty = BTreeMap::new();
-    let kind = item
-        .title
-        .clone()
-        .unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
+    let kind = item.title.clone().unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
     let place = item.venue.as_deref().or(item.area.as_deref()).unwrap_or("");
     let status = l10n.message(&format!("status-{}", item.status), &empty);
-    let flag = if item.conflicts.is_empty() {
-        ""
-    } else {
-        "  ⚠"
-    };
+    let flag = if item.conflicts.is_empty() { "" } else { "  ⚠" };
     format!(
         "{:>5}  {}–{}  {:<18} {:<18} {}{}",
         item.id,

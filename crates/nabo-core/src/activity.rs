@@ -197,25 +197,16 @@ impl ActivityDraft {
 
     /// Checks the draft and resolves its times, or says what is wrong.
     pub fn validate(self) -> Result<ValidActivity, ValidationError> {
-        let resolved = resolve_local(self.start).map_err(|source| ValidationError::Time {
-            field: Field::Start,
-            source,
-        })?;
+        let resolved =
+            resolve_local(self.start).map_err(|source| ValidationError::Time { field: Field::Start, source })?;
         let start = resolved.at;
         let end = match self.span {
             Span::For(minutes) => start + minutes.as_duration(),
             Span::Until(local) => {
-                let end = resolve_local(local)
-                    .map_err(|source| ValidationError::Time {
-                        field: Field::End,
-                        source,
-                    })?
-                    .at;
+                let end =
+                    resolve_local(local).map_err(|source| ValidationError::Time { field: Field::End, source })?.at;
                 if end <= start {
-                    return Err(ValidationError::EndNotAfterStart {
-                        start: self.start,
-                        end: local,
-                    });
+                    return Err(ValidationError::EndNotAfterStart { start: self.start, end: local });
                 }
                 end
             }
@@ -223,11 +214,7 @@ impl ActivityDraft {
         let minutes = (end - start).num_minutes();
         let max = self.kind.max_duration();
         if minutes > i64::from(max.get()) {
-            return Err(ValidationError::TooLong {
-                kind: self.kind,
-                minutes,
-                max_minutes: max.get(),
-            });
+            return Err(ValidationError::TooLong { kind: self.kind, minutes, max_minutes: max.get() });
         }
         if minutes < 1 {
             return Err(ValidationError::EndNotAfterStart {
@@ -237,14 +224,13 @@ impl ActivityDraft {
         }
 
         let kind = self.kind;
-        let field =
-            |field: Field, value: Option<String>| -> Result<Option<String>, ValidationError> {
-                let value = clean(field, value)?;
-                if value.is_some() && !kind.allows(field) {
-                    return Err(ValidationError::NotForKind { field, kind });
-                }
-                Ok(value)
-            };
+        let field = |field: Field, value: Option<String>| -> Result<Option<String>, ValidationError> {
+            let value = clean(field, value)?;
+            if value.is_some() && !kind.allows(field) {
+                return Err(ValidationError::NotForKind { field, kind });
+            }
+            Ok(value)
+        };
         let area = field(Field::Area, self.area)?;
         let household = field(Field::Household, self.household)?;
         let venue = field(Field::Venue, self.venue)?;
@@ -268,19 +254,11 @@ impl ActivityDraft {
                 _ => true,
             };
             if !present {
-                return Err(ValidationError::Missing {
-                    field: required,
-                    kind,
-                });
+                return Err(ValidationError::Missing { field: required, kind });
             }
         }
 
-        let recurrence = match self
-            .rrule
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        {
+        let recurrence = match self.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some(rule) => Some(Recurrence::parse(rule, start)?),
             None => None,
         };
@@ -440,9 +418,7 @@ pub struct Activity {
 impl Activity {
     /// A draft that would plan this activity again as it is (for edits that change one part).
     pub fn to_draft(&self) -> ActivityDraft {
-        let minutes = u32::try_from((self.end - self.start).num_minutes())
-            .ok()
-            .and_then(Minutes::new);
+        let minutes = u32::try_from((self.end - self.start).num_minutes()).ok().and_then(Minutes::new);
         ActivityDraft {
             kind: self.kind,
             start: LocalDateTime::new(self.start.naive_local()),
@@ -464,9 +440,7 @@ impl Activity {
 
     /// The repeat rule of a series, read back; `None` for a one-off or an unreadable rule.
     pub fn recurrence(&self) -> Option<Recurrence> {
-        self.rrule
-            .as_deref()
-            .and_then(|r| Recurrence::from_stored(r, self.start))
+        self.rrule.as_deref().and_then(|r| Recurrence::from_stored(r, self.start))
     }
 }
 
@@ -490,9 +464,7 @@ pub enum ValidationError {
         end: LocalDateTime,
     },
     /// Longer than an activity of this kind can last.
-    #[error(
-        "a {kind} of {minutes} minutes is too long; at most {max_minutes} minutes are allowed"
-    )]
+    #[error("a {kind} of {minutes} minutes is too long; at most {max_minutes} minutes are allowed")]
     TooLong {
         /// The kind.
         kind: ActivityKind,
@@ -532,9 +504,7 @@ impl ValidationError {
             ValidationError::Time { field, .. } => *field,
             ValidationError::EndNotAfterStart { .. } => Field::End,
             ValidationError::TooLong { .. } => Field::Duration,
-            ValidationError::Missing { field, .. } | ValidationError::NotForKind { field, .. } => {
-                *field
-            }
+            ValidationError::Missing { field, .. } | ValidationError::NotForKind { field, .. } => *field,
             ValidationError::Text(TextError::TooLong { field, .. })
             | ValidationError::Text(TextError::ControlCharacter { field }) => *field,
             ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
@@ -575,17 +545,8 @@ mod tests {
 
     #[test]
     fn a_thirty_hour_visit_is_refused() {
-        let err = visit("2026-12-01T10:00", "30h")
-            .validate()
-            .expect_err("too long");
-        assert_eq!(
-            err,
-            ValidationError::TooLong {
-                kind: ActivityKind::HomeVisit,
-                minutes: 1800,
-                max_minutes: 480
-            }
-        );
+        let err = visit("2026-12-01T10:00", "30h").validate().expect_err("too long");
+        assert_eq!(err, ValidationError::TooLong { kind: ActivityKind::HomeVisit, minutes: 1800, max_minutes: 480 });
         assert_eq!(err.field(), Field::Duration);
     }
 
@@ -594,11 +555,7 @@ mod tests {
         let meeting = ActivityDraft {
             venue: Some("Beboerhuset".into()),
             theme: Some("Sundhed".into()),
-            ..ActivityDraft::new(
-                ActivityKind::GroupMeeting,
-                local("2026-12-01T09:00"),
-                minutes("10h"),
-            )
+            ..ActivityDraft::new(ActivityKind::GroupMeeting, local("2026-12-01T09:00"), minutes("10h"))
         };
         assert!(meeting.validate().is_ok());
     }
@@ -611,23 +568,15 @@ mod tests {
         assert!(matches!(err, ValidationError::EndNotAfterStart { .. }));
         assert_eq!(err.field(), Field::End);
         draft.span = Span::Until(local("2026-12-01T10:00"));
-        assert!(matches!(
-            draft.validate(),
-            Err(ValidationError::EndNotAfterStart { .. })
-        ));
+        assert!(matches!(draft.validate(), Err(ValidationError::EndNotAfterStart { .. })));
     }
 
     #[test]
     fn a_start_in_the_spring_gap_is_refused() {
-        let err = visit("2027-03-28T02:30", "60m")
-            .validate()
-            .expect_err("gap");
+        let err = visit("2027-03-28T02:30", "60m").validate().expect_err("gap");
         assert!(matches!(
             err,
-            ValidationError::Time {
-                field: Field::Start,
-                source: TimeError::InSpringForwardGap { .. }
-            }
+            ValidationError::Time { field: Field::Start, source: TimeError::InSpringForwardGap { .. } }
         ));
     }
 
@@ -649,10 +598,7 @@ mod tests {
     fn an_ambiguous_autumn_start_takes_the_first_and_notes_it() {
         let v = visit("2026-10-25T02:30", "30m").validate().expect("valid");
         assert_eq!(v.start().to_rfc3339(), "2026-10-25T02:30:00+02:00");
-        assert!(matches!(
-            v.notice(),
-            Some(TimeNotice::AmbiguousChoseFirst { .. })
-        ));
+        assert!(matches!(v.notice(), Some(TimeNotice::AmbiguousChoseFirst { .. })));
         assert_eq!(v.end().to_rfc3339(), "2026-10-25T02:00:00+01:00");
     }
 
@@ -662,22 +608,12 @@ mod tests {
         draft.area = Some("  ".into());
         assert_eq!(
             draft.validate(),
-            Err(ValidationError::Missing {
-                field: Field::Area,
-                kind: ActivityKind::HomeVisit
-            })
+            Err(ValidationError::Missing { field: Field::Area, kind: ActivityKind::HomeVisit })
         );
-        let meeting = ActivityDraft::new(
-            ActivityKind::GroupMeeting,
-            local("2026-12-01T17:00"),
-            minutes("2h"),
-        );
+        let meeting = ActivityDraft::new(ActivityKind::GroupMeeting, local("2026-12-01T17:00"), minutes("2h"));
         assert_eq!(
             meeting.validate(),
-            Err(ValidationError::Missing {
-                field: Field::Venue,
-                kind: ActivityKind::GroupMeeting
-            })
+            Err(ValidationError::Missing { field: Field::Venue, kind: ActivityKind::GroupMeeting })
         );
     }
 
@@ -685,18 +621,11 @@ mod tests {
     fn household_only_on_home_visits() {
         let draft = ActivityDraft {
             household: Some("H-3".into()),
-            ..ActivityDraft::new(
-                ActivityKind::Outreach,
-                local("2026-12-01T10:00"),
-                minutes("1h"),
-            )
+            ..ActivityDraft::new(ActivityKind::Outreach, local("2026-12-01T10:00"), minutes("1h"))
         };
         assert_eq!(
             draft.validate(),
-            Err(ValidationError::NotForKind {
-                field: Field::Household,
-                kind: ActivityKind::Outreach
-            })
+            Err(ValidationError::NotForKind { field: Field::Household, kind: ActivityKind::Outreach })
         );
     }
 

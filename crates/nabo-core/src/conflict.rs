@@ -14,9 +14,7 @@ pub struct ConflictRules {
 
 impl Default for ConflictRules {
     fn default() -> Self {
-        Self {
-            travel_buffer: Duration::minutes(30),
-        }
+        Self { travel_buffer: Duration::minutes(30) }
     }
 }
 
@@ -37,13 +35,7 @@ pub struct Scheduled {
 
 impl From<&Activity> for Scheduled {
     fn from(a: &Activity) -> Self {
-        Self {
-            id: Some(a.id),
-            kind: a.kind,
-            status: a.status,
-            start: a.start,
-            end: a.end,
-        }
+        Self { id: Some(a.id), kind: a.kind, status: a.status, start: a.start, end: a.end }
     }
 }
 
@@ -83,11 +75,7 @@ fn clash(a: &Scheduled, b: &Scheduled, rules: &ConflictRules) -> Option<Conflict
         return Some(ConflictKind::Overlap);
     }
     if a.kind == ActivityKind::HomeVisit && b.kind == ActivityKind::HomeVisit {
-        let gap = if a.end <= b.start {
-            b.start - a.end
-        } else {
-            a.start - b.end
-        };
+        let gap = if a.end <= b.start { b.start - a.end } else { a.start - b.end };
         if gap < rules.travel_buffer {
             return Some(ConflictKind::TooLittleTravelTime {
                 gap_minutes: gap.num_minutes(),
@@ -102,22 +90,13 @@ fn clash(a: &Scheduled, b: &Scheduled, rules: &ConflictRules) -> Option<Conflict
 ///
 /// The candidate itself (same id) is skipped, so an edited activity does not
 /// clash with its old self; cancelled activities never clash.
-pub fn find_conflicts(
-    candidate: &Scheduled,
-    others: &[Scheduled],
-    rules: &ConflictRules,
-) -> Vec<Conflict> {
+pub fn find_conflicts(candidate: &Scheduled, others: &[Scheduled], rules: &ConflictRules) -> Vec<Conflict> {
     let mut found: Vec<Conflict> = others
         .iter()
         .filter(|o| o.id.is_some() && o.id != candidate.id)
         .filter_map(|o| {
             let with = o.id?;
-            clash(candidate, o, rules).map(|kind| Conflict {
-                with,
-                with_start: o.start,
-                with_end: o.end,
-                kind,
-            })
+            clash(candidate, o, rules).map(|kind| Conflict { with, with_start: o.start, with_end: o.end, kind })
         })
         .collect();
     found.sort_by_key(|c| (c.with_start, c.with));
@@ -126,10 +105,8 @@ pub fn find_conflicts(
 
 /// Every clashing pair among `items`, each pair once with the earlier-starting first.
 pub fn conflicts_among(items: &[Scheduled], rules: &ConflictRules) -> Vec<(ActivityId, Conflict)> {
-    let mut sorted: Vec<&Scheduled> = items
-        .iter()
-        .filter(|s| s.id.is_some() && s.status != ActivityStatus::Cancelled)
-        .collect();
+    let mut sorted: Vec<&Scheduled> =
+        items.iter().filter(|s| s.id.is_some() && s.status != ActivityStatus::Cancelled).collect();
     sorted.sort_by_key(|s| (s.start, s.id));
     let mut pairs = Vec::new();
     for (i, a) in sorted.iter().enumerate() {
@@ -137,15 +114,7 @@ pub fn conflicts_among(items: &[Scheduled], rules: &ConflictRules) -> Vec<(Activ
         let horizon = a.end + rules.travel_buffer;
         for b in sorted[i + 1..].iter().take_while(|b| b.start < horizon) {
             if let (Some(a_id), Some(b_id), Some(kind)) = (a.id, b.id, clash(a, b, rules)) {
-                pairs.push((
-                    a_id,
-                    Conflict {
-                        with: b_id,
-                        with_start: b.start,
-                        with_end: b.end,
-                        kind,
-                    },
-                ));
+                pairs.push((a_id, Conflict { with: b_id, with_start: b.start, with_end: b.end, kind }));
             }
         }
     }
@@ -158,70 +127,37 @@ mod tests {
     use crate::time::{resolve_local, LocalDateTime};
 
     fn at(s: &str) -> DateTime<Tz> {
-        resolve_local(s.parse::<LocalDateTime>().expect("parses"))
-            .expect("exists")
-            .at
+        resolve_local(s.parse::<LocalDateTime>().expect("parses")).expect("exists").at
     }
 
     fn item(id: i64, kind: ActivityKind, start: &str, end: &str) -> Scheduled {
-        Scheduled {
-            id: Some(ActivityId(id)),
-            kind,
-            status: ActivityStatus::Planned,
-            start: at(start),
-            end: at(end),
-        }
+        Scheduled { id: Some(ActivityId(id)), kind, status: ActivityStatus::Planned, start: at(start), end: at(end) }
     }
 
     fn visit(id: i64, start: &str, end: &str) -> Scheduled {
         item(id, ActivityKind::HomeVisit, start, end)
     }
 
-    const RULES: ConflictRules = ConflictRules {
-        travel_buffer: Duration::minutes(30),
-    };
+    const RULES: ConflictRules = ConflictRules { travel_buffer: Duration::minutes(30) };
 
     fn kinds(candidate: &Scheduled, others: &[Scheduled]) -> Vec<(i64, ConflictKind)> {
-        find_conflicts(candidate, others, &RULES)
-            .into_iter()
-            .map(|c| (c.with.0, c.kind))
-            .collect()
+        find_conflicts(candidate, others, &RULES).into_iter().map(|c| (c.with.0, c.kind)).collect()
     }
 
     #[test]
     fn overlapping_activities_conflict() {
         let new = visit(0, "2026-12-01T10:00", "2026-12-01T11:00");
         let others = [
-            item(
-                1,
-                ActivityKind::GroupMeeting,
-                "2026-12-01T10:30",
-                "2026-12-01T12:00",
-            ),
-            item(
-                2,
-                ActivityKind::GroupMeeting,
-                "2026-12-01T11:00",
-                "2026-12-01T12:00",
-            ),
+            item(1, ActivityKind::GroupMeeting, "2026-12-01T10:30", "2026-12-01T12:00"),
+            item(2, ActivityKind::GroupMeeting, "2026-12-01T11:00", "2026-12-01T12:00"),
         ];
         assert_eq!(kinds(&new, &others), vec![(1, ConflictKind::Overlap)]);
     }
 
     #[test]
     fn back_to_back_non_visits_do_not_conflict() {
-        let new = item(
-            0,
-            ActivityKind::Outreach,
-            "2026-12-01T10:00",
-            "2026-12-01T11:00",
-        );
-        let others = [item(
-            1,
-            ActivityKind::GroupMeeting,
-            "2026-12-01T11:00",
-            "2026-12-01T12:00",
-        )];
+        let new = item(0, ActivityKind::Outreach, "2026-12-01T10:00", "2026-12-01T11:00");
+        let others = [item(1, ActivityKind::GroupMeeting, "2026-12-01T11:00", "2026-12-01T12:00")];
         assert!(kinds(&new, &others).is_empty());
     }
 
@@ -236,20 +172,8 @@ mod tests {
         assert_eq!(
             kinds(&new, &others),
             vec![
-                (
-                    1,
-                    ConflictKind::TooLittleTravelTime {
-                        gap_minutes: 15,
-                        needed_minutes: 30
-                    }
-                ),
-                (
-                    3,
-                    ConflictKind::TooLittleTravelTime {
-                        gap_minutes: 10,
-                        needed_minutes: 30
-                    }
-                ),
+                (1, ConflictKind::TooLittleTravelTime { gap_minutes: 15, needed_minutes: 30 }),
+                (3, ConflictKind::TooLittleTravelTime { gap_minutes: 10, needed_minutes: 30 }),
             ]
         );
     }
@@ -258,9 +182,7 @@ mod tests {
     fn the_buffer_is_configurable() {
         let new = visit(0, "2026-12-01T10:00", "2026-12-01T11:00");
         let others = [visit(1, "2026-12-01T11:10", "2026-12-01T12:00")];
-        let none = ConflictRules {
-            travel_buffer: Duration::zero(),
-        };
+        let none = ConflictRules { travel_buffer: Duration::zero() };
         assert!(find_conflicts(&new, &others, &none).is_empty());
     }
 
@@ -277,12 +199,7 @@ mod tests {
     fn overlap_is_found_across_the_autumn_change() {
         // 02:30 happens twice on 25 Oct 2026; the first (summer) one is chosen.
         let new = visit(0, "2026-10-25T02:30", "2026-10-25T03:30");
-        let others = [item(
-            1,
-            ActivityKind::Outreach,
-            "2026-10-25T02:00",
-            "2026-10-25T02:45",
-        )];
+        let others = [item(1, ActivityKind::Outreach, "2026-10-25T02:00", "2026-10-25T02:45")];
         assert_eq!(kinds(&new, &others), vec![(1, ConflictKind::Overlap)]);
     }
 
@@ -292,17 +209,10 @@ mod tests {
             visit(1, "2026-12-01T10:00", "2026-12-01T11:00"),
             visit(2, "2026-12-01T10:30", "2026-12-01T11:30"),
             visit(3, "2026-12-01T14:00", "2026-12-01T15:00"),
-            item(
-                4,
-                ActivityKind::GroupMeeting,
-                "2026-12-01T11:15",
-                "2026-12-01T12:00",
-            ),
+            item(4, ActivityKind::GroupMeeting, "2026-12-01T11:15", "2026-12-01T12:00"),
         ];
-        let pairs: Vec<(i64, i64)> = conflicts_among(&items, &RULES)
-            .into_iter()
-            .map(|(a, c)| (a.0, c.with.0))
-            .collect();
+        let pairs: Vec<(i64, i64)> =
+            conflicts_among(&items, &RULES).into_iter().map(|(a, c)| (a.0, c.with.0)).collect();
         assert_eq!(pairs, vec![(1, 2), (2, 4)]);
     }
 }

@@ -65,9 +65,7 @@ impl FromStr for Minutes {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let input: String = s.trim().chars().take(40).collect();
-        let unreadable = || DurationError::Unreadable {
-            input: input.clone(),
-        };
+        let unreadable = || DurationError::Unreadable { input: input.clone() };
         if input.starts_with('-') {
             return Err(DurationError::NotPositive { input });
         }

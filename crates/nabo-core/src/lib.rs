@@ -34,16 +34,13 @@ mod text;
 mod time;
 
 pub use activity::{
-    Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span,
-    UnknownName, ValidActivity, ValidationError,
+    Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span, UnknownName, ValidActivity,
+    ValidationError,
 };
-pub use conflict::{
-    conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled,
-};
+pub use conflict::{conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
 pub use duration::{DurationError, Minutes};
 pub use recurrence::{
-    expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError,
-    MAX_COUNT,
+    expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
 };
 pub use text::{Field, TextError};
 pub use time::{resolve_local, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

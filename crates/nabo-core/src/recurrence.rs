@@ -104,44 +104,23 @@ impl Recurrence {
     /// date (meaning the end of that day); it is stored in UTC.
     pub fn parse(text: &str, start: DateTime<Tz>) -> Result<Self, RecurrenceError> {
         let given = text.trim().trim_start_matches("RRULE:").to_string();
-        let unreadable = |reason: String| RecurrenceError::Unreadable {
-            rule: given.chars().take(120).collect(),
-            reason,
-        };
+        let unreadable =
+            |reason: String| RecurrenceError::Unreadable { rule: given.chars().take(120).collect(), reason };
         let normalised = normalise_until(&given).map_err(&unreadable)?;
-        let rule: RRule<Unvalidated> = normalised
-            .parse()
-            .map_err(|e: rrule::RRuleError| unreadable(e.to_string()))?;
+        let rule: RRule<Unvalidated> = normalised.parse().map_err(|e: rrule::RRuleError| unreadable(e.to_string()))?;
         let upper = normalised.to_ascii_uppercase();
-        for part in [
-            "BYHOUR",
-            "BYMINUTE",
-            "BYSECOND",
-            "BYSETPOS",
-            "BYWEEKNO",
-            "BYYEARDAY",
-            "BYEASTER",
-        ] {
+        for part in ["BYHOUR", "BYMINUTE", "BYSECOND", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "BYEASTER"] {
             if upper.contains(part) {
-                return Err(RecurrenceError::Unsupported {
-                    part: part.to_string(),
-                });
+                return Err(RecurrenceError::Unsupported { part: part.to_string() });
             }
         }
         match rule.get_freq() {
             Frequency::Daily | Frequency::Weekly | Frequency::Monthly => {}
-            other => {
-                return Err(RecurrenceError::Unsupported {
-                    part: format!("FREQ={other}"),
-                })
-            }
+            other => return Err(RecurrenceError::Unsupported { part: format!("FREQ={other}") }),
         }
         if let Some(count) = rule.get_count() {
             if count > MAX_COUNT {
-                return Err(RecurrenceError::TooMany {
-                    count,
-                    max: MAX_COUNT,
-                });
+                return Err(RecurrenceError::TooMany { count, max: MAX_COUNT });
             }
         }
         if let Some(until) = rule.get_until() {
@@ -149,22 +128,12 @@ impl Recurrence {
                 return Err(RecurrenceError::Empty);
             }
             if from_rrule(*until) > start + Duration::days(MAX_SPAN_DAYS) {
-                return Err(RecurrenceError::TooLong {
-                    until: until.with_timezone(&Utc).to_rfc3339(),
-                });
+                return Err(RecurrenceError::TooLong { until: until.with_timezone(&Utc).to_rfc3339() });
             }
         }
-        rule.clone()
-            .validate(to_rrule(start))
-            .map_err(|e| unreadable(e.to_string()))?;
-        let recurrence = Self {
-            text: rule.to_string(),
-            rule,
-        };
-        if recurrence
-            .starts_between(start, &[], start, start + Duration::days(MAX_SPAN_DAYS))
-            .is_empty()
-        {
+        rule.clone().validate(to_rrule(start)).map_err(|e| unreadable(e.to_string()))?;
+        let recurrence = Self { text: rule.to_string(), rule };
+        if recurrence.starts_between(start, &[], start, start + Duration::days(MAX_SPAN_DAYS)).is_empty() {
             return Err(RecurrenceError::Empty);
         }
         Ok(recurrence)
@@ -174,10 +143,7 @@ impl Recurrence {
     pub fn from_stored(text: &str, start: DateTime<Tz>) -> Option<Self> {
         let rule: RRule<Unvalidated> = text.parse().ok()?;
         rule.clone().validate(to_rrule(start)).ok()?;
-        Some(Self {
-            rule,
-            text: text.to_string(),
-        })
+        Some(Self { rule, text: text.to_string() })
     }
 
     /// The canonical RRULE value, e.g. `FREQ=WEEKLY;COUNT=8;BYDAY=TU`.
@@ -188,11 +154,7 @@ impl Recurrence {
     fn set(&self, series_start: DateTime<Tz>, exdates: &[DateTime<Tz>]) -> Option<RRuleSet> {
         let validated = self.rule.clone().validate(to_rrule(series_start)).ok()?;
         let set = RRuleSet::new(to_rrule(series_start)).rrule(validated);
-        Some(
-            exdates
-                .iter()
-                .fold(set, |set, ex| set.exdate(to_rrule(*ex))),
-        )
+        Some(exdates.iter().fold(set, |set, ex| set.exdate(to_rrule(*ex))))
     }
 
     /// Starts of the occurrences with `from <= start < to`, skipping `exdates`, in order.
@@ -226,22 +188,14 @@ impl Recurrence {
             return None;
         }
         let far = series_start + Duration::days(MAX_SPAN_DAYS + 1);
-        self.starts_between(series_start, &[], series_start, far)
-            .last()
-            .copied()
+        self.starts_between(series_start, &[], series_start, far).last().copied()
     }
 
     /// The same rule ending just before `at` (for "this and following" edits).
     pub fn ending_before(&self, at: DateTime<Tz>) -> Self {
-        let until = (at - Duration::seconds(1))
-            .with_timezone(&Utc)
-            .format("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let kept: Vec<&str> = self
-            .text
-            .split(';')
-            .filter(|p| !p.starts_with("UNTIL=") && !p.starts_with("COUNT="))
-            .collect();
+        let until = (at - Duration::seconds(1)).with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string();
+        let kept: Vec<&str> =
+            self.text.split(';').filter(|p| !p.starts_with("UNTIL=") && !p.starts_with("COUNT=")).collect();
         let text = format!("{};UNTIL={until}", kept.join(";"));
         let rule = text.parse().unwrap_or_else(|_| self.rule.clone());
         Self { rule, text }
@@ -252,22 +206,12 @@ impl Recurrence {
         let Some(count) = self.rule.get_count() else {
             return self.clone();
         };
-        let before = u32::try_from(
-            self.starts_between(series_start, &[], series_start, at)
-                .len(),
-        )
-        .unwrap_or(count);
+        let before = u32::try_from(self.starts_between(series_start, &[], series_start, at).len()).unwrap_or(count);
         let remaining = count.saturating_sub(before).max(1);
         let text = self
             .text
             .split(';')
-            .map(|p| {
-                if p.starts_with("COUNT=") {
-                    format!("COUNT={remaining}")
-                } else {
-                    p.to_string()
-                }
-            })
+            .map(|p| if p.starts_with("COUNT=") { format!("COUNT={remaining}") } else { p.to_string() })
             .collect::<Vec<_>>()
             .join(";");
         let rule = text.parse().unwrap_or_else(|_| self.rule.clone());
@@ -288,8 +232,7 @@ fn normalise_until(rule: &str) -> Result<String, String> {
                 return Ok(part.to_string());
             }
             let local = if let Ok(date) = NaiveDate::parse_from_str(value, "%Y%m%d") {
-                date.and_hms_opt(23, 59, 59)
-                    .ok_or_else(|| format!("UNTIL={value} is not a date"))?
+                date.and_hms_opt(23, 59, 59).ok_or_else(|| format!("UNTIL={value} is not a date"))?
             } else {
                 NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S")
                     .map_err(|_| format!("UNTIL={value} is neither a date nor a date-time"))?
@@ -297,14 +240,9 @@ fn normalise_until(rule: &str) -> Result<String, String> {
             let instant = match ZONE.from_local_datetime(&local) {
                 LocalResult::Single(t) => t,
                 LocalResult::Ambiguous(first, _) => first,
-                LocalResult::None => {
-                    return Err(format!("UNTIL={value} does not exist in Copenhagen"))
-                }
+                LocalResult::None => return Err(format!("UNTIL={value} does not exist in Copenhagen")),
             };
-            Ok(format!(
-                "UNTIL={}",
-                instant.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")
-            ))
+            Ok(format!("UNTIL={}", instant.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")))
         })
         .collect::<Result<_, String>>()?;
     Ok(parts.join(";"))
@@ -364,53 +302,31 @@ pub fn expand_series(
     from: DateTime<Tz>,
     to: DateTime<Tz>,
 ) -> Vec<Occurrence> {
-    let skipped: Vec<DateTime<Tz>> = exceptions
-        .iter()
-        .filter(|e| e.change == ExceptionChange::Skipped)
-        .map(|e| e.original_start)
-        .collect();
+    let skipped: Vec<DateTime<Tz>> =
+        exceptions.iter().filter(|e| e.change == ExceptionChange::Skipped).map(|e| e.original_start).collect();
     let mut found: Vec<Occurrence> = rule
         .starts_between(series_start, &skipped, from - length, to)
         .into_iter()
-        .filter_map(|original| {
+        .map(|original| {
             let changed = exceptions.iter().find(|e| e.original_start == original);
             let (start, end, status) = match changed.map(|e| e.change) {
                 Some(ExceptionChange::Changed { start, end, status }) => (start, end, status),
                 _ => (original, original + length, series_status),
             };
-            Some(Occurrence {
-                activity,
-                original_start: Some(original),
-                start,
-                end,
-                status,
-            })
+            Occurrence { activity, original_start: Some(original), start, end, status }
         })
         .filter(|o| o.start < to && o.end > from)
         .collect();
     // A moved occurrence whose rule time is outside the range but whose new time is inside.
     for e in exceptions {
         if let ExceptionChange::Changed { start, end, status } = e.change {
-            let already = found
-                .iter()
-                .any(|o| o.original_start == Some(e.original_start));
+            let already = found.iter().any(|o| o.original_start == Some(e.original_start));
             if !already && start < to && end > from {
                 let occurs = rule
-                    .starts_between(
-                        series_start,
-                        &skipped,
-                        e.original_start,
-                        e.original_start + Duration::seconds(1),
-                    )
+                    .starts_between(series_start, &skipped, e.original_start, e.original_start + Duration::seconds(1))
                     .contains(&e.original_start);
                 if occurs {
-                    found.push(Occurrence {
-                        activity,
-                        original_start: Some(e.original_start),
-                        start,
-                        end,
-                        status,
-                    });
+                    found.push(Occurrence { activity, original_start: Some(e.original_start), start, end, status });
                 }
             }
         }
@@ -430,151 +346,68 @@ mod tests {
     use crate::time::{resolve_local, LocalDateTime};
 
     fn at(s: &str) -> DateTime<Tz> {
-        resolve_local(s.parse::<LocalDateTime>().expect("parses"))
-            .expect("exists")
-            .at
+        resolve_local(s.parse::<LocalDateTime>().expect("parses")).expect("exists").at
     }
 
     fn starts(rule: &str, start: &str, from: &str, to: &str) -> Vec<String> {
         let r = Recurrence::parse(rule, at(start)).expect("valid rule");
-        r.starts_between(at(start), &[], at(from), at(to))
-            .iter()
-            .map(|d| d.to_rfc3339())
-            .collect()
+        r.starts_between(at(start), &[], at(from), at(to)).iter().map(|d| d.to_rfc3339()).collect()
     }
 
     #[test]
     fn a_tuesday_series_keeps_17_00_across_both_dst_changes() {
-        let got = starts(
-            "FREQ=WEEKLY;BYDAY=TU",
-            "2026-03-17T17:00",
-            "2026-03-17T00:00",
-            "2026-11-04T00:00",
-        );
+        let got = starts("FREQ=WEEKLY;BYDAY=TU", "2026-03-17T17:00", "2026-03-17T00:00", "2026-11-04T00:00");
         assert!(got.contains(&"2026-03-24T17:00:00+01:00".to_string()));
-        assert!(
-            got.contains(&"2026-03-31T17:00:00+02:00".to_string()),
-            "after 29 March: summer time"
-        );
+        assert!(got.contains(&"2026-03-31T17:00:00+02:00".to_string()), "after 29 March: summer time");
         assert!(got.contains(&"2026-10-20T17:00:00+02:00".to_string()));
-        assert!(
-            got.contains(&"2026-10-27T17:00:00+01:00".to_string()),
-            "after 25 October: winter time"
-        );
-        assert!(
-            got.iter().all(|s| s.get(11..16) == Some("17:00")),
-            "{got:?}"
-        );
+        assert!(got.contains(&"2026-10-27T17:00:00+01:00".to_string()), "after 25 October: winter time");
+        assert!(got.iter().all(|s| s.get(11..16) == Some("17:00")), "{got:?}");
         assert_eq!(got.len(), 34, "every Tuesday from 17 March to 3 November");
     }
 
     #[test]
     fn count_interval_and_monthly_by_weekday() {
         assert_eq!(
-            starts(
-                "FREQ=WEEKLY;INTERVAL=2;COUNT=3",
-                "2026-12-01T10:00",
-                "2026-01-01T00:00",
-                "2027-12-01T00:00"
-            ),
-            [
-                "2026-12-01T10:00:00+01:00",
-                "2026-12-15T10:00:00+01:00",
-                "2026-12-29T10:00:00+01:00"
-            ]
+            starts("FREQ=WEEKLY;INTERVAL=2;COUNT=3", "2026-12-01T10:00", "2026-01-01T00:00", "2027-12-01T00:00"),
+            ["2026-12-01T10:00:00+01:00", "2026-12-15T10:00:00+01:00", "2026-12-29T10:00:00+01:00"]
         );
         assert_eq!(
-            starts(
-                "FREQ=MONTHLY;BYDAY=2TU;COUNT=3",
-                "2026-12-08T17:00",
-                "2026-01-01T00:00",
-                "2027-12-01T00:00"
-            ),
-            [
-                "2026-12-08T17:00:00+01:00",
-                "2027-01-12T17:00:00+01:00",
-                "2027-02-09T17:00:00+01:00"
-            ]
+            starts("FREQ=MONTHLY;BYDAY=2TU;COUNT=3", "2026-12-08T17:00", "2026-01-01T00:00", "2027-12-01T00:00"),
+            ["2026-12-08T17:00:00+01:00", "2027-01-12T17:00:00+01:00", "2027-02-09T17:00:00+01:00"]
         );
     }
 
     #[test]
     fn until_is_inclusive_and_stored_in_utc() {
-        let r =
-            Recurrence::parse("FREQ=WEEKLY;UNTIL=20261215", at("2026-12-01T17:00")).expect("valid");
+        let r = Recurrence::parse("FREQ=WEEKLY;UNTIL=20261215", at("2026-12-01T17:00")).expect("valid");
         assert_eq!(r.as_str(), "FREQ=WEEKLY;UNTIL=20261215T225959Z");
-        let r = Recurrence::parse("FREQ=WEEKLY;UNTIL=20261215T170000", at("2026-12-01T17:00"))
-            .expect("valid");
+        let r = Recurrence::parse("FREQ=WEEKLY;UNTIL=20261215T170000", at("2026-12-01T17:00")).expect("valid");
         assert_eq!(r.as_str(), "FREQ=WEEKLY;UNTIL=20261215T160000Z");
-        let got: Vec<_> = r.starts_between(
-            at("2026-12-01T17:00"),
-            &[],
-            at("2026-01-01T00:00"),
-            at("2027-06-01T00:00"),
-        );
+        let got: Vec<_> = r.starts_between(at("2026-12-01T17:00"), &[], at("2026-01-01T00:00"), at("2027-06-01T00:00"));
         assert_eq!(got.len(), 3, "the 15th itself is included");
-        assert_eq!(
-            r.last_start(at("2026-12-01T17:00")),
-            Some(at("2026-12-15T17:00"))
-        );
+        assert_eq!(r.last_start(at("2026-12-01T17:00")), Some(at("2026-12-15T17:00")));
     }
 
     #[test]
     fn exdates_skip_occurrences() {
         let start = at("2026-12-01T17:00");
         let r = Recurrence::parse("FREQ=WEEKLY;COUNT=4", start).expect("valid");
-        let got = r.starts_between(
-            start,
-            &[at("2026-12-08T17:00")],
-            start,
-            at("2027-01-31T00:00"),
-        );
-        assert_eq!(
-            got,
-            vec![
-                at("2026-12-01T17:00"),
-                at("2026-12-15T17:00"),
-                at("2026-12-22T17:00")
-            ]
-        );
+        let got = r.starts_between(start, &[at("2026-12-08T17:00")], start, at("2027-01-31T00:00"));
+        assert_eq!(got, vec![at("2026-12-01T17:00"), at("2026-12-15T17:00"), at("2026-12-22T17:00")]);
     }
 
     #[test]
     fn bad_rules_are_refused() {
         let start = at("2026-12-01T17:00");
         let check = |rule: &str| Recurrence::parse(rule, start).expect_err(rule);
-        assert!(matches!(
-            check("FREQ=SOMETIMES"),
-            RecurrenceError::Unreadable { .. }
-        ));
-        assert!(matches!(
-            check("every tuesday"),
-            RecurrenceError::Unreadable { .. }
-        ));
-        assert!(matches!(
-            check("FREQ=HOURLY;BYMINUTE=0"),
-            RecurrenceError::Unsupported { .. }
-        ));
-        assert!(matches!(
-            check("FREQ=YEARLY"),
-            RecurrenceError::Unsupported { .. }
-        ));
-        assert!(matches!(
-            check("FREQ=DAILY;COUNT=100000"),
-            RecurrenceError::TooMany { .. }
-        ));
-        assert!(matches!(
-            check("FREQ=DAILY;UNTIL=20500101"),
-            RecurrenceError::TooLong { .. }
-        ));
-        assert!(matches!(
-            check("FREQ=WEEKLY;UNTIL=20261101"),
-            RecurrenceError::Empty
-        ));
-        assert!(matches!(
-            check("FREQ=WEEKLY;UNTIL=20270328T023000"),
-            RecurrenceError::Unreadable { .. }
-        ));
+        assert!(matches!(check("FREQ=SOMETIMES"), RecurrenceError::Unreadable { .. }));
+        assert!(matches!(check("every tuesday"), RecurrenceError::Unreadable { .. }));
+        assert!(matches!(check("FREQ=HOURLY;BYMINUTE=0"), RecurrenceError::Unsupported { .. }));
+        assert!(matches!(check("FREQ=YEARLY"), RecurrenceError::Unsupported { .. }));
+        assert!(matches!(check("FREQ=DAILY;COUNT=100000"), RecurrenceError::TooMany { .. }));
+        assert!(matches!(check("FREQ=DAILY;UNTIL=20500101"), RecurrenceError::TooLong { .. }));
+        assert!(matches!(check("FREQ=WEEKLY;UNTIL=20261101"), RecurrenceError::Empty));
+        assert!(matches!(check("FREQ=WEEKLY;UNTIL=20270328T023000"), RecurrenceError::Unreadable { .. }));
     }
 
     #[test]
@@ -595,10 +428,7 @@ mod tests {
         let start = at("2026-12-01T17:00");
         let r = Recurrence::parse("FREQ=WEEKLY;COUNT=4", start).expect("valid");
         let exceptions = [
-            OccurrenceException {
-                original_start: at("2026-12-08T17:00"),
-                change: ExceptionChange::Skipped,
-            },
+            OccurrenceException { original_start: at("2026-12-08T17:00"), change: ExceptionChange::Skipped },
             OccurrenceException {
                 original_start: at("2026-12-15T17:00"),
                 change: ExceptionChange::Changed {
@@ -618,25 +448,13 @@ mod tests {
             at("2026-11-01T00:00"),
             at("2027-01-31T00:00"),
         );
-        let view: Vec<(String, ActivityStatus)> = got
-            .iter()
-            .map(|o| (o.start.to_rfc3339(), o.status))
-            .collect();
+        let view: Vec<(String, ActivityStatus)> = got.iter().map(|o| (o.start.to_rfc3339(), o.status)).collect();
         assert_eq!(
             view,
             vec![
-                (
-                    "2026-12-01T17:00:00+01:00".to_string(),
-                    ActivityStatus::Planned
-                ),
-                (
-                    "2026-12-16T18:00:00+01:00".to_string(),
-                    ActivityStatus::Done
-                ),
-                (
-                    "2026-12-22T17:00:00+01:00".to_string(),
-                    ActivityStatus::Planned
-                ),
+                ("2026-12-01T17:00:00+01:00".to_string(), ActivityStatus::Planned),
+                ("2026-12-16T18:00:00+01:00".to_string(), ActivityStatus::Done),
+                ("2026-12-22T17:00:00+01:00".to_string(), ActivityStatus::Planned),
             ]
         );
         assert_eq!(got[1].original_start, Some(at("2026-12-15T17:00")));

@@ -37,19 +37,12 @@ impl FromStr for LocalDateTime {
     /// Accepts `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM` and the same with seconds.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let trimmed = s.trim();
-        const FORMATS: [&str; 4] = [
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%d %H:%M",
-            "%Y-%m-%d %H:%M:%S",
-        ];
+        const FORMATS: [&str; 4] = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"];
         FORMATS
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(trimmed, f).ok())
             .map(Self)
-            .ok_or_else(|| TimeError::Unreadable {
-                input: trimmed.chars().take(40).collect(),
-            })
+            .ok_or_else(|| TimeError::Unreadable { input: trimmed.chars().take(40).collect() })
     }
 }
 
@@ -78,9 +71,7 @@ pub enum TimeNotice {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
     /// The text is not a date and time in the expected form.
-    #[error(
-        "'{input}' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T10:00"
-    )]
+    #[error("'{input}' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T10:00")]
     Unreadable {
         /// The start of what was typed.
         input: String,
@@ -108,10 +99,7 @@ pub fn resolve_local(local: LocalDateTime) -> Result<Resolved, TimeError> {
             let first = first.min(second);
             Ok(Resolved {
                 at: first,
-                notice: Some(TimeNotice::AmbiguousChoseFirst {
-                    local,
-                    chosen_offset_secs: offset_secs(&first),
-                }),
+                notice: Some(TimeNotice::AmbiguousChoseFirst { local, chosen_offset_secs: offset_secs(&first) }),
             })
         }
         LocalResult::None => {
@@ -206,23 +194,13 @@ mod tests {
         assert_eq!(r.at.to_rfc3339(), "2026-10-25T02:30:00+02:00");
         assert_eq!(
             r.notice,
-            Some(TimeNotice::AmbiguousChoseFirst {
-                local: local("2026-10-25T02:30"),
-                chosen_offset_secs: 7200,
-            })
+            Some(TimeNotice::AmbiguousChoseFirst { local: local("2026-10-25T02:30"), chosen_offset_secs: 7200 })
         );
     }
 
     #[test]
     fn unreadable_times_are_refused() {
-        for bad in [
-            "tomorrow-ish",
-            "2026-13-01T10:00",
-            "2026-12-01",
-            "10:00",
-            "",
-            "2026-02-30T10:00",
-        ] {
+        for bad in ["tomorrow-ish", "2026-13-01T10:00", "2026-12-01", "10:00", "", "2026-02-30T10:00"] {
             let err = bad.parse::<LocalDateTime>().expect_err(bad);
             assert!(matches!(err, TimeError::Unreadable { .. }), "{bad}");
         }
@@ -230,16 +208,8 @@ mod tests {
 
     #[test]
     fn accepted_spellings() {
-        for ok in [
-            "2026-12-01T10:00",
-            "2026-12-01 10:00",
-            "2026-12-01T10:00:00",
-            " 2026-12-01T10:00 ",
-        ] {
-            assert_eq!(
-                ok.parse::<LocalDateTime>().expect(ok),
-                local("2026-12-01T10:00")
-            );
+        for ok in ["2026-12-01T10:00", "2026-12-01 10:00", "2026-12-01T10:00:00", " 2026-12-01T10:00 "] {
+            assert_eq!(ok.parse::<LocalDateTime>().expect(ok), local("2026-12-01T10:00"));
         }
     }
 }

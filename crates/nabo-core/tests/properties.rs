@@ -2,19 +2,16 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use nabo_core::{
-    conflicts_among, find_conflicts, resolve_local, ActivityId, ActivityKind, ActivityStatus,
-    ConflictRules, LocalDateTime, Scheduled, TimeError, ZONE,
+    conflicts_among, find_conflicts, resolve_local, ActivityId, ActivityKind, ActivityStatus, ConflictRules,
+    LocalDateTime, Scheduled, TimeError, ZONE,
 };
 use proptest::prelude::*;
 
 /// The last Sunday of `month` in `year`: the day EU clocks change.
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid date");
+    let first_of_next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) }
+            .expect("valid date");
     let mut day = first_of_next - Duration::days(1);
     while day.weekday() != Weekday::Sun {
         day -= Duration::days(1);
@@ -26,17 +23,12 @@ fn any_local() -> impl Strategy<Value = NaiveDateTime> {
     // Any minute from 2026 to 2035, or (half the time) any minute of a day the clocks change,
     // so that the gap and the fold are actually hit.
     let any_minute = (0i64..(10 * 366 * 24 * 60)).prop_map(|m| {
-        NaiveDate::from_ymd_opt(2026, 1, 1)
-            .expect("valid")
-            .and_hms_opt(0, 0, 0)
-            .expect("valid")
-            + Duration::minutes(m)
+        NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid").and_hms_opt(0, 0, 0).expect("valid") + Duration::minutes(m)
     });
-    let change_day =
-        (2026i32..2036, prop::bool::ANY, 0i64..(24 * 60)).prop_map(|(year, spring, m)| {
-            let day = last_sunday(year, if spring { 3 } else { 10 });
-            day.and_hms_opt(0, 0, 0).expect("valid") + Duration::minutes(m)
-        });
+    let change_day = (2026i32..2036, prop::bool::ANY, 0i64..(24 * 60)).prop_map(|(year, spring, m)| {
+        let day = last_sunday(year, if spring { 3 } else { 10 });
+        day.and_hms_opt(0, 0, 0).expect("valid") + Duration::minutes(m)
+    });
     prop_oneof![any_minute, change_day]
 }
 
@@ -71,31 +63,15 @@ proptest! {
 
 fn any_item() -> impl Strategy<Value = (i64, bool, bool, i64, i64)> {
     // (id, home visit?, cancelled?, start minute within one day, length in minutes)
-    (
-        1i64..1000,
-        any::<bool>(),
-        prop::bool::weighted(0.1),
-        0i64..(24 * 60),
-        5i64..240,
-    )
+    (1i64..1000, any::<bool>(), prop::bool::weighted(0.1), 0i64..(24 * 60), 5i64..240)
 }
 
 fn scheduled((id, visit, cancelled, start, len): (i64, bool, bool, i64, i64)) -> Scheduled {
-    let day = resolve_local("2026-12-01T00:00".parse().expect("parses"))
-        .expect("exists")
-        .at;
+    let day = resolve_local("2026-12-01T00:00".parse().expect("parses")).expect("exists").at;
     Scheduled {
         id: Some(ActivityId(id)),
-        kind: if visit {
-            ActivityKind::HomeVisit
-        } else {
-            ActivityKind::GroupMeeting
-        },
-        status: if cancelled {
-            ActivityStatus::Cancelled
-        } else {
-            ActivityStatus::Planned
-        },
+        kind: if visit { ActivityKind::HomeVisit } else { ActivityKind::GroupMeeting },
+        status: if cancelled { ActivityStatus::Cancelled } else { ActivityStatus::Planned },
         start: day + Duration::minutes(start),
         end: day + Duration::minutes(start + len),
     }

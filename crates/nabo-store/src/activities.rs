@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use nabo_core::{
-    Activity, ActivityId, ActivityStatus, ExceptionChange, OccurrenceException, ValidActivity, ZONE,
-};
+use nabo_core::{Activity, ActivityId, ActivityStatus, ExceptionChange, OccurrenceException, ValidActivity, ZONE};
 use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::error::StoreError;
@@ -12,8 +10,7 @@ use crate::error::StoreError;
 /// The longest any activity lasts, in seconds; bounds range scans on the start index.
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
-const COLUMNS: &str =
-    "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
+const COLUMNS: &str = "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
                        programme, example";
 
 /// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
@@ -110,11 +107,7 @@ impl<'a> PlanParams<'a> {
 }
 
 /// Stores a new activity with status planned; returns its id.
-pub fn insert_activity(
-    conn: &Connection,
-    new: &NewActivity<'_>,
-    now: DateTime<Utc>,
-) -> Result<ActivityId, StoreError> {
+pub fn insert_activity(conn: &Connection, new: &NewActivity<'_>, now: DateTime<Utc>) -> Result<ActivityId, StoreError> {
     let params = PlanParams::new(new.plan, now);
     conn.execute(
         "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, area, household,
@@ -169,11 +162,7 @@ pub fn set_activity_status(
 }
 
 /// Marks an activity deleted; it disappears everywhere but can be restored until purged.
-pub fn delete_activity(
-    conn: &Connection,
-    id: ActivityId,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn delete_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE activities SET deleted_utc = :now WHERE id = :id AND deleted_utc IS NULL",
         named_params! { ":id": id.0, ":now": now.timestamp() },
@@ -185,11 +174,7 @@ pub fn delete_activity(
 }
 
 /// Brings back a deleted activity that has not been purged yet.
-pub fn restore_activity(
-    conn: &Connection,
-    id: ActivityId,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn restore_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE activities SET deleted_utc = NULL, sequence = sequence + 1, updated_utc = :now
          WHERE id = :id AND deleted_utc IS NOT NULL",
@@ -202,10 +187,7 @@ pub fn restore_activity(
 }
 
 /// Removes for good the activities deleted before `cutoff`, with everything recorded on them.
-pub fn purge_deleted_activities(
-    conn: &Connection,
-    cutoff: DateTime<Utc>,
-) -> Result<usize, StoreError> {
+pub fn purge_deleted_activities(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
     Ok(conn.execute(
         "DELETE FROM activities WHERE deleted_utc IS NOT NULL AND deleted_utc < :cutoff",
         named_params! { ":cutoff": cutoff.timestamp() },
@@ -279,19 +261,13 @@ pub fn list_activities_overlapping(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
-        .query_map(
-            named_params! { ":from": from.timestamp(), ":to": to.timestamp() },
-            RawActivity::from_row,
-        )?
+        .query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, RawActivity::from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(|r| r.into_activity(conn)).collect()
 }
 
 /// The exceptions recorded for a series, in order of the occurrence they change.
-pub fn list_exceptions(
-    conn: &Connection,
-    id: ActivityId,
-) -> Result<Vec<OccurrenceException>, StoreError> {
+pub fn list_exceptions(conn: &Connection, id: ActivityId) -> Result<Vec<OccurrenceException>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT occurrence_start_utc, skipped, start_utc, end_utc, status FROM recurrence_exceptions
          WHERE activity_id = :id ORDER BY occurrence_start_utc",
@@ -307,32 +283,20 @@ pub fn list_exceptions(
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let damaged = |detail: String| StoreError::Damaged {
-        what: "series exception",
-        id: id.0,
-        detail,
-    };
+    let damaged = |detail: String| StoreError::Damaged { what: "series exception", id: id.0, detail };
     rows.into_iter()
         .map(|(original, skipped, start, end, status)| {
-            let original_start =
-                instant(original).ok_or_else(|| damaged(format!("time {original}")))?;
+            let original_start = instant(original).ok_or_else(|| damaged(format!("time {original}")))?;
             let change = match (skipped, start, end) {
                 (true, ..) => ExceptionChange::Skipped,
                 (false, Some(start), Some(end)) => ExceptionChange::Changed {
                     start: instant(start).ok_or_else(|| damaged(format!("time {start}")))?,
                     end: instant(end).ok_or_else(|| damaged(format!("time {end}")))?,
-                    status: status
-                        .as_deref()
-                        .unwrap_or("planned")
-                        .parse()
-                        .map_err(|e| damaged(format!("{e}")))?,
+                    status: status.as_deref().unwrap_or("planned").parse().map_err(|e| damaged(format!("{e}")))?,
                 },
                 _ => return Err(damaged("a changed occurrence without times".into())),
             };
-            Ok(OccurrenceException {
-                original_start,
-                change,
-            })
+            Ok(OccurrenceException { original_start, change })
         })
         .collect()
 }
@@ -346,12 +310,9 @@ pub fn set_exception(
 ) -> Result<(), StoreError> {
     let (skipped, start, end, status) = match exception.change {
         ExceptionChange::Skipped => (true, None, None, None),
-        ExceptionChange::Changed { start, end, status } => (
-            false,
-            Some(start.timestamp()),
-            Some(end.timestamp()),
-            Some(status.as_str()),
-        ),
+        ExceptionChange::Changed { start, end, status } => {
+            (false, Some(start.timestamp()), Some(end.timestamp()), Some(status.as_str()))
+        }
     };
     conn.execute(
         "INSERT INTO recurrence_exceptions (activity_id, occurrence_start_utc, skipped, start_utc, end_utc, status)
@@ -375,49 +336,37 @@ pub fn set_exception(
     Ok(())
 }
 
-/// Moves the exceptions of series `from` at or after `at` to series `to` (a split series).
+/// Moves the exceptions of series `from` at or after `at` to series `to` (a split series),
+/// shifting the occurrence each one names by `shift` (when the new series starts at another time).
 pub fn move_exceptions(
     conn: &Connection,
     from: ActivityId,
     to: ActivityId,
     at: DateTime<Utc>,
+    shift: chrono::Duration,
 ) -> Result<usize, StoreError> {
     Ok(conn.execute(
-        "UPDATE recurrence_exceptions SET activity_id = :to
+        "UPDATE recurrence_exceptions SET activity_id = :to, occurrence_start_utc = occurrence_start_utc + :shift
          WHERE activity_id = :from AND occurrence_start_utc >= :at",
-        named_params! { ":from": from.0, ":to": to.0, ":at": at.timestamp() },
+        named_params! { ":from": from.0, ":to": to.0, ":at": at.timestamp(), ":shift": shift.num_seconds() },
     )?)
 }
 
 fn instant(secs: i64) -> Option<DateTime<Tz>> {
-    Utc.timestamp_opt(secs, 0)
-        .single()
-        .map(|t| t.with_timezone(&ZONE))
+    Utc.timestamp_opt(secs, 0).single().map(|t| t.with_timezone(&ZONE))
 }
 
 fn not_found(id: ActivityId) -> StoreError {
-    StoreError::NotFound {
-        what: "activity",
-        id: id.0,
-    }
+    StoreError::NotFound { what: "activity", id: id.0 }
 }
 
-fn replace_languages(
-    conn: &Connection,
-    id: ActivityId,
-    languages: &[String],
-) -> Result<(), StoreError> {
-    conn.execute(
-        "DELETE FROM activity_languages WHERE activity_id = :id",
-        named_params! { ":id": id.0 },
-    )?;
+fn replace_languages(conn: &Connection, id: ActivityId, languages: &[String]) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM activity_languages WHERE activity_id = :id", named_params! { ":id": id.0 })?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_languages (activity_id, position, language) VALUES (:id, :position, :language)",
     )?;
     for (position, language) in languages.iter().enumerate() {
-        stmt.execute(
-            named_params! { ":id": id.0, ":position": position as i64, ":language": language },
-        )?;
+        stmt.execute(named_params! { ":id": id.0, ":position": position as i64, ":language": language })?;
     }
     Ok(())
 }
@@ -462,20 +411,14 @@ impl RawActivity {
 
     fn into_activity(self, conn: &Connection) -> Result<Activity, StoreError> {
         let id = self.id;
-        let damaged = |detail: String| StoreError::Damaged {
-            what: "activity",
-            id,
-            detail,
-        };
+        let damaged = |detail: String| StoreError::Damaged { what: "activity", id, detail };
         let at = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
             instant(secs).ok_or_else(|| damaged(format!("time {secs} is out of range")))
         };
-        let mut stmt = conn.prepare_cached(
-            "SELECT language FROM activity_languages WHERE activity_id = :id ORDER BY position",
-        )?;
-        let languages = stmt
-            .query_map(named_params! { ":id": id }, |r| r.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut stmt =
+            conn.prepare_cached("SELECT language FROM activity_languages WHERE activity_id = :id ORDER BY position")?;
+        let languages =
+            stmt.query_map(named_params! { ":id": id }, |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
         Ok(Activity {
             id: ActivityId(id),
             kind: self.kind.parse().map_err(|e| damaged(format!("{e}")))?,
@@ -489,11 +432,7 @@ impl RawActivity {
             theme: self.theme,
             title: self.title,
             note: self.note,
-            programme: self
-                .programme
-                .map(|p| p.parse())
-                .transpose()
-                .map_err(|e| damaged(format!("{e}")))?,
+            programme: self.programme.map(|p| p.parse()).transpose().map_err(|e| damaged(format!("{e}")))?,
             languages,
             example: self.example,
         })

@@ -34,11 +34,7 @@ pub struct Identity {
 }
 
 /// Records who uses this database; there is exactly one identity.
-pub fn insert_identity(
-    conn: &Connection,
-    identity: &Identity,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn insert_identity(conn: &Connection, identity: &Identity, now: DateTime<Utc>) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO identity (id, role, display_name, created_utc) VALUES (1, :role, :name, :now)",
         named_params! { ":role": identity.role.as_str(), ":name": identity.display_name, ":now": now.timestamp() },
@@ -59,22 +55,16 @@ pub fn set_role(conn: &Connection, role: Role, now: DateTime<Utc>) -> Result<(),
 /// Who uses this database, if `init` has run.
 pub fn get_identity(conn: &Connection) -> Result<Option<Identity>, StoreError> {
     let row = conn
-        .query_row(
-            "SELECT role, display_name FROM identity WHERE id = 1",
-            [],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)),
-        )
+        .query_row("SELECT role, display_name FROM identity WHERE id = 1", [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })
         .optional()?;
     row.map(|(role, display_name)| {
         let role = match role.as_str() {
             "volunteer" => Role::Volunteer,
             "coordinator" => Role::Coordinator,
             other => {
-                return Err(StoreError::Damaged {
-                    what: "identity",
-                    id: 1,
-                    detail: format!("unknown role '{other}'"),
-                })
+                return Err(StoreError::Damaged { what: "identity", id: 1, detail: format!("unknown role '{other}'") })
             }
         };
         Ok(Identity { role, display_name })

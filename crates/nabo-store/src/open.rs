@@ -27,9 +27,7 @@ impl Store {
     /// Opens an existing Nabo database, upgrading its schema if it is older.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if !path.exists() {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE, false)
     }
@@ -37,9 +35,7 @@ impl Store {
     /// Creates a new Nabo database; refuses if a file is already there.
     pub fn create(path: &Path) -> Result<Self, StoreError> {
         if path.exists() {
-            return Err(StoreError::AlreadyExists {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::AlreadyExists { path: path.to_path_buf() });
         }
         Self::open_or_create(path)
     }
@@ -47,16 +43,10 @@ impl Store {
     /// Opens the database at `path`, creating it (and its folder) if there is none.
     pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Folder {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::Folder { path: parent.to_path_buf(), source })?;
         }
-        Self::open_with(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            true,
-        )
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, true)
     }
 
     fn open_with(path: &Path, flags: OpenFlags, may_be_new: bool) -> Result<Self, StoreError> {
@@ -65,36 +55,21 @@ impl Store {
         let classify = |e: rusqlite::Error| classify_open_error(e, path);
 
         // Step 1: what is this file? Reading the header writes nothing.
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(classify)?;
-        let app_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(classify)?;
-        let has_tables: bool = conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| {
-                r.get(0)
-            })
-            .map_err(classify)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(classify)?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(classify)?;
+        let has_tables: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| r.get(0)).map_err(classify)?;
         let is_empty = version == 0 && app_id == 0 && !has_tables;
         if app_id != APPLICATION_ID && !(is_empty && may_be_new) {
             return Err(if is_empty {
-                StoreError::Missing {
-                    path: path.to_path_buf(),
-                }
+                StoreError::Missing { path: path.to_path_buf() }
             } else {
-                StoreError::ForeignDatabase {
-                    path: path.to_path_buf(),
-                }
+                StoreError::ForeignDatabase { path: path.to_path_buf() }
             });
         }
         // Step 2: a newer schema is refused before anything is written.
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
         }
         // Step 3: pragmas.
         conn.busy_timeout(Duration::from_secs(5))?;
@@ -106,10 +81,7 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Self {
-            conn,
-            path: path.to_path_buf(),
-        })
+        Ok(Self { conn, path: path.to_path_buf() })
     }
 
     /// The path of the database file.
@@ -119,9 +91,7 @@ impl Store {
 
     /// The schema version recorded in the file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// The connection, for reading.
@@ -134,10 +104,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -172,9 +139,7 @@ impl Store {
 /// Turns SQLite's "file is not a database" into a typed error naming the path.
 fn classify_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        },
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
         _ => StoreError::Sqlite(e),
     }
 }

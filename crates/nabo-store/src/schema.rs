@@ -122,9 +122,7 @@ mod tests {
         assert!(migrations().validate().is_ok());
         let mut conn = rusqlite::Connection::open_in_memory().expect("in-memory db");
         migrations().to_latest(&mut conn).expect("migrates");
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .expect("user_version");
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("user_version");
         assert_eq!(version, SCHEMA_VERSION);
     }
 }

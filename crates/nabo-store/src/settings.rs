@@ -7,11 +7,7 @@ use crate::error::StoreError;
 /// The stored value of a setting, if set.
 pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = :key",
-            named_params! { ":key": key },
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM settings WHERE key = :key", named_params! { ":key": key }, |r| r.get(0))
         .optional()?)
 }
 

@@ -4,21 +4,18 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::{
-    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, ExceptionChange, LocalDateTime,
-    Minutes, OccurrenceException, ValidActivity,
+    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, ExceptionChange, LocalDateTime, Minutes,
+    OccurrenceException, ValidActivity,
 };
 use nabo_store::{
-    delete_activity, delete_example_activities, get_activity, get_identity, get_setting,
-    insert_activity, insert_identity, list_activities_overlapping, list_exceptions,
-    move_exceptions, purge_deleted_activities, recent_values, restore_activity,
-    set_activity_status, set_exception, set_role, set_setting, update_activity, Identity,
-    NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    delete_activity, delete_example_activities, get_activity, get_identity, get_setting, insert_activity,
+    insert_identity, list_activities_overlapping, list_exceptions, move_exceptions, purge_deleted_activities,
+    recent_values, restore_activity, set_activity_status, set_exception, set_role, set_setting, update_activity,
+    Identity, NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().expect("valid")
 }
 
 fn visit(start: &str, duration: &str) -> ValidActivity {
@@ -37,11 +34,7 @@ fn visit(start: &str, duration: &str) -> ValidActivity {
 }
 
 fn new<'a>(plan: &'a ValidActivity, uid: &'a str) -> NewActivity<'a> {
-    NewActivity {
-        plan,
-        uid,
-        example: false,
-    }
+    NewActivity { plan, uid, example: false }
 }
 
 struct Temp {
@@ -60,10 +53,7 @@ fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .expect("read dir")
         .map(|e| {
             let e = e.expect("entry");
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).expect("read"),
-            )
+            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read"))
         })
         .collect();
     files.sort();
@@ -71,9 +61,7 @@ fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("rfc3339")
-        .with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(s).expect("rfc3339").with_timezone(&Utc)
 }
 
 #[test]
@@ -81,9 +69,7 @@ fn a_planned_visit_reads_back_with_every_field() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
-    let id = store
-        .write(|tx| insert_activity(tx, &new(&plan, "uid-1"), now()))
-        .expect("insert");
+    let id = store.write(|tx| insert_activity(tx, &new(&plan, "uid-1"), now())).expect("insert");
     drop(store);
 
     let store = Store::open(&t.path).expect("reopen");
@@ -124,32 +110,16 @@ fn range_lists_what_overlaps_in_start_order() {
 fn update_status_and_delete() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
-    let id = store
-        .write(|tx| insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u"), now()))
-        .expect("insert");
-    store
-        .write(|tx| update_activity(tx, id, &visit("2026-12-01T12:00", "90m"), now()))
-        .expect("update");
-    store
-        .write(|tx| set_activity_status(tx, id, ActivityStatus::Cancelled, now()))
-        .expect("status");
+    let id =
+        store.write(|tx| insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u"), now())).expect("insert");
+    store.write(|tx| update_activity(tx, id, &visit("2026-12-01T12:00", "90m"), now())).expect("update");
+    store.write(|tx| set_activity_status(tx, id, ActivityStatus::Cancelled, now())).expect("status");
     let got = get_activity(store.conn(), id).expect("found");
     assert_eq!(got.start.to_rfc3339(), "2026-12-01T12:00:00+01:00");
     assert_eq!(got.status, ActivityStatus::Cancelled);
-    store
-        .write(|tx| delete_activity(tx, id, now()))
-        .expect("delete");
-    assert!(matches!(
-        get_activity(store.conn(), id),
-        Err(StoreError::NotFound {
-            what: "activity",
-            ..
-        })
-    ));
-    assert!(matches!(
-        store.write(|tx| delete_activity(tx, id, now())),
-        Err(StoreError::NotFound { .. })
-    ));
+    store.write(|tx| delete_activity(tx, id, now())).expect("delete");
+    assert!(matches!(get_activity(store.conn(), id), Err(StoreError::NotFound { what: "activity", .. })));
+    assert!(matches!(store.write(|tx| delete_activity(tx, id, now())), Err(StoreError::NotFound { .. })));
 }
 
 #[test]
@@ -163,12 +133,8 @@ fn a_failed_write_keeps_nothing() {
         Ok(())
     });
     assert!(result.is_err());
-    let all = list_activities_overlapping(
-        store.conn(),
-        utc("2026-01-01T00:00:00Z"),
-        utc("2027-01-01T00:00:00Z"),
-    )
-    .expect("list");
+    let all = list_activities_overlapping(store.conn(), utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))
+        .expect("list");
     assert!(all.is_empty(), "{all:?}");
 }
 
@@ -177,30 +143,13 @@ fn identity_and_settings() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     assert_eq!(get_identity(store.conn()).expect("read"), None);
-    let me = Identity {
-        role: Role::Coordinator,
-        display_name: Some("Aarhus Vest".into()),
-    };
-    store
-        .write(|tx| insert_identity(tx, &me, now()))
-        .expect("insert");
+    let me = Identity { role: Role::Coordinator, display_name: Some("Aarhus Vest".into()) };
+    store.write(|tx| insert_identity(tx, &me, now())).expect("insert");
     assert_eq!(get_identity(store.conn()).expect("read"), Some(me.clone()));
-    assert!(
-        store.write(|tx| insert_identity(tx, &me, now())).is_err(),
-        "only one identity"
-    );
-    store
-        .write(|tx| set_setting(tx, "travel_buffer_minutes", "20"))
-        .expect("set");
-    store
-        .write(|tx| set_setting(tx, "travel_buffer_minutes", "15"))
-        .expect("set again");
-    assert_eq!(
-        get_setting(store.conn(), "travel_buffer_minutes")
-            .expect("get")
-            .as_deref(),
-        Some("15")
-    );
+    assert!(store.write(|tx| insert_identity(tx, &me, now())).is_err(), "only one identity");
+    store.write(|tx| set_setting(tx, "travel_buffer_minutes", "20")).expect("set");
+    store.write(|tx| set_setting(tx, "travel_buffer_minutes", "15")).expect("set again");
+    assert_eq!(get_setting(store.conn(), "travel_buffer_minutes").expect("get").as_deref(), Some("15"));
 }
 
 #[test]
@@ -208,15 +157,9 @@ fn pragmas_wal_foreign_keys_and_application_id() {
     let t = temp_db();
     let store = Store::create(&t.path).expect("create");
     let conn = store.conn();
-    let mode: String = conn
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .expect("pragma");
-    let fk: i64 = conn
-        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-        .expect("pragma");
-    let app: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .expect("pragma");
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("pragma");
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("pragma");
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).expect("pragma");
     assert_eq!((mode.as_str(), fk, app), ("wal", 1, APPLICATION_ID));
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     assert!(store.check_integrity().expect("check").is_empty());
@@ -225,16 +168,10 @@ fn pragmas_wal_foreign_keys_and_application_id() {
 #[test]
 fn create_refuses_an_existing_file_and_open_refuses_a_missing_one() {
     let t = temp_db();
-    assert!(matches!(
-        Store::open(&t.path),
-        Err(StoreError::Missing { .. })
-    ));
+    assert!(matches!(Store::open(&t.path), Err(StoreError::Missing { .. })));
     assert!(!t.path.exists(), "open must not create a file");
     Store::create(&t.path).expect("create");
-    assert!(matches!(
-        Store::create(&t.path),
-        Err(StoreError::AlreadyExists { .. })
-    ));
+    assert!(matches!(Store::create(&t.path), Err(StoreError::AlreadyExists { .. })));
 }
 
 /// Opening `path` fails with an error matching `expected`, and no file in its folder changes.
@@ -243,21 +180,15 @@ fn refused_unchanged(path: &Path, expected: fn(&StoreError) -> bool) {
     let before = files_in(dir);
     let err = Store::open(path).expect_err("must be refused");
     assert!(expected(&err), "unexpected error: {err}");
-    assert!(
-        err.to_string().contains(&path.display().to_string()),
-        "error names the file: {err}"
-    );
+    assert!(err.to_string().contains(&path.display().to_string()), "error names the file: {err}");
     assert_eq!(files_in(dir), before, "the folder must be unchanged");
 }
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused_unchanged() {
     let t = temp_db();
-    std::fs::write(
-        &t.path,
-        "BEGIN:VCALENDAR\r\nthis is not a database, it is just text\r\n".repeat(200),
-    )
-    .expect("write");
+    std::fs::write(&t.path, "BEGIN:VCALENDAR\r\nthis is not a database, it is just text\r\n".repeat(200))
+        .expect("write");
     refused_unchanged(&t.path, |e| matches!(e, StoreError::NotADatabase { .. }));
 }
 
@@ -266,8 +197,7 @@ fn another_programs_sqlite_database_is_refused_unchanged() {
     let t = temp_db();
     {
         let conn = nabo_store::Connection::open(&t.path).expect("open");
-        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);")
-            .expect("schema");
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);").expect("schema");
     }
     refused_unchanged(&t.path, |e| matches!(e, StoreError::ForeignDatabase { .. }));
 }
@@ -277,15 +207,9 @@ fn a_database_from_a_newer_nabo_is_refused_unchanged() {
     let t = temp_db();
     {
         let store = Store::create(&t.path).expect("create");
-        store
-            .conn()
-            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-            .expect("bump");
+        store.conn().pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
         // Fold the WAL back into the main file so the folder holds only the database.
-        store
-            .conn()
-            .pragma_update(None, "journal_mode", "DELETE")
-            .expect("journal");
+        store.conn().pragma_update(None, "journal_mode", "DELETE").expect("journal");
     }
     refused_unchanged(
         &t.path,
@@ -300,15 +224,12 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
     let mut seen = 0;
     for version in 1..=SCHEMA_VERSION {
         let sql_path = fixtures.join(format!("v{version}.sql"));
-        let sql = std::fs::read_to_string(&sql_path)
-            .unwrap_or_else(|e| panic!("{}: {e}", sql_path.display()));
+        let sql = std::fs::read_to_string(&sql_path).unwrap_or_else(|e| panic!("{}: {e}", sql_path.display()));
         let t = temp_db();
         {
             let conn = nabo_store::Connection::open(&t.path).expect("open");
             conn.execute_batch(&sql).expect("fixture loads");
-            let v: i64 = conn
-                .pragma_query_value(None, "user_version", |r| r.get(0))
-                .expect("version");
+            let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
             assert_eq!(v, version, "{} must set user_version", sql_path.display());
         }
         let store = Store::open(&t.path).expect("an older database opens");
@@ -319,20 +240,12 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         assert_eq!(visit.household.as_deref(), Some("H-17"));
         if version >= 2 {
             // The deleted example stays hidden but can be restored.
-            assert!(matches!(
-                get_activity(store.conn(), ActivityId(3)),
-                Err(StoreError::NotFound { .. })
-            ));
+            assert!(matches!(get_activity(store.conn(), ActivityId(3)), Err(StoreError::NotFound { .. })));
         }
         let meeting = get_activity(store.conn(), ActivityId(2)).expect("fixture activity 2");
         assert_eq!(meeting.status, ActivityStatus::Done);
         assert_eq!(meeting.languages, ["da", "ar"]);
-        assert_eq!(
-            get_identity(store.conn())
-                .expect("identity")
-                .map(|i| i.role),
-            Some(Role::Volunteer)
-        );
+        assert_eq!(get_identity(store.conn()).expect("identity").map(|i| i.role), Some(Role::Volunteer));
         assert!(store.check_integrity().expect("check").is_empty());
         seen += 1;
     }
@@ -344,45 +257,20 @@ fn deleted_activities_are_hidden_restorable_then_purged() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
-    let id = store
-        .write(|tx| insert_activity(tx, &new(&plan, "u"), now()))
-        .expect("insert");
-    store
-        .write(|tx| delete_activity(tx, id, now()))
-        .expect("delete");
+    let id = store.write(|tx| insert_activity(tx, &new(&plan, "u"), now())).expect("insert");
+    store.write(|tx| delete_activity(tx, id, now())).expect("delete");
     let everything = (utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"));
-    assert!(
-        list_activities_overlapping(store.conn(), everything.0, everything.1)
-            .expect("list")
-            .is_empty()
-    );
-    store
-        .write(|tx| restore_activity(tx, id, now()))
-        .expect("restore");
+    assert!(list_activities_overlapping(store.conn(), everything.0, everything.1).expect("list").is_empty());
+    store.write(|tx| restore_activity(tx, id, now())).expect("restore");
     assert_eq!(get_activity(store.conn(), id).expect("back").id, id);
-    assert!(matches!(
-        store.write(|tx| restore_activity(tx, id, now())),
-        Err(StoreError::NotFound { .. })
-    ));
+    assert!(matches!(store.write(|tx| restore_activity(tx, id, now())), Err(StoreError::NotFound { .. })));
 
-    store
-        .write(|tx| delete_activity(tx, id, now()))
-        .expect("delete again");
-    let purged = store
-        .write(|tx| purge_deleted_activities(tx, now()))
-        .expect("purge");
+    store.write(|tx| delete_activity(tx, id, now())).expect("delete again");
+    let purged = store.write(|tx| purge_deleted_activities(tx, now())).expect("purge");
     assert_eq!(purged, 0, "deleted at the cutoff itself is kept");
     let later = now() + chrono::Duration::minutes(11);
-    assert_eq!(
-        store
-            .write(|tx| purge_deleted_activities(tx, later))
-            .expect("purge"),
-        1
-    );
-    assert!(matches!(
-        store.write(|tx| restore_activity(tx, id, now())),
-        Err(StoreError::NotFound { .. })
-    ));
+    assert_eq!(store.write(|tx| purge_deleted_activities(tx, later)).expect("purge"), 1);
+    assert!(matches!(store.write(|tx| restore_activity(tx, id, now())), Err(StoreError::NotFound { .. })));
 }
 
 #[test]
@@ -390,34 +278,13 @@ fn example_activities_are_removed_in_one_go() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
-    let real = store
-        .write(|tx| insert_activity(tx, &new(&plan, "real"), now()))
-        .expect("insert");
+    let real = store.write(|tx| insert_activity(tx, &new(&plan, "real"), now())).expect("insert");
     let example = store
-        .write(|tx| {
-            insert_activity(
-                tx,
-                &NewActivity {
-                    plan: &plan,
-                    uid: "ex",
-                    example: true,
-                },
-                now(),
-            )
-        })
+        .write(|tx| insert_activity(tx, &NewActivity { plan: &plan, uid: "ex", example: true }, now()))
         .expect("insert");
-    assert!(
-        get_activity(store.conn(), example)
-            .expect("example")
-            .example
-    );
+    assert!(get_activity(store.conn(), example).expect("example").example);
     assert!(!get_activity(store.conn(), real).expect("real").example);
-    assert_eq!(
-        store
-            .write(|tx| delete_example_activities(tx))
-            .expect("remove"),
-        1
-    );
+    assert_eq!(store.write(|tx| delete_example_activities(tx)).expect("remove"), 1);
     assert!(get_activity(store.conn(), real).is_ok());
     assert!(get_activity(store.conn(), example).is_err());
 }
@@ -427,16 +294,7 @@ fn recent_values_offer_what_was_typed_before() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let at = |minutes: i64| now() + chrono::Duration::minutes(minutes);
-    for (i, area) in [
-        "Gellerup",
-        "Vollsmose",
-        "gellerupparken",
-        "Tingbjerg",
-        "Gellerup",
-        "50%_area",
-    ]
-    .iter()
-    .enumerate()
+    for (i, area) in ["Gellerup", "Vollsmose", "gellerupparken", "Tingbjerg", "Gellerup", "50%_area"].iter().enumerate()
     {
         let plan = ActivityDraft {
             area: Some((*area).into()),
@@ -449,52 +307,24 @@ fn recent_values_offer_what_was_typed_before() {
         .validate()
         .expect("valid");
         let uid = format!("u{i}");
-        store
-            .write(|tx| insert_activity(tx, &new(&plan, &uid), at(i as i64)))
-            .expect("insert");
+        store.write(|tx| insert_activity(tx, &new(&plan, &uid), at(i as i64))).expect("insert");
     }
-    let recent = |prefix: &str| {
-        recent_values(store.conn(), RememberedText::Area, prefix, 10).expect("query")
-    };
+    let recent = |prefix: &str| recent_values(store.conn(), RememberedText::Area, prefix, 10).expect("query");
     assert_eq!(recent("gel"), ["Gellerup", "gellerupparken"]);
-    assert_eq!(
-        recent(""),
-        [
-            "50%_area",
-            "Gellerup",
-            "Tingbjerg",
-            "gellerupparken",
-            "Vollsmose"
-        ]
-    );
+    assert_eq!(recent(""), ["50%_area", "Gellerup", "Tingbjerg", "gellerupparken", "Vollsmose"]);
     assert_eq!(recent("50%"), ["50%_area"]);
     assert!(recent("%").is_empty(), "wildcards are matched literally");
-    assert_eq!(
-        recent_values(store.conn(), RememberedText::Area, "", 2)
-            .expect("query")
-            .len(),
-        2
-    );
+    assert_eq!(recent_values(store.conn(), RememberedText::Area, "", 2).expect("query").len(), 2);
 }
 
 #[test]
 fn the_role_can_be_set_before_and_after_init() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
-    store
-        .write(|tx| set_role(tx, Role::Coordinator, now()))
-        .expect("set");
-    assert_eq!(
-        get_identity(store.conn()).expect("read").map(|i| i.role),
-        Some(Role::Coordinator)
-    );
-    store
-        .write(|tx| set_role(tx, Role::Volunteer, now()))
-        .expect("set again");
-    assert_eq!(
-        get_identity(store.conn()).expect("read").map(|i| i.role),
-        Some(Role::Volunteer)
-    );
+    store.write(|tx| set_role(tx, Role::Coordinator, now())).expect("set");
+    assert_eq!(get_identity(store.conn()).expect("read").map(|i| i.role), Some(Role::Coordinator));
+    store.write(|tx| set_role(tx, Role::Volunteer, now())).expect("set again");
+    assert_eq!(get_identity(store.conn()).expect("read").map(|i| i.role), Some(Role::Volunteer));
 }
 
 fn series(start: &str, rule: &str) -> ValidActivity {
@@ -527,31 +357,16 @@ fn series_are_found_by_any_range_they_may_touch() {
         })
         .expect("insert");
     let found = |from: &str, to: &str| -> Vec<ActivityId> {
-        list_activities_overlapping(store.conn(), utc(from), utc(to))
-            .expect("list")
-            .iter()
-            .map(|a| a.id)
-            .collect()
+        list_activities_overlapping(store.conn(), utc(from), utc(to)).expect("list").iter().map(|a| a.id).collect()
     };
-    assert_eq!(
-        found("2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z"),
-        vec![ids[0]]
-    );
+    assert_eq!(found("2026-01-20T00:00:00Z", "2026-01-21T00:00:00Z"), vec![ids[0]]);
     assert_eq!(
         found("2026-02-10T00:00:00Z", "2026-02-11T00:00:00Z"),
         Vec::<ActivityId>::new(),
         "after its last meeting"
     );
-    assert_eq!(
-        found("2030-01-01T00:00:00Z", "2030-01-08T00:00:00Z"),
-        vec![ids[1]],
-        "a series without end"
-    );
-    assert_eq!(
-        found("2026-05-01T00:00:00Z", "2026-05-08T00:00:00Z"),
-        Vec::<ActivityId>::new(),
-        "before its start"
-    );
+    assert_eq!(found("2030-01-01T00:00:00Z", "2030-01-08T00:00:00Z"), vec![ids[1]], "a series without end");
+    assert_eq!(found("2026-05-01T00:00:00Z", "2026-05-08T00:00:00Z"), Vec::<ActivityId>::new(), "before its start");
 }
 
 #[test]
@@ -559,21 +374,10 @@ fn exceptions_are_recorded_replaced_and_moved() {
     let t = temp_db();
     let mut store = Store::create(&t.path).expect("create");
     let plan = series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=6");
-    let id = store
-        .write(|tx| insert_activity(tx, &new(&plan, "s"), now()))
-        .expect("insert");
-    let other = store
-        .write(|tx| insert_activity(tx, &new(&plan, "t"), now()))
-        .expect("insert");
-    let at = |s: &str| {
-        nabo_core::resolve_local(s.parse().expect("time"))
-            .expect("exists")
-            .at
-    };
-    let skip = OccurrenceException {
-        original_start: at("2026-12-08T17:00"),
-        change: ExceptionChange::Skipped,
-    };
+    let id = store.write(|tx| insert_activity(tx, &new(&plan, "s"), now())).expect("insert");
+    let other = store.write(|tx| insert_activity(tx, &new(&plan, "t"), now())).expect("insert");
+    let at = |s: &str| nabo_core::resolve_local(s.parse().expect("time")).expect("exists").at;
+    let skip = OccurrenceException { original_start: at("2026-12-08T17:00"), change: ExceptionChange::Skipped };
     let moved = OccurrenceException {
         original_start: at("2026-12-22T17:00"),
         change: ExceptionChange::Changed {
@@ -582,16 +386,9 @@ fn exceptions_are_recorded_replaced_and_moved() {
             status: ActivityStatus::Done,
         },
     };
-    store
-        .write(|tx| set_exception(tx, id, &skip, now()))
-        .expect("skip");
-    store
-        .write(|tx| set_exception(tx, id, &moved, now()))
-        .expect("move");
-    assert_eq!(
-        list_exceptions(store.conn(), id).expect("list"),
-        vec![skip, moved]
-    );
+    store.write(|tx| set_exception(tx, id, &skip, now())).expect("skip");
+    store.write(|tx| set_exception(tx, id, &moved, now())).expect("move");
+    assert_eq!(list_exceptions(store.conn(), id).expect("list"), vec![skip, moved]);
     let unskip = OccurrenceException {
         change: ExceptionChange::Changed {
             start: at("2026-12-08T18:00"),
@@ -600,26 +397,17 @@ fn exceptions_are_recorded_replaced_and_moved() {
         },
         ..skip
     };
-    store
-        .write(|tx| set_exception(tx, id, &unskip, now()))
-        .expect("replace");
+    store.write(|tx| set_exception(tx, id, &unskip, now())).expect("replace");
     assert_eq!(list_exceptions(store.conn(), id).expect("list")[0], unskip);
     let moved_count = store
-        .write(|tx| move_exceptions(tx, id, other, at("2026-12-15T17:00").with_timezone(&Utc)))
+        .write(|tx| {
+            move_exceptions(tx, id, other, at("2026-12-15T17:00").with_timezone(&Utc), chrono::Duration::zero())
+        })
         .expect("move");
     assert_eq!(moved_count, 1);
-    assert_eq!(
-        list_exceptions(store.conn(), other).expect("list"),
-        vec![moved]
-    );
+    assert_eq!(list_exceptions(store.conn(), other).expect("list"), vec![moved]);
     // Deleting a series removes its exceptions with it (purge cascades).
-    store
-        .write(|tx| delete_activity(tx, other, now()))
-        .expect("delete");
-    store
-        .write(|tx| purge_deleted_activities(tx, now() + chrono::Duration::hours(1)))
-        .expect("purge");
-    assert!(list_exceptions(store.conn(), other)
-        .expect("list")
-        .is_empty());
+    store.write(|tx| delete_activity(tx, other, now())).expect("delete");
+    store.write(|tx| purge_deleted_activities(tx, now() + chrono::Duration::hours(1))).expect("purge");
+    assert!(list_exceptions(store.conn(), other).expect("list").is_empty());
 }

@@ -4,13 +4,26 @@ import type { ActivityStatus } from "./ActivityStatus";
 import type { Programme } from "./Programme";
 
 /**
- * One activity as the front ends show it.
+ * One occurrence as the front ends show it: a one-off activity, or one meeting of a series.
  */
 export type ActivityView = { 
 /**
- * Its id.
+ * The activity's id (for a series: the series' id, shared by its meetings).
  */
 id: number, 
+/**
+ * Unique in a list: the id, or for a meeting of a series `id@occurrence`.
+ */
+key: string, 
+/**
+ * For a meeting of a series: where its rule puts it (RFC 3339), which names it in
+ * later calls even after it was moved; `null` for a one-off.
+ */
+occurrence: string | null, 
+/**
+ * The series' repeat rule (RFC 5545 RRULE value); `null` for a one-off.
+ */
+rrule: string | null, 
 /**
  * Its kind.
  */
