@@ -9,3 +9,7 @@ cli-check-ok = Databasen er i orden: { $activities } aftaler, version { $version
 cli-check-problem = Problem i databasen: { $problem }
 cli-check-conflict = Konflikt mellem aftale { $id } ({ $start }) og aftale { $other } ({ $other_start }).
 cli-check-damaged = Databasen er beskadiget. Lav en kopi af filen, før du gør andet.
+cli-exported = { $count ->
+    [one] 1 aftale skrevet til { $path }
+   *[other] { $count } aftaler skrevet til { $path }
+}

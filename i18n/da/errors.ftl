@@ -21,6 +21,7 @@ error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found }
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
 error-database_exists = Der er allerede en Nabo-database i { $path }.
 error-invalid_setting = Indstillingen skal være mellem { $min } og { $max }, ikke { $value }.
+error-write_failed = Filen { $path } kunne ikke gemmes: { $detail }
 error-storage = Databasen kunne ikke læses eller gemmes: { $detail }
 
 # Oplysninger om, hvordan et tidspunkt blev læst.

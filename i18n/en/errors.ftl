@@ -21,6 +21,7 @@ error-database_too_new = { $path } was made by a newer Nabo (database version { 
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
 error-database_exists = There is already a Nabo database at { $path }.
 error-invalid_setting = The setting must be between { $min } and { $max }, not { $value }.
+error-write_failed = The file { $path } could not be saved: { $detail }
 error-storage = The database could not be read or saved: { $detail }
 
 # Notes on how a time was read.

@@ -61,6 +61,8 @@ pub enum ErrorCode {
     RepeatTooLong,
     /// A repeat rule that gives no meeting.
     RepeatEmpty,
+    /// A file the user chose could not be written.
+    WriteFailed,
     /// A setting outside its allowed range.
     InvalidSetting,
     /// Reading or writing the database failed.
@@ -94,6 +96,7 @@ impl ErrorCode {
             ErrorCode::RepeatTooMany => "repeat_too_many",
             ErrorCode::RepeatTooLong => "repeat_too_long",
             ErrorCode::RepeatEmpty => "repeat_empty",
+            ErrorCode::WriteFailed => "write_failed",
             ErrorCode::InvalidSetting => "invalid_setting",
             ErrorCode::Storage => "storage",
         }
@@ -124,6 +127,7 @@ impl ErrorCode {
         ErrorCode::RepeatTooMany,
         ErrorCode::RepeatTooLong,
         ErrorCode::RepeatEmpty,
+        ErrorCode::WriteFailed,
         ErrorCode::InvalidSetting,
         ErrorCode::Storage,
     ];
@@ -155,6 +159,14 @@ pub enum AppError {
         to: String,
         /// Why.
         reason: &'static str,
+    },
+    /// A file could not be written.
+    #[error("could not write {path}: {reason}")]
+    WriteFailed {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
     },
     /// A series has no meeting at the time or date given.
     #[error("activity {id} has no meeting at {occurrence}")]
@@ -210,6 +222,7 @@ impl AppError {
             AppError::InvalidRange { .. } => ErrorCode::InvalidRange,
             AppError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
+            AppError::WriteFailed { .. } => ErrorCode::WriteFailed,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -226,7 +239,10 @@ impl AppError {
 
     /// True when the error refuses input the user gave (a value or a file), as opposed to a failure.
     pub fn is_refused_input(&self) -> bool {
-        !matches!(self.code(), ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage)
+        !matches!(
+            self.code(),
+            ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage | ErrorCode::WriteFailed
+        )
     }
 
     /// The input field the error concerns, if one.
@@ -307,6 +323,10 @@ impl AppError {
                 put("value", value.clone());
                 put("min", min.to_string());
                 put("max", max.to_string());
+            }
+            AppError::WriteFailed { path, reason } => {
+                put("path", path.clone());
+                put("detail", reason.clone());
             }
             AppError::NotAnOccurrence { id, occurrence } => {
                 put("id", id.to_string());

@@ -62,11 +62,13 @@ impl Language {
             Language::Danish => &[
                 ("da/errors.ftl", include_str!("../../../i18n/da/errors.ftl")),
                 ("da/cli.ftl", include_str!("../../../i18n/da/cli.ftl")),
+                ("da/calendar.ftl", include_str!("../../../i18n/da/calendar.ftl")),
                 ("da/ui.ftl", include_str!("../../../i18n/da/ui.ftl")),
             ],
             Language::English => &[
                 ("en/errors.ftl", include_str!("../../../i18n/en/errors.ftl")),
                 ("en/cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
+                ("en/calendar.ftl", include_str!("../../../i18n/en/calendar.ftl")),
                 ("en/ui.ftl", include_str!("../../../i18n/en/ui.ftl")),
             ],
         }

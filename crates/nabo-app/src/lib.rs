@@ -11,6 +11,7 @@
 
 mod dto;
 mod error;
+mod export;
 mod i18n;
 mod paths;
 mod service;
@@ -21,6 +22,7 @@ pub use dto::{
     PlanRequest, SuggestionField, UserError,
 };
 pub use error::{AppError, ErrorCode};
+pub use export::{Detail, ExportOptions};
 pub use i18n::{Language, Localizer};
 pub use paths::{default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};

@@ -113,6 +113,11 @@ impl Nabo {
         Ok(Self { store, rules: rules_from(&settings) })
     }
 
+    /// The connection, for read-only use-cases in sibling modules.
+    pub(crate) fn store_conn(&self) -> &nabo_store::Connection {
+        self.store.conn()
+    }
+
     /// The database file in use.
     pub fn database_path(&self) -> &Path {
         self.store.path()
@@ -648,7 +653,7 @@ pub fn today_in_copenhagen(now: DateTime<Utc>) -> NaiveDate {
 }
 
 /// The instants from the start of `from` to the end of `to`, Copenhagen days.
-fn day_range(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+pub(crate) fn day_range(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
     let invalid = |reason| AppError::InvalidRange { from: from.to_string(), to: to.to_string(), reason };
     if to < from {
         return Err(invalid("the last day is before the first"));

@@ -14,8 +14,8 @@ use chrono::{DateTime, Duration, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
-    AppError, ConflictKindView, ConflictView, Language, Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme,
-    Role, DB_ENV_VAR,
+    AppError, ConflictKindView, ConflictView, Detail, ExportOptions, Language, Localizer, Minutes, Nabo, PlanOutcome,
+    PlanRequest, Programme, Role, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -74,6 +74,31 @@ enum Command {
     },
     /// Check the database's integrity and upcoming conflicts
     Check,
+    /// Write your calendar as an .ics file for other calendar apps
+    #[command(name = "export-ics")]
+    ExportIcs {
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only activities from this day, YYYY-MM-DD
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Only activities until this day, YYYY-MM-DD
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+        /// discreet: neutral titles, area only; full: everything except notes
+        #[arg(long, value_enum, default_value = "discreet")]
+        detail: DetailArg,
+        /// Add a reminder this many minutes before each activity
+        #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=10080))]
+        alarm: Option<u32>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DetailArg {
+    Discreet,
+    Full,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -267,6 +292,24 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             };
             let args = BTreeMap::from([("id".to_string(), target.to_string())]);
             writeln!(out, "{}", l10n.message("cli-cancelled", &args))?;
+        }
+        Command::ExportIcs { out: file, from, to, detail, alarm } => {
+            let options = ExportOptions {
+                detail: match detail {
+                    DetailArg::Discreet => Detail::Discreet,
+                    DetailArg::Full => Detail::Full,
+                },
+                from: from.map(|d| parse_date("from", &d)).transpose()?,
+                to: to.map(|d| parse_date("to", &d)).transpose()?,
+                alarm_minutes: alarm,
+            };
+            let nabo = Nabo::open(&path)?;
+            let count = nabo.export_ics_to(&file, &options, l10n, now)?;
+            let args = BTreeMap::from([
+                ("count".to_string(), count.to_string()),
+                ("path".to_string(), file.display().to_string()),
+            ]);
+            writeln!(out, "{}", l10n.message("cli-exported", &args))?;
         }
         Command::Check => {
             let nabo = Nabo::open(&path)?;

@@ -27,6 +27,7 @@
 //! ```
 
 mod activity;
+pub mod calendar;
 mod conflict;
 mod duration;
 mod recurrence;

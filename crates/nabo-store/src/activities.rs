@@ -266,6 +266,62 @@ pub fn list_activities_overlapping(
     rows.into_iter().map(|r| r.into_activity(conn)).collect()
 }
 
+/// An activity with what a calendar export needs besides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRow {
+    /// The activity (a series as stored).
+    pub activity: Activity,
+    /// Its stable uid.
+    pub uid: String,
+    /// How many times it changed.
+    pub sequence: u32,
+    /// When it was created.
+    pub created: DateTime<Utc>,
+    /// When it last changed.
+    pub updated: DateTime<Utc>,
+    /// A series' exceptions.
+    pub exceptions: Vec<OccurrenceException>,
+}
+
+/// Every real (not example, not deleted) activity for a calendar export, by start.
+pub fn list_for_export(conn: &Connection) -> Result<Vec<ExportRow>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS}, uid, sequence, created_utc, updated_utc FROM activities
+         WHERE deleted_utc IS NULL AND example = 0 ORDER BY start_utc, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                RawActivity::from_row(r)?,
+                r.get::<_, String>("uid")?,
+                r.get::<_, i64>("sequence")?,
+                r.get::<_, i64>("created_utc")?,
+                r.get::<_, i64>("updated_utc")?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(raw, uid, sequence, created, updated)| {
+            let id = raw.id;
+            let damaged = |detail: String| StoreError::Damaged { what: "activity", id, detail };
+            let stamp = |secs: i64| {
+                Utc.timestamp_opt(secs, 0).single().ok_or_else(|| damaged(format!("time {secs} is out of range")))
+            };
+            let activity = raw.into_activity(conn)?;
+            let exceptions = if activity.rrule.is_some() { list_exceptions(conn, activity.id)? } else { Vec::new() };
+            Ok(ExportRow {
+                uid,
+                sequence: u32::try_from(sequence).unwrap_or(u32::MAX),
+                created: stamp(created)?,
+                updated: stamp(updated)?,
+                exceptions,
+                activity,
+            })
+        })
+        .collect()
+}
+
 /// The exceptions recorded for a series, in order of the occurrence they change.
 pub fn list_exceptions(conn: &Connection, id: ActivityId) -> Result<Vec<OccurrenceException>, StoreError> {
     let mut stmt = conn.prepare_cached(

@@ -22,8 +22,8 @@ mod settings;
 
 pub use activities::{
     delete_activity, delete_example_activities, get_activity, insert_activity, list_activities_overlapping,
-    list_exceptions, move_exceptions, purge_deleted_activities, recent_values, restore_activity, set_activity_status,
-    set_exception, update_activity, NewActivity, RememberedText,
+    list_exceptions, list_for_export, move_exceptions, purge_deleted_activities, recent_values, restore_activity,
+    set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
 };
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};

@@ -1,0 +1,210 @@
+//! Calendar export: the plan as an RFC 5545 file for the calendar app a volunteer already uses.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use nabo_core::calendar::{write_calendar, CalendarEvent, EventOverride, EventStatus};
+use nabo_core::{Activity, ActivityKind, ActivityStatus, ExceptionChange};
+use nabo_store::{list_for_export, ExportRow};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::AppError;
+use crate::i18n::Localizer;
+use crate::service::{day_range, Nabo};
+
+/// How much an exported calendar says about each activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Detail {
+    /// Neutral titles ("Besøg", "Møde: Sundhed"), the area as location, no household, no note.
+    #[default]
+    Discreet,
+    /// Everything but notes: household labels, venues, themes, languages.
+    Full,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// How much to say.
+    pub detail: Detail,
+    /// Only activities on or after this Copenhagen day.
+    pub from: Option<NaiveDate>,
+    /// Only activities on or before this Copenhagen day.
+    pub to: Option<NaiveDate>,
+    /// A reminder this many minutes before each activity.
+    pub alarm_minutes: Option<u32>,
+}
+
+impl Nabo {
+    /// The calendar as RFC 5545 text, and how many activities (series count once) it holds.
+    /// Example data and notes are never exported.
+    pub fn export_ics(
+        &self,
+        options: &ExportOptions,
+        l10n: &Localizer,
+        now: DateTime<Utc>,
+    ) -> Result<(String, usize), AppError> {
+        let range = match (options.from, options.to) {
+            (None, None) => None,
+            (from, to) => {
+                let from = from.unwrap_or(NaiveDate::MIN);
+                let to = to.unwrap_or(NaiveDate::MAX - chrono::Duration::days(1));
+                Some(day_range(from, to.max(from)).or_else(|_| open_range(from, to))?)
+            }
+        };
+        let events: Vec<CalendarEvent> = list_for_export(self.store_conn())?
+            .into_iter()
+            .filter(|row| range.is_none_or(|(from, to)| touches(&row.activity, from, to)))
+            .map(|row| event(row, options, l10n))
+            .collect();
+        let count = events.len();
+        let name = l10n.message("ics-calendar-name", &BTreeMap::new());
+        Ok((write_calendar(&name, &events, now), count))
+    }
+
+    /// Writes the calendar to `path` atomically (a reader never sees half a file); returns how many
+    /// activities it holds.
+    pub fn export_ics_to(
+        &self,
+        path: &Path,
+        options: &ExportOptions,
+        l10n: &Localizer,
+        now: DateTime<Utc>,
+    ) -> Result<usize, AppError> {
+        let (text, count) = self.export_ics(options, l10n, now)?;
+        write_atomically(path, text.as_bytes())?;
+        Ok(count)
+    }
+}
+
+/// A range without the five-year limit of `list`, for exports "from" or "to" one day.
+fn open_range(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let start = from.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let end = to.and_hms_opt(23, 59, 59).map(|t| t.and_utc()).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    if end < start {
+        return Err(AppError::InvalidRange {
+            from: from.to_string(),
+            to: to.to_string(),
+            reason: "the last day is before the first",
+        });
+    }
+    Ok((start, end))
+}
+
+/// Whether `a` (or any meeting of a series) may fall in `[from, to)`.
+fn touches(a: &Activity, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+    match a.recurrence() {
+        None => a.start < to && a.end > from,
+        Some(rule) => {
+            let ends = rule.last_start(a.start).map(|last| last + (a.end - a.start));
+            a.start < to && ends.is_none_or(|end| end > from)
+        }
+    }
+}
+
+fn status(s: ActivityStatus) -> EventStatus {
+    match s {
+        ActivityStatus::Cancelled => EventStatus::Cancelled,
+        _ => EventStatus::Confirmed,
+    }
+}
+
+fn event(row: ExportRow, options: &ExportOptions, l10n: &Localizer) -> CalendarEvent {
+    let ExportRow { activity: a, uid, sequence, created, updated, exceptions } = row;
+    let mut exdates = Vec::new();
+    let mut overrides = Vec::new();
+    for e in exceptions {
+        match e.change {
+            ExceptionChange::Skipped => exdates.push(e.original_start),
+            ExceptionChange::Changed { start, end, status: s } => {
+                overrides.push(EventOverride { original_start: e.original_start, start, end, status: status(s) })
+            }
+        }
+    }
+    let (summary, location, description) = words(&a, options.detail, l10n);
+    CalendarEvent {
+        uid,
+        sequence,
+        created,
+        last_modified: updated,
+        start: a.start,
+        end: a.end,
+        rrule: a.rrule.clone(),
+        exdates,
+        overrides,
+        summary,
+        location,
+        description,
+        status: status(a.status),
+        alarm_minutes: options.alarm_minutes,
+        alarm_text: l10n.message("ics-alarm", &BTreeMap::new()),
+    }
+}
+
+/// Title, location and description at the chosen level of detail. Notes never leave.
+fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<String>, Option<String>) {
+    let none = BTreeMap::new();
+    let neutral = match (a.kind, &a.theme) {
+        (ActivityKind::HomeVisit, _) => l10n.message("ics-title-visit", &none),
+        (ActivityKind::GroupMeeting, Some(theme)) => {
+            l10n.message("ics-title-meeting-theme", &BTreeMap::from([("theme".to_string(), theme.clone())]))
+        }
+        (ActivityKind::GroupMeeting, None) => l10n.message("ics-title-meeting", &none),
+        (kind, _) => l10n.message(&format!("kind-{kind}"), &none),
+    };
+    match detail {
+        Detail::Discreet => (neutral, a.area.clone(), None),
+        Detail::Full => {
+            let title = match (&a.title, &a.household) {
+                (Some(title), _) => title.clone(),
+                (None, Some(household)) => format!("{neutral} {household}"),
+                (None, None) => neutral,
+            };
+            let location = match (&a.venue, &a.area) {
+                (Some(venue), Some(area)) => Some(format!("{venue}, {area}")),
+                (venue, area) => venue.clone().or_else(|| area.clone()),
+            };
+            let mut lines = Vec::new();
+            let mut add = |key: &str, value: &str| {
+                lines.push(format!("{}: {value}", l10n.message(key, &none)));
+            };
+            if let Some(h) = &a.household {
+                add("ics-label-household", h);
+            }
+            if let Some(t) = &a.theme {
+                add("ics-label-theme", t);
+            }
+            if let Some(v) = &a.venue {
+                add("ics-label-venue", v);
+            }
+            if !a.languages.is_empty() {
+                add("ics-label-languages", &a.languages.join(", "));
+            }
+            let description = (!lines.is_empty()).then(|| lines.join("\n"));
+            (title, location, description)
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over `path`.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let failed = |e: std::io::Error| AppError::WriteFailed { path: path.display().to_string(), reason: e.to_string() };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calendar.ics".into());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(failed)
+}
