@@ -22,6 +22,11 @@ error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med
 error-database_exists = Der er allerede en Nabo-database i { $path }.
 error-invalid_setting = Indstillingen skal være mellem { $min } og { $max }, ikke { $value }.
 error-write_failed = Filen { $path } kunne ikke gemmes: { $detail }
+error-invalid_live_calendar = { $reason ->
+    [not_absolute] Vælg hele stien til filen, fx /home/navn/Kalender/nabo.ics.
+    [not_ics] Filen skal ende på .ics.
+   *[other] Mappen til { $path } findes ikke.
+}
 error-storage = Databasen kunne ikke læses eller gemmes: { $detail }
 
 # Oplysninger om, hvordan et tidspunkt blev læst.
@@ -37,3 +42,5 @@ error-repeat_too_long = En serie kan højst vare 10 år. Denne slutter { $until 
 error-repeat_empty = Gentagelsen giver ingen møder. Tjek slutdatoen.
 # Feltnavn til fejl om gentagelse (flyttes til ui.ftl, når formularen får feltet).
 field-repeat = Gentagelse
+
+notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }

@@ -22,6 +22,11 @@ error-no_database = There is no Nabo database at { $path }. Create it first with
 error-database_exists = There is already a Nabo database at { $path }.
 error-invalid_setting = The setting must be between { $min } and { $max }, not { $value }.
 error-write_failed = The file { $path } could not be saved: { $detail }
+error-invalid_live_calendar = { $reason ->
+    [not_absolute] Choose the full path of the file, e.g. /home/name/Calendar/nabo.ics.
+    [not_ics] The file name must end in .ics.
+   *[other] The folder for { $path } does not exist.
+}
 error-storage = The database could not be read or saved: { $detail }
 
 # Notes on how a time was read.
@@ -37,3 +42,5 @@ error-repeat_too_long = A series can last at most 10 years. This one ends { $unt
 error-repeat_empty = The repeat gives no meetings. Check the end date.
 # Field name for repeat errors (moves to ui.ftl when the form gets the field).
 field-repeat = Repeat
+
+notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }

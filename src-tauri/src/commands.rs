@@ -5,8 +5,9 @@ use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
-    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo, Language,
-    Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage, UserError,
+    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo, Detail,
+    ExportOptions, Language, Localizer, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage,
+    UserError,
 };
 use tauri::State;
 
@@ -156,6 +157,24 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
     service(&state)?.save_settings(settings, Utc::now()).map_err(user)
+}
+
+/// Writes the calendar to a file the user chose; returns how many activities it holds.
+#[tauri::command]
+pub fn export_ics(
+    state: State<'_, AppState>,
+    path: String,
+    detail: Detail,
+    alarm_minutes: Option<u32>,
+) -> Reply<usize> {
+    let nabo = service(&state)?;
+    let language = match nabo.settings().ok().and_then(|s| s.language) {
+        Some(UiLanguage::Da) => Language::Danish,
+        Some(UiLanguage::En) => Language::English,
+        None => Language::from_environment(),
+    };
+    let options = ExportOptions { detail, alarm_minutes, ..ExportOptions::default() };
+    nabo.export_ics_to(std::path::Path::new(&path), &options, &Localizer::new(language), Utc::now()).map_err(user)
 }
 
 /// Loads example activities for this and next week.

@@ -59,6 +59,7 @@ fn main() {
             commands::agenda,
             commands::get_settings,
             commands::save_settings,
+            commands::export_ics,
             commands::load_examples,
             commands::remove_examples,
         ])

@@ -361,7 +361,7 @@ describe('status, delete and follow-up', () => {
     const user = await open(backend)
     const overdue = await screen.findByTestId('overdue-list')
     await user.click(within(overdue).getByTestId('quick-done'))
-    expect(backend.setStatus).toHaveBeenCalledWith(8, 'done')
+    expect(backend.setStatus).toHaveBeenCalledWith(8, null, 'done')
     const offer = await screen.findByTestId('follow-up-offer')
     expect(offer).toHaveTextContent('Plan opfølgning? (om 14 dage)')
     await user.click(within(offer).getByTestId('follow-up-accept'))
@@ -379,7 +379,7 @@ describe('status, delete and follow-up', () => {
     await user.click(await screen.findByRole('button', { name: /Besøg/ }))
     expect(screen.getByTestId('current-status')).toHaveTextContent('Planlagt')
     await user.click(screen.getByTestId('status-no_show'))
-    expect(backend.setStatus).toHaveBeenCalledWith(8, 'no_show')
+    expect(backend.setStatus).toHaveBeenCalledWith(8, null, 'no_show')
     expect(await screen.findByTestId('toast')).toHaveTextContent('Markeret: Udeblevet.')
     expect(screen.queryByTestId('follow-up-offer')).not.toBeInTheDocument()
 

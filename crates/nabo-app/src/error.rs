@@ -63,6 +63,8 @@ pub enum ErrorCode {
     RepeatEmpty,
     /// A file the user chose could not be written.
     WriteFailed,
+    /// A live calendar file that cannot be used.
+    InvalidLiveCalendar,
     /// A setting outside its allowed range.
     InvalidSetting,
     /// Reading or writing the database failed.
@@ -97,6 +99,7 @@ impl ErrorCode {
             ErrorCode::RepeatTooLong => "repeat_too_long",
             ErrorCode::RepeatEmpty => "repeat_empty",
             ErrorCode::WriteFailed => "write_failed",
+            ErrorCode::InvalidLiveCalendar => "invalid_live_calendar",
             ErrorCode::InvalidSetting => "invalid_setting",
             ErrorCode::Storage => "storage",
         }
@@ -128,6 +131,7 @@ impl ErrorCode {
         ErrorCode::RepeatTooLong,
         ErrorCode::RepeatEmpty,
         ErrorCode::WriteFailed,
+        ErrorCode::InvalidLiveCalendar,
         ErrorCode::InvalidSetting,
         ErrorCode::Storage,
     ];
@@ -158,6 +162,14 @@ pub enum AppError {
         /// Its last day.
         to: String,
         /// Why.
+        reason: &'static str,
+    },
+    /// A live calendar file that cannot be used.
+    #[error("{path} cannot be the live calendar file ({reason})")]
+    InvalidLiveCalendar {
+        /// The path given.
+        path: String,
+        /// not_absolute, not_ics or no_folder.
         reason: &'static str,
     },
     /// A file could not be written.
@@ -223,6 +235,7 @@ impl AppError {
             AppError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
             AppError::WriteFailed { .. } => ErrorCode::WriteFailed,
+            AppError::InvalidLiveCalendar { .. } => ErrorCode::InvalidLiveCalendar,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -252,6 +265,7 @@ impl AppError {
             AppError::Duration(_) => Some(Field::Duration.as_str().to_string()),
             AppError::UnreadableDate { field, .. } => Some((*field).to_string()),
             AppError::InvalidSetting { key, .. } => Some((*key).to_string()),
+            AppError::InvalidLiveCalendar { .. } => Some("live_calendar_path".to_string()),
             _ => None,
         }
     }
@@ -323,6 +337,10 @@ impl AppError {
                 put("value", value.clone());
                 put("min", min.to_string());
                 put("max", max.to_string());
+            }
+            AppError::InvalidLiveCalendar { path, reason } => {
+                put("path", path.clone());
+                put("reason", (*reason).to_string());
             }
             AppError::WriteFailed { path, reason } => {
                 put("path", path.clone());

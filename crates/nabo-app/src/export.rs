@@ -11,9 +11,11 @@ use nabo_store::{list_for_export, ExportRow};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dto::{NoticeView, UserError};
 use crate::error::AppError;
-use crate::i18n::Localizer;
+use crate::i18n::{Language, Localizer};
 use crate::service::{day_range, Nabo};
+use crate::settings::UiLanguage;
 
 /// How much an exported calendar says about each activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -207,4 +209,36 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError
         let _ = std::fs::remove_file(&temp);
     }
     result.map_err(failed)
+}
+
+impl Nabo {
+    /// Rewrites the live calendar file, if one is set, after a change. A failure does not undo
+    /// the change: it is kept (see [`Nabo::live_calendar_problem`]) and returned as a notice.
+    pub(crate) fn refresh_live_calendar(&mut self, now: DateTime<Utc>) -> Option<NoticeView> {
+        let settings = match self.settings() {
+            Ok(s) => s,
+            Err(e) => return self.record_live_problem(Some(e)),
+        };
+        let Some(path) = settings.live_calendar_path.as_deref() else {
+            return self.record_live_problem(None);
+        };
+        let language = match settings.language {
+            Some(UiLanguage::Da) => Language::Danish,
+            Some(UiLanguage::En) => Language::English,
+            None => Language::from_environment(),
+        };
+        let options = ExportOptions { detail: settings.live_calendar_detail, ..ExportOptions::default() };
+        let result = self.export_ics_to(Path::new(path), &options, &Localizer::new(language), now);
+        self.record_live_problem(result.err())
+    }
+
+    fn record_live_problem(&mut self, problem: Option<AppError>) -> Option<NoticeView> {
+        self.live_problem = problem.map(|e| e.to_user_error());
+        self.live_problem.as_ref().map(|e| NoticeView { code: "live_calendar_failed".into(), args: e.args.clone() })
+    }
+
+    /// Why the live calendar file could not be written the last time, if it could not.
+    pub fn live_calendar_problem(&self) -> Option<&UserError> {
+        self.live_problem.as_ref()
+    }
 }

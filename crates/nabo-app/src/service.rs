@@ -44,6 +44,8 @@ const SERIES_CONFLICT_DAYS: i64 = 366;
 pub struct Nabo {
     store: Store,
     rules: ConflictRules,
+    /// Why the live calendar file could not be written after the last change, if so.
+    pub(crate) live_problem: Option<crate::dto::UserError>,
 }
 
 /// What `check` found.
@@ -110,7 +112,7 @@ impl Nabo {
 
     fn with_store(store: Store) -> Result<Self, AppError> {
         let settings = Settings::load(store.conn())?;
-        Ok(Self { store, rules: rules_from(&settings) })
+        Ok(Self { store, rules: rules_from(&settings), live_problem: None })
     }
 
     /// The connection, for read-only use-cases in sibling modules.
@@ -138,6 +140,7 @@ impl Nabo {
         settings.validate()?;
         self.store.write(|tx| settings.store(tx, now))?;
         self.rules = rules_from(&settings);
+        self.refresh_live_calendar(now);
         self.settings()
     }
 
@@ -154,7 +157,14 @@ impl Nabo {
 
     /// Plans a new activity or series; it is stored even when it clashes, and the clashes are returned.
     pub fn plan(&mut self, request: PlanRequest, now: DateTime<Utc>) -> Result<PlanOutcome, AppError> {
-        self.insert(validate(request)?, false, now)
+        let outcome = self.insert(validate(request)?, false, now)?;
+        Ok(self.after_change(outcome, now))
+    }
+
+    /// Rewrites the live calendar file after a change, adding a notice if that failed.
+    fn after_change(&mut self, mut outcome: PlanOutcome, now: DateTime<Utc>) -> PlanOutcome {
+        outcome.notices.extend(self.refresh_live_calendar(now));
+        outcome
     }
 
     fn insert(&mut self, plan: ValidActivity, example: bool, now: DateTime<Utc>) -> Result<PlanOutcome, AppError> {
@@ -175,7 +185,7 @@ impl Nabo {
         let plan = validate(request)?;
         let conflicts = self.conflicts_for(&plan, Some(id))?;
         self.store.write(|tx| update_activity(tx, id, &plan, now))?;
-        Ok(outcome(id, &plan, conflicts))
+        Ok(self.after_change(outcome(id, &plan, conflicts), now))
     }
 
     /// Changes one meeting of a series and all after it: the series is split at `occurrence`,
@@ -207,7 +217,7 @@ impl Nabo {
             move_exceptions(tx, id, new_id, original.with_timezone(&Utc), rest.start() - original)?;
             Ok::<_, AppError>(new_id)
         })?;
-        Ok(outcome(new_id, &rest, conflicts))
+        Ok(self.after_change(outcome(new_id, &rest, conflicts), now))
     }
 
     /// Moves an activity, or one meeting of a series, to new Copenhagen wall-clock times
@@ -228,7 +238,7 @@ impl Nabo {
                 let plan = ActivityDraft { start, span: Span::Until(end), ..current.to_draft() }.validate()?;
                 let conflicts = self.conflicts_for(&plan, Some(id))?;
                 self.store.write(|tx| update_activity(tx, id, &plan, now))?;
-                Ok(outcome(id, &plan, conflicts))
+                Ok(self.after_change(outcome(id, &plan, conflicts), now))
             }
             Some(occurrence) => {
                 let entry = self.entry(&current, occurrence)?;
@@ -242,7 +252,7 @@ impl Nabo {
                     status: entry.occurrence.status,
                 };
                 self.set_exception(id, &entry, change, now)?;
-                Ok(outcome(id, &single, conflicts))
+                Ok(self.after_change(outcome(id, &single, conflicts), now))
             }
         }
     }
@@ -258,6 +268,7 @@ impl Nabo {
         match occurrence {
             None => {
                 self.store.write(|tx| set_activity_status(tx, id, status, now))?;
+                self.refresh_live_calendar(now);
                 self.get(id)
             }
             Some(occurrence) => {
@@ -286,7 +297,9 @@ impl Nabo {
     ) -> Result<(), AppError> {
         let original_start = entry.occurrence.original_start.ok_or_else(|| not_an_occurrence(id, "?"))?;
         let exception = OccurrenceException { original_start, change };
-        Ok(self.store.write(|tx| set_exception(tx, id, &exception, now))?)
+        self.store.write(|tx| set_exception(tx, id, &exception, now))?;
+        self.refresh_live_calendar(now);
+        Ok(())
     }
 
     /// Cancels an activity or a whole series; it stays in the calendar, marked cancelled.
@@ -311,12 +324,14 @@ impl Nabo {
             delete_activity(tx, id, now)?;
             purge_deleted_activities(tx, now - UNDO_WINDOW)
         })?;
+        self.refresh_live_calendar(now);
         Ok(())
     }
 
     /// Undoes a recent delete.
     pub fn restore(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<ActivityView, AppError> {
         self.store.write(|tx| restore_activity(tx, id, now))?;
+        self.refresh_live_calendar(now);
         self.get(id)
     }
 

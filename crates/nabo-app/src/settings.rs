@@ -5,8 +5,11 @@ use nabo_store::{get_identity, get_setting, set_role, set_setting, Connection, R
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use std::path::Path;
+
 use crate::dto::ProgrammeTs;
 use crate::error::AppError;
+use crate::export::Detail;
 
 /// A language the user can choose for the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -89,15 +92,24 @@ pub struct Settings {
     /// Default durations per kind.
     pub durations: DefaultDurations,
     /// Minutes needed between two home visits (0–240).
+    #[ts(type = "number")]
     pub travel_buffer_minutes: i64,
     /// Minutes before an activity to remind (0 = no reminders, at most 1440).
+    #[ts(type = "number")]
     pub reminder_minutes: i64,
     /// Hide household labels and notes on screen until revealed.
     pub discreet_mode: bool,
     /// Days after a done home visit to suggest a follow-up (1–90).
+    #[ts(type = "number")]
     pub follow_up_days: i64,
     /// The welcome has been completed.
     pub onboarded: bool,
+    /// An .ics file Nabo rewrites after every change, e.g. in a folder the phone syncs.
+    #[serde(default)]
+    pub live_calendar_path: Option<String>,
+    /// How much the live calendar file says.
+    #[serde(default)]
+    pub live_calendar_detail: Detail,
 }
 
 impl Default for Settings {
@@ -112,6 +124,8 @@ impl Default for Settings {
             discreet_mode: false,
             follow_up_days: 14,
             onboarded: false,
+            live_calendar_path: None,
+            live_calendar_detail: Detail::Discreet,
         }
     }
 }
@@ -143,6 +157,19 @@ impl Settings {
         check("follow_up_days", self.follow_up_days, range_of("follow_up_days"))?;
         for kind in ActivityKind::ALL {
             check(duration_key(*kind), i64::from(self.durations.get(*kind)), DURATION_RANGE)?;
+        }
+        if let Some(path) = self.live_calendar_path.as_deref().map(Path::new) {
+            let invalid =
+                |reason: &'static str| AppError::InvalidLiveCalendar { path: path.display().to_string(), reason };
+            if !path.is_absolute() {
+                return Err(invalid("not_absolute"));
+            }
+            if path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() != Some("ics") {
+                return Err(invalid("not_ics"));
+            }
+            if !path.parent().is_some_and(Path::is_dir) {
+                return Err(invalid("no_folder"));
+            }
         }
         Ok(())
     }
@@ -176,6 +203,9 @@ impl Settings {
         s.follow_up_days = number("follow_up_days", s.follow_up_days)?;
         s.discreet_mode = text("discreet_mode")?.as_deref() == Some("true");
         s.onboarded = text("onboarded")?.as_deref() == Some("true");
+        s.live_calendar_path = text("live_calendar_path")?.filter(|p| !p.is_empty());
+        s.live_calendar_detail =
+            if text("live_calendar_detail")?.as_deref() == Some("full") { Detail::Full } else { Detail::Discreet };
         Ok(s)
     }
 
@@ -196,6 +226,12 @@ impl Settings {
         set_setting(conn, "follow_up_days", &self.follow_up_days.to_string())?;
         set_setting(conn, "discreet_mode", if self.discreet_mode { "true" } else { "false" })?;
         set_setting(conn, "onboarded", if self.onboarded { "true" } else { "false" })?;
+        set_setting(conn, "live_calendar_path", self.live_calendar_path.as_deref().unwrap_or(""))?;
+        let detail = match self.live_calendar_detail {
+            Detail::Discreet => "discreet",
+            Detail::Full => "full",
+        };
+        set_setting(conn, "live_calendar_detail", detail)?;
         if let Some(role) = self.role {
             let role = match role {
                 RoleView::Volunteer => Role::Volunteer,

@@ -429,3 +429,46 @@ fn bad_repeat_rules_are_refused_and_store_nothing() {
     }
     assert!(nabo.list(date("2026-01-01"), date("2027-12-31")).expect("list").is_empty());
 }
+
+#[test]
+fn the_live_calendar_file_follows_every_change() {
+    let (dir, mut nabo) = new_db();
+    let live = dir.path().join("sync").join("nabo.ics");
+    std::fs::create_dir(live.parent().expect("folder")).expect("mkdir");
+    let settings =
+        nabo_app::Settings { live_calendar_path: Some(live.display().to_string()), ..nabo.settings().expect("s") };
+    nabo.save_settings(settings.clone(), now()).expect("save");
+    assert!(live.exists(), "written as soon as it is set");
+    let read = || std::fs::read_to_string(&live).expect("read");
+
+    let out = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
+    assert!(out.notices.is_empty(), "{:?}", out.notices);
+    assert!(read().contains("DTSTART;TZID=Europe/Copenhagen:20261201T100000"));
+    assert!(!read().contains("H-17"), "discreet by default");
+    nabo.move_to(id(out.id), None, "2026-12-01T12:00", "2026-12-01T13:00", now()).expect("move");
+    assert!(read().contains("DTSTART;TZID=Europe/Copenhagen:20261201T120000"));
+    assert!(read().contains("SEQUENCE:1"));
+    nabo.delete(id(out.id), now()).expect("delete");
+    assert!(!read().contains("BEGIN:VEVENT"), "a deleted visit leaves the file");
+    nabo.restore(id(out.id), now()).expect("undo");
+    assert!(read().contains("BEGIN:VEVENT"));
+    let leftovers: Vec<_> = std::fs::read_dir(live.parent().expect("folder"))
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers, ["nabo.ics"], "no temporary files are left behind");
+
+    // The folder disappears (a USB stick is pulled): the plan is still made, and the user is told.
+    std::fs::remove_dir_all(live.parent().expect("folder")).expect("rm");
+    let out = nabo.plan(visit("2026-12-02T10:00", 60, "Gellerup"), now()).expect("plan still works");
+    assert_eq!(out.notices.len(), 1);
+    assert_eq!(out.notices[0].code, "live_calendar_failed");
+    assert_eq!(nabo.live_calendar_problem().map(|e| e.code), Some(ErrorCode::WriteFailed));
+    assert_eq!(nabo.list(date("2026-12-02"), date("2026-12-02")).expect("list").len(), 1);
+
+    for (path, field) in [("relative/nabo.ics", "live_calendar_path"), ("/tmp/nabo.txt", "live_calendar_path")] {
+        let bad = nabo_app::Settings { live_calendar_path: Some(path.into()), ..settings.clone() };
+        let err = nabo.save_settings(bad, now()).expect_err(path);
+        assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::InvalidLiveCalendar, Some(field)));
+    }
+}

@@ -31,8 +31,10 @@ export interface Backend {
   getActivity(id: number): Promise<ActivityView>
   updateActivity(id: number, request: PlanRequest): Promise<PlanOutcome>
   /** Drag or resize in the calendar; `start`/`end` are Copenhagen wall clock `YYYY-MM-DDTHH:MM`. */
-  moveActivity(id: number, start: string, end: string): Promise<PlanOutcome>
-  setStatus(id: number, status: ActivityStatus): Promise<ActivityView>
+  /** Moves an activity, or with `occurrence` one meeting of a series. */
+  moveActivity(id: number, occurrence: string | null, start: string, end: string): Promise<PlanOutcome>
+  /** Marks an activity, or with `occurrence` one meeting of a series. */
+  setStatus(id: number, occurrence: string | null, status: ActivityStatus): Promise<ActivityView>
   /** Values typed before, most recent first, at most 10. */
   suggestions(field: SuggestionField, prefix: string): Promise<string[]>
   /** A home visit like the done one `id`, `follow_up_days` later. */
@@ -107,8 +109,8 @@ export const tauriBackend: Backend = {
   restoreActivity: (id) => call<ActivityView>('restore_activity', { id }),
   getActivity: (id) => call<ActivityView>('get_activity', { id }),
   updateActivity: (id, request) => call<PlanOutcome>('update_activity', { id, request }),
-  moveActivity: (id, start, end) => call<PlanOutcome>('move_activity', { id, start, end }),
-  setStatus: (id, status) => call<ActivityView>('set_status', { id, status }),
+  moveActivity: (id, occurrence, start, end) => call<PlanOutcome>('move_activity', { id, occurrence, start, end }),
+  setStatus: (id, occurrence, status) => call<ActivityView>('set_status', { id, occurrence, status }),
   suggestions: (field, prefix) => call<string[]>('suggestions', { field, prefix }),
   followUpDraft: (id) => call<PlanRequest>('follow_up_draft', { id }),
   agenda: () => call<Agenda>('agenda', {}),

@@ -35,8 +35,12 @@ export function createMockBackend(): Backend {
   const deleted = new Map<number, ActivityView>()
 
   function add(partial: Partial<ActivityView> & Pick<ActivityView, 'kind' | 'start' | 'end'>): ActivityView {
+    const id = nextId++
     const activity: ActivityView = {
-      id: nextId++,
+      id,
+      key: String(id),
+      occurrence: null,
+      rrule: null,
       status: 'planned',
       title: null,
       area: null,
@@ -84,6 +88,8 @@ export function createMockBackend(): Backend {
     discreet_mode: false,
     follow_up_days: 14,
     onboarded: new URLSearchParams(location.search).get('welcome') === null,
+    live_calendar_path: null,
+    live_calendar_detail: 'discreet',
   }
   const ok = (id: number): PlanOutcome => ({ id, conflicts: [], notices: [] })
 
@@ -163,13 +169,13 @@ export function createMockBackend(): Backend {
       place(find(id), request)
       return delay(ok(id))
     },
-    async moveActivity(id, start, end) {
+    async moveActivity(id, _occurrence, start, end) {
       const found = find(id)
       found.start = instant(start.slice(0, 10), start.slice(11, 16))
       found.end = instant(end.slice(0, 10), end.slice(11, 16))
       return delay(ok(id))
     },
-    async setStatus(id, status) {
+    async setStatus(id, _occurrence, status) {
       const found = find(id)
       found.status = status
       return delay(found)

@@ -8,6 +8,9 @@ export type FakeBackend = {
 
 export function activity(partial: Partial<ActivityView> & Pick<ActivityView, 'id' | 'start' | 'end'>): ActivityView {
   return {
+    key: partial.occurrence ? `${partial.id}@${partial.occurrence}` : String(partial.id),
+    occurrence: null,
+    rrule: null,
     kind: 'home_visit',
     status: 'planned',
     title: null,
@@ -35,6 +38,8 @@ export function settings(partial: Partial<Settings> = {}): Settings {
     discreet_mode: false,
     follow_up_days: 14,
     onboarded: true,
+    live_calendar_path: null,
+    live_calendar_detail: 'discreet',
     ...partial,
   }
 }
@@ -74,7 +79,7 @@ export function fakeBackend(
     getActivity: vi.fn<Backend['getActivity']>(async (id: number) => find(id)),
     updateActivity: vi.fn<Backend['updateActivity']>(async (id: number) => ({ ...outcome(), id })),
     moveActivity: vi.fn<Backend['moveActivity']>(async (id: number) => ({ ...outcome(), id })),
-    setStatus: vi.fn<Backend['setStatus']>(async (id, status) => ({ ...find(id), status })),
+    setStatus: vi.fn<Backend['setStatus']>(async (id, _occurrence, status) => ({ ...find(id), status })),
     suggestions: vi.fn<Backend['suggestions']>(async () => []),
     followUpDraft: vi.fn<Backend['followUpDraft']>(async (id: number) => {
       const done = find(id)

@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a stable code the front ends translate (`error-<code>`).
  */
-export type ErrorCode = "unreadable_time" | "dst_gap" | "end_not_after_start" | "too_long" | "missing_field" | "not_for_kind" | "text_too_long" | "control_character" | "not_a_pseudonym" | "unreadable_duration" | "duration_not_positive" | "unreadable_date" | "invalid_range" | "not_found" | "not_an_occurrence" | "not_a_database" | "database_too_new" | "no_database" | "database_exists" | "invalid_repeat" | "repeat_too_many" | "repeat_too_long" | "repeat_empty" | "write_failed" | "invalid_setting" | "storage";
+export type ErrorCode = "unreadable_time" | "dst_gap" | "end_not_after_start" | "too_long" | "missing_field" | "not_for_kind" | "text_too_long" | "control_character" | "not_a_pseudonym" | "unreadable_duration" | "duration_not_positive" | "unreadable_date" | "invalid_range" | "not_found" | "not_an_occurrence" | "not_a_database" | "database_too_new" | "no_database" | "database_exists" | "invalid_repeat" | "repeat_too_many" | "repeat_too_long" | "repeat_empty" | "write_failed" | "invalid_live_calendar" | "invalid_setting" | "storage";
