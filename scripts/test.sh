@@ -47,5 +47,8 @@ rm -rf "$screenshots"
 NABO_APP="$root/target/debug/nabo-desktop" \
   xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
 
+step "package: build the .deb, install it with apt, start the installed app, remove it"
+bash tests/package/deb-install.sh
+
 step "all tests passed"
 echo "Screenshots of the main screens: $screenshots"
