@@ -140,3 +140,36 @@ export async function axeViolations(browser) {
   });
   return result;
 }
+
+/**
+ * Drags an activity card in the week view by `dy` pixels, the way a hand does: press, a small
+ * move to start the drag, then on in steps, and release. (One jump from press to release is
+ * not seen as a drag by the calendar component.)
+ */
+export async function dragActivity(browser, selector, dy) {
+  const box = await browser.execute((selector) => {
+    const r = document.querySelector(selector).closest('.ec-event').getBoundingClientRect();
+    return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + 10) };
+  }, selector);
+  const to = (y, duration) => ({ type: 'pointerMove', duration, x: box.x, y, origin: 'viewport' });
+  await browser.performActions([
+    {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        to(box.y, 0),
+        { type: 'pointerDown', button: 0 },
+        { type: 'pause', duration: 150 },
+        to(box.y + Math.sign(dy) * 5, 100),
+        { type: 'pause', duration: 100 },
+        to(box.y + Math.round(dy / 2), 300),
+        { type: 'pause', duration: 100 },
+        to(box.y + dy, 300),
+        { type: 'pause', duration: 150 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await browser.releaseActions();
+}
