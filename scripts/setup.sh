@@ -56,4 +56,23 @@ if [ -f "$here/tests/e2e/package-lock.json" ] && { [ ! -d "$here/tests/e2e/node_
   log "installing end-to-end test packages"
   (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# iCalendar interop tests (tests/interop): icalendar, recurring-ical-events, khal, Radicale and
+# pytest in a virtualenv, pinned in tests/interop/requirements.txt. Rebuilt only when that file
+# changes (its sha256 is kept in the venv); quick when present.
+interop="$here/tests/interop"
+if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  log "installing python3-venv"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends python3 python3-venv
+fi
+interop_hash="$(sha256sum "$interop/requirements.txt" | cut -d' ' -f1)"
+if [ "$(cat "$interop/.venv/.requirements.sha256" 2>/dev/null)" != "$interop_hash" ]; then
+  log "installing the interop test tools (tests/interop/requirements.txt)"
+  rm -rf "$interop/.venv"
+  python3 -m venv "$interop/.venv"
+  "$interop/.venv/bin/pip" install -q --disable-pip-version-check -r "$interop/requirements.txt"
+  echo "$interop_hash" >"$interop/.venv/.requirements.sha256"
+fi
+
 log "ready"

@@ -34,6 +34,10 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   fi
 fi
 
+step "iCalendar interop: the export checked by Python icalendar, khal and a Radicale server (tests/interop)"
+# target/debug/nabo was built by cargo test above (the CLI scenarios need it).
+bash tests/interop/run.sh
+
 step "UI type check, lint and unit tests"
 npm --prefix ui run check
 npm --prefix ui run lint

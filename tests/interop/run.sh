@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the iCalendar interop suite against the real `nabo` binary.
+# Needs the venv from scripts/setup.sh and a built binary (cargo build -p nabo-cli, or cargo test).
+# Extra arguments go to pytest, e.g. tests/interop/run.sh -k khal -v
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+venv="$here/.venv"
+if [ ! -x "$venv/bin/python" ]; then
+  echo "tests/interop/.venv is missing: run scripts/setup.sh first" >&2
+  exit 1
+fi
+export NABO_BIN="${NABO_BIN:-$root/target/debug/nabo}"
+if [ ! -x "$NABO_BIN" ]; then
+  echo "$NABO_BIN is missing: run cargo build -p nabo-cli first" >&2
+  exit 1
+fi
+# shellcheck disable=SC1091
+. "$venv/bin/activate"
+cd "$here"
+exec python -m pytest -q -p no:cacheprovider "$@" test_export.py
