@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Nabo's size, start-up and memory benchmark against a minimal Tauri 2 app (benches/minimal-app),
+# both built the same way (release profile of this workspace, same Tauri from Cargo.lock, the
+# Tauri bundler through scripts/package.sh). Prints the tables that docs/BENCHMARKS.md records.
+#
+#   bash benches/startup.sh               # build both, make the 5,000-activity database, measure
+#   bash benches/startup.sh --runs 20     # more launches of each app (default 10)
+#   bash benches/startup.sh --no-build    # reuse target/release/* and target/packages/*
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs=10
+build=1
+activities=5000
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift ;;
+    --activities) activities="$2"; shift ;;
+    --no-build) build=0 ;;
+    *) echo "startup: unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+# shellcheck disable=SC1091
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+
+if [ "$build" = 1 ]; then
+  bash scripts/package.sh
+  NABO_SKIP_SETUP=1 bash scripts/package.sh --minimal
+  cargo build --release -p nabo-cli --locked
+fi
+nabo="$root/target/release/nabo-desktop"
+minimal="$root/target/release/minimal-app"
+cli="$root/target/release/nabo"
+[ -x "$cli" ] || cli="$root/target/debug/nabo"
+
+# The database is made once per CLI build (a newer CLI may bring a newer schema).
+db="$root/target/bench/nabo-$activities.db"
+mkdir -p "$root/target/bench"
+if [ ! -f "$db" ] || [ "$cli" -nt "$db" ]; then
+  echo "startup: planning $activities activities with $cli (about 2 minutes)" >&2
+  bash benches/make-db.sh "$cli" "$db" "$activities" >&2
+fi
+
+echo "## Machine"
+echo
+echo "- date: $(date -u +%FT%TZ)"
+echo "- CPU: $(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1); RAM $(free -g | awk '/^Mem:/ { print $2 }') GiB; load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+echo "- WebKitGTK: $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?'); GTK: $(dpkg-query -W -f='${Version}' libgtk-3-0 2>/dev/null || echo '?')"
+echo "- tauri $(awk '/^name = "tauri"$/ { getline; print $3 }' Cargo.lock | tr -d '"'), @tauri-apps/cli $(node -p "require('./ui/node_modules/@tauri-apps/cli/package.json').version"), $(rustc --version)"
+echo "- Nabo $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (with uncommitted changes)')"
+echo
+echo "## Package sizes"
+echo
+bash benches/sizes.sh
+echo
+echo "## Start-up and memory"
+xvfb-run -a -s "-screen 0 1280x800x24" node benches/startup.mjs --nabo "$nabo" --minimal "$minimal" \
+  --db "$db" --runs "$runs" --activities "$activities" --json "$root/target/bench/startup-$(date +%Y%m%d-%H%M%S).json"
+echo
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
