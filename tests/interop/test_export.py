@@ -552,10 +552,6 @@ def test_title_folded_right_after_a_space_keeps_the_space(exports):
     assert [str(e["SUMMARY"]) for e in vevents(ex.calendar())] == [EXC_TITLE, EXC_TITLE]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG in crates/nabo-core/src/calendar/write.rs local(): an end in the repeated autumn hour is "
-    "written as an ambiguous wall-clock time, which RFC 5545 §3.3.5 resolves to the first "
-    "(summer) occurrence, so the event gets shorter. Remove this marker when fixed."))
 def test_event_ending_in_the_repeated_autumn_hour_keeps_its_length(tmp_path):
     db = tmp_path / "autumn.db"
     nabo(db, "init")

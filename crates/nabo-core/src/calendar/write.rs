@@ -127,12 +127,12 @@ fn write_event(out: &mut Writer, e: &CalendarEvent, stamp: &str) {
     out.line(&format!("CREATED:{}", utc(e.created)));
     out.line(&format!("LAST-MODIFIED:{}", utc(e.last_modified)));
     out.line(&format!("SEQUENCE:{}", e.sequence));
-    out.line(&format!("DTSTART;TZID=Europe/Copenhagen:{}", local(e.start)));
-    out.line(&format!("DTEND;TZID=Europe/Copenhagen:{}", local(e.end)));
+    out.line(&zoned("DTSTART", e.start));
+    out.line(&zoned("DTEND", e.end));
     if let Some(rule) = &e.rrule {
         out.line(&format!("RRULE:{rule}"));
         for ex in &e.exdates {
-            out.line(&format!("EXDATE;TZID=Europe/Copenhagen:{}", local(*ex)));
+            out.line(&zoned("EXDATE", *ex));
         }
     }
     write_words(out, e);
@@ -146,9 +146,9 @@ fn write_event(out: &mut Writer, e: &CalendarEvent, stamp: &str) {
         out.line(&format!("DTSTAMP:{stamp}"));
         out.line(&format!("LAST-MODIFIED:{}", utc(e.last_modified)));
         out.line(&format!("SEQUENCE:{}", e.sequence));
-        out.line(&format!("RECURRENCE-ID;TZID=Europe/Copenhagen:{}", local(o.original_start)));
-        out.line(&format!("DTSTART;TZID=Europe/Copenhagen:{}", local(o.start)));
-        out.line(&format!("DTEND;TZID=Europe/Copenhagen:{}", local(o.end)));
+        out.line(&zoned("RECURRENCE-ID", o.original_start));
+        out.line(&zoned("DTSTART", o.start));
+        out.line(&zoned("DTEND", o.end));
         write_words(out, e);
         out.line(&format!("STATUS:{}", o.status.as_str()));
         out.line("TRANSP:OPAQUE");
@@ -182,9 +182,20 @@ fn utc(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// A Copenhagen wall-clock DATE-TIME value, to go with TZID=Europe/Copenhagen.
-fn local(at: DateTime<Tz>) -> String {
-    at.with_timezone(&ZONE).format("%Y%m%dT%H%M%S").to_string()
+/// A DATE-TIME property in Copenhagen time: `NAME;TZID=Europe/Copenhagen:YYYYMMDDTHHMMSS`.
+///
+/// A wall-clock time that occurs twice (the autumn hour) means its first occurrence
+/// (RFC 5545 §3.3.5), so the second one is written in UTC instead: `NAME:YYYYMMDDTHHMMSSZ`.
+fn zoned(name: &str, at: DateTime<Tz>) -> String {
+    use chrono::TimeZone;
+    let at = at.with_timezone(&ZONE);
+    let wall = at.naive_local();
+    let first = ZONE.from_local_datetime(&wall).earliest();
+    if first.is_some_and(|first| first != at) {
+        format!("{name}:{}", utc(at.with_timezone(&Utc)))
+    } else {
+        format!("{name};TZID=Europe/Copenhagen:{}", wall.format("%Y%m%dT%H%M%S"))
+    }
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
@@ -311,6 +322,33 @@ mod tests {
         }
         assert_eq!(text.matches("BEGIN:VEVENT").count(), 2, "the series and its override");
         assert_eq!(text.matches("UID:abc@nabo").count(), 2, "the override shares the UID");
+    }
+
+    #[test]
+    fn the_second_of_two_autumn_times_is_written_in_utc() {
+        // 01:45 + 90 minutes ends at the second 02:15 (+01:00); as a wall-clock time it
+        // would read as the first 02:15 (+02:00), an hour too early.
+        let start = at("2026-10-25T01:45");
+        let e = CalendarEvent {
+            start,
+            end: start + chrono::Duration::minutes(90),
+            rrule: None,
+            overrides: vec![],
+            ..event()
+        };
+        let text = write_calendar("Nabo", &[e], stamp());
+        assert!(text.contains("DTSTART;TZID=Europe/Copenhagen:20261025T014500\r\n"), "{text}");
+        assert!(text.contains("DTEND:20261025T011500Z\r\n"), "{text}");
+        // The first 02:15 stays a wall-clock time.
+        let first = at("2026-10-25T02:15");
+        let e = CalendarEvent {
+            start: first,
+            end: first + chrono::Duration::minutes(30),
+            rrule: None,
+            overrides: vec![],
+            ..event()
+        };
+        assert!(write_calendar("Nabo", &[e], stamp()).contains("DTSTART;TZID=Europe/Copenhagen:20261025T021500\r\n"));
     }
 
     #[test]
