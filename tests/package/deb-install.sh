@@ -28,10 +28,10 @@ installed() { dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install
 #    (same features), so cargo has nothing to compile and the bundler only packs.
 if [ "$profile" = debug ]; then
   NABO_SKIP_SETUP=1 bash scripts/package.sh --debug --bundles deb --no-ui-build
-  deb="$(ls -t target/packages/debug/nabo_*_amd64.deb | head -n 1)"
+  deb="$(ls -t target/packages/debug/nabo_*.deb | head -n 1)"
 else
   NABO_SKIP_SETUP=1 bash scripts/package.sh --bundles deb
-  deb="$(ls -t target/packages/nabo_*_amd64.deb | head -n 1)"
+  deb="$(ls -t target/packages/nabo_*.deb | head -n 1)"
 fi
 log "package: $deb ($(stat -c %s "$deb") bytes)"
 
@@ -80,6 +80,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"; cleanup' EXIT
 if command -v gio >/dev/null 2>&1; then
   log "starting from the desktop entry (gio launch $desktop)"
+  # shellcheck disable=SC2016 # the inner script expands its own variables
   NABO_DB="$tmp/menu.db" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     gio launch "$1" &
     for _ in $(seq 1 60); do
