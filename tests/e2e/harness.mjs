@@ -90,7 +90,26 @@ export async function screenshot(browser, name) {
   await browser.execute(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await sleep(300);
   const file = path.join(screenshotDir, `${name}.png`);
-  await browser.saveScreenshot(file);
+  // WebKitGTK's classic renderer (the app's default, see src-tauri/src/main.rs) answers a
+  // WebDriver screenshot only after a rendering update; on a page that is at rest none
+  // comes and the request hangs. A 1-pixel, nearly transparent element that changes every
+  // few milliseconds while the screenshot is taken gives it one, and nothing visible.
+  await browser.execute(() => {
+    const tick = document.createElement('div');
+    tick.id = 'e2e-paint-tick';
+    Object.assign(tick.style, { position: 'fixed', top: '0', left: '0', width: '1px', height: '1px', opacity: '0.01', pointerEvents: 'none' });
+    document.body.append(tick);
+    let n = 0;
+    window.__e2ePaintTick = setInterval(() => { tick.style.opacity = n++ % 2 ? '0.01' : '0.02'; }, 20);
+  });
+  try {
+    await browser.saveScreenshot(file);
+  } finally {
+    await browser.execute(() => {
+      clearInterval(window.__e2ePaintTick);
+      document.getElementById('e2e-paint-tick')?.remove();
+    });
+  }
   return file;
 }
 
