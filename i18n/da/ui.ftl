@@ -24,6 +24,7 @@ today-load-failed = Oversigten kunne ikke hentes.
 today-overdue-title = Ikke markeret
 today-overdue-explain = Aftaler, der er forbi, men ikke markeret som gennemført eller aflyst.
 today-overdue-empty = Alt er markeret. Godt gået.
+today-overdue-show-all = Vis alle { $count }
 today-upcoming-title = De næste 7 dage
 today-upcoming-empty = Ingen aftaler de næste 7 dage.
 today-open = Åbn { $kind }

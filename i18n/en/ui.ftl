@@ -24,6 +24,7 @@ today-load-failed = The overview could not be loaded.
 today-overdue-title = Not marked
 today-overdue-explain = Appointments that are over but not marked as done or cancelled.
 today-overdue-empty = Everything is marked. Well done.
+today-overdue-show-all = Show all { $count }
 today-upcoming-title = The next 7 days
 today-upcoming-empty = No appointments in the next 7 days.
 today-open = Open { $kind }

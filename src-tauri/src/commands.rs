@@ -141,10 +141,10 @@ pub fn follow_up_draft(state: State<'_, AppState>, id: i64) -> Reply<PlanRequest
     service(&state)?.follow_up_draft(ActivityId(id)).map_err(user)
 }
 
-/// Overdue and upcoming planned activities.
+/// Overdue and upcoming planned activities; at most `overdue_limit` overdue ones.
 #[tauri::command]
-pub fn agenda(state: State<'_, AppState>) -> Reply<Agenda> {
-    service(&state)?.agenda(Utc::now()).map_err(user)
+pub fn agenda(state: State<'_, AppState>, overdue_limit: Option<usize>) -> Reply<Agenda> {
+    service(&state)?.agenda(Utc::now(), overdue_limit).map_err(user)
 }
 
 /// The user's settings.

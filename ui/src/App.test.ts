@@ -353,6 +353,23 @@ describe('plan and edit', () => {
   })
 })
 
+describe('start screen', () => {
+  it('shows the 20 newest overdue appointments and the rest on request', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => {
+      const day = String(i + 1).padStart(2, '0')
+      return activity({ id: 100 + i, start: `2026-11-${day}T10:00:00+01:00`, end: `2026-11-${day}T11:00:00+01:00` })
+    })
+    const backend = fakeBackend({ activities: many })
+    const user = await open(backend)
+    const overdue = await screen.findByTestId('overdue-list')
+    expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(20)
+    expect(within(overdue).getAllByTestId('agenda-item')[0].dataset.id).toBe('124')
+    await user.click(within(overdue).getByRole('button', { name: 'Vis alle 25' }))
+    await waitFor(() => expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(25))
+    expect(within(overdue).queryByTestId('overdue-show-all')).toBeNull()
+  })
+})
+
 describe('status, delete and follow-up', () => {
   const visit = activity({ id: 8, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', household: 'H-8' })
 

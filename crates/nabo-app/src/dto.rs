@@ -265,8 +265,12 @@ pub struct PlanOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Agenda {
-    /// Planned activities that ended before now and were never marked, newest first.
+    /// Planned activities that ended before now and were never marked, newest first
+    /// (at most the limit asked for).
     pub overdue: Vec<ActivityView>,
+    /// How many overdue activities there are in all.
+    #[ts(type = "number")]
+    pub overdue_total: usize,
     /// Planned activities from now to the end of the seventh day after today, by start.
     pub upcoming: Vec<ActivityView>,
 }

@@ -374,27 +374,26 @@ impl Nabo {
         })
     }
 
-    /// Overdue and upcoming planned activities at `now`.
-    pub fn agenda(&self, now: DateTime<Utc>) -> Result<Agenda, AppError> {
+    /// Overdue and upcoming planned activities at `now`; at most `overdue_limit` overdue ones
+    /// (the newest), with the total.
+    pub fn agenda(&self, now: DateTime<Utc>, overdue_limit: Option<usize>) -> Result<Agenda, AppError> {
         let today = today_in_copenhagen(now);
         // The rest of today and the seven days after it.
         let week_end = start_of_day(today + Duration::days(8));
         let past = now - Duration::days(OVERDUE_DAYS);
         let planned = |e: &Entry| e.occurrence.status == ActivityStatus::Planned;
-        let mut overdue: Vec<ActivityView> = self
-            .entries(past, now)?
-            .into_iter()
-            .filter(|e| planned(e) && e.occurrence.end <= now)
-            .map(|e| e.view(Vec::new()))
-            .collect();
+        let mut overdue: Vec<Entry> =
+            self.entries(past, now)?.into_iter().filter(|e| planned(e) && e.occurrence.end <= now).collect();
+        let overdue_total = overdue.len();
         overdue.reverse();
+        overdue.truncate(overdue_limit.unwrap_or(usize::MAX));
         let upcoming = self
             .entries(now, week_end)?
             .into_iter()
             .filter(|e| planned(e) && e.occurrence.end > now)
             .map(|e| e.view(Vec::new()))
             .collect();
-        Ok(Agenda { overdue, upcoming })
+        Ok(Agenda { overdue: overdue.into_iter().map(|e| e.view(Vec::new())).collect(), overdue_total, upcoming })
     }
 
     /// Occurrences on the Copenhagen days `from` to `to` (both included), series expanded,

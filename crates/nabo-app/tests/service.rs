@@ -263,10 +263,13 @@ fn the_agenda_lists_overdue_and_upcoming() {
     let soon = id(nabo.plan(visit("2026-11-26T10:00", 60, "D"), now()).expect("plan").id);
     let last_day = id(nabo.plan(visit("2026-12-02T22:00", 60, "E"), now()).expect("plan").id);
     nabo.plan(visit("2026-12-03T10:00", 60, "F"), now()).expect("beyond the week");
-    let agenda = nabo.agenda(now()).expect("agenda");
+    let agenda = nabo.agenda(now(), None).expect("agenda");
     let ids = |v: &[nabo_app::ActivityView]| v.iter().map(|a| a.id).collect::<Vec<_>>();
     assert_eq!(ids(&agenda.overdue), vec![old.0, older.0]);
+    assert_eq!(agenda.overdue_total, 2);
     assert_eq!(ids(&agenda.upcoming), vec![soon.0, last_day.0]);
+    let capped = nabo.agenda(now(), Some(1)).expect("agenda");
+    assert_eq!((ids(&capped.overdue), capped.overdue_total), (vec![old.0], 2), "the newest first, with the total");
 }
 
 #[test]

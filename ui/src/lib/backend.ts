@@ -39,7 +39,8 @@ export interface Backend {
   suggestions(field: SuggestionField, prefix: string): Promise<string[]>
   /** A home visit like the done one `id`, `follow_up_days` later. */
   followUpDraft(id: number): Promise<PlanRequest>
-  agenda(): Promise<Agenda>
+  /** Overdue (at most `overdueLimit`, newest first, with the total) and upcoming activities. */
+  agenda(overdueLimit: number | null): Promise<Agenda>
   getSettings(): Promise<Settings>
   saveSettings(settings: Settings): Promise<Settings>
   /** How many example activities were created. */
@@ -113,7 +114,7 @@ export const tauriBackend: Backend = {
   setStatus: (id, occurrence, status) => call<ActivityView>('set_status', { id, occurrence, status }),
   suggestions: (field, prefix) => call<string[]>('suggestions', { field, prefix }),
   followUpDraft: (id) => call<PlanRequest>('follow_up_draft', { id }),
-  agenda: () => call<Agenda>('agenda', {}),
+  agenda: (overdueLimit) => call<Agenda>('agenda', { overdueLimit }),
   getSettings: () => call<Settings>('get_settings', {}),
   saveSettings: (settings) => call<Settings>('save_settings', { settings }),
   loadExamples: () => call<number>('load_examples', {}),

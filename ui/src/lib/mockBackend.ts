@@ -203,11 +203,13 @@ export function createMockBackend(): Backend {
         rrule: null,
       })
     },
-    async agenda() {
+    async agenda(overdueLimit) {
       const now = Date.now()
       const planned = activities.filter((x) => x.status === 'planned')
+      const overdue = planned.filter((x) => Date.parse(x.end) < now).sort((x, y) => Date.parse(y.start) - Date.parse(x.start))
       return delay({
-        overdue: planned.filter((x) => Date.parse(x.end) < now).sort((x, y) => Date.parse(y.start) - Date.parse(x.start)),
+        overdue: overdue.slice(0, overdueLimit ?? overdue.length),
+        overdue_total: overdue.length,
         upcoming: planned
           .filter((x) => Date.parse(x.start) >= now && Date.parse(x.start) < now + 8 * 86_400_000)
           .sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),

@@ -98,10 +98,14 @@ export function fakeBackend(
         rrule: null,
       }
     }),
-    agenda: vi.fn<Backend['agenda']>(async () => ({
-      overdue: stored.filter((a) => a.status === 'planned' && a.end < `${info.today}T00:00`).reverse(),
+    agenda: vi.fn<Backend['agenda']>(async (overdueLimit) => {
+      const overdue = stored.filter((a) => a.status === 'planned' && a.end < `${info.today}T00:00`).reverse()
+      return {
+      overdue: overdue.slice(0, overdueLimit ?? overdue.length),
+      overdue_total: overdue.length,
       upcoming: stored.filter((a) => a.status === 'planned' && a.start >= `${info.today}T00:00`),
-    })),
+      }
+    }),
     getSettings: vi.fn<Backend['getSettings']>(async () => saved),
     saveSettings: vi.fn<Backend['saveSettings']>(async (next: Settings) => {
       saved = next

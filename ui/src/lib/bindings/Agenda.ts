@@ -6,9 +6,14 @@ import type { ActivityView } from "./ActivityView";
  */
 export type Agenda = { 
 /**
- * Planned activities that ended before now and were never marked, newest first.
+ * Planned activities that ended before now and were never marked, newest first
+ * (at most the limit asked for).
  */
 overdue: Array<ActivityView>, 
+/**
+ * How many overdue activities there are in all.
+ */
+overdue_total: number, 
 /**
  * Planned activities from now to the end of the seventh day after today, by start.
  */
