@@ -108,6 +108,7 @@ form-title-outreach = Plan opsøgende arbejde
 form-title-accompaniment = Plan et følgeskab
 form-title-network_meeting = Plan et netværksmøde
 form-title-edit = Ret aftalen
+form-series-following = Mødet hører til en serie. Ændringer her gælder dette møde og alle de følgende.
 form-intro = Felter med * skal udfyldes.
 form-kind = Slags aftale
 form-date = Dato

@@ -108,6 +108,7 @@ form-title-outreach = Plan outreach
 form-title-accompaniment = Plan an accompaniment
 form-title-network_meeting = Plan a network meeting
 form-title-edit = Edit the appointment
+form-series-following = This meeting is part of a series. Changes here apply to this meeting and all that follow.
 form-intro = Fields marked * must be filled in.
 form-kind = Kind of appointment
 form-date = Date

@@ -353,6 +353,35 @@ describe('plan and edit', () => {
   })
 })
 
+describe('series', () => {
+  it('edits a meeting of a series together with the meetings after it', async () => {
+    const occurrence = '2026-12-08T17:00:00+01:00'
+    const meeting = activity({
+      id: 40,
+      kind: 'group_meeting',
+      occurrence,
+      rrule: 'FREQ=WEEKLY;COUNT=8',
+      start: occurrence,
+      end: '2026-12-08T19:00:00+01:00',
+      area: null,
+      venue: 'Beboerhuset',
+      theme: 'Sundhed',
+    })
+    const backend = fakeBackend({ today: '2026-12-08', activities: [meeting] })
+    const user = await openCalendar(backend)
+    await user.click(await screen.findByRole('button', { name: /Gruppemøde/ }))
+    expect(screen.getByTestId('series-note')).toHaveTextContent('dette møde og alle de følgende')
+    const theme = screen.getByLabelText(/Tema/)
+    await user.clear(theme)
+    await user.type(theme, 'Skole')
+    await user.click(screen.getByRole('button', { name: 'Gem ændringer' }))
+    await waitFor(() =>
+      expect(backend.updateFollowing).toHaveBeenCalledWith(40, occurrence, expect.objectContaining({ theme: 'Skole' })),
+    )
+    expect(backend.updateActivity).not.toHaveBeenCalled()
+  })
+})
+
 describe('start screen', () => {
   it('shows the 20 newest overdue appointments and the rest on request', async () => {
     const many = Array.from({ length: 25 }, (_, i) => {

@@ -30,6 +30,8 @@ export interface Backend {
   restoreActivity(id: number): Promise<ActivityView>
   getActivity(id: number): Promise<ActivityView>
   updateActivity(id: number, request: PlanRequest): Promise<PlanOutcome>
+  /** Changes one meeting of a series and all after it (the series is split there). */
+  updateFollowing(id: number, occurrence: string, request: PlanRequest): Promise<PlanOutcome>
   /** Drag or resize in the calendar; `start`/`end` are Copenhagen wall clock `YYYY-MM-DDTHH:MM`. */
   /** Moves an activity, or with `occurrence` one meeting of a series. */
   moveActivity(id: number, occurrence: string | null, start: string, end: string): Promise<PlanOutcome>
@@ -110,6 +112,7 @@ export const tauriBackend: Backend = {
   restoreActivity: (id) => call<ActivityView>('restore_activity', { id }),
   getActivity: (id) => call<ActivityView>('get_activity', { id }),
   updateActivity: (id, request) => call<PlanOutcome>('update_activity', { id, request }),
+  updateFollowing: (id, occurrence, request) => call<PlanOutcome>('update_following', { id, occurrence, request }),
   moveActivity: (id, occurrence, start, end) => call<PlanOutcome>('move_activity', { id, occurrence, start, end }),
   setStatus: (id, occurrence, status) => call<ActivityView>('set_status', { id, occurrence, status }),
   suggestions: (field, prefix) => call<string[]>('suggestions', { field, prefix }),

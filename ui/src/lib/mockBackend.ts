@@ -165,6 +165,9 @@ export function createMockBackend(): Backend {
       return delay(found)
     },
     getActivity: async (id) => delay(find(id)),
+    async updateFollowing(id, _occurrence, request) {
+      return this.updateActivity(id, request)
+    },
     async updateActivity(id, request) {
       place(find(id), request)
       return delay(ok(id))

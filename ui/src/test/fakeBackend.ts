@@ -78,6 +78,7 @@ export function fakeBackend(
     restoreActivity: vi.fn<Backend['restoreActivity']>(async (id: number) => find(id)),
     getActivity: vi.fn<Backend['getActivity']>(async (id: number) => find(id)),
     updateActivity: vi.fn<Backend['updateActivity']>(async (id: number) => ({ ...outcome(), id })),
+    updateFollowing: vi.fn<Backend['updateFollowing']>(async (id: number) => ({ ...outcome(), id: id + 1000 })),
     moveActivity: vi.fn<Backend['moveActivity']>(async (id: number) => ({ ...outcome(), id })),
     setStatus: vi.fn<Backend['setStatus']>(async (id, _occurrence, status) => ({ ...find(id), status })),
     suggestions: vi.fn<Backend['suggestions']>(async () => []),
