@@ -36,11 +36,10 @@ notice-ambiguous_time_chose_first = Kl. { $time } findes to gange den { $date },
 error-internal = Noget gik galt. Prøv igen.
 
 # Gentagelser (serier).
+error-expected_size_out_of_range = Det forventede antal deltagere skal være mellem 1 og { $max }, ikke { $size }.
 error-invalid_repeat = Gentagelsen kan ikke bruges: "{ $rule }". Vælg fx hver uge, hver anden uge eller hver måned.
 error-repeat_too_many = En serie kan højst have { $max } møder, ikke { $count }.
 error-repeat_too_long = En serie kan højst vare 10 år. Denne slutter { $until }.
 error-repeat_empty = Gentagelsen giver ingen møder. Tjek slutdatoen.
-# Feltnavn til fejl om gentagelse (flyttes til ui.ftl, når formularen får feltet).
-field-repeat = Gentagelse
 
 notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }

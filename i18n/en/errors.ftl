@@ -36,11 +36,10 @@ notice-ambiguous_time_chose_first = { $time } happens twice on { $date } because
 error-internal = Something went wrong. Please try again.
 
 # Repeats (series).
+error-expected_size_out_of_range = The expected number of participants must be between 1 and { $max }, not { $size }.
 error-invalid_repeat = The repeat cannot be used: "{ $rule }". Choose e.g. every week, every other week or every month.
 error-repeat_too_many = A series can have at most { $max } meetings, not { $count }.
 error-repeat_too_long = A series can last at most 10 years. This one ends { $until }.
 error-repeat_empty = The repeat gives no meetings. Check the end date.
-# Field name for repeat errors (moves to ui.ftl when the form gets the field).
-field-repeat = Repeat
 
 notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }

@@ -209,6 +209,7 @@ describe('plan and edit', () => {
       programme: 'bydelsmoedre',
       languages: [],
       rrule: null,
+      expected_size: null,
     })
     await waitFor(() => expect(screen.queryByTestId('plan-form')).not.toBeInTheDocument())
     expect(screen.getByTestId('plan-saved')).toHaveTextContent('Besøget er planlagt: tirsdag den 8. december 2026 kl. 09:30.')
@@ -228,6 +229,23 @@ describe('plan and edit', () => {
     expect(backend.planActivity).toHaveBeenCalledWith(
       expect.objectContaining({ kind: 'group_meeting', venue: 'Beboerhuset', theme: 'Sundhed', title: 'Kvindecafé', household: null, duration_minutes: 120 }),
     )
+  })
+
+  it('sends the expected size of a group meeting and refuses an impossible one next to the field', async () => {
+    const backend = fakeBackend()
+    const user = await open(backend)
+    await user.keyboard('m')
+    await fill(user, { time: '17:00', venue: 'Beboerhuset', theme: 'Sundhed' })
+    const size = screen.getByLabelText(/Forventet antal deltagere/)
+    await user.type(size, '900')
+    await user.click(screen.getByRole('button', { name: 'Plan aftalen' }))
+    expect(backend.planActivity).not.toHaveBeenCalled()
+    expect(screen.getAllByTestId('field-error').map((e) => e.dataset.field)).toEqual(['expected_size'])
+    expect(size).toHaveFocus()
+    await user.clear(size)
+    await user.type(size, '12')
+    await user.click(screen.getByRole('button', { name: 'Plan aftalen' }))
+    expect(backend.planActivity).toHaveBeenCalledWith(expect.objectContaining({ kind: 'group_meeting', expected_size: 12 }))
   })
 
   it('offers what was typed before', async () => {

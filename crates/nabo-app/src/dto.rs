@@ -47,6 +47,8 @@ pub struct ActivityView {
     pub programme: Option<Programme>,
     /// Languages used.
     pub languages: Vec<String>,
+    /// How many people a group meeting usually has.
+    pub expected_size: Option<u32>,
     /// Ids of the listed activities this one clashes with.
     #[ts(type = "Array<number>")]
     pub conflicts: Vec<i64>,
@@ -86,6 +88,7 @@ impl ActivityView {
             note: a.note,
             programme: a.programme,
             languages: a.languages,
+            expected_size: a.expected_size,
             conflicts,
             example: a.example,
         }
@@ -131,6 +134,9 @@ pub struct PlanRequest {
     /// An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
     #[serde(default)]
     pub rrule: Option<String>,
+    /// How many people a group meeting usually has.
+    #[serde(default)]
+    pub expected_size: Option<u32>,
 }
 
 impl PlanRequest {
@@ -149,6 +155,7 @@ impl PlanRequest {
             programme: None,
             languages: Vec::new(),
             rrule: None,
+            expected_size: None,
         }
     }
 }

@@ -53,6 +53,8 @@ pub enum ErrorCode {
     NoDatabase,
     /// A database already exists where `init` would create one.
     DatabaseExists,
+    /// An expected group size out of range.
+    ExpectedSizeOutOfRange,
     /// A repeat rule that cannot be read or is not supported.
     InvalidRepeat,
     /// A repeat rule with too many meetings.
@@ -94,6 +96,7 @@ impl ErrorCode {
             ErrorCode::DatabaseTooNew => "database_too_new",
             ErrorCode::NoDatabase => "no_database",
             ErrorCode::DatabaseExists => "database_exists",
+            ErrorCode::ExpectedSizeOutOfRange => "expected_size_out_of_range",
             ErrorCode::InvalidRepeat => "invalid_repeat",
             ErrorCode::RepeatTooMany => "repeat_too_many",
             ErrorCode::RepeatTooLong => "repeat_too_long",
@@ -126,6 +129,7 @@ impl ErrorCode {
         ErrorCode::DatabaseTooNew,
         ErrorCode::NoDatabase,
         ErrorCode::DatabaseExists,
+        ErrorCode::ExpectedSizeOutOfRange,
         ErrorCode::InvalidRepeat,
         ErrorCode::RepeatTooMany,
         ErrorCode::RepeatTooLong,
@@ -219,6 +223,7 @@ impl AppError {
                 ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
                 ValidationError::Text(TextError::ControlCharacter { .. }) => ErrorCode::ControlCharacter,
                 ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
+                ValidationError::ExpectedSize { .. } => ErrorCode::ExpectedSizeOutOfRange,
                 ValidationError::Recurrence(r) => match r {
                     RecurrenceError::Unreadable { .. } | RecurrenceError::Unsupported { .. } => {
                         ErrorCode::InvalidRepeat
@@ -308,6 +313,10 @@ impl AppError {
                 }
                 ValidationError::Text(TextError::ControlCharacter { .. })
                 | ValidationError::Text(TextError::NotAPseudonym { .. }) => {}
+                ValidationError::ExpectedSize { size, max } => {
+                    put("size", size.to_string());
+                    put("max", max.to_string());
+                }
                 ValidationError::Recurrence(r) => match r {
                     RecurrenceError::Unreadable { rule, reason } => {
                         put("rule", rule.clone());

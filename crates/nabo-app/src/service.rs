@@ -370,6 +370,7 @@ impl Nabo {
             theme: a.theme,
             programme: a.programme,
             languages: a.languages,
+            expected_size: a.expected_size,
             ..PlanRequest::new(a.kind, start.format("%Y-%m-%dT%H:%M").to_string(), minutes)
         })
     }
@@ -604,6 +605,7 @@ fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
         programme: request.programme,
         languages: request.languages,
         rrule: request.rrule,
+        expected_size: request.expected_size,
     }
     .validate()?)
 }
@@ -632,6 +634,7 @@ fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
             theme: Some("Sundhed".into()),
             area: Some("Gellerup".into()),
             rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=8".into()),
+            expected_size: Some(12),
             ..PlanRequest::new(ActivityKind::GroupMeeting, at(1, 17, 0), 120)
         },
         visit(2, 10, "Gellerup", "H-2"),

@@ -475,3 +475,23 @@ fn the_live_calendar_file_follows_every_change() {
         assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::InvalidLiveCalendar, Some(field)));
     }
 }
+
+#[test]
+fn a_group_meeting_keeps_its_expected_size_within_limits() {
+    let (_dir, mut nabo) = new_db();
+    let meeting = PlanRequest { expected_size: Some(15), ..meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=2") };
+    let id = nabo.plan(meeting.clone(), now()).expect("plan").id;
+    assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list")[0].expected_size, Some(15));
+    for size in [0, 501] {
+        let err = nabo.plan(PlanRequest { expected_size: Some(size), ..meeting.clone() }, now()).expect_err("size");
+        assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::ExpectedSizeOutOfRange, Some("expected_size")));
+    }
+    let err = nabo
+        .plan(PlanRequest { expected_size: Some(3), ..visit("2026-12-02T10:00", 60, "A") }, now())
+        .expect_err("visit");
+    assert_eq!(err.code(), ErrorCode::NotForKind);
+    assert_eq!(
+        nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list").iter().filter(|v| v.id != id).count(),
+        0
+    );
+}

@@ -138,6 +138,9 @@ enum PlanCommand {
         /// Repeat as an RFC 5545 RRULE, e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=8"
         #[arg(long)]
         rrule: Option<String>,
+        /// How many people usually come
+        #[arg(long, value_name = "N")]
+        expected_size: Option<u32>,
         #[command(flatten)]
         common: Common,
     },
@@ -348,7 +351,7 @@ fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
             common,
             PlanRequest { area: Some(area), household, ..PlanRequest::new(ActivityKind::HomeVisit, "", 0) },
         ),
-        PlanCommand::Meeting { when, venue, theme, area, rrule, common } => (
+        PlanCommand::Meeting { when, venue, theme, area, rrule, expected_size, common } => (
             when,
             common,
             PlanRequest {
@@ -356,6 +359,7 @@ fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
                 theme: Some(theme),
                 area,
                 rrule,
+                expected_size,
                 ..PlanRequest::new(ActivityKind::GroupMeeting, "", 0)
             },
         ),

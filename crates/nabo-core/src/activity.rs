@@ -174,7 +174,12 @@ pub struct ActivityDraft {
     pub languages: Vec<String>,
     /// An RFC 5545 RRULE value that makes this a series.
     pub rrule: Option<String>,
+    /// How many people a group meeting usually has.
+    pub expected_size: Option<u32>,
 }
+
+/// The largest expected size of a group meeting.
+pub const MAX_EXPECTED_SIZE: u32 = 500;
 
 impl ActivityDraft {
     /// A draft with the required parts and every optional part empty.
@@ -192,6 +197,7 @@ impl ActivityDraft {
             programme: None,
             languages: Vec::new(),
             rrule: None,
+            expected_size: None,
         }
     }
 
@@ -258,6 +264,14 @@ impl ActivityDraft {
             }
         }
 
+        if let Some(size) = self.expected_size {
+            if kind != ActivityKind::GroupMeeting {
+                return Err(ValidationError::NotForKind { field: Field::ExpectedSize, kind });
+            }
+            if size == 0 || size > MAX_EXPECTED_SIZE {
+                return Err(ValidationError::ExpectedSize { size, max: MAX_EXPECTED_SIZE });
+            }
+        }
         let recurrence = match self.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some(rule) => Some(Recurrence::parse(rule, start)?),
             None => None,
@@ -276,6 +290,7 @@ impl ActivityDraft {
             note,
             programme: self.programme,
             languages,
+            expected_size: self.expected_size,
             notice: resolved.notice,
         })
     }
@@ -296,6 +311,7 @@ pub struct ValidActivity {
     note: Option<String>,
     programme: Option<Programme>,
     languages: Vec<String>,
+    expected_size: Option<u32>,
     notice: Option<TimeNotice>,
 }
 
@@ -353,6 +369,10 @@ impl ValidActivity {
     pub fn languages(&self) -> &[String] {
         &self.languages
     }
+    /// How many people a group meeting usually has.
+    pub fn expected_size(&self) -> Option<u32> {
+        self.expected_size
+    }
     /// What the user should be told about how the start time was read.
     pub fn notice(&self) -> Option<TimeNotice> {
         self.notice
@@ -375,6 +395,7 @@ impl ValidActivity {
             note: self.note,
             programme: self.programme,
             languages: self.languages,
+            expected_size: self.expected_size,
             example: false,
         }
     }
@@ -411,6 +432,8 @@ pub struct Activity {
     pub programme: Option<Programme>,
     /// Languages used.
     pub languages: Vec<String>,
+    /// How many people a group meeting usually has.
+    pub expected_size: Option<u32>,
     /// Example data loaded to try Nabo out, not real work.
     pub example: bool,
 }
@@ -435,6 +458,7 @@ impl Activity {
             programme: self.programme,
             languages: self.languages.clone(),
             rrule: self.rrule.clone(),
+            expected_size: self.expected_size,
         }
     }
 
@@ -495,6 +519,14 @@ pub enum ValidationError {
     /// The repeat rule was refused.
     #[error(transparent)]
     Recurrence(#[from] RecurrenceError),
+    /// An expected size of zero or more than the limit.
+    #[error("a group meeting's expected size must be 1 to {max}, not {size}")]
+    ExpectedSize {
+        /// The size given.
+        size: u32,
+        /// The limit.
+        max: u32,
+    },
 }
 
 impl ValidationError {
@@ -509,6 +541,7 @@ impl ValidationError {
             | ValidationError::Text(TextError::ControlCharacter { field }) => *field,
             ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
             ValidationError::Recurrence(_) => Field::Repeat,
+            ValidationError::ExpectedSize { .. } => Field::ExpectedSize,
         }
     }
 }

@@ -36,7 +36,7 @@ mod time;
 
 pub use activity::{
     Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span, UnknownName, ValidActivity,
-    ValidationError,
+    ValidationError, MAX_EXPECTED_SIZE,
 };
 pub use conflict::{conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
 pub use duration::{DurationError, Minutes};

@@ -28,6 +28,8 @@ pub enum Field {
     Language,
     /// The repeat rule of a series.
     Repeat,
+    /// How many people a group meeting usually has.
+    ExpectedSize,
 }
 
 impl Field {
@@ -45,6 +47,7 @@ impl Field {
             Field::Note => "note",
             Field::Language => "language",
             Field::Repeat => "repeat",
+            Field::ExpectedSize => "expected_size",
         }
     }
 
@@ -58,6 +61,7 @@ impl Field {
             Field::Note => 2000,
             Field::Start | Field::End | Field::Duration => 40,
             Field::Repeat => 200,
+            Field::ExpectedSize => 10,
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::error::StoreError;
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
 const COLUMNS: &str = "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
-                       programme, example";
+                       programme, example, expected_size";
 
 /// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +55,7 @@ struct PlanParams<'a> {
     end: i64,
     rrule: Option<&'a str>,
     series_end: Option<i64>,
+    expected_size: Option<u32>,
     area: Option<&'a str>,
     household: Option<&'a str>,
     venue: Option<&'a str>,
@@ -73,6 +74,7 @@ impl<'a> PlanParams<'a> {
             end: plan.end().timestamp(),
             rrule: plan.recurrence().map(|r| r.as_str()),
             series_end: plan.series_end().map(|t| t.timestamp()),
+            expected_size: plan.expected_size(),
             area: plan.area(),
             household: plan.household(),
             venue: plan.venue(),
@@ -92,6 +94,7 @@ impl<'a> PlanParams<'a> {
             (":end", &self.end),
             (":rrule", &self.rrule),
             (":series_end", &self.series_end),
+            (":expected_size", &self.expected_size),
             (":area", &self.area),
             (":household", &self.household),
             (":venue", &self.venue),
@@ -111,9 +114,9 @@ pub fn insert_activity(conn: &Connection, new: &NewActivity<'_>, now: DateTime<U
     let params = PlanParams::new(new.plan, now);
     conn.execute(
         "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, area, household,
-                                 venue, theme, title, note, programme, example, created_utc, updated_utc)
+                                 venue, theme, title, note, programme, example, expected_size, created_utc, updated_utc)
          VALUES (:uid, :kind, 'planned', :start, :end, :rrule, :series_end, :area, :household,
-                 :venue, :theme, :title, :note, :programme, :example, :now, :now)",
+                 :venue, :theme, :title, :note, :programme, :example, :expected_size, :now, :now)",
         params.with(&[(":uid", &new.uid), (":example", &new.example)]).as_slice(),
     )?;
     let id = ActivityId(conn.last_insert_rowid());
@@ -131,7 +134,7 @@ pub fn update_activity(
     let params = PlanParams::new(activity, now);
     let changed = conn.execute(
         "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, rrule = :rrule,
-                series_end_utc = :series_end, area = :area,
+                series_end_utc = :series_end, expected_size = :expected_size, area = :area,
                 household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
                 programme = :programme, sequence = sequence + 1, updated_utc = :now
          WHERE id = :id AND deleted_utc IS NULL",
@@ -443,6 +446,7 @@ struct RawActivity {
     note: Option<String>,
     programme: Option<String>,
     example: bool,
+    expected_size: Option<u32>,
 }
 
 impl RawActivity {
@@ -462,6 +466,7 @@ impl RawActivity {
             note: r.get("note")?,
             programme: r.get("programme")?,
             example: r.get("example")?,
+            expected_size: r.get("expected_size")?,
         })
     }
 
@@ -491,6 +496,7 @@ impl RawActivity {
             programme: self.programme.map(|p| p.parse()).transpose().map_err(|e| damaged(format!("{e}")))?,
             languages,
             example: self.example,
+            expected_size: self.expected_size,
         })
     }
 }

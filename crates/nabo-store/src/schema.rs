@@ -102,6 +102,8 @@ ALTER TABLE activities ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (exam
 CREATE INDEX activities_deleted ON activities (deleted_utc) WHERE deleted_utc IS NOT NULL;
 -- For a series: when its last meeting ends; NULL for a series without end (and for one-offs).
 ALTER TABLE activities ADD COLUMN series_end_utc INTEGER;
+-- How many people a group meeting usually has.
+ALTER TABLE activities ADD COLUMN expected_size INTEGER CHECK (expected_size IS NULL OR expected_size > 0);
 CREATE INDEX activities_series ON activities (start_utc) WHERE rrule IS NOT NULL;
 "#;
 

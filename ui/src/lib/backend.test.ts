@@ -25,6 +25,7 @@ describe('tauriBackend', () => {
       programme: null,
       languages: [],
       rrule: null,
+      expected_size: null,
     }
     await tauriBackend.appInfo()
     await tauriBackend.listActivities('2026-11-30', '2026-12-06')

@@ -40,5 +40,6 @@ export function blankRequest(kind: ActivityKind, date: string, settings: Setting
     programme: settings?.programme ?? null,
     languages: [],
     rrule: null,
+    expected_size: null,
   }
 }

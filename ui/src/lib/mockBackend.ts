@@ -41,6 +41,7 @@ export function createMockBackend(): Backend {
       key: String(id),
       occurrence: null,
       rrule: null,
+      expected_size: null,
       status: 'planned',
       title: null,
       area: null,
@@ -204,6 +205,7 @@ export function createMockBackend(): Backend {
         programme: done.programme,
         languages: [],
         rrule: null,
+        expected_size: null,
       })
     },
     async agenda(overdueLimit) {

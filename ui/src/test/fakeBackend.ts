@@ -11,6 +11,7 @@ export function activity(partial: Partial<ActivityView> & Pick<ActivityView, 'id
     key: partial.occurrence ? `${partial.id}@${partial.occurrence}` : String(partial.id),
     occurrence: null,
     rrule: null,
+    expected_size: null,
     kind: 'home_visit',
     status: 'planned',
     title: null,
@@ -97,6 +98,7 @@ export function fakeBackend(
         programme: done.programme,
         languages: [],
         rrule: null,
+        expected_size: null,
       }
     }),
     agenda: vi.fn<Backend['agenda']>(async (overdueLimit) => {

@@ -73,6 +73,10 @@ programme: Programme | null,
  */
 languages: Array<string>, 
 /**
+ * How many people a group meeting usually has.
+ */
+expected_size: number | null, 
+/**
  * Ids of the listed activities this one clashes with.
  */
 conflicts: Array<number>, 

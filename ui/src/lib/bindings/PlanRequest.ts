@@ -53,4 +53,8 @@ languages: Array<string>,
 /**
  * An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
  */
-rrule: string | null, };
+rrule: string | null, 
+/**
+ * How many people a group meeting usually has.
+ */
+expected_size: number | null, };
