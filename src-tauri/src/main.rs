@@ -54,6 +54,7 @@ fn main() {
         .map_err(|e| e.to_user_error());
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState { path, nabo })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
