@@ -220,3 +220,74 @@ settings-examples-removed =
         [one] Én eksempelaftale er fjernet.
        *[other] { $count } eksempelaftaler er fjernet.
     }
+
+## Gentagelse (serier)
+
+activity-series = Serie
+repeat-legend = Gentag
+repeat-none = Ikke
+repeat-weekly = Hver uge
+repeat-biweekly = Hver anden uge
+repeat-monthly = Hver måned ({ $nth ->
+        [-1] sidste
+       *[other] { $nth }.
+    } { $day })
+repeat-days = På disse dage
+repeat-end = Slutter
+repeat-end-choice-count = Efter et antal gange
+repeat-end-choice-until = Til og med en dato
+repeat-end-choice-never = Ingen slutdato
+repeat-count = Antal gange
+repeat-until = Til og med
+repeat-summary-label = Serien:
+repeat-summary = { $pattern } kl. { $from }–{ $to }{ $end }
+repeat-pattern-weekly = Hver { $days }
+repeat-pattern-biweekly = Hver anden { $days }
+repeat-pattern-monthly = { $nth ->
+        [-1] Sidste { $day } i hver måned
+       *[other] { $nth }. { $day } i hver måned
+    }
+repeat-end-count = { $count ->
+        [one] , én gang
+       *[other] , { $count } gange
+    }
+repeat-end-until = , til og med { $date }
+repeat-end-never = , uden slutdato
+repeat-custom = Serien gentages på en måde, som formularen ikke kan vise. Den bliver, som den er, hvis du ikke vælger noget nyt her.
+form-error-repeat-days = Vælg mindst én dag.
+form-error-repeat-count = Skriv hvor mange gange, et tal fra 1 til 999, fx 8.
+form-error-repeat-until = Skriv den sidste dato som ÅÅÅÅ-MM-DD, fx 2027-03-01. Den må ikke ligge før første møde.
+
+## Kalender-fil
+
+calfile-title = Kalender-fil
+calfile-intro = Gem dine aftaler i en fil, som kalenderen på din telefon eller computer kan læse.
+calfile-detail = Hvad skal filen vise?
+calfile-detail-discreet = Kun det nødvendige (anbefalet)
+calfile-detail-full = Alle detaljer
+calfile-discreet-explain = Filen viser kun tidspunkt, slags aftale, tema og område — aldrig husstande, titler eller noter.
+calfile-full-explain = Filen viser også titel, sted og husstand. Noter kommer aldrig med.
+calfile-reminder = Påmindelse i kalenderen
+calfile-reminder-none = Ingen påmindelse
+calfile-reminder-option = { $minutes ->
+        [60] 1 time før
+        [1440] 1 dag før
+       *[other] { $minutes } minutter før
+    }
+calfile-export = Gem kalender-fil …
+calfile-exporting = Gemmer …
+calfile-exported = { $count ->
+        [0] Der var ingen aftaler. Filen er gemt i { $path }.
+        [one] Én aftale gemt i { $path }.
+       *[other] { $count } aftaler gemt i { $path }.
+    }
+calfile-live-title = Kalender-fil, der holdes opdateret
+calfile-live-intro = Nabo skriver filen igen, hver gang du ændrer noget. Læg den fx i en mappe, som din telefon synkroniserer.
+calfile-live-none = Ingen fil valgt.
+calfile-live-file = Filen:
+calfile-live-choose = Vælg fil …
+calfile-live-change = Vælg en anden fil …
+calfile-live-stop = Stop
+calfile-live-started = Nabo holder nu filen opdateret.
+calfile-live-stopped = Nabo opdaterer ikke længere filen.
+calfile-live-detail-saved = Filen viser nu: { $detail }

@@ -220,3 +220,80 @@ settings-examples-removed =
         [one] One example appointment was removed.
        *[other] { $count } example appointments were removed.
     }
+
+## Repeat (series)
+
+activity-series = Series
+repeat-legend = Repeat
+repeat-none = No
+repeat-weekly = Every week
+repeat-biweekly = Every other week
+repeat-monthly = Every month ({ $nth ->
+        [-1] last
+        [1] 1st
+        [2] 2nd
+        [3] 3rd
+       *[other] { $nth }th
+    } { $day })
+repeat-days = On these days
+repeat-end = Ends
+repeat-end-choice-count = After a number of times
+repeat-end-choice-until = On a date
+repeat-end-choice-never = No end date
+repeat-count = Number of times
+repeat-until = Until (inclusive)
+repeat-summary-label = The series:
+repeat-summary = { $pattern }, { $from }–{ $to }{ $end }
+repeat-pattern-weekly = Every { $days }
+repeat-pattern-biweekly = Every other { $days }
+repeat-pattern-monthly = { $nth ->
+        [-1] Last { $day } of every month
+        [1] 1st { $day } of every month
+        [2] 2nd { $day } of every month
+        [3] 3rd { $day } of every month
+       *[other] { $nth }th { $day } of every month
+    }
+repeat-end-count = { $count ->
+        [one] , once
+       *[other] , { $count } times
+    }
+repeat-end-until = , until { $date }
+repeat-end-never = , no end date
+repeat-custom = The series repeats in a way this form cannot show. It stays as it is unless you choose something new here.
+form-error-repeat-days = Choose at least one day.
+form-error-repeat-count = Write how many times, a number from 1 to 999, e.g. 8.
+form-error-repeat-until = Write the last date as YYYY-MM-DD, e.g. 2027-03-01. It cannot be before the first meeting.
+
+## Calendar file
+
+calfile-title = Calendar file
+calfile-intro = Save your appointments in a file that the calendar on your phone or computer can read.
+calfile-detail = What should the file show?
+calfile-detail-discreet = Only what is needed (recommended)
+calfile-detail-full = All details
+calfile-discreet-explain = The file shows only the time, kind of appointment, theme and area — never households, titles or notes.
+calfile-full-explain = The file also shows the title, place and household. Notes are never included.
+calfile-reminder = Reminder in the calendar
+calfile-reminder-none = No reminder
+calfile-reminder-option = { $minutes ->
+        [60] 1 hour before
+        [1440] 1 day before
+       *[other] { $minutes } minutes before
+    }
+calfile-export = Save calendar file …
+calfile-exporting = Saving …
+calfile-exported = { $count ->
+        [0] There were no appointments. The file is saved in { $path }.
+        [one] One appointment saved in { $path }.
+       *[other] { $count } appointments saved in { $path }.
+    }
+calfile-live-title = Calendar file kept up to date
+calfile-live-intro = Nabo writes the file again every time you change something. Put it e.g. in a folder your phone syncs.
+calfile-live-none = No file chosen.
+calfile-live-file = The file:
+calfile-live-choose = Choose file …
+calfile-live-change = Choose another file …
+calfile-live-stop = Stop
+calfile-live-started = Nabo now keeps the file up to date.
+calfile-live-stopped = Nabo no longer updates the file.
+calfile-live-detail-saved = The file now shows: { $detail }

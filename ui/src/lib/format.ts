@@ -84,3 +84,13 @@ export function formatHour(hour: number, minute = 0): string {
 
 /** The zone every time in Nabo is shown in. */
 export const DISPLAY_ZONE = COPENHAGEN
+
+/** "1. marts 2027" / "1 March 2027" */
+export function formatDayMonthYear(date: string): string {
+  return plainDate(date, { day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+/** "mandag og torsdag" / "Monday and Thursday" */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items)
+}
