@@ -232,6 +232,7 @@ repeat-monthly = Hver måned ({ $nth ->
         [-1] sidste
        *[other] { $nth }.
     } { $day })
+repeat-monthly-plain = Hver måned
 repeat-days = På disse dage
 repeat-end = Slutter
 repeat-end-choice-count = Efter et antal gange

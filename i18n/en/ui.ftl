@@ -235,6 +235,7 @@ repeat-monthly = Every month ({ $nth ->
         [3] 3rd
        *[other] { $nth }th
     } { $day })
+repeat-monthly-plain = Every month
 repeat-days = On these days
 repeat-end = Ends
 repeat-end-choice-count = After a number of times

@@ -12,6 +12,7 @@ const ACTIVITIES = [
   activity({ id: 1, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', household: 'H-1', conflicts: [2] }),
   activity({ id: 2, kind: 'group_meeting', title: 'Kvindecafé', venue: 'Beboerhuset', theme: 'Sundhed', start: '2026-12-01T10:30:00+01:00', end: '2026-12-01T12:00:00+01:00', conflicts: [1] }),
   activity({ id: 3, kind: 'outreach', start: '2026-12-03T13:00:00+01:00', end: '2026-12-03T15:00:00+01:00', status: 'cancelled', example: true }),
+  activity({ id: 5, kind: 'group_meeting', occurrence: '2026-12-02T17:00:00+01:00', rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=8', start: '2026-12-02T17:00:00+01:00', end: '2026-12-02T19:00:00+01:00', venue: 'Huset', theme: 'Skole' }),
   activity({ id: 4, kind: 'network_meeting', start: '2026-12-04T09:00:00+01:00', end: '2026-12-04T10:00:00+01:00', status: 'done' }),
 ]
 
@@ -44,6 +45,14 @@ const SCREENS: Screen[] = [
   },
   { name: 'plan form', show: async (user) => void (await user.keyboard('m')) },
   {
+    name: 'plan form with a series',
+    show: async (user) => {
+      await user.keyboard('m')
+      await user.selectOptions(screen.getByRole('combobox', { name: /Gentag|Repeat/ }), 'weekly')
+      await waitFor(() => expect(screen.getByTestId('repeat-editor').dataset.frequency).toBe('weekly'))
+    },
+  },
+  {
     name: 'edit form',
     show: async (user) => {
       const [first] = await screen.findAllByRole('button', { name: /10:00–11:00/ })
@@ -65,7 +74,7 @@ async function violations(): Promise<string[]> {
 }
 
 // A key shaped like ours (kind-home_visit, form-label-area, …) left untranslated.
-const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice)-[a-z_-]+\b/
+const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile)-[a-z_-]+\b/
 
 function rawKeys(): string[] {
   const text = document.body.innerText ?? document.body.textContent ?? ''
