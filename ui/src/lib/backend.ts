@@ -1,12 +1,14 @@
 // The only way the UI talks to the Rust side. Components get a `Backend`
 // from Svelte context (see `setBackend`/`getBackend`) and never call `invoke`.
 import { invoke } from '@tauri-apps/api/core'
+import { save } from '@tauri-apps/plugin-dialog'
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification'
 import { getContext, setContext } from 'svelte'
 import type { ActivityKind } from './bindings/ActivityKind'
 import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
 import type { ConflictView } from './bindings/ConflictView'
+import type { Detail } from './bindings/Detail'
 import type { ErrorCode } from './bindings/ErrorCode'
 import type { PlanOutcome } from './bindings/PlanOutcome'
 import type { PlanRequest } from './bindings/PlanRequest'
@@ -14,7 +16,7 @@ import type { Programme } from './bindings/Programme'
 import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
 
-export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, ErrorCode, PlanOutcome, PlanRequest, Programme, Settings, SuggestionField }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, Detail, ErrorCode, PlanOutcome, PlanRequest, Programme, Settings, SuggestionField }
 
 /** The backend's codes, plus `internal` for a failure that never reached the app service. */
 export type UiErrorCode = ErrorCode | 'internal'
@@ -49,6 +51,10 @@ export interface Backend {
   loadExamples(): Promise<number>
   /** How many example activities were removed. */
   removeExamples(): Promise<number>
+  /** Writes every activity to an iCalendar file; how many were written. */
+  exportIcs(path: string, detail: Detail, alarmMinutes: number | null): Promise<number>
+  /** Asks where to save an .ics file (the system's save dialog); `null` when cancelled. */
+  chooseSaveFile(): Promise<string | null>
   /** Shows a desktop notification (asking for permission once); `false` when not allowed. */
   notify(title: string, body: string): Promise<boolean>
 }
@@ -122,6 +128,14 @@ export const tauriBackend: Backend = {
   saveSettings: (settings) => call<Settings>('save_settings', { settings }),
   loadExamples: () => call<number>('load_examples', {}),
   removeExamples: () => call<number>('remove_examples', {}),
+  exportIcs: (path, detail, alarmMinutes) => call<number>('export_ics', { path, detail, alarmMinutes }),
+  async chooseSaveFile() {
+    try {
+      return await save({ defaultPath: 'nabo.ics', filters: [{ name: 'iCalendar', extensions: ['ics'] }] })
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
   async notify(title, body) {
     try {
       let granted = await isPermissionGranted()

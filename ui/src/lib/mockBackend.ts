@@ -235,6 +235,8 @@ export function createMockBackend(): Backend {
       for (let i = activities.length - 1; i >= 0; i--) if (activities[i].example) activities.splice(i, 1)
       return delay(before - activities.length)
     },
+    exportIcs: async () => delay(activities.length),
+    chooseSaveFile: async () => delay('/home/preview/nabo.ics'),
     async notify(title, body) {
       console.info(`[notification] ${title}: ${body}`)
       return true

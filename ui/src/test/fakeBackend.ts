@@ -116,6 +116,8 @@ export function fakeBackend(
     }),
     loadExamples: vi.fn<Backend['loadExamples']>(async () => 6),
     removeExamples: vi.fn<Backend['removeExamples']>(async () => 6),
+    exportIcs: vi.fn<Backend['exportIcs']>(async () => stored.length),
+    chooseSaveFile: vi.fn<Backend['chooseSaveFile']>(async () => '/home/amina/Sync/nabo.ics'),
     notify: vi.fn<Backend['notify']>(async () => true),
   }
 }
