@@ -203,8 +203,14 @@ impl Nabo {
         if original == series.start {
             return self.update(id, request, now);
         }
-        let rest_rule =
-            request.rrule.clone().unwrap_or_else(|| rule.from_occurrence(series.start, original).to_string());
+        // The series' own rule sent back unchanged (as an edit form does) continues the series:
+        // its COUNT then counts only the meetings from the split on. A new rule is taken as given.
+        let unchanged =
+            |given: &str| nabo_core::Recurrence::parse(given, series.start).is_ok_and(|r| r.as_str() == rule.as_str());
+        let rest_rule = match request.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(given) if !unchanged(given) => given.to_string(),
+            _ => rule.from_occurrence(series.start, original).to_string(),
+        };
         let rest = validate(PlanRequest { rrule: Some(rest_rule), ..request })?;
         let before =
             ActivityDraft { rrule: Some(rule.ending_before(original).to_string()), ..series.to_draft() }.validate()?;

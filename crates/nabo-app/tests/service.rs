@@ -495,3 +495,37 @@ fn a_group_meeting_keeps_its_expected_size_within_limits() {
         0
     );
 }
+
+#[test]
+fn a_split_with_the_rule_sent_back_unchanged_keeps_the_number_of_meetings() {
+    let (_dir, mut nabo) = new_db();
+    let first =
+        id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;BYDAY=TU;COUNT=6"), now()).expect("plan").id);
+    // An edit form sends the series' rule as it received it, in another order.
+    let edited = PlanRequest {
+        venue: Some("Biblioteket".into()),
+        ..meeting_series("2026-12-15T17:00", "FREQ=WEEKLY;COUNT=6;BYDAY=TU")
+    };
+    nabo.update_following(first, "2026-12-15T17:00:00+01:00", edited, now()).expect("split");
+    let all = nabo.list(date("2026-12-01"), date("2027-03-31")).expect("list");
+    assert_eq!(all.len(), 6, "still six meetings: {:?}", all.iter().map(|v| &v.start).collect::<Vec<_>>());
+    // A changed rule is taken as given: from the split on, every other week, three times.
+    let again =
+        PlanRequest { rrule: Some("FREQ=WEEKLY;INTERVAL=2;COUNT=3".into()), ..meeting_series("2026-12-22T17:00", "") };
+    let rest = all.iter().find(|v| v.start.starts_with("2026-12-22")).expect("meeting").clone();
+    nabo.update_following(id(rest.id), rest.occurrence.as_deref().expect("occurrence"), again, now())
+        .expect("split again");
+    let starts: Vec<String> =
+        nabo.list(date("2026-12-01"), date("2027-03-31")).expect("list").into_iter().map(|v| v.start).collect();
+    assert_eq!(
+        starts,
+        [
+            "2026-12-01T17:00:00+01:00",
+            "2026-12-08T17:00:00+01:00",
+            "2026-12-15T17:00:00+01:00",
+            "2026-12-22T17:00:00+01:00",
+            "2027-01-05T17:00:00+01:00",
+            "2027-01-19T17:00:00+01:00",
+        ]
+    );
+}
