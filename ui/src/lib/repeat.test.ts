@@ -105,6 +105,10 @@ describe('parseRrule', () => {
     expect(parseRrule('FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T230000Z', TUE)).toMatchObject({ until: '2026-12-16' })
   })
 
+  it('reads the parts in any order (the backend writes COUNT before BYDAY)', () => {
+    expect(buildRrule(parseRrule('FREQ=WEEKLY;COUNT=3;BYDAY=TH', TUE)!, TUE)).toBe('FREQ=WEEKLY;BYDAY=TH;COUNT=3')
+  })
+
   it('reads FREQ=WEEKLY without BYDAY as the start weekday', () => {
     const parsed = parseRrule('FREQ=WEEKLY;COUNT=3', TUE)!
     expect(buildRrule(parsed, TUE)).toBe('FREQ=WEEKLY;BYDAY=TU;COUNT=3')
