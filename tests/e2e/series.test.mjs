@@ -106,3 +106,14 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
     assert.deepEqual(m.rrule.split(';').sort(), ['BYDAY=' + checked[0], 'COUNT=3', 'FREQ=WEEKLY']);
   }
 });
+
+test('the calendar file section in Settings: discreet by default, explained, accessible', async () => {
+  await (await browser.$('[data-testid="nav-settings"]')).click();
+  const section = await browser.$('[data-testid="calendar-file"]');
+  await section.waitForDisplayed();
+  await browser.execute(() => document.querySelector('[data-testid="calendar-file"]').scrollIntoView({ block: 'start' }));
+  assert.equal(await browser.$('input[name="export-detail"][value="discreet"]').isSelected(), true);
+  assert.match(await browser.$('[data-testid="export-detail-explain"]').getText(), /aldrig husstande/);
+  await screenshot(browser, 'settings-calendar-file-da');
+  assert.deepEqual(await axeViolations(browser), [], 'the calendar file section is accessible');
+});
