@@ -211,13 +211,15 @@ describe('editing a series', () => {
     )
   })
 
-  it('leaves a COUNT to the backend for the meetings left, and sends a changed rule', async () => {
+  it('sends the series rule with its COUNT back unchanged, and a changed rule as chosen', async () => {
     const counted = { ...meeting, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }
     const backend = fakeBackend({ today: '2026-12-08', activities: [counted] })
     let user = await openMeeting(backend)
     await fill(user, { theme: 'Skole' })
     await submit(user)
-    await waitFor(() => expect(backend.updateFollowing).toHaveBeenCalledWith(40, occurrence, expect.objectContaining({ rrule: null })))
+    await waitFor(() =>
+      expect(backend.updateFollowing).toHaveBeenCalledWith(40, occurrence, expect.objectContaining({ rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' })),
+    )
     cleanup()
 
     const again = fakeBackend({ today: '2026-12-08', activities: [counted] })
