@@ -105,6 +105,29 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
     assert.match(m.start, /T17:00:00\+0[12]:00$/);
     assert.deepEqual(m.rrule.split(';').sort(), ['BYDAY=' + checked[0], 'COUNT=3', 'FREQ=WEEKLY']);
   }
+
+  // Edit the second meeting in the form: it and the third change, the series keeps three meetings.
+  await (await browser.$('[data-testid="prev-week"]')).click();
+  await (await browser.$('[data-testid="prev-week"]')).click();
+  await waitForWeek();
+  const second = addDays(date, 7);
+  await browser.waitUntil(async () => (await meetingDates()).includes(second), { timeout: 10_000 });
+  await browser.execute(
+    (second) => document.querySelector(`[data-testid="activity"][data-kind="group_meeting"][data-date="${second}"]`).closest('[role="button"]').focus(),
+    second,
+  );
+  await browser.keys('Enter');
+  await browser.$('[data-testid="series-note"]').waitForDisplayed();
+  assert.match(await browser.$('[data-testid="repeat-summary"]').getText(), /3 gange/);
+  await typeInto(browser, 'input[name="theme"]', 'Skole');
+  await (await browser.$('[data-testid="plan-submit"]')).click();
+  await browser.$('[data-testid="plan-form"]').waitForExist({ reverse: true, timeout: 10_000 });
+  const after = (await invoke('list_activities', { from: date, to: addDays(date, 30) })).filter((a) => a.kind === 'group_meeting');
+  assert.deepEqual(after.map((a) => [a.start.slice(0, 10), a.start.slice(11, 16), a.theme]), [
+    [date, '17:00', 'Sundhed'],
+    [second, '17:00', 'Skole'],
+    [addDays(date, 14), '17:00', 'Skole'],
+  ]);
 });
 
 test('the calendar file section in Settings: discreet by default, explained, accessible', async () => {
