@@ -192,3 +192,17 @@ export async function dragActivity(browser, selector, dy) {
   ]);
   await browser.releaseActions();
 }
+
+/** Calls one of the app's own commands from the page; a refusal comes back as `{ failed }`. */
+export function invokeIn(browser, command, args) {
+  return browser.executeAsync(
+    (command, args, done) => window.__TAURI_INTERNALS__.invoke(command, args).then(done, (e) => done({ failed: e })),
+    command,
+    args,
+  );
+}
+
+/** Today's date in Copenhagen as the app sees it, YYYY-MM-DD. */
+export function todayIn(browser) {
+  return browser.execute(() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()));
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let app;
@@ -21,16 +21,9 @@ after(async () => {
   await app?.stop();
 });
 
-const invoke = (command, args) =>
-  browser.executeAsync(
-    (command, args, done) => window.__TAURI_INTERNALS__.invoke(command, args).then(done, (e) => done({ failed: e })),
-    command,
-    args,
-  );
+const invoke = (command, args) => invokeIn(browser, command, args);
 
-async function today() {
-  return browser.execute(() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()));
-}
+const today = () => todayIn(browser);
 
 async function expectAccessible(name) {
   const violations = await axeViolations(browser);

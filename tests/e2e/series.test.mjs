@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn } from './harness.mjs';
 
 let app;
 let browser;
@@ -18,16 +18,9 @@ after(async () => {
   await app?.stop();
 });
 
-const invoke = (command, args) =>
-  browser.executeAsync(
-    (command, args, done) => window.__TAURI_INTERNALS__.invoke(command, args).then(done, (e) => done({ failed: e })),
-    command,
-    args,
-  );
+const invoke = (command, args) => invokeIn(browser, command, args);
 
-async function today() {
-  return browser.execute(() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()));
-}
+const today = () => todayIn(browser);
 
 function addDays(date, days) {
   const d = new Date(`${date}T12:00:00Z`);

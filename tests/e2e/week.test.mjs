@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, todayIn } from './harness.mjs';
 
 let app;
 let browser;
@@ -19,12 +19,7 @@ after(async () => {
   await app?.stop();
 });
 
-/** Today's date in Copenhagen as the app sees it, YYYY-MM-DD. */
-async function today() {
-  return browser.execute(() =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()),
-  );
-}
+const today = () => todayIn(browser);
 
 async function planVisit({ date, time, duration, area, household }) {
   await (await browser.$('[data-testid="plan-visit"]')).click();
