@@ -387,7 +387,9 @@ describe('series', () => {
     })
     const backend = fakeBackend({ today: '2026-12-08', activities: [meeting] })
     const user = await openCalendar(backend)
-    await user.click(await screen.findByRole('button', { name: /Gruppemøde/ }))
+    // Enter, not a click: a press starts the calendar component's drag, which jsdom cannot follow.
+    ;(await screen.findByRole('button', { name: /Gruppemøde/ })).focus()
+    await user.keyboard('{Enter}')
     expect(screen.getByTestId('series-note')).toHaveTextContent('dette møde og alle de følgende')
     const theme = screen.getByLabelText(/Tema/)
     await user.clear(theme)
