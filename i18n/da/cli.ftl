@@ -13,3 +13,5 @@ cli-exported = { $count ->
     [one] 1 aftale skrevet til { $path }
    *[other] { $count } aftaler skrevet til { $path }
 }
+cli-skipped = Mødet er taget ud af serien: { $id }
+cli-moved = Flyttet: aftale { $id }

@@ -13,3 +13,5 @@ cli-exported = { $count ->
     [one] 1 appointment written to { $path }
    *[other] { $count } appointments written to { $path }
 }
+cli-skipped = The meeting was taken out of the series: { $id }
+cli-moved = Moved: appointment { $id }

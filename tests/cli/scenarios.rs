@@ -431,3 +431,51 @@ fn bad_input_repeat_rules() {
     let id = s.plan_visit("2026-12-01T10:00", "60m");
     refused(&s, &["cancel", &format!("{id}@2026-12-02")], 65, "has no meeting");
 }
+
+#[test]
+fn one_meeting_is_skipped_or_moved_and_a_visit_is_moved() {
+    let s = Scene::new();
+    s.init();
+    s.nabo(&[
+        "plan",
+        "meeting",
+        "--start",
+        "2026-12-01T17:00",
+        "--duration",
+        "2h",
+        "--venue",
+        "V",
+        "--theme",
+        "T",
+        "--rrule",
+        "FREQ=WEEKLY;COUNT=4",
+    ])
+    .assert()
+    .success();
+    s.nabo(&["skip", "1@2026-12-08"]).assert().success().stdout(predicates::str::contains("1@2026-12-08"));
+    s.nabo(&["move", "1@2026-12-15", "--start", "2026-12-16T18:00"]).assert().success();
+    let starts: Vec<String> = s
+        .list_json("2026-12-01", "2026-12-31")
+        .iter()
+        .filter_map(|m| Some(format!("{}–{}", m["start"].as_str()?, m["end"].as_str()?)))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "2026-12-01T17:00:00+01:00–2026-12-01T19:00:00+01:00",
+            "2026-12-16T18:00:00+01:00–2026-12-16T20:00:00+01:00",
+            "2026-12-22T17:00:00+01:00–2026-12-22T19:00:00+01:00",
+        ],
+        "skipped, and moved keeping its two hours"
+    );
+    let visit = s.plan_visit("2026-12-02T10:00", "60m");
+    s.nabo(&["move", &visit.to_string(), "--start", "2026-12-02T13:00", "--duration", "45m"]).assert().success();
+    let day = s.list_json("2026-12-02", "2026-12-02");
+    assert_eq!(
+        (day[0]["start"].as_str(), day[0]["end"].as_str()),
+        (Some("2026-12-02T13:00:00+01:00"), Some("2026-12-02T13:45:00+01:00"))
+    );
+    refused(&s, &["skip", &visit.to_string()], 65, "has no meeting");
+    refused(&s, &["move", &visit.to_string(), "--start", "2027-03-28T02:30"], 65, "Clocks jump from 02:00 to 03:00");
+    refused(&s, &["skip", "1@2026-12-09"], 65, "has no meeting");
+}

@@ -25,7 +25,6 @@ import json
 import os
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -153,35 +152,19 @@ def build_main(tmp: Path) -> dict[str, Export]:
 
 
 def build_exceptions_db(tmp: Path) -> Export:
-    """A series with one skipped meeting (EXDATE) and one moved meeting (RECURRENCE-ID override).
-
-    STOPGAP: the CLI has no command to skip or move one meeting yet (the Rust API
-    Nabo::skip_occurrence / move_to has it), so the two exceptions are written straight into
-    the store's recurrence_exceptions table. `nabo list --json` is then asserted to show them,
-    which proves the rows mean what the app means; replace the SQL with the CLI commands
-    (e.g. `nabo skip 1@2026-10-15`, `nabo move 1@2026-10-29 --start ...`) once they exist.
-    """
+    """A series with one skipped meeting (EXDATE) and one moved meeting (RECURRENCE-ID override),
+    made with `nabo skip` and `nabo move`."""
     db = tmp / "exceptions.db"
     nabo(db, "init")
     nabo(db, "plan", "meeting", "--start", "2026-10-01T18:00", "--duration", "2h", "--venue", "Foreningshuset",
          "--theme", "Job; uddannelse", "--area", "Vollsmose", "--rrule", "FREQ=WEEKLY;BYDAY=TH;COUNT=6",
          "--title", EXC_TITLE)
-    ts = lambda d: int(d.timestamp())  # noqa: E731
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "INSERT INTO recurrence_exceptions (activity_id, occurrence_start_utc, skipped) VALUES (1, ?, 1)",
-            (ts(EXC_SKIPPED),),
-        )
-        conn.execute(
-            "INSERT INTO recurrence_exceptions (activity_id, occurrence_start_utc, skipped, start_utc, end_utc, status)"
-            " VALUES (1, ?, 0, ?, ?, 'planned')",
-            (ts(EXC_MOVED_FROM), ts(EXC_MOVED_TO), ts(EXC_MOVED_TO + dt.timedelta(hours=2))),
-        )
-        conn.execute("UPDATE activities SET sequence = sequence + 2 WHERE id = 1")
+    nabo(db, "skip", f"1@{EXC_SKIPPED:%Y-%m-%d}")
+    nabo(db, "move", f"1@{EXC_MOVED_FROM:%Y-%m-%d}", "--start", f"{EXC_MOVED_TO:%Y-%m-%dT%H:%M}", "--duration", "2h")
     starts = [dt.datetime.fromisoformat(o["start"]) for o in json.loads(
         nabo(db, "list", "--json", "--from", "2026-09-01", "--to", "2026-11-30"))]
     assert EXC_SKIPPED not in starts and EXC_MOVED_FROM not in starts and EXC_MOVED_TO in starts, (
-        f"the seeded exceptions are not what nabo list shows (store schema changed?): {starts}")
+        f"nabo skip/move did not do what the test expects: {starts}")
     return export(db, tmp / "exceptions.ics", "exceptions", detail="full")
 
 

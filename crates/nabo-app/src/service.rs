@@ -236,12 +236,35 @@ impl Nabo {
         end: &str,
         now: DateTime<Utc>,
     ) -> Result<PlanOutcome, AppError> {
+        let end: LocalDateTime = end.parse().map_err(|source| time_error(nabo_core::Field::End, source))?;
+        self.move_with(id, occurrence, start, Span::Until(end), now)
+    }
+
+    /// Moves an activity, or one meeting of a series, to start at `start` and last `length`.
+    pub fn move_for(
+        &mut self,
+        id: ActivityId,
+        occurrence: Option<&str>,
+        start: &str,
+        length: Minutes,
+        now: DateTime<Utc>,
+    ) -> Result<PlanOutcome, AppError> {
+        self.move_with(id, occurrence, start, Span::For(length), now)
+    }
+
+    fn move_with(
+        &mut self,
+        id: ActivityId,
+        occurrence: Option<&str>,
+        start: &str,
+        span: Span,
+        now: DateTime<Utc>,
+    ) -> Result<PlanOutcome, AppError> {
         let current = get_activity(self.store.conn(), id)?;
         let start: LocalDateTime = start.parse().map_err(|source| time_error(nabo_core::Field::Start, source))?;
-        let end: LocalDateTime = end.parse().map_err(|source| time_error(nabo_core::Field::End, source))?;
         match occurrence {
             None => {
-                let plan = ActivityDraft { start, span: Span::Until(end), ..current.to_draft() }.validate()?;
+                let plan = ActivityDraft { start, span, ..current.to_draft() }.validate()?;
                 let conflicts = self.conflicts_for(&plan, Some(id))?;
                 self.store.write(|tx| update_activity(tx, id, &plan, now))?;
                 Ok(self.after_change(outcome(id, &plan, conflicts), now))
@@ -249,8 +272,7 @@ impl Nabo {
             Some(occurrence) => {
                 let entry = self.entry(&current, occurrence)?;
                 // The meeting alone, checked like any plan (DST gap, length), without its rule.
-                let single =
-                    ActivityDraft { start, span: Span::Until(end), rrule: None, ..current.to_draft() }.validate()?;
+                let single = ActivityDraft { start, span, rrule: None, ..current.to_draft() }.validate()?;
                 let conflicts = self.conflicts_for(&single, Some(id))?;
                 let change = ExceptionChange::Changed {
                     start: single.start(),
@@ -285,6 +307,12 @@ impl Nabo {
                 Ok(self.entry(&series, occurrence)?.view(Vec::new()))
             }
         }
+    }
+
+    /// One meeting of a series as it is now (moved or marked, if it was).
+    pub fn occurrence_view(&self, id: ActivityId, occurrence: &str) -> Result<ActivityView, AppError> {
+        let series = get_activity(self.store.conn(), id)?;
+        Ok(self.entry(&series, occurrence)?.view(Vec::new()))
     }
 
     /// Takes one meeting out of a series (it will not take place).

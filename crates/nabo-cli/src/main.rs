@@ -72,6 +72,24 @@ enum Command {
         #[arg(value_parser = parse_target)]
         target: Target,
     },
+    /// Take one meeting out of a series: ID@YYYY-MM-DD
+    Skip {
+        /// The series' id and the day of the meeting, e.g. 3@2026-12-08
+        #[arg(value_parser = parse_target)]
+        target: Target,
+    },
+    /// Move an activity, or one meeting of a series (ID@YYYY-MM-DD), to a new time
+    Move {
+        /// The activity's id, or ID@YYYY-MM-DD for one meeting of a series
+        #[arg(value_parser = parse_target)]
+        target: Target,
+        /// The new start, Copenhagen time: YYYY-MM-DDTHH:MM
+        #[arg(long, allow_hyphen_values = true)]
+        start: String,
+        /// How long it lasts from the new start, e.g. 45m or 2h [default: as long as now]
+        #[arg(long, allow_hyphen_values = true)]
+        duration: Option<String>,
+    },
     /// Check the database's integrity and upcoming conflicts
     Check,
     /// Write your calendar as an .ics file for other calendar apps
@@ -314,6 +332,33 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             ]);
             writeln!(out, "{}", l10n.message("cli-exported", &args))?;
         }
+        Command::Skip { target } => {
+            let mut nabo = Nabo::open(&path)?;
+            let date =
+                target.date.ok_or(AppError::NotAnOccurrence { id: target.id.0, occurrence: target.to_string() })?;
+            let occurrence = nabo.occurrence_on(target.id, date)?;
+            nabo.skip_occurrence(target.id, &occurrence, now)?;
+            let args = BTreeMap::from([("id".to_string(), target.to_string())]);
+            writeln!(out, "{}", l10n.message("cli-skipped", &args))?;
+        }
+        Command::Move { target, start, duration } => {
+            let mut nabo = Nabo::open(&path)?;
+            let occurrence = target.date.map(|date| nabo.occurrence_on(target.id, date)).transpose()?;
+            let length: Minutes = match duration {
+                Some(text) => text.parse()?,
+                None => {
+                    let current = match &occurrence {
+                        Some(o) => nabo.occurrence_view(target.id, o)?,
+                        None => nabo.get(target.id)?,
+                    };
+                    minutes_between(&current.start, &current.end)?
+                }
+            };
+            let outcome = nabo.move_for(target.id, occurrence.as_deref(), &start, length, now)?;
+            report_plan(&outcome, l10n);
+            let args = BTreeMap::from([("id".to_string(), target.to_string())]);
+            writeln!(out, "{}", l10n.message("cli-moved", &args))?;
+        }
         Command::Check => {
             let nabo = Nabo::open(&path)?;
             let report = nabo.check(now)?;
@@ -432,6 +477,15 @@ fn conflict_message(c: &ConflictView, l10n: &Localizer) -> String {
             l10n.message("cli-conflict-travel", &args)
         }
     }
+}
+
+/// The whole minutes from `start` to `end` (RFC 3339 times the service gave).
+fn minutes_between(start: &str, end: &str) -> Result<Minutes, Failure> {
+    let minutes = match (DateTime::parse_from_rfc3339(start), DateTime::parse_from_rfc3339(end)) {
+        (Ok(s), Ok(e)) => u32::try_from((e - s).num_minutes()).unwrap_or(0),
+        _ => 0,
+    };
+    Minutes::new(minutes).ok_or_else(|| nabo_app::DurationError::NotPositive { input: format!("{start}–{end}") }.into())
 }
 
 /// "2026-12-01 10:00" from an RFC 3339 time.
