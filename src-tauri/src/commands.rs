@@ -6,8 +6,7 @@ use std::sync::MutexGuard;
 use chrono::Utc;
 use nabo_app::{
     parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo, Detail,
-    ExportOptions, Language, Localizer, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UiLanguage,
-    UserError,
+    ExportOptions, Language, Localizer, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UserError,
 };
 use tauri::State;
 
@@ -31,12 +30,7 @@ fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let chosen = service(&state).ok().and_then(|nabo| nabo.settings().ok()).and_then(|s| s.language);
-    let language = match chosen {
-        Some(UiLanguage::Da) => Language::Danish,
-        Some(UiLanguage::En) => Language::English,
-        None => Language::from_environment(),
-    };
+    let language = service(&state).map(|nabo| nabo.language()).unwrap_or_else(|_| Language::from_environment());
     Ok(AppInfo {
         database_path: state.path.display().to_string(),
         today: today_in_copenhagen(Utc::now()).to_string(),
@@ -168,11 +162,7 @@ pub fn export_ics(
     alarm_minutes: Option<u32>,
 ) -> Reply<usize> {
     let nabo = service(&state)?;
-    let language = match nabo.settings().ok().and_then(|s| s.language) {
-        Some(UiLanguage::Da) => Language::Danish,
-        Some(UiLanguage::En) => Language::English,
-        None => Language::from_environment(),
-    };
+    let language = nabo.language();
     let options = ExportOptions { detail, alarm_minutes, ..ExportOptions::default() };
     nabo.export_ics_to(std::path::Path::new(&path), &options, &Localizer::new(language), Utc::now()).map_err(user)
 }

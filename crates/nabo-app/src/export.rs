@@ -13,9 +13,8 @@ use ts_rs::TS;
 
 use crate::dto::{NoticeView, UserError};
 use crate::error::AppError;
-use crate::i18n::{Language, Localizer};
+use crate::i18n::Localizer;
 use crate::service::{day_range, Nabo};
-use crate::settings::UiLanguage;
 
 /// How much an exported calendar says about each activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -222,13 +221,8 @@ impl Nabo {
         let Some(path) = settings.live_calendar_path.as_deref() else {
             return self.record_live_problem(None);
         };
-        let language = match settings.language {
-            Some(UiLanguage::Da) => Language::Danish,
-            Some(UiLanguage::En) => Language::English,
-            None => Language::from_environment(),
-        };
         let options = ExportOptions { detail: settings.live_calendar_detail, ..ExportOptions::default() };
-        let result = self.export_ics_to(Path::new(path), &options, &Localizer::new(language), now);
+        let result = self.export_ics_to(Path::new(path), &options, &Localizer::new(settings.interface_language()), now);
         self.record_live_problem(result.err())
     }
 

@@ -135,6 +135,11 @@ impl Nabo {
         Settings::load(self.store.conn())
     }
 
+    /// The interface language: the one chosen in settings, else the computer's.
+    pub fn language(&self) -> crate::i18n::Language {
+        self.settings().map(|s| s.interface_language()).unwrap_or_else(|_| crate::i18n::Language::from_environment())
+    }
+
     /// Checks and saves all settings at once; conflict checks use them from now on.
     pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Settings, AppError> {
         settings.validate()?;

@@ -130,6 +130,18 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The interface language: the one chosen, else the computer's.
+    pub fn interface_language(&self) -> crate::i18n::Language {
+        use crate::i18n::Language;
+        match self.language {
+            Some(UiLanguage::Da) => Language::Danish,
+            Some(UiLanguage::En) => Language::English,
+            None => Language::from_environment(),
+        }
+    }
+}
+
 /// Allowed range of each numeric setting: (key, min, max).
 const RANGES: &[(&str, i64, i64)] =
     &[("travel_buffer_minutes", 0, 240), ("reminder_minutes", 0, 1440), ("follow_up_days", 1, 90)];
