@@ -18,7 +18,7 @@ APT_PACKAGES=(
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  grep -q "install ok installed" <<<"$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing system packages: ${missing[*]}"
@@ -40,7 +40,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 # shellcheck disable=SC1091
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+grep -q '^clippy' <<<"$(rustup component list --installed 2>/dev/null)" || rustup component add clippy rustfmt
 
 # tauri-driver bridges WebDriver clients to WebKitWebDriver for end-to-end tests.
 if ! command -v tauri-driver >/dev/null 2>&1; then

@@ -22,7 +22,7 @@ bin=/usr/bin/nabo-desktop
 desktop=/usr/share/applications/Nabo.desktop
 log() { printf '\033[1mdeb-install:\033[0m %s\n' "$*" >&2; }
 fail() { printf '\033[1;31mdeb-install: FAIL:\033[0m %s\n' "$*" >&2; exit 1; }
-installed() { dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; }
+installed() { grep -q "install ok installed" <<<"$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)"; }
 
 # 1. Build. In the dev profile the UI and the binary are the ones the e2e step already built
 #    (same features), so cargo has nothing to compile and the bundler only packs.
@@ -39,9 +39,9 @@ log "package: $deb ($(stat -c %s "$deb") bytes)"
 field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = nabo ] || fail "Package is '$(field Package)', expected nabo"
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
-  field Depends | grep -q "$dep" || fail "Depends lacks $dep: $(field Depends)"
+  grep -q "$dep" <<<"$(field Depends)" || fail "Depends lacks $dep: $(field Depends)"
 done
-field Description | grep -q "Bydelsmødre" || fail "the description is not the Danish one: $(field Description)"
+grep -q "Bydelsmødre" <<<"$(field Description)" || fail "the description is not the Danish one: $(field Description)"
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 
 # 3. Install (a leftover from an earlier run is removed first, so this is a fresh install).
@@ -64,13 +64,13 @@ entry() { sed -n "s/^$1=//p" "$desktop" | head -n 1; }
 [ "$(entry Name)" = Nabo ] || fail "desktop entry Name=$(entry Name)"
 [ "$(entry Exec)" = nabo-desktop ] || fail "desktop entry Exec=$(entry Exec)"
 [ "$(entry Icon)" = nabo-desktop ] || fail "desktop entry Icon=$(entry Icon)"
-entry Comment | grep -q "frivillige" || fail "desktop entry Comment is not Danish: $(entry Comment)"
+grep -q "frivillige" <<<"$(entry Comment)" || fail "desktop entry Comment is not Danish: $(entry Comment)"
 [ -n "$(entry Categories)" ] || fail "desktop entry has no Categories (it would not be in any menu)"
 if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$desktop"; fi
 for size in 32x32 128x128 512x512; do
   f="/usr/share/icons/hicolor/$size/apps/nabo-desktop.png"
   [ -f "$f" ] || fail "icon $f is missing"
-  file "$f" | grep -q "PNG image data, ${size/x/ x }" || fail "icon $f is not a ${size} PNG: $(file -b "$f")"
+  grep -q "PNG image data, ${size/x/ x }" <<<"$(file "$f")" || fail "icon $f is not a ${size} PNG: $(file -b "$f")"
 done
 log "installed: $bin, $desktop ($(entry Categories)), icons in hicolor 32, 128, 256@2, 512"
 
@@ -89,7 +89,7 @@ if command -v gio >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
       for p in $(pgrep -x nabo-desktop || true); do
         [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = /usr/bin/nabo-desktop ] && pid="$p"
       done
-      if [ -n "$pid" ] && xwininfo -root -tree 2>/dev/null | grep -q "\"Nabo\""; then
+      if [ -n "$pid" ] && grep -q '"Nabo"' <<<"$(xwininfo -root -tree 2>/dev/null)"; then
         sleep 1
         kill -0 "$pid" && kill "$pid"
         exit 0
