@@ -14,6 +14,7 @@
 //! ```
 
 mod activities;
+mod busy;
 mod error;
 mod identity;
 mod open;
@@ -24,6 +25,10 @@ pub use activities::{
     delete_activity, delete_example_activities, get_activity, insert_activity, list_activities_overlapping,
     list_exceptions, list_for_export, move_exceptions, purge_deleted_activities, recent_values, restore_activity,
     set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
+};
+pub use busy::{
+    delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
+    BusyRow, BusySource,
 };
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};

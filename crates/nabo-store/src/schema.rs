@@ -107,13 +107,41 @@ ALTER TABLE activities ADD COLUMN expected_size INTEGER CHECK (expected_size IS 
 CREATE INDEX activities_series ON activities (start_utc) WHERE rrule IS NOT NULL;
 "#;
 
+/// Migration 3: other calendars imported as read-only busy time.
+const V3: &str = r#"
+-- One row per imported calendar, named by its own name (X-WR-CALNAME) or its file's.
+CREATE TABLE busy_sources (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT    NOT NULL UNIQUE,
+    imported_utc INTEGER NOT NULL
+) STRICT;
+-- One row per imported event or occurrence of a series: only what busy time needs
+-- (never a description, location or attendee: they are other people's data).
+-- All-day rows keep their local days; start_utc/end_utc are then Copenhagen midnights.
+CREATE TABLE busy_times (
+    source_id   INTEGER NOT NULL REFERENCES busy_sources (id) ON DELETE CASCADE,
+    uid         TEXT    NOT NULL,
+    occurrence  TEXT    NOT NULL DEFAULT '',
+    title       TEXT    NOT NULL DEFAULT '',
+    start_utc   INTEGER NOT NULL,
+    end_utc     INTEGER NOT NULL,
+    first_day   TEXT,
+    until_day   TEXT,
+    transparent INTEGER NOT NULL DEFAULT 0 CHECK (transparent IN (0, 1)),
+    PRIMARY KEY (source_id, uid, occurrence),
+    CHECK (end_utc >= start_utc),
+    CHECK ((first_day IS NULL) = (until_day IS NULL))
+) STRICT;
+CREATE INDEX busy_times_by_start ON busy_times (start_utc);
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 #[cfg(test)]
 mod tests {

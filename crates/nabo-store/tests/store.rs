@@ -3,15 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
+use nabo_core::calendar::{BusyEntry, BusyTime};
 use nabo_core::{
     ActivityDraft, ActivityId, ActivityKind, ActivityStatus, ExceptionChange, LocalDateTime, Minutes,
     OccurrenceException, ValidActivity,
 };
 use nabo_store::{
-    delete_activity, delete_example_activities, get_activity, get_identity, get_setting, insert_activity,
-    insert_identity, list_activities_overlapping, list_exceptions, move_exceptions, purge_deleted_activities,
-    recent_values, restore_activity, set_activity_status, set_exception, set_role, set_setting, update_activity,
-    Identity, NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_identity,
+    get_setting, insert_activity, insert_identity, list_activities_overlapping, list_busy_overlapping,
+    list_busy_sources, list_exceptions, move_exceptions, purge_deleted_activities, recent_values, replace_busy_source,
+    restore_activity, set_activity_status, set_exception, set_role, set_setting, update_activity, BusyDiff, Identity,
+    NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -246,6 +248,22 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         assert_eq!(meeting.status, ActivityStatus::Done);
         assert_eq!(meeting.languages, ["da", "ar"]);
         assert_eq!(get_identity(store.conn()).expect("identity").map(|i| i.role), Some(Role::Volunteer));
+        if version >= 3 {
+            let busy = list_busy_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))
+                .expect("busy time");
+            let seen: Vec<_> = busy.iter().map(|b| (b.source.as_str(), b.entry.title.as_str(), b.entry.time)).collect();
+            assert_eq!(
+                seen,
+                [
+                    (
+                        "Arbejde",
+                        "Vagt",
+                        BusyTime::Timed { start: utc("2026-12-02T07:00:00Z"), end: utc("2026-12-02T15:00:00Z") }
+                    ),
+                    ("Arbejde", "Jul", BusyTime::AllDay { first: day("2026-12-24"), until: day("2026-12-27") }),
+                ]
+            );
+        }
         assert!(store.check_integrity().expect("check").is_empty());
         seen += 1;
     }
@@ -410,4 +428,83 @@ fn exceptions_are_recorded_replaced_and_moved() {
     store.write(|tx| delete_activity(tx, other, now())).expect("delete");
     store.write(|tx| purge_deleted_activities(tx, now() + chrono::Duration::hours(1))).expect("purge");
     assert!(list_exceptions(store.conn(), other).expect("list").is_empty());
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("a date")
+}
+
+fn busy(uid: &str, occurrence: &str, start: &str, end: &str) -> BusyEntry {
+    BusyEntry {
+        uid: uid.into(),
+        occurrence: occurrence.into(),
+        title: "Optaget".into(),
+        time: BusyTime::Timed { start: utc(start), end: utc(end) },
+        transparent: false,
+    }
+}
+
+#[test]
+fn importing_a_calendar_again_updates_by_uid_instead_of_duplicating() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let first = vec![
+        busy("a", "", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"),
+        busy("s", "20261202T080000Z", "2026-12-02T08:00:00Z", "2026-12-02T09:00:00Z"),
+        busy("s", "20261209T080000Z", "2026-12-09T08:00:00Z", "2026-12-09T09:00:00Z"),
+    ];
+    let diff = store.write(|tx| replace_busy_source(tx, "Arbejde", &first, now())).expect("import");
+    assert_eq!(diff, BusyDiff { added: 3, ..BusyDiff::default() });
+    let again = store.write(|tx| replace_busy_source(tx, "Arbejde", &first, now())).expect("import again");
+    assert_eq!(again, BusyDiff { unchanged: 3, ..BusyDiff::default() });
+    let range = |store: &Store| {
+        list_busy_overlapping(store.conn(), utc("2026-11-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")).expect("list")
+    };
+    assert_eq!(range(&store).len(), 3);
+
+    // The updated file: one moved, one gone, one new; a second calendar is left alone.
+    let mut updated = first.clone();
+    updated[0] = busy("a", "", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z");
+    updated.remove(2);
+    updated.push(busy("b", "", "2026-12-03T08:00:00Z", "2026-12-03T09:00:00Z"));
+    let other = [busy("a", "", "2026-12-05T08:00:00Z", "2026-12-05T09:00:00Z")];
+    store.write(|tx| replace_busy_source(tx, "Fritid", &other, now())).expect("other calendar");
+    assert_eq!(
+        diff_busy_source(store.conn(), "Arbejde", &updated).expect("dry run"),
+        BusyDiff { added: 1, changed: 1, unchanged: 1, removed: 1 }
+    );
+    assert_eq!(range(&store).len(), 4, "a dry run writes nothing");
+    store.write(|tx| replace_busy_source(tx, "Arbejde", &updated, now())).expect("update");
+    let rows = range(&store);
+    let seen: Vec<_> = rows.iter().map(|r| (r.source.as_str(), r.entry.uid.as_str())).collect();
+    assert_eq!(seen, [("Arbejde", "a"), ("Arbejde", "s"), ("Arbejde", "b"), ("Fritid", "a")]);
+    let sources = list_busy_sources(store.conn()).expect("sources");
+    assert_eq!(
+        sources.iter().map(|s| (s.name.as_str(), s.entries)).collect::<Vec<_>>(),
+        [("Arbejde", 3), ("Fritid", 1)]
+    );
+    assert!(store.write(|tx| delete_busy_source(tx, "Fritid")).expect("delete"));
+    assert_eq!(range(&store).len(), 3);
+}
+
+#[test]
+fn busy_time_is_found_by_every_range_it_touches() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let holiday = BusyEntry {
+        time: BusyTime::AllDay { first: day("2026-07-01"), until: day("2026-08-15") },
+        ..busy("ferie", "", "2026-07-01T00:00:00Z", "2026-07-01T00:00:00Z")
+    };
+    let entries = [holiday, busy("z", "", "2026-07-10T08:00:00Z", "2026-07-10T08:00:00Z")];
+    store.write(|tx| replace_busy_source(tx, "Privat", &entries, now())).expect("import");
+    let uids = |from: &str, to: &str| -> Vec<String> {
+        list_busy_overlapping(store.conn(), utc(from), utc(to))
+            .expect("list")
+            .into_iter()
+            .map(|r| r.entry.uid)
+            .collect()
+    };
+    assert_eq!(uids("2026-08-10T00:00:00Z", "2026-08-11T00:00:00Z"), ["ferie"], "six weeks into a holiday");
+    assert_eq!(uids("2026-07-10T00:00:00Z", "2026-07-11T00:00:00Z"), ["ferie", "z"]);
+    assert!(uids("2026-08-15T00:00:00Z", "2026-08-16T00:00:00Z").is_empty(), "the end day is exclusive");
 }
