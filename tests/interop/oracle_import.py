@@ -199,7 +199,20 @@ def uid_in(block: list[tuple[int, str]] | None) -> str | None:
 def as_utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:  # floating: Copenhagen wall clock, fold=0 (RFC 5545 3.3.5)
         value = value.replace(tzinfo=CPH)
-    return value.astimezone(UTC)
+    instant = value.astimezone(UTC)
+    if instant.astimezone(value.tzinfo).replace(tzinfo=None, fold=0) != value.replace(tzinfo=None, fold=0):
+        # The wall-clock time does not exist (spring gap). RFC 5545 3.3.5: use the UTC
+        # offset from before the gap. zoneinfo already does (fold=0), but icalendar's
+        # zones built from VTIMEZONE blocks use the offset after the gap, an hour early
+        # (icalendar 7.3.2; see tests/fixtures/ics/README.md), so do it here for all.
+        before = value.replace(tzinfo=None) - dt.timedelta(hours=6)
+        offset = before.replace(tzinfo=value.tzinfo).utcoffset()
+        fixed = (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC)
+        if fixed != instant:
+            print(f"oracle: {value.replace(tzinfo=None)} in {value.tzinfo} does not exist; "
+                  f"RFC 5545 gives {fixed:%H:%MZ}, the library {instant:%H:%MZ}", file=sys.stderr)
+        instant = fixed
+    return instant
 
 
 def iso(value: dt.date | dt.datetime) -> str:
