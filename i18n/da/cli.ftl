@@ -15,3 +15,17 @@ cli-exported = { $count ->
 }
 cli-skipped = Mødet er taget ud af serien: { $id }
 cli-moved = Flyttet: aftale { $id }
+
+cli-imported = Kalenderen "{ $source }": { $added } nye, { $changed } ændrede, { $unchanged } uændrede, { $removed } fjernet.
+cli-import-dry-run = Prøvekørsel, intet er gemt. Kalenderen "{ $source }" ville få { $added } nye, { $changed } ændrede, { $unchanged } uændrede og { $removed } fjernede.
+cli-import-outside = { $count } aftaler uden for det tidsrum, Nabo gemmer (et år tilbage og to år frem), er sprunget over.
+cli-import-cancelled = { $count } aflyste aftaler er sprunget over.
+cli-import-capped = Serien { $uid } (linje { $line }) gentages for tit; kun { $kept } af dens gange er importeret.
+cli-import-duplicate = Aftalen { $uid } (linje { $line }) findes to gange; kun den første er importeret.
+cli-busy-row = { $start }–{ $end }  optaget  { $title } ({ $source })
+cli-busy-all-day = { $start }  hele dagen  optaget  { $title } ({ $source })
+cli-calendars-empty = Ingen kalendere importeret endnu. Brug: nabo import-ics FIL
+cli-calendars-row = { $name }: { $entries } aftaler, importeret { $imported }
+cli-calendar-removed = Kalenderen "{ $name }" og dens optagne tid er fjernet.
+cli-calendar-unknown = Der er ingen importeret kalender ved navn "{ $name }".
+cli-conflict-busy = Overlapper optaget tid i kalenderen "{ $source }" ({ $start }–{ $end }).

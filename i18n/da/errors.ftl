@@ -42,4 +42,14 @@ error-repeat_too_many = En serie kan højst have { $max } møder, ikke { $count 
 error-repeat_too_long = En serie kan højst vare 10 år. Denne slutter { $until }.
 error-repeat_empty = Gentagelsen giver ingen møder. Tjek slutdatoen.
 
+error-import_not_calendar = { $path } er ikke en kalenderfil (iCalendar, .ics). Intet er importeret.
+error-import_truncated = { $path } slutter midt i en aftale ({ $component } fra linje { $line }, UID { $uid }); filen er måske ikke hentet helt. Intet er importeret.
+error-import_malformed = { $path }, linje { $line }: { $reason }. Intet er importeret.
+error-import_too_large = { $path } fylder { $megabytes } MB; Nabo læser kalenderfiler på højst { $max_megabytes } MB. Intet er importeret.
+error-import_end_before_start = { $path }: aftalen { $uid } (linje { $line }) slutter før den begynder. Intet er importeret.
+error-import_unknown_zone = { $path }: aftalen { $uid } (linje { $line }) bruger en ukendt tidszone, { $tzid }. Intet er importeret.
+error-import_bad_value = { $path }: aftalen { $uid } (linje { $line }) har en ulæselig { $property }: "{ $value }". Intet er importeret.
+error-import_bad_rule = { $path }: gentagelsen i aftalen { $uid } (linje { $line }) kan ikke læses: { $reason }. Intet er importeret.
+error-read_failed = Filen { $path } kunne ikke læses: { $detail }
+
 notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }

@@ -15,3 +15,17 @@ cli-exported = { $count ->
 }
 cli-skipped = The meeting was taken out of the series: { $id }
 cli-moved = Moved: appointment { $id }
+
+cli-imported = Calendar "{ $source }": { $added } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.
+cli-import-dry-run = Dry run, nothing was saved. Calendar "{ $source }" would get { $added } new, { $changed } changed, { $unchanged } unchanged and { $removed } removed.
+cli-import-outside = { $count } events outside the time Nabo keeps (a year back and two years ahead) were skipped.
+cli-import-cancelled = { $count } cancelled events were skipped.
+cli-import-capped = The series { $uid } (line { $line }) repeats too often; only { $kept } of its occurrences were imported.
+cli-import-duplicate = The event { $uid } (line { $line }) appears twice; only the first was imported.
+cli-busy-row = { $start }–{ $end }  busy  { $title } ({ $source })
+cli-busy-all-day = { $start }  all day  busy  { $title } ({ $source })
+cli-calendars-empty = No calendars imported yet. Use: nabo import-ics FILE
+cli-calendars-row = { $name }: { $entries } events, imported { $imported }
+cli-calendar-removed = The calendar "{ $name }" and its busy time were removed.
+cli-calendar-unknown = There is no imported calendar named "{ $name }".
+cli-conflict-busy = Overlaps busy time in the calendar "{ $source }" ({ $start }–{ $end }).

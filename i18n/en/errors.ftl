@@ -42,4 +42,14 @@ error-repeat_too_many = A series can have at most { $max } meetings, not { $coun
 error-repeat_too_long = A series can last at most 10 years. This one ends { $until }.
 error-repeat_empty = The repeat gives no meetings. Check the end date.
 
+error-import_not_calendar = { $path } is not a calendar file (iCalendar, .ics). Nothing was imported.
+error-import_truncated = { $path } ends in the middle of an event ({ $component } from line { $line }, UID { $uid }); perhaps it was not downloaded completely. Nothing was imported.
+error-import_malformed = { $path }, line { $line }: { $reason }. Nothing was imported.
+error-import_too_large = { $path } is { $megabytes } MB; Nabo reads calendar files of at most { $max_megabytes } MB. Nothing was imported.
+error-import_end_before_start = { $path }: the event { $uid } (line { $line }) ends before it starts. Nothing was imported.
+error-import_unknown_zone = { $path }: the event { $uid } (line { $line }) uses an unknown time zone, { $tzid }. Nothing was imported.
+error-import_bad_value = { $path }: the event { $uid } (line { $line }) has an unreadable { $property }: "{ $value }". Nothing was imported.
+error-import_bad_rule = { $path }: the repeat rule of the event { $uid } (line { $line }) cannot be read: { $reason }. Nothing was imported.
+error-read_failed = The file { $path } could not be read: { $detail }
+
 notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }

@@ -54,6 +54,10 @@ pub struct ActivityView {
     pub conflicts: Vec<i64>,
     /// Example data loaded to try Nabo out.
     pub example: bool,
+    /// Keys of the busy time (from other calendars) it overlaps; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub busy_conflicts: Vec<String>,
 }
 
 impl ActivityView {
@@ -91,6 +95,7 @@ impl ActivityView {
             expected_size: a.expected_size,
             conflicts,
             example: a.example,
+            busy_conflicts: Vec::new(),
         }
     }
 }
@@ -190,6 +195,22 @@ pub struct ConflictView {
     /// Minutes of travel time asked for, for travel-time clashes.
     #[ts(type = "number | null")]
     pub needed_minutes: Option<i64>,
+    /// When the clash is with busy time from another calendar (then `with` is 0): which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub busy: Option<BusyConflictView>,
+}
+
+/// Busy time from another calendar that a plan overlaps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BusyConflictView {
+    /// The calendar's name.
+    pub source: String,
+    /// The event's title there (may be empty).
+    pub title: String,
+    /// An all-day event.
+    pub all_day: bool,
 }
 
 impl From<Conflict> for ConflictView {
@@ -207,6 +228,7 @@ impl From<Conflict> for ConflictView {
             with_end: c.with_end.to_rfc3339(),
             gap_minutes: gap,
             needed_minutes: needed,
+            busy: None,
         }
     }
 }

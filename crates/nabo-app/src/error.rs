@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use nabo_core::calendar::ReadError;
 use nabo_core::{DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,24 @@ pub enum ErrorCode {
     InvalidLiveCalendar,
     /// A setting outside its allowed range.
     InvalidSetting,
+    /// The file is not an iCalendar file (or not text).
+    ImportNotCalendar,
+    /// The file ends in the middle of an event.
+    ImportTruncated,
+    /// A line breaks the iCalendar syntax.
+    ImportMalformed,
+    /// The file is larger than Nabo reads.
+    ImportTooLarge,
+    /// An imported event ends before it starts.
+    ImportEndBeforeStart,
+    /// An imported event uses a time zone Nabo does not know.
+    ImportUnknownZone,
+    /// A value in an imported event cannot be read.
+    ImportBadValue,
+    /// An imported event's repeat rule cannot be read.
+    ImportBadRule,
+    /// A file the user chose could not be read.
+    ReadFailed,
     /// Reading or writing the database failed.
     Storage,
 }
@@ -104,6 +123,15 @@ impl ErrorCode {
             ErrorCode::WriteFailed => "write_failed",
             ErrorCode::InvalidLiveCalendar => "invalid_live_calendar",
             ErrorCode::InvalidSetting => "invalid_setting",
+            ErrorCode::ImportNotCalendar => "import_not_calendar",
+            ErrorCode::ImportTruncated => "import_truncated",
+            ErrorCode::ImportMalformed => "import_malformed",
+            ErrorCode::ImportTooLarge => "import_too_large",
+            ErrorCode::ImportEndBeforeStart => "import_end_before_start",
+            ErrorCode::ImportUnknownZone => "import_unknown_zone",
+            ErrorCode::ImportBadValue => "import_bad_value",
+            ErrorCode::ImportBadRule => "import_bad_rule",
+            ErrorCode::ReadFailed => "read_failed",
             ErrorCode::Storage => "storage",
         }
     }
@@ -137,6 +165,15 @@ impl ErrorCode {
         ErrorCode::WriteFailed,
         ErrorCode::InvalidLiveCalendar,
         ErrorCode::InvalidSetting,
+        ErrorCode::ImportNotCalendar,
+        ErrorCode::ImportTruncated,
+        ErrorCode::ImportMalformed,
+        ErrorCode::ImportTooLarge,
+        ErrorCode::ImportEndBeforeStart,
+        ErrorCode::ImportUnknownZone,
+        ErrorCode::ImportBadValue,
+        ErrorCode::ImportBadRule,
+        ErrorCode::ReadFailed,
         ErrorCode::Storage,
     ];
 }
@@ -204,6 +241,22 @@ pub enum AppError {
         /// The largest allowed.
         max: i64,
     },
+    /// A calendar file the user chose to import was refused; nothing was imported.
+    #[error("{file}: {source}")]
+    Import {
+        /// The file.
+        file: String,
+        /// What is wrong with it.
+        source: ReadError,
+    },
+    /// A file could not be read.
+    #[error("could not read {path}: {reason}")]
+    ReadFailed {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -241,6 +294,17 @@ impl AppError {
             AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
             AppError::WriteFailed { .. } => ErrorCode::WriteFailed,
             AppError::InvalidLiveCalendar { .. } => ErrorCode::InvalidLiveCalendar,
+            AppError::ReadFailed { .. } => ErrorCode::ReadFailed,
+            AppError::Import { source, .. } => match source {
+                ReadError::NotICalendar | ReadError::NotUtf8 { .. } => ErrorCode::ImportNotCalendar,
+                ReadError::Truncated { .. } => ErrorCode::ImportTruncated,
+                ReadError::Malformed { .. } => ErrorCode::ImportMalformed,
+                ReadError::TooLarge { .. } => ErrorCode::ImportTooLarge,
+                ReadError::EndBeforeStart { .. } => ErrorCode::ImportEndBeforeStart,
+                ReadError::UnknownZone { .. } => ErrorCode::ImportUnknownZone,
+                ReadError::BadValue { .. } => ErrorCode::ImportBadValue,
+                ReadError::BadRule { .. } => ErrorCode::ImportBadRule,
+            },
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -259,7 +323,11 @@ impl AppError {
     pub fn is_refused_input(&self) -> bool {
         !matches!(
             self.code(),
-            ErrorCode::NoDatabase | ErrorCode::DatabaseExists | ErrorCode::Storage | ErrorCode::WriteFailed
+            ErrorCode::NoDatabase
+                | ErrorCode::DatabaseExists
+                | ErrorCode::Storage
+                | ErrorCode::WriteFailed
+                | ErrorCode::ReadFailed
         )
     }
 
@@ -358,6 +426,50 @@ impl AppError {
             AppError::NotAnOccurrence { id, occurrence } => {
                 put("id", id.to_string());
                 put("occurrence", occurrence.clone());
+            }
+            AppError::ReadFailed { path, reason } => {
+                put("path", path.clone());
+                put("detail", reason.clone());
+            }
+            AppError::Import { file, source } => {
+                put("path", file.clone());
+                match source {
+                    ReadError::TooLarge { bytes, max } => {
+                        put("megabytes", (bytes.div_ceil(1024 * 1024)).to_string());
+                        put("max_megabytes", (max / (1024 * 1024)).to_string());
+                    }
+                    ReadError::NotICalendar => {}
+                    ReadError::NotUtf8 { line } => put("line", line.to_string()),
+                    ReadError::Malformed { line, reason } => {
+                        put("line", line.to_string());
+                        put("reason", reason.clone());
+                    }
+                    ReadError::Truncated { component, line, uid } => {
+                        put("component", component.clone());
+                        put("line", line.to_string());
+                        put("uid", uid.clone().unwrap_or_else(|| "-".to_string()));
+                    }
+                    ReadError::EndBeforeStart { uid, line } => {
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                    }
+                    ReadError::UnknownZone { tzid, uid, line } => {
+                        put("tzid", tzid.clone());
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                    }
+                    ReadError::BadValue { property, value, uid, line } => {
+                        put("property", property.clone());
+                        put("value", value.clone());
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                    }
+                    ReadError::BadRule { uid, line, reason } => {
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                        put("reason", reason.clone());
+                    }
+                }
             }
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {

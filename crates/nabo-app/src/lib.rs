@@ -9,6 +9,7 @@
 //!
 //! Every method that needs the time takes `now`: the front ends read the clock.
 
+mod busy;
 mod dto;
 mod error;
 mod export;
@@ -17,9 +18,10 @@ mod paths;
 mod service;
 mod settings;
 
+pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
 pub use dto::{
-    ActivityView, Agenda, AppInfo, ConflictKindView, ConflictPairView, ConflictView, NoticeView, PlanOutcome,
-    PlanRequest, SuggestionField, UserError,
+    ActivityView, Agenda, AppInfo, BusyConflictView, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
+    PlanOutcome, PlanRequest, SuggestionField, UserError,
 };
 pub use error::{AppError, ErrorCode};
 pub use export::{Detail, ExportOptions};

@@ -18,6 +18,7 @@ use nabo_store::{
 
 pub use nabo_store::Role;
 
+use crate::busy::{blocking, conflict_with, key_of};
 use crate::dto::{
     ActivityView, Agenda, ConflictPairView, ConflictView, NoticeView, PlanOutcome, PlanRequest, SuggestionField,
 };
@@ -113,6 +114,14 @@ impl Nabo {
     fn with_store(store: Store) -> Result<Self, AppError> {
         let settings = Settings::load(store.conn())?;
         Ok(Self { store, rules: rules_from(&settings), live_problem: None })
+    }
+
+    /// Runs `f` in one transaction, for use-cases in sibling modules.
+    pub(crate) fn store_write<T>(
+        &mut self,
+        f: impl FnOnce(&nabo_store::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, AppError> {
+        Ok(self.store.write(f)?)
     }
 
     /// The connection, for read-only use-cases in sibling modules.
@@ -454,6 +463,7 @@ impl Nabo {
                 partners[b].push(ida);
             }
         }
+        let busy = self.busy_between(start, end)?;
         Ok(nearby
             .into_iter()
             .zip(partners)
@@ -461,7 +471,10 @@ impl Nabo {
             .map(|(e, mut with)| {
                 with.sort_unstable();
                 with.dedup();
-                e.view(with)
+                let blocked = e.occurrence.status != ActivityStatus::Cancelled;
+                let (s, t) = (e.occurrence.start.with_timezone(&Utc), e.occurrence.end.with_timezone(&Utc));
+                let busy_keys = if blocked { blocking(&busy, s, t).map(key_of).collect() } else { Vec::new() };
+                ActivityView { busy_conflicts: busy_keys, ..e.view(with) }
             })
             .collect())
     }
@@ -594,8 +607,16 @@ impl Nabo {
             .filter(|e| Some(e.activity.id) != id)
             .collect();
         let scheduled: Vec<Scheduled> = others.iter().enumerate().map(|(i, e)| e.scheduled(i)).collect();
+        let busy = self.busy_between(first.with_timezone(&Utc), (*last + length).with_timezone(&Utc))?;
         let mut found: Vec<ConflictView> = Vec::new();
         for start in starts {
+            let (s, e) = (start.with_timezone(&Utc), (start + length).with_timezone(&Utc));
+            for row in blocking(&busy, s, e) {
+                let view = conflict_with(row);
+                if !found.contains(&view) {
+                    found.push(view);
+                }
+            }
             let candidate =
                 Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
             for c in find_conflicts(&candidate, &scheduled, &self.rules) {

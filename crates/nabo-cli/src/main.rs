@@ -14,8 +14,8 @@ use chrono::{DateTime, Duration, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
-    AppError, ConflictKindView, ConflictView, Detail, ExportOptions, Language, Localizer, Minutes, Nabo, PlanOutcome,
-    PlanRequest, Programme, Role, DB_ENV_VAR,
+    AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
+    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -92,6 +92,24 @@ enum Command {
     },
     /// Check the database's integrity and upcoming conflicts
     Check,
+    /// Read another calendar's .ics export as busy time (again: updates it)
+    #[command(name = "import-ics")]
+    ImportIcs {
+        /// The .ics file (from Google, Outlook, Apple, Thunderbird …)
+        file: PathBuf,
+        /// The calendar's name in Nabo [default: its own name, else the file's]
+        #[arg(long)]
+        name: Option<String>,
+        /// Say what would change, without saving anything
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List imported calendars, or remove one with --remove NAME
+    Calendars {
+        /// Remove this calendar and its busy time
+        #[arg(long, value_name = "NAME")]
+        remove: Option<String>,
+    },
     /// Write your calendar as an .ics file for other calendar apps
     #[command(name = "export-ics")]
     ExportIcs {
@@ -207,6 +225,8 @@ enum Failure {
     Output(std::io::Error),
     /// `check` found damage (already listed on stdout).
     Damaged,
+    /// Refused input whose message is already on stderr.
+    Refused,
 }
 
 impl From<AppError> for Failure {
@@ -245,6 +265,7 @@ fn main() -> ExitCode {
                 Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
                 Failure::Output(e) => (format!("could not write output: {e}"), 1),
                 Failure::Damaged => (l10n.message("cli-check-damaged", &BTreeMap::new()), 1),
+                Failure::Refused => return ExitCode::from(65),
             };
             eprintln!("nabo: {}", one_line(&message));
             ExitCode::from(code)
@@ -289,7 +310,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 None => from + Duration::days(6),
             };
             let nabo = Nabo::open(&path)?;
-            let items = nabo.list(from, to)?;
+            let items = nabo.calendar(from, to)?;
             if json {
                 let text = serde_json::to_string_pretty(&items).map_err(std::io::Error::other)?;
                 writeln!(out, "{text}")?;
@@ -298,7 +319,52 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 writeln!(out, "{}", l10n.message("cli-list-empty", &args))?;
             } else {
                 for item in &items {
-                    writeln!(out, "{}", table_row(item, l10n))?;
+                    let line = match item {
+                        CalendarItem::Activity(a) => table_row(a, l10n),
+                        CalendarItem::Busy(b) => busy_row(b, l10n),
+                    };
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+        Command::ImportIcs { file, name, dry_run } => {
+            let mut nabo = Nabo::open(&path)?;
+            let report = nabo.import_ics(&file, name.as_deref(), dry_run, now)?;
+            report_import(&report, l10n);
+            let args = BTreeMap::from([
+                ("source".to_string(), report.source.clone()),
+                ("added".to_string(), report.added.to_string()),
+                ("changed".to_string(), report.changed.to_string()),
+                ("unchanged".to_string(), report.unchanged.to_string()),
+                ("removed".to_string(), report.removed.to_string()),
+            ]);
+            let id = if report.dry_run { "cli-import-dry-run" } else { "cli-imported" };
+            writeln!(out, "{}", l10n.message(id, &args))?;
+        }
+        Command::Calendars { remove } => {
+            let mut nabo = Nabo::open(&path)?;
+            match remove {
+                Some(name) => {
+                    let args = BTreeMap::from([("name".to_string(), name.clone())]);
+                    if !nabo.remove_busy_source(&name)? {
+                        eprintln!("nabo: {}", l10n.message("cli-calendar-unknown", &args));
+                        return Err(Failure::Refused);
+                    }
+                    writeln!(out, "{}", l10n.message("cli-calendar-removed", &args))?;
+                }
+                None => {
+                    let sources = nabo.busy_sources()?;
+                    if sources.is_empty() {
+                        writeln!(out, "{}", l10n.message("cli-calendars-empty", &BTreeMap::new()))?;
+                    }
+                    for s in sources {
+                        let args = BTreeMap::from([
+                            ("name".to_string(), s.name),
+                            ("entries".to_string(), s.entries.to_string()),
+                            ("imported".to_string(), short_time(&s.imported)),
+                        ]);
+                        writeln!(out, "{}", l10n.message("cli-calendars-row", &args))?;
+                    }
                 }
             }
         }
@@ -463,12 +529,38 @@ fn report_plan(outcome: &PlanOutcome, l10n: &Localizer) {
     }
 }
 
+/// What an import skipped or cut short goes to stderr; the summary to stdout.
+fn report_import(report: &ImportReport, l10n: &Localizer) {
+    let count = |id: &str, n: usize| {
+        if n > 0 {
+            let args = BTreeMap::from([("count".to_string(), n.to_string())]);
+            eprintln!("nabo: {}", l10n.message(id, &args));
+        }
+    };
+    count("cli-import-outside", report.outside_window);
+    count("cli-import-cancelled", report.cancelled);
+    for (id, list) in [("cli-import-capped", &report.capped), ("cli-import-duplicate", &report.duplicates)] {
+        for c in list {
+            let args = BTreeMap::from([
+                ("uid".to_string(), c.uid.clone()),
+                ("line".to_string(), c.line.to_string()),
+                ("kept".to_string(), c.kept.to_string()),
+            ]);
+            eprintln!("nabo: {}", one_line(&l10n.message(id, &args)));
+        }
+    }
+}
+
 fn conflict_message(c: &ConflictView, l10n: &Localizer) -> String {
     let mut args = BTreeMap::from([
         ("id".to_string(), c.with.to_string()),
         ("start".to_string(), short_time(&c.with_start)),
         ("end".to_string(), hour_minute(&c.with_end)),
     ]);
+    if let Some(busy) = &c.busy {
+        args.insert("source".into(), busy.source.clone());
+        return l10n.message("cli-conflict-busy", &args);
+    }
     match c.kind {
         ConflictKindView::Overlap => l10n.message("cli-conflict-overlap", &args),
         ConflictKindView::TooLittleTravelTime => {
@@ -500,13 +592,28 @@ fn hour_minute(rfc3339: &str) -> String {
     DateTime::parse_from_rfc3339(rfc3339).map(|t| t.format("%H:%M").to_string()).unwrap_or_else(|_| rfc3339.to_string())
 }
 
+/// One line of `list` for busy time from another calendar.
+fn busy_row(item: &BusyView, l10n: &Localizer) -> String {
+    let mut args = BTreeMap::from([
+        ("title".to_string(), item.title.clone()),
+        ("source".to_string(), item.source.clone()),
+        ("start".to_string(), short_time(&item.start)),
+        ("end".to_string(), hour_minute(&item.end)),
+    ]);
+    if item.all_day {
+        args.insert("start".into(), item.start.get(..10).unwrap_or(&item.start).to_string());
+        return format!("{:>5}  {}", "", l10n.message("cli-busy-all-day", &args));
+    }
+    format!("{:>5}  {}", "", l10n.message("cli-busy-row", &args))
+}
+
 /// One line of `list`: id, day, time range, kind, place, status. Household labels are left out.
 fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
     let empty = BTreeMap::new();
     let kind = item.title.clone().unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
     let place = item.venue.as_deref().or(item.area.as_deref()).unwrap_or("");
     let status = l10n.message(&format!("status-{}", item.status), &empty);
-    let flag = if item.conflicts.is_empty() { "" } else { "  ⚠" };
+    let flag = if item.conflicts.is_empty() && item.busy_conflicts.is_empty() { "" } else { "  ⚠" };
     format!(
         "{:>5}  {}–{}  {:<18} {:<18} {}{}",
         item.id,

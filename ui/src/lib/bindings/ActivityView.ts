@@ -83,4 +83,8 @@ conflicts: Array<number>,
 /**
  * Example data loaded to try Nabo out.
  */
-example: boolean, };
+example: boolean, 
+/**
+ * Keys of the busy time (from other calendars) it overlaps; left out when none.
+ */
+busy_conflicts?: Array<string>, };

@@ -1,0 +1,297 @@
+//! Busy time from other calendars: importing `.ics` files and showing what they block.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use nabo_core::calendar::{read_busy, BusyTime, ReadError, ReadNotice, ReadWindow, MAX_FILE_BYTES};
+use nabo_core::ZONE;
+use nabo_store::{
+    delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyRow,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dto::{ActivityView, BusyConflictView, ConflictKindView, ConflictView};
+use crate::error::AppError;
+use crate::service::{day_range, Nabo};
+
+/// The longest name kept for an imported calendar.
+const MAX_SOURCE_NAME: usize = 80;
+
+/// The kind of a [`BusyView`]: always `"busy"`, so a list of activities and busy time can be told apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BusyKind {
+    /// Time another calendar says the user is busy.
+    Busy,
+}
+
+/// Busy time from another calendar, as the front ends show it (read-only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BusyView {
+    /// Unique in a list: `busy:` + calendar + UID + occurrence.
+    pub key: String,
+    /// Always `"busy"`.
+    pub kind: BusyKind,
+    /// The name of the calendar it came from.
+    pub source: String,
+    /// The event's UID in that calendar.
+    pub uid: String,
+    /// Its title there (may be empty).
+    pub title: String,
+    /// Start, RFC 3339 with the Copenhagen offset (an all-day event: its first midnight).
+    pub start: String,
+    /// End, RFC 3339 with the Copenhagen offset (an all-day event: the midnight after its last day).
+    pub end: String,
+    /// An all-day event.
+    pub all_day: bool,
+    /// Shown but free (`TRANSP:TRANSPARENT`): it does not clash with anything.
+    pub free: bool,
+}
+
+impl BusyView {
+    fn of(row: BusyRow) -> Self {
+        let (start, end) = instants(&row.entry.time);
+        let key = key_of(&row);
+        Self {
+            key,
+            kind: BusyKind::Busy,
+            source: row.source,
+            uid: row.entry.uid,
+            title: row.entry.title,
+            start: start.with_timezone(&ZONE).to_rfc3339(),
+            end: end.with_timezone(&ZONE).to_rfc3339(),
+            all_day: matches!(row.entry.time, BusyTime::AllDay { .. }),
+            free: row.entry.transparent,
+        }
+    }
+}
+
+/// An item of the calendar: an activity or busy time (serialised as either, untagged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum CalendarItem {
+    /// One of the user's own activities (or a meeting of a series).
+    Activity(Box<ActivityView>),
+    /// Busy time from another calendar.
+    Busy(BusyView),
+}
+
+/// What an import did, or would do with `--dry-run`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    /// The calendar's name in Nabo.
+    pub source: String,
+    /// Nothing was written.
+    pub dry_run: bool,
+    /// New events (or occurrences).
+    pub added: usize,
+    /// Events whose time or title changed.
+    pub changed: usize,
+    /// Events already imported as they are.
+    pub unchanged: usize,
+    /// Events imported before that the file no longer has.
+    pub removed: usize,
+    /// Events outside the year back and two years ahead that Nabo keeps.
+    pub outside_window: usize,
+    /// Cancelled events, not imported.
+    pub cancelled: usize,
+    /// Series cut short: UID, line and how many of their occurrences were imported.
+    pub capped: Vec<CappedSeries>,
+    /// Events skipped because an earlier one had the same UID: UID and line.
+    pub duplicates: Vec<CappedSeries>,
+}
+
+/// A series (or event) named by UID and line, with a count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CappedSeries {
+    /// Its UID.
+    pub uid: String,
+    /// Where it begins in the file.
+    #[ts(type = "number")]
+    pub line: usize,
+    /// How many occurrences were imported (0 for a duplicate).
+    #[ts(type = "number")]
+    pub kept: usize,
+}
+
+/// An imported calendar, as the front ends list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BusySourceView {
+    /// Its name.
+    pub name: String,
+    /// When it was last imported (RFC 3339, Copenhagen).
+    pub imported: String,
+    /// How many pieces of busy time it has.
+    #[ts(type = "number")]
+    pub entries: usize,
+}
+
+/// The instants a piece of busy time covers (all-day: Copenhagen midnights).
+pub(crate) fn instants(time: &BusyTime) -> (DateTime<Utc>, DateTime<Utc>) {
+    let midnight = |day: NaiveDate| {
+        ZONE.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+            .map_or_else(|| Utc.from_utc_datetime(&day.and_time(chrono::NaiveTime::MIN)), |t| t.with_timezone(&Utc))
+    };
+    match *time {
+        BusyTime::Timed { start, end } => (start, end),
+        BusyTime::AllDay { first, until } => (midnight(first), midnight(until)),
+    }
+}
+
+/// The name an imported calendar gets: `name` if given, else its own, else the file's.
+fn source_name(given: Option<&str>, own: Option<&str>, file: &Path) -> String {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = [given.map(str::to_string), own.map(str::to_string), stem]
+        .into_iter()
+        .flatten()
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|n| !n.is_empty())
+        .unwrap_or_else(|| "iCalendar".to_string());
+    name.chars().take(MAX_SOURCE_NAME).collect()
+}
+
+impl Nabo {
+    /// Imports (or with `dry_run` only compares) an `.ics` file as read-only busy time.
+    ///
+    /// Events are matched by UID within the calendar, so importing the same or an updated
+    /// file again updates instead of duplicating. A refused file changes nothing.
+    pub fn import_ics(
+        &mut self,
+        file: &Path,
+        name: Option<&str>,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport, AppError> {
+        let shown = file.display().to_string();
+        let read_failed = |e: std::io::Error| AppError::ReadFailed { path: shown.clone(), reason: e.to_string() };
+        let size = std::fs::metadata(file).map_err(read_failed)?.len();
+        if size > MAX_FILE_BYTES {
+            let source = ReadError::TooLarge { bytes: size, max: MAX_FILE_BYTES };
+            return Err(AppError::Import { file: shown, source });
+        }
+        let bytes = std::fs::read(file).map_err(read_failed)?;
+        let calendar =
+            read_busy(&bytes, ReadWindow::around(now)).map_err(|source| AppError::Import { file: shown, source })?;
+        let source = source_name(name, calendar.name.as_deref(), file);
+        let diff = if dry_run {
+            diff_busy_source(self.store_conn(), &source, &calendar.entries)?
+        } else {
+            self.store_write(|tx| replace_busy_source(tx, &source, &calendar.entries, now))?
+        };
+        let named = |uid: &String, line: usize, kept: usize| CappedSeries { uid: uid.clone(), line, kept };
+        Ok(ImportReport {
+            source,
+            dry_run,
+            added: diff.added,
+            changed: diff.changed,
+            unchanged: diff.unchanged,
+            removed: diff.removed,
+            outside_window: calendar.outside_window,
+            cancelled: calendar.cancelled,
+            capped: calendar
+                .notices
+                .iter()
+                .filter_map(|n| match n {
+                    ReadNotice::Capped { uid, line, kept } => Some(named(uid, *line, *kept)),
+                    ReadNotice::DuplicateUid { .. } => None,
+                })
+                .collect(),
+            duplicates: calendar
+                .notices
+                .iter()
+                .filter_map(|n| match n {
+                    ReadNotice::DuplicateUid { uid, line } => Some(named(uid, *line, 0)),
+                    ReadNotice::Capped { .. } => None,
+                })
+                .collect(),
+        })
+    }
+
+    /// Busy time on the Copenhagen days `from` to `to` (both included), by start.
+    pub fn busy(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<BusyView>, AppError> {
+        let (start, end) = day_range(from, to)?;
+        Ok(self.busy_between(start, end)?.into_iter().map(BusyView::of).collect())
+    }
+
+    /// Activities and busy time on the days `from` to `to`, by start.
+    pub fn calendar(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarItem>, AppError> {
+        let mut items: Vec<(DateTime<chrono::FixedOffset>, CalendarItem)> = Vec::new();
+        for a in self.list(from, to)? {
+            items.push((parse_start(&a.start), CalendarItem::Activity(Box::new(a))));
+        }
+        for b in self.busy(from, to)? {
+            items.push((parse_start(&b.start), CalendarItem::Busy(b)));
+        }
+        items.sort_by_key(|(start, _)| *start);
+        Ok(items.into_iter().map(|(_, item)| item).collect())
+    }
+
+    /// The imported calendars.
+    pub fn busy_sources(&self) -> Result<Vec<BusySourceView>, AppError> {
+        Ok(list_busy_sources(self.store_conn())?
+            .into_iter()
+            .map(|s| BusySourceView {
+                name: s.name,
+                imported: s.imported.with_timezone(&ZONE).to_rfc3339(),
+                entries: s.entries,
+            })
+            .collect())
+    }
+
+    /// Removes an imported calendar and its busy time; false if none had that name.
+    pub fn remove_busy_source(&mut self, name: &str) -> Result<bool, AppError> {
+        self.store_write(|tx| delete_busy_source(tx, name))
+    }
+
+    /// Stored busy time overlapping `[from, to)`.
+    pub(crate) fn busy_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<BusyRow>, AppError> {
+        Ok(list_busy_overlapping(self.store_conn(), from, to)?)
+    }
+}
+
+/// Busy rows that block `[start, end)` (not free, overlapping).
+pub(crate) fn blocking<'a>(
+    rows: &'a [BusyRow],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> impl Iterator<Item = &'a BusyRow> + 'a {
+    rows.iter().filter(move |r| {
+        let (s, e) = instants(&r.entry.time);
+        !r.entry.transparent && s < end && start < e
+    })
+}
+
+/// The key a [`BusyView`] of this row has.
+pub(crate) fn key_of(row: &BusyRow) -> String {
+    format!("busy:{}:{}@{}", row.source, row.entry.uid, row.entry.occurrence)
+}
+
+/// A plan's clash with busy time, as the front ends show it.
+pub(crate) fn conflict_with(row: &BusyRow) -> ConflictView {
+    let (start, end) = instants(&row.entry.time);
+    ConflictView {
+        with: 0,
+        kind: ConflictKindView::Overlap,
+        with_start: start.with_timezone(&ZONE).to_rfc3339(),
+        with_end: end.with_timezone(&ZONE).to_rfc3339(),
+        gap_minutes: None,
+        needed_minutes: None,
+        busy: Some(BusyConflictView {
+            source: row.source.clone(),
+            title: row.entry.title.clone(),
+            all_day: matches!(row.entry.time, BusyTime::AllDay { .. }),
+        }),
+    }
+}
+
+fn parse_start(text: &str) -> DateTime<chrono::FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap_or_default()
+}
