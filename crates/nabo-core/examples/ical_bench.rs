@@ -3,7 +3,7 @@
 //! ```text
 //! ical_bench spec OUT.json                      the 10,000 events as plain records (for Python and ical.js)
 //! ical_bench export OUT.ics [--repeat N]        build Nabo's model + write_calendar; writes the file
-//! ical_bench parse FILE [--repeat N] [--empty-window]
+//! ical_bench parse FILE [--repeat N] [--empty-window] [--dump OUT.txt]
 //!                                               read_busy with ReadWindow::around(the fixed now)
 //! ```
 //!
@@ -15,7 +15,7 @@
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use nabo_core::calendar::{read_busy, write_calendar, ReadWindow};
+use nabo_core::calendar::{read_busy, write_calendar, BusyTime, ReadWindow};
 
 #[path = "../benches/ical_fixture/mod.rs"]
 mod fixture;
@@ -86,6 +86,22 @@ fn main() {
                 found = Some(calendar);
             }
             let calendar = found.unwrap_or_default();
+            if let Some(dump) = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)) {
+                // Untimed: the occurrences that take place, as "UID start end" in UTC seconds, to
+                // check that all three read the same thing.
+                let mut lines: Vec<String> = calendar
+                    .entries
+                    .iter()
+                    .filter_map(|e| match e.time {
+                        BusyTime::Timed { start, end } => {
+                            Some(format!("{} {} {}\n", e.uid, start.timestamp(), end.timestamp()))
+                        }
+                        BusyTime::AllDay { .. } => None,
+                    })
+                    .collect();
+                lines.sort();
+                std::fs::write(dump, lines.concat()).unwrap_or_else(|e| fail(&format!("{dump}: {e}")));
+            }
             println!(
                 "{{\"tool\":\"nabo\",\"step\":\"{}\",\"occurrences\":{},\"outside_window\":{},\"cancelled\":{},\"ms\":[{}]}}",
                 if empty { "parse" } else { "parse_expand" },
