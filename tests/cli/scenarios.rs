@@ -479,3 +479,214 @@ fn one_meeting_is_skipped_or_moved_and_a_visit_is_moved() {
     refused(&s, &["move", &visit.to_string(), "--start", "2027-03-28T02:30"], 65, "Clocks jump from 02:00 to 03:00");
     refused(&s, &["skip", "1@2026-12-09"], 65, "has no meeting");
 }
+
+/// A sample export from `tests/fixtures/ics`.
+fn sample(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/ics").join(path).display().to_string()
+}
+
+/// The clock the import tests run at: the samples are of 2026.
+const NOW: &str = "2026-06-01T12:00:00Z";
+
+impl Scene {
+    /// `nabo args…` at [`NOW`].
+    fn at_now(&self, args: &[&str]) -> Command {
+        let mut cmd = self.nabo(args);
+        cmd.env("NABO_NOW", NOW);
+        cmd
+    }
+
+    fn stdout_of(&self, args: &[&str]) -> String {
+        let out = self.at_now(args).output().expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+}
+
+#[test]
+fn an_imported_calendar_is_busy_time_in_the_list_and_importing_again_changes_nothing() {
+    let s = Scene::new();
+    s.init();
+    let google = sample("good/google.ics");
+    let said = s.stdout_of(&["import-ics", &google]);
+    assert_eq!(said.trim(), "Calendar \"Søren – privat\": 27 new, 0 changed, 0 unchanged, 0 removed.");
+    // The DST week of 29 March: Tuesday swimming at 17:00 local before and after the change.
+    let week = s.list_json("2026-03-23", "2026-04-05");
+    let busy: Vec<&Value> = week.iter().filter(|i| i["kind"] == "busy").collect();
+    assert!(!busy.is_empty(), "{week:?}");
+    assert!(busy.iter().all(|b| b["source"] == "Søren – privat" && b["uid"].is_string()));
+    let swims: Vec<&str> =
+        busy.iter().filter(|b| b["title"] == "Svømning med Ida").filter_map(|b| b["start"].as_str()).collect();
+    assert_eq!(swims, ["2026-03-24T17:00:00+01:00", "2026-03-31T17:00:00+02:00"]);
+    // Other people's details never arrive.
+    let text = serde_json::to_string(&week).expect("json");
+    for field in ["description", "location", "attendee"] {
+        assert!(!text.to_lowercase().contains(&format!("\"{field}\"")), "{field} in {text}");
+    }
+
+    let year_before = s.list_json("2026-01-01", "2026-12-31");
+    let again = s.stdout_of(&["import-ics", &google]);
+    assert_eq!(again.trim(), "Calendar \"Søren – privat\": 0 new, 0 changed, 27 unchanged, 0 removed.");
+    assert_eq!(s.list_json("2026-01-01", "2026-12-31"), year_before, "the same rows, not twice as many");
+    let calendars = s.stdout_of(&["calendars"]);
+    assert!(calendars.starts_with("Søren – privat: 27 events"), "{calendars}");
+}
+
+#[test]
+fn an_updated_export_updates_by_uid_and_dry_run_only_says_so() {
+    let s = Scene::new();
+    s.init();
+    let first = s.dir.path().join("work.ics");
+    let event = |uid: &str, day: &str, hour: &str| {
+        format!("BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:Vagt\r\nDTSTART;TZID=Europe/Copenhagen:{day}T{hour}0000\r\nDURATION:PT8H\r\nEND:VEVENT\r\n")
+    };
+    let calendar = |events: &[String]| {
+        format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Arbejde\r\n{}END:VCALENDAR\r\n", events.concat())
+    };
+    std::fs::write(
+        &first,
+        calendar(&[event("a", "20260602", "08"), event("b", "20260603", "08"), event("c", "20260604", "08")]),
+    )
+    .expect("write");
+    s.stdout_of(&["import-ics", first.to_str().expect("utf-8 path")]);
+    // The same file, later: a moved, c gone, d new.
+    std::fs::write(
+        &first,
+        calendar(&[event("a", "20260602", "12"), event("b", "20260603", "08"), event("d", "20260605", "08")]),
+    )
+    .expect("write");
+    let before = s.snapshot();
+    let said = s.stdout_of(&["import-ics", "--dry-run", first.to_str().expect("path")]);
+    assert!(said.contains("1 new, 1 changed, 1 unchanged and 1 removed"), "{said}");
+    assert_eq!(s.snapshot(), before, "a dry run writes nothing");
+    let said = s.stdout_of(&["import-ics", first.to_str().expect("path")]);
+    assert!(said.contains("1 new, 1 changed, 1 unchanged, 1 removed"), "{said}");
+    let starts: Vec<String> = s
+        .list_json("2026-06-01", "2026-06-07")
+        .iter()
+        .map(|b| format!("{} {}", b["uid"].as_str().unwrap_or("?"), b["start"].as_str().unwrap_or("?")))
+        .collect();
+    assert_eq!(starts, ["a 2026-06-02T12:00:00+02:00", "b 2026-06-03T08:00:00+02:00", "d 2026-06-05T08:00:00+02:00"]);
+}
+
+#[test]
+fn planning_over_imported_busy_time_warns_and_the_list_flags_it() {
+    let s = Scene::new();
+    s.init();
+    let work = s.dir.path().join("vagter.ics");
+    std::fs::write(
+        &work,
+        "BEGIN:VCALENDAR\r\nX-WR-CALNAME:Vagtplan\r\nBEGIN:VEVENT\r\nUID:v1\r\nSUMMARY:Vagt\r\n\
+         DTSTART:20260602T060000Z\r\nDTEND:20260602T140000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:free\r\n\
+         TRANSP:TRANSPARENT\r\nDTSTART;VALUE=DATE:20260603\r\nSUMMARY:Fødselsdag\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .expect("write");
+    s.stdout_of(&["import-ics", work.to_str().expect("path")]);
+    let out = s
+        .at_now(&["plan", "visit", "--start", "2026-06-02T10:00", "--duration", "1h", "--area", "Gellerup"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("busy time in the calendar \"Vagtplan\" (2026-06-02 08:00–16:00)"), "{stderr}");
+    // A free (transparent) all-day event does not clash.
+    let out = s
+        .at_now(&["plan", "visit", "--start", "2026-06-03T10:00", "--duration", "1h", "--area", "Gellerup"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let items = s.list_json("2026-06-02", "2026-06-03");
+    let visit = items.iter().find(|i| i["kind"] == "home_visit").expect("the visit");
+    assert_eq!(visit["busy_conflicts"], serde_json::json!(["busy:Vagtplan:v1@"]));
+    let table = s.stdout_of(&["list", "--from", "2026-06-02", "--to", "2026-06-03"]);
+    assert!(table.contains("2026-06-02 08:00–16:00  busy  Vagt (Vagtplan)"), "{table}");
+    assert!(table.contains("2026-06-03  all day  busy  Fødselsdag (Vagtplan)"), "{table}");
+    assert!(table.lines().any(|l| l.contains("Gellerup") && l.ends_with('⚠')), "{table}");
+    s.at_now(&["calendars", "--remove", "Vagtplan"]).assert().success();
+    assert!(s.list_json("2026-06-02", "2026-06-03").iter().all(|i| i["kind"] != "busy"));
+}
+
+#[test]
+fn a_tuesday_series_is_17_00_after_a_round_trip_through_export_and_import() {
+    let s = Scene::new();
+    s.init();
+    s.at_now(&[
+        "plan",
+        "meeting",
+        "--start",
+        "2026-03-03T17:00",
+        "--duration",
+        "2h",
+        "--venue",
+        "Beboerhuset",
+        "--theme",
+        "Sundhed",
+        "--rrule",
+        "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110",
+    ])
+    .assert()
+    .success();
+    let file = s.dir.path().join("nabo.ics");
+    s.at_now(&["export-ics", "--out", file.to_str().expect("path")]).assert().success();
+    let other = Scene::new();
+    other.init();
+    other.stdout_of(&["import-ics", file.to_str().expect("path")]);
+    let busy: Vec<Value> =
+        other.list_json("2026-01-01", "2026-12-31").into_iter().filter(|i| i["kind"] == "busy").collect();
+    assert_eq!(busy.len(), 37);
+    for b in &busy {
+        let start = b["start"].as_str().unwrap_or_default();
+        assert_eq!(start.get(11..16), Some("17:00"), "{start}");
+        assert_eq!(b["end"].as_str().and_then(|e| e.get(11..16)), Some("19:00"));
+    }
+}
+
+#[test]
+fn bad_calendar_files_are_refused_naming_what_and_where_and_change_nothing() {
+    let s = Scene::new();
+    s.init();
+    s.stdout_of(&["import-ics", &sample("good/outlook.ics")]);
+    let cases = [
+        ("bad/not-ical.ics", "is not a calendar file"),
+        ("bad/empty.ics", "is not a calendar file"),
+        ("bad/binary.ics", "is not a calendar file"),
+        ("bad/truncated.ics", "ends in the middle of an event (VEVENT from line"),
+        ("bad/end-before-start.ics", "ends before it starts"),
+        ("bad/unknown-tzid.ics", "unknown time zone, Mars/Olympus_Mons"),
+    ];
+    for (file, needle) in cases {
+        let mut args = vec!["import-ics".to_string(), sample(file)];
+        args.insert(0, "--lang=en".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let before = s.snapshot();
+        let out = s.at_now(&args).output().expect("runs");
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert_eq!(out.status.code(), Some(65), "{file}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{file}: {stderr}");
+        assert!(stderr.contains(needle) && stderr.contains("Nothing was imported"), "{file}: {stderr}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(s.snapshot(), before, "{file} changed the database");
+    }
+    // A rule that repeats every second is capped, and said so, naming the UID and line.
+    let out = s.at_now(&["import-ics", &sample("bad/huge-rrule.ics")]).output().expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("The series every-second-forever@nabo.test (line 12) repeats too often"), "{stderr}");
+}
+
+#[test]
+fn a_200_mb_calendar_is_refused_before_it_is_read() {
+    let s = Scene::new();
+    s.init();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let huge = elsewhere.path().join("huge.ics");
+    let file = std::fs::File::create(&huge).expect("create");
+    std::io::Write::write_all(&mut &file, b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").expect("write");
+    file.set_len(200 * 1024 * 1024).expect("200 MB");
+    refused(
+        &s,
+        &["import-ics", huge.to_str().expect("path")],
+        65,
+        "is 200 MB; Nabo reads calendar files of at most 64 MB",
+    );
+}

@@ -255,7 +255,18 @@ fn main() -> ExitCode {
         None => Language::from_environment(),
     };
     let l10n = Localizer::new(language);
-    match run(cli, &l10n, Utc::now()) {
+    // NABO_NOW (RFC 3339) stands in for the clock, for tests and reproducible runs.
+    let now = match std::env::var("NABO_NOW") {
+        Err(_) => Utc::now(),
+        Ok(text) => match DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(t) => t.with_timezone(&Utc),
+            Err(_) => {
+                eprintln!("nabo: NABO_NOW must be an RFC 3339 time such as 2026-06-01T12:00:00Z, not {text:?}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match run(cli, &l10n, now) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let (message, code) = match &failure {
