@@ -5,8 +5,9 @@ use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
-    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo, Detail,
-    ExportOptions, Language, Localizer, Nabo, PlanOutcome, PlanRequest, Settings, SuggestionField, UserError,
+    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
+    BusySourceView, BusyView, Detail, ExportOptions, ImportReport, Language, Localizer, Nabo, PlanOutcome, PlanRequest,
+    Settings, SuggestionField, UserError,
 };
 use tauri::State;
 
@@ -193,4 +194,35 @@ mod tests {
         assert_eq!(json["args"]["id"], "7");
         assert!(json["field"].is_null());
     }
+}
+
+/// Busy time from imported calendars on the days `from` to `to` (YYYY-MM-DD, both included).
+#[tauri::command]
+pub fn list_busy(state: State<'_, AppState>, from: String, to: String) -> Reply<Vec<BusyView>> {
+    let from = parse_date("from", &from).map_err(user)?;
+    let to = parse_date("to", &to).map_err(user)?;
+    service(&state)?.busy(from, to).map_err(user)
+}
+
+/// Imports (or with `dryRun` only compares) an `.ics` file the user chose or dropped on the window.
+#[tauri::command]
+pub fn import_ics(
+    state: State<'_, AppState>,
+    path: String,
+    name: Option<String>,
+    dry_run: bool,
+) -> Reply<ImportReport> {
+    service(&state)?.import_ics(std::path::Path::new(&path), name.as_deref(), dry_run, Utc::now()).map_err(user)
+}
+
+/// The imported calendars.
+#[tauri::command]
+pub fn busy_sources(state: State<'_, AppState>) -> Reply<Vec<BusySourceView>> {
+    service(&state)?.busy_sources().map_err(user)
+}
+
+/// Removes an imported calendar and its busy time; false if none had that name.
+#[tauri::command]
+pub fn remove_busy_source(state: State<'_, AppState>, name: String) -> Reply<bool> {
+    service(&state)?.remove_busy_source(&name).map_err(user)
 }

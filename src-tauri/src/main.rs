@@ -77,6 +77,10 @@ fn main() {
             commands::export_ics,
             commands::load_examples,
             commands::remove_examples,
+            commands::list_busy,
+            commands::import_ics,
+            commands::busy_sources,
+            commands::remove_busy_source,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
