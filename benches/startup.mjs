@@ -85,14 +85,17 @@ const waitFor = (test) => new Promise((resolve) => {
     out.first = out.week = clock();
   } else {
     const today = () => document.querySelector('[data-testid="today-screen"]');
-    out.presentAtStart = await waitFor(() => visible(today()) && today().getAttribute('aria-busy') === 'false');
+    // Cheap checks first: visible() makes the engine lay the page out, and a test that
+    // did that on every DOM mutation would slow down the very rendering it waits for.
+    out.presentAtStart = await waitFor(() => today()?.getAttribute('aria-busy') === 'false' && visible(today()));
     await frames();
     out.first = clock();
     out.agendaItems = document.querySelectorAll('[data-testid="agenda-item"]').length;
+    out.click = clock();
     document.querySelector('[data-testid="nav-calendar"]').click();
     const week = () => document.querySelector('[data-testid="week-view"]');
-    await waitFor(() => visible(week()) && week().getAttribute('aria-busy') === 'false'
-      && document.querySelector('[data-testid="activity"], [data-testid="empty-week"]') !== null);
+    await waitFor(() => week()?.getAttribute('aria-busy') === 'false'
+      && document.querySelector('[data-testid="activity"], [data-testid="empty-week"]') !== null && visible(week()));
     await frames();
     out.week = clock();
     out.weekCards = document.querySelectorAll('[data-testid="activity"]').length;
@@ -101,6 +104,24 @@ const waitFor = (test) => new Promise((resolve) => {
   out.fcp = fcp ? performance.timeOrigin + fcp.startTime : null;
   const nav = performance.getEntriesByType('navigation')[0];
   out.load = nav ? performance.timeOrigin + nav.loadEventEnd : null;
+  const at = (ms) => (ms ? performance.timeOrigin + ms : null);
+  out.nav = nav ? { responseEnd: at(nav.responseEnd), domInteractive: at(nav.domInteractive),
+    domContentLoaded: at(nav.domContentLoadedEventStart), domContentLoadedEnd: at(nav.domContentLoadedEventEnd) } : {};
+  // Nabo's own marks (ui/src/lib/perf.ts) and measures, e.g. the ARIA tidy of the calendar.
+  out.marks = {};
+  for (const m of performance.getEntriesByType('mark')) {
+    if (m.name.startsWith('nabo:') && !(m.name.slice(5) in out.marks)) out.marks[m.name.slice(5)] = performance.timeOrigin + m.startTime;
+  }
+  out.measures = {};
+  for (const m of performance.getEntriesByType('measure')) {
+    if (!m.name.startsWith('nabo:')) continue;
+    const k = m.name.slice(5);
+    out.measures[k] = out.measures[k] || { count: 0, total: 0 };
+    out.measures[k].count += 1;
+    out.measures[k].total += m.duration;
+  }
+  out.resources = performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop(),
+    start: at(r.startTime), end: at(r.responseEnd), size: r.decodedBodySize }));
   done(out);
 })().catch((e) => done({ error: String(e && e.stack || e) }));
 `;
@@ -224,6 +245,11 @@ async function launch(which) {
       navStart: page.timeOrigin - t0,
       load: page.load === null ? null : page.load - t0,
       scriptStart: page.scriptStart - t0,
+      click: page.click ? page.click - t0 : null,
+      nav: Object.fromEntries(Object.entries(page.nav ?? {}).map(([k, v]) => [k, v === null ? null : v - t0])),
+      marks: Object.fromEntries(Object.entries(page.marks ?? {}).map(([k, v]) => [k, v - t0])),
+      measures: page.measures ?? {},
+      resources: (page.resources ?? []).map((r) => ({ ...r, start: r.start === null ? null : r.start - t0, end: r.end === null ? null : r.end - t0 })),
       presentAtStart: page.presentAtStart,
       agendaItems: page.agendaItems,
       weekCards: page.weekCards,
@@ -312,6 +338,26 @@ try {
     summary.weekSwitch = { nabo: w, unit: 'ms' };
     lines.push(`| Nabo only: switch to the next week, painted (ms) | ${w.median.toFixed(0)} (${w.min.toFixed(0)}–${w.max.toFixed(0)}) | – | – |`);
   }
+  // Where Nabo's time goes: the median moment of each step (ms after t0), in order.
+  const naboRuns = results.filter((r) => r.app === 'nabo');
+  const steps = new Map();
+  const add = (name, v) => { if (typeof v === 'number') { if (!steps.has(name)) steps.set(name, []); steps.get(name).push(v); } };
+  for (const r of naboRuns) {
+    add('navigation start', r.navStart);
+    for (const [k, v] of Object.entries(r.nav)) add(`page ${k}`, v);
+    for (const res of r.resources) add(`loaded ${res.name.replace(/-[\w-]{8}\./, '.')}`, res.end);
+    for (const [k, v] of Object.entries(r.marks)) add(`mark ${k}`, v);
+    add('fcp', r.fcp);
+    add('first screen painted', r.first);
+    add('click Kalender', r.click);
+    add('week view painted', r.week);
+  }
+  const stepRows = [...steps].map(([name, xs]) => [name, stats(xs).median, xs.length]).sort((a, b) => a[1] - b[1]);
+  const tidy = naboRuns.map((r) => r.measures.tidy).filter(Boolean);
+  console.log(`\nNabo, step by step (median ms after t0 over ${naboRuns.length} launches):\n`);
+  console.log('| step | median (ms) |\n|---|---|');
+  for (const [name, median, n] of stepRows) console.log(`| ${name}${n < naboRuns.length ? ` (${n} launches)` : ''} | ${median.toFixed(0)} |`);
+  if (tidy.length) console.log(`\nARIA tidy of the calendar: median ${stats(tidy.map((m) => m.total)).median.toFixed(1)} ms in ${stats(tidy.map((m) => m.count)).median} calls per launch.`);
   const nabo0 = results.find((r) => r.app === 'nabo');
   const activities = opts.activities ?? '?';
   console.log(`\n${runs} launches of each app, alternating; Nabo with ${activities} activities ` +

@@ -2,6 +2,9 @@ import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
 import { tauriBackend, type Backend } from './lib/backend'
+import { mark } from './lib/perf'
+
+mark('main')
 
 async function pickBackend(): Promise<Backend> {
   // Browser preview only (`npm run dev` outside Tauri). `import.meta.env.DEV`
@@ -16,4 +19,7 @@ async function pickBackend(): Promise<Backend> {
 const target = document.getElementById('app')
 if (!target) throw new Error('#app is missing from index.html')
 
-void pickBackend().then((backend) => mount(App, { target, props: { backend } }))
+void pickBackend().then((backend) => {
+  mount(App, { target, props: { backend } })
+  mark('mounted')
+})

@@ -15,6 +15,7 @@ import type { PlanRequest } from './bindings/PlanRequest'
 import type { Programme } from './bindings/Programme'
 import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
+import { mark } from './perf'
 
 export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, Detail, ErrorCode, PlanOutcome, PlanRequest, Programme, Settings, SuggestionField }
 
@@ -100,10 +101,13 @@ function isUserErrorShape(value: unknown): value is UserErrorShape {
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  mark(`ipc-${command}`)
   try {
     return await invoke<T>(command, args)
   } catch (rejected) {
     throw UserError.from(rejected)
+  } finally {
+    mark(`ipc-${command}-done`)
   }
 }
 

@@ -78,11 +78,19 @@ const copenhagenParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 })
 
+// The same instants are read again and again (a card's date and times, on every
+// render): remember the last few thousand.
+const partsCache = new Map<string, Record<string, string>>()
+
 function partsOf(instant: string): Record<string, string> {
+  const known = partsCache.get(instant)
+  if (known) return known
   const ms = Date.parse(instant)
   if (Number.isNaN(ms)) throw new RangeError(`Not an RFC 3339 time: ${instant}`)
   const parts: Record<string, string> = {}
   for (const part of copenhagenParts.formatToParts(ms)) parts[part.type] = part.value
+  if (partsCache.size >= 4096) partsCache.clear()
+  partsCache.set(instant, parts)
   return parts
 }
 

@@ -5,8 +5,18 @@
 import { copenhagenDate, copenhagenTime, COPENHAGEN, plainDateToUtcNoon } from './dates'
 import { locale, t } from './i18n.svelte'
 
+// Making an Intl formatter costs far more than using one, and a screen of cards
+// formats dozens of dates: one formatter per locale and set of options.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 function plainDate(date: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(plainDateToUtcNoon(date))
+  const key = `${locale()} ${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(plainDateToUtcNoon(date))
 }
 
 /** "mandag" / "Monday" */
