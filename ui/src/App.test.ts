@@ -458,6 +458,33 @@ describe('status, delete and follow-up', () => {
     expect(backend.restoreActivity).toHaveBeenCalledWith(8)
     expect(await screen.findByTestId('toast')).toHaveTextContent('Aftalen er tilbage.')
   })
+
+  it('a toast still on screen follows a change of language', async () => {
+    const backend = fakeBackend({ activities: [visit] })
+    const user = await open(backend)
+    await user.click(await screen.findByRole('button', { name: /Besøg/ }))
+    await user.click(screen.getByTestId('delete'))
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Besøg er slettet.')
+
+    await user.click(screen.getByTestId('nav-settings'))
+    await user.click(screen.getByLabelText('English'))
+    await user.click(screen.getByTestId('settings-save'))
+    await waitFor(() => expect(screen.getByTestId('nav-calendar')).toHaveTextContent('Calendar'))
+    const toast = screen.getByTestId('toast')
+    expect(toast).toHaveTextContent('Home visit deleted.')
+    expect(within(toast).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+  })
+
+  it('a refusal in a toast follows a change of language too', async () => {
+    const backend = fakeBackend({ activities: [visit] })
+    backend.setStatus.mockRejectedValue(new UserError('not_found', null, { id: '8' }))
+    const user = await open(backend)
+    const overdue = await screen.findByTestId('overdue-list')
+    await user.click(within(overdue).getByTestId('quick-done'))
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Der er ingen aftale med nummer 8.')
+    setLanguage('en')
+    await waitFor(() => expect(screen.getByTestId('toast')).toHaveTextContent('There is no appointment number 8.'))
+  })
 })
 
 describe('first start and settings', () => {

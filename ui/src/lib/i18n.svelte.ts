@@ -66,6 +66,27 @@ export function t(key: string, args?: MessageArgs): string {
   return text
 }
 
+/**
+ * A message kept as its key and arguments instead of as text, for what stays on
+ * screen while the language may change (a toast): `render` it where it is shown.
+ * An argument may itself be a message (e.g. the word for a status).
+ */
+export type Message = { key: string; args?: Record<string, FluentVariable | Message> }
+
+/** The message in the current language (reactive in a template, like `t`). */
+export function render(message: Message): string {
+  if (!message.args) return t(message.key)
+  const args: MessageArgs = {}
+  for (const [name, value] of Object.entries(message.args)) {
+    args[name] = isMessage(value) ? render(value) : value
+  }
+  return t(message.key, args)
+}
+
+function isMessage(value: FluentVariable | Message): value is Message {
+  return typeof value === 'object' && value !== null && 'key' in value && typeof value.key === 'string'
+}
+
 /** The label of a field named by the backend (`start`, `area`, …). */
 export function fieldLabel(field: string): string {
   const key = `field-${field}`
