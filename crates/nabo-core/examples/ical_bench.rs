@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! ical_bench spec OUT.json                      the 10,000 events as plain records (for Python and ical.js)
-//! ical_bench export OUT.ics [--repeat N]        build Nabo's model + write_calendar; writes the file
+//! ical_bench export SPEC.json OUT.ics [--repeat N]
+//!                                               Nabo's model from the records + write_calendar
 //! ical_bench parse FILE [--repeat N] [--empty-window] [--dump OUT.txt]
 //!                                               read_busy with ReadWindow::around(the fixed now)
 //! ```
@@ -48,7 +49,10 @@ fn main() {
             std::fs::write(&path, text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
         }
         "export" => {
-            let specs = fixture::events();
+            let out = args.get(2).cloned().unwrap_or_else(|| fail("usage: ical_bench export SPEC.json OUT.ics"));
+            let json = std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+            let specs: Vec<fixture::EventSpec> =
+                serde_json::from_slice(&json).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
             let (mut total, mut serialise) = (Vec::new(), Vec::new());
             let mut text = String::new();
             for _ in 0..repeat {
@@ -59,7 +63,7 @@ fn main() {
                 serialise.push(ms(t1));
                 total.push(ms(t0));
             }
-            std::fs::write(&path, &text).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+            std::fs::write(&out, &text).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
             println!(
                 "{{\"tool\":\"nabo\",\"step\":\"export\",\"events\":{},\"bytes\":{},\"model_serialise_ms\":[{}],\"serialise_ms\":[{}]}}",
                 specs.len(),

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use nabo_core::calendar::{CalendarEvent, EventOverride, EventStatus};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many events (VEVENTs without RECURRENCE-ID) the calendar has.
 pub const EVENTS: usize = 10_000;
@@ -22,7 +22,7 @@ pub fn now() -> DateTime<Utc> {
 pub const ZONE: Tz = chrono_tz::Europe::Copenhagen;
 
 /// One moved or cancelled meeting of a series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OverrideSpec {
     /// Where the rule puts it (Copenhagen wall clock, `YYYY-MM-DDTHH:MM`).
     pub original: String,
@@ -35,7 +35,7 @@ pub struct OverrideSpec {
 }
 
 /// One event as plain data, before any library's model.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventSpec {
     /// UID.
     pub uid: String,
