@@ -517,6 +517,7 @@ describe('first start and settings', () => {
     await waitFor(() => expect(screen.getByTestId('nav-calendar')).toHaveTextContent('Calendar'))
     expect(screen.getByTestId('plan-visit')).toHaveTextContent('Plan a visit')
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeInTheDocument()
+    expect(screen.getByTestId('settings-status')).toHaveTextContent('The settings are saved.')
     expect(backend.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ language: 'en' }))
   })
 

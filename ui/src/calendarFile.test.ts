@@ -135,3 +135,29 @@ describe('the live calendar file', () => {
     expect(screen.getByTestId('live-calendar-choose')).toHaveAccessibleDescription(error.textContent!.trim())
   })
 })
+
+describe('the live calendar file and the rest of Settings', () => {
+  it('keeps unsaved edits in the settings form when the live file is set, and saving the form keeps the file', async () => {
+    const backend = fakeBackend()
+    const user = await openSettings(backend)
+    const buffer = screen.getByLabelText(/Tid til transport/)
+    await user.clear(buffer)
+    await user.type(buffer, '45')
+    await user.click(screen.getByLabelText('Baba'))
+
+    await user.click(screen.getByTestId('live-calendar-choose'))
+    expect(await screen.findByTestId('live-calendar-status')).toBeInTheDocument()
+    expect(backend.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ live_calendar_path: '/home/amina/Sync/nabo.ics', travel_buffer_minutes: 30, programme: 'bydelsmoedre' }),
+    )
+    expect(screen.getByLabelText(/Tid til transport/)).toHaveValue(45)
+    expect(screen.getByLabelText('Baba')).toBeChecked()
+
+    await user.click(screen.getByTestId('settings-save'))
+    await waitFor(() => expect(backend.saveSettings).toHaveBeenCalledTimes(2))
+    expect(backend.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ live_calendar_path: '/home/amina/Sync/nabo.ics', travel_buffer_minutes: 45, programme: 'baba' }),
+    )
+    expect(liveBlock().getByTestId('live-calendar-path')).toHaveTextContent('/home/amina/Sync/nabo.ics')
+  })
+})
