@@ -75,6 +75,27 @@ test('first start: the welcome, then example data clearly marked', async () => {
   const examples = await browser.$$('[data-testid="example-tag"]');
   assert.ok(examples.length > 0, 'example activities carry the "Eksempeldata" marker');
   assert.match(await examples[0].getText(), /Eksempeldata/);
+  // Every marker can be seen: nothing (a card at the same time or just after) lies on it.
+  await (await browser.$('[data-testid="toast"] button[aria-label]')).click().catch(() => {});
+  const { checked, covered } = await browser.execute(() => {
+    const hidden = [];
+    const tags = document.querySelectorAll('.ec-time-grid [data-testid="example-tag"]');
+    for (const tag of tags) {
+      tag.scrollIntoView({ block: 'center' });
+      const box = tag.getBoundingClientRect();
+      const card = tag.closest('.ec-event');
+      const inside = card ? card.getBoundingClientRect() : box;
+      const points = [[box.left + 3, box.top + box.height / 2], [box.right - 3, box.top + box.height / 2]];
+      const clear = box.width > 0 && box.bottom <= inside.bottom + 0.5 && box.right <= inside.right + 0.5
+        && points.every(([x, y]) => tag.contains(document.elementFromPoint(x, y)));
+      if (!clear) hidden.push(tag.closest('[data-testid="activity"]')?.dataset.id);
+    }
+    return { checked: tags.length, covered: hidden };
+  });
+  assert.ok(checked > 0, 'the week shows example activities');
+  assert.deepEqual(covered, [], 'an "Eksempeldata" marker in the week is covered or cut off');
+  await browser.execute(() => document.querySelector('.ec-time-grid [data-testid="example-tag"]')?.scrollIntoView({ block: 'center' }));
+  await screenshot(browser, 'week-examples-da');
 });
 
 test('every main screen, in Danish', async () => {
