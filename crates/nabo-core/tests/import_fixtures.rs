@@ -89,9 +89,13 @@ fn bad_files_are_refused_naming_what_and_where() {
     for name in ["not-ical.ics", "empty.ics", "binary.ics", "vcard.ics"] {
         assert_eq!(refusal(name), Err(ReadError::NotICalendar), "{name}");
     }
-    assert!(matches!(refusal("truncated.ics"), Err(ReadError::Truncated { ref component, uid: Some(_), .. }) if component == "VEVENT"));
+    assert!(
+        matches!(refusal("truncated.ics"), Err(ReadError::Truncated { ref component, uid: Some(_), .. }) if component == "VEVENT")
+    );
     assert!(matches!(refusal("end-before-start.ics"), Err(ReadError::EndBeforeStart { line, .. }) if line > 0));
-    assert!(matches!(refusal("unknown-tzid.ics"), Err(ReadError::UnknownZone { ref tzid, .. }) if tzid == "Mars/Olympus_Mons"));
+    assert!(
+        matches!(refusal("unknown-tzid.ics"), Err(ReadError::UnknownZone { ref tzid, .. }) if tzid == "Mars/Olympus_Mons")
+    );
 }
 
 #[test]
