@@ -29,6 +29,7 @@
 mod activity;
 pub mod calendar;
 mod conflict;
+mod counts;
 mod duration;
 mod recurrence;
 mod text;
@@ -39,6 +40,10 @@ pub use activity::{
     ValidationError, MAX_EXPECTED_SIZE,
 };
 pub use conflict::{conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
+pub use counts::{
+    parse_assignments, Bucket, CountsError, CountsWarning, Group, GroupKind, Limits, Scheme, SchemeError, ValidCounts,
+    CURRENT_SCHEME, MAX_COUNT_VALUE,
+};
 pub use duration::{DurationError, Minutes};
 pub use recurrence::{
     expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
