@@ -15,6 +15,7 @@
 
 mod activities;
 mod busy;
+mod counts;
 mod error;
 mod identity;
 mod open;
@@ -29,6 +30,10 @@ pub use activities::{
 pub use busy::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
     BusyRow, BusySource,
+};
+pub use counts::{
+    get_counts, latest_counts_before, list_count_edits, month_count_totals, record_counts, CountEdit, NewCounts,
+    RecordedCounts,
 };
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};

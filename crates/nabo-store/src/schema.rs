@@ -135,13 +135,33 @@ CREATE TABLE busy_times (
 CREATE INDEX busy_times_by_start ON busy_times (start_utc);
 "#;
 
+/// Migration 4: counts know their month (for the month view's indexed totals), and every
+/// later edit of recorded counts is logged (who and when, never what).
+const V4: &str = r#"
+-- The Copenhagen month (YYYY-MM) of the occurrence the counts belong to. Rows from before v4
+-- (none were written by a released Nabo) get the month of their UTC+1 time.
+ALTER TABLE counts ADD COLUMN period TEXT NOT NULL DEFAULT '';
+UPDATE counts SET period = strftime('%Y-%m', occurrence_start_utc + 3600, 'unixepoch') WHERE period = '';
+CREATE INDEX counts_by_period ON counts (period, scheme_version, key, value);
+CREATE INDEX activities_examples ON activities (id) WHERE example = 1;
+-- One row per change of counts already recorded: who (the role or name of this database's
+-- user) and when; what changed is not kept.
+CREATE TABLE count_edits (
+    activity_id          INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    occurrence_start_utc INTEGER NOT NULL,
+    edited_utc           INTEGER NOT NULL,
+    editor               TEXT    NOT NULL
+) STRICT;
+CREATE INDEX count_edits_by_occurrence ON count_edits (activity_id, occurrence_start_utc);
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 //! Store tests against real SQLite files in temporary folders.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -9,11 +10,12 @@ use nabo_core::{
     OccurrenceException, ValidActivity,
 };
 use nabo_store::{
-    delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_identity,
-    get_setting, insert_activity, insert_identity, list_activities_overlapping, list_busy_overlapping,
-    list_busy_sources, list_exceptions, move_exceptions, purge_deleted_activities, recent_values, replace_busy_source,
-    restore_activity, set_activity_status, set_exception, set_role, set_setting, update_activity, BusyDiff, Identity,
-    NewActivity, RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
+    get_identity, get_setting, insert_activity, insert_identity, latest_counts_before, list_activities_overlapping,
+    list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions, month_count_totals, move_exceptions,
+    purge_deleted_activities, recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status,
+    set_exception, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts,
+    RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -248,6 +250,16 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         assert_eq!(meeting.status, ActivityStatus::Done);
         assert_eq!(meeting.languages, ["da", "ar"]);
         assert_eq!(get_identity(store.conn()).expect("identity").map(|i| i.role), Some(Role::Volunteer));
+        if version >= 4 {
+            let counts = get_counts(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("counts");
+            assert_eq!(counts.map(|c| c.values.get("reached").copied()), Some(Some(8)));
+            assert_eq!(
+                list_count_edits(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("edits").len(),
+                1
+            );
+            let (totals, records) = month_count_totals(store.conn(), "2026-11").expect("month");
+            assert_eq!((totals.get(&("v1".into(), "new".into())).copied(), records), (Some(2), 1));
+        }
         if version >= 3 {
             let busy = list_busy_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))
                 .expect("busy time");
@@ -507,4 +519,61 @@ fn busy_time_is_found_by_every_range_it_touches() {
     assert_eq!(uids("2026-08-10T00:00:00Z", "2026-08-11T00:00:00Z"), ["ferie"], "six weeks into a holiday");
     assert_eq!(uids("2026-07-10T00:00:00Z", "2026-07-11T00:00:00Z"), ["ferie", "z"]);
     assert!(uids("2026-08-15T00:00:00Z", "2026-08-16T00:00:00Z").is_empty(), "the end day is exclusive");
+}
+
+#[test]
+fn counts_are_recorded_edited_with_a_log_and_summed_per_month() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let a = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-03T10:00", "60m"), "a"), now())).expect("a");
+    let b = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-10T10:00", "60m"), "b"), now())).expect("b");
+    let gone = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-12T10:00", "60m"), "c"), now())).expect("c");
+    let values = |pairs: &[(&str, u32)]| pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect::<BTreeMap<_, _>>();
+    let record = |store: &mut Store, id: ActivityId, at: &str, pairs: &[(&str, u32)]| {
+        let v = values(pairs);
+        let counts = NewCounts { activity: id, occurrence_start: utc(at), period: "2026-11", scheme: "v1", values: &v };
+        store.write(|tx| record_counts(tx, &counts, "volunteer", now())).expect("record")
+    };
+    assert!(!record(
+        &mut store,
+        a,
+        "2026-11-03T09:00:00Z",
+        &[("reached", 2), ("new", 1), ("gender.women", 2), ("topic.health", 0)]
+    ));
+    assert!(!record(&mut store, b, "2026-11-10T09:00:00Z", &[("reached", 0)]));
+    record(&mut store, gone, "2026-11-12T09:00:00Z", &[("reached", 5)]);
+    store.write(|tx| delete_activity(tx, gone, now())).expect("delete");
+    let stored = get_counts(store.conn(), a, utc("2026-11-03T09:00:00Z")).expect("get").expect("some");
+    assert_eq!(stored.values, values(&[("reached", 2), ("new", 1), ("gender.women", 2)]), "zeros are not stored");
+    assert!(
+        get_counts(store.conn(), b, utc("2026-11-10T09:00:00Z")).expect("get").is_some(),
+        "nobody reached is a record"
+    );
+
+    // An edit replaces the values and logs who and when, not what.
+    assert!(record(&mut store, a, "2026-11-03T09:00:00Z", &[("reached", 3), ("gender.women", 3)]));
+    let edits = list_count_edits(store.conn(), a, utc("2026-11-03T09:00:00Z")).expect("edits");
+    assert_eq!(edits, [CountEdit { edited: now(), editor: "volunteer".into() }]);
+    let (totals, records) = month_count_totals(store.conn(), "2026-11").expect("totals");
+    assert_eq!(records, 2, "the deleted activity's counts do not count");
+    assert_eq!(totals.get(&("v1".into(), "reached".into())), Some(&3));
+    assert_eq!(totals.get(&("v1".into(), "new".into())), None, "the edit removed new");
+    let latest = latest_counts_before(store.conn(), b, utc("2026-12-01T00:00:00Z")).expect("latest");
+    assert_eq!(latest.map(|c| c.occurrence_start), Some(utc("2026-11-10T09:00:00Z")));
+    assert!(month_count_totals(store.conn(), "2026-10").expect("october").0.is_empty());
+}
+
+#[test]
+fn the_month_totals_query_uses_the_period_index() {
+    let t = temp_db();
+    let store = Store::create(&t.path).expect("create");
+    let plan: Vec<String> = store
+        .conn()
+        .prepare("EXPLAIN QUERY PLAN SELECT scheme_version, key, sum(value) FROM counts WHERE period = '2026-11' GROUP BY scheme_version, key")
+        .expect("explain")
+        .query_map([], |r| r.get::<_, String>(3))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("plan");
+    assert!(plan.iter().any(|p| p.contains("USING COVERING INDEX counts_by_period")), "{plan:?}");
 }
