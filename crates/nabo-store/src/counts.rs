@@ -148,12 +148,18 @@ pub fn list_count_edits(
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
+/// A month's recorded counts, summed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MonthTotals {
+    /// The sum per (scheme, key).
+    pub totals: BTreeMap<(String, String), u64>,
+    /// How many occurrences have counts.
+    pub records: usize,
+}
+
 /// A month's totals per scheme and key, and how many occurrences have counts, over real
 /// (not deleted, not example) activities. One indexed range of `counts_by_period`.
-pub fn month_count_totals(
-    conn: &Connection,
-    period: &str,
-) -> Result<(BTreeMap<(String, String), u64>, usize), StoreError> {
+pub fn month_count_totals(conn: &Connection, period: &str) -> Result<MonthTotals, StoreError> {
     let hidden =
         "SELECT id FROM activities WHERE deleted_utc IS NOT NULL UNION ALL SELECT id FROM activities WHERE example = 1";
     let mut stmt = conn.prepare_cached(&format!(
@@ -173,5 +179,5 @@ pub fn month_count_totals(
         }
         totals.insert((scheme, key), u64::try_from(sum).unwrap_or(0));
     }
-    Ok((totals, records))
+    Ok(MonthTotals { totals, records })
 }

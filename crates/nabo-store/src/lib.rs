@@ -32,8 +32,8 @@ pub use busy::{
     BusyRow, BusySource,
 };
 pub use counts::{
-    get_counts, latest_counts_before, list_count_edits, month_count_totals, record_counts, CountEdit, NewCounts,
-    RecordedCounts,
+    get_counts, latest_counts_before, list_count_edits, month_count_totals, record_counts, CountEdit, MonthTotals,
+    NewCounts, RecordedCounts,
 };
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};

@@ -257,8 +257,8 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
                 list_count_edits(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("edits").len(),
                 1
             );
-            let (totals, records) = month_count_totals(store.conn(), "2026-11").expect("month");
-            assert_eq!((totals.get(&("v1".into(), "new".into())).copied(), records), (Some(2), 1));
+            let month = month_count_totals(store.conn(), "2026-11").expect("month");
+            assert_eq!((month.totals.get(&("v1".into(), "new".into())).copied(), month.records), (Some(2), 1));
         }
         if version >= 3 {
             let busy = list_busy_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))
@@ -554,13 +554,13 @@ fn counts_are_recorded_edited_with_a_log_and_summed_per_month() {
     assert!(record(&mut store, a, "2026-11-03T09:00:00Z", &[("reached", 3), ("gender.women", 3)]));
     let edits = list_count_edits(store.conn(), a, utc("2026-11-03T09:00:00Z")).expect("edits");
     assert_eq!(edits, [CountEdit { edited: now(), editor: "volunteer".into() }]);
-    let (totals, records) = month_count_totals(store.conn(), "2026-11").expect("totals");
-    assert_eq!(records, 2, "the deleted activity's counts do not count");
-    assert_eq!(totals.get(&("v1".into(), "reached".into())), Some(&3));
-    assert_eq!(totals.get(&("v1".into(), "new".into())), None, "the edit removed new");
+    let month = month_count_totals(store.conn(), "2026-11").expect("totals");
+    assert_eq!(month.records, 2, "the deleted activity's counts do not count");
+    assert_eq!(month.totals.get(&("v1".into(), "reached".into())), Some(&3));
+    assert_eq!(month.totals.get(&("v1".into(), "new".into())), None, "the edit removed new");
     let latest = latest_counts_before(store.conn(), b, utc("2026-12-01T00:00:00Z")).expect("latest");
     assert_eq!(latest.map(|c| c.occurrence_start), Some(utc("2026-11-10T09:00:00Z")));
-    assert!(month_count_totals(store.conn(), "2026-10").expect("october").0.is_empty());
+    assert!(month_count_totals(store.conn(), "2026-10").expect("october").totals.is_empty());
 }
 
 #[test]
