@@ -29,3 +29,15 @@ cli-calendars-row = { $name }: { $entries } aftaler, importeret { $imported }
 cli-calendar-removed = Kalenderen "{ $name }" og dens optagne tid er fjernet.
 cli-calendar-unknown = Der er ingen importeret kalender ved navn "{ $name }".
 cli-conflict-busy = Overlapper optaget tid i kalenderen "{ $source }" ({ $start }–{ $end }).
+
+cli-recorded = Tal skrevet på aftale { $id }: { $reached } personer nået, { $new } nye. Aftalen er markeret som gennemført.
+cli-recorded-edited = Tallene på aftale { $id } er rettet ({ $reached } personer nået, { $new } nye); rettelsen er noteret.
+cli-counts-much-larger = Mødet havde { $reached } deltagere, meget flere end de { $usual }, det plejer at have. Er tallet rigtigt?
+cli-scheme-title = Kategoriskema { $version }. Skriv tal som nøgle=antal, fx: nabo record 12 reached=3 new=1 gender.women=3
+cli-scheme-total = hovedtal
+cli-scheme-breakdown = fordeling, lægges sammen til reached (udeladt = alle ukendt)
+cli-scheme-tally = optælling, hver højst reached
+cli-stats-title = Din måned, { $period }
+cli-stats-activities = Aftaler
+cli-stats-none = Ingen aftaler i { $period }.
+cli-stats-reached = Personer nået: { $reached } (heraf nye: { $new }) på { $recorded } aftaler med tal

@@ -52,4 +52,19 @@ error-import_bad_value = { $path }: aftalen { $uid } (linje { $line }) har en ul
 error-import_bad_rule = { $path }: gentagelsen i aftalen { $uid } (linje { $line }) kan ikke læses: { $reason }. Intet er importeret.
 error-read_failed = Filen { $path } kunne ikke læses: { $detail }
 
+error-counts_unknown_key = { $key } findes ikke i kategoriskemaet { $scheme }. Se nøglerne med: nabo scheme
+error-counts_bad_value = { $key }={ $value }: et antal er et helt tal fra 0 til { $max }.
+error-counts_not_assignment = "{ $given }" skal skrives som nøgle=antal, fx reached=3.
+error-counts_duplicate = { $key } står to gange.
+error-counts_missing_reached = Skriv, hvor mange personer I nåede: reached=ANTAL.
+error-counts_new_above_reached = new={ $new } er flere end reached={ $reached }: der kan ikke være flere nye kontakter end personer nået.
+error-counts_breakdown_sum = { $key } giver { $sum } i alt, men reached={ $reached }. Læg dem, du ikke ved, i { $key }.unknown.
+error-counts_tally_above_reached = { $key }={ $value } er flere end reached={ $reached }.
+error-counts_implausible = reached={ $reached } er for mange til typen { $kind_label } (højst { $max }). Er det en tastefejl?
+error-counts_future = Aftale { $id } er ikke begyndt endnu; tal kan først skrives, når den har fundet sted.
+error-counts_cancelled = Aftale { $id } er aflyst; der kan ikke skrives tal på en aflyst aftale.
+error-occurrence_required = Aftale { $id } er en serie: skriv hvilket møde, som { $id }@ÅÅÅÅ-MM-DD.
+error-unreadable_period = "{ $input }" er ikke en måned. Skriv den som ÅÅÅÅ-MM, fx 2026-11.
+error-scheme_invalid = Kategoriskemaet kan ikke bruges: { $detail }
+
 notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }

@@ -29,3 +29,15 @@ cli-calendars-row = { $name }: { $entries } events, imported { $imported }
 cli-calendar-removed = The calendar "{ $name }" and its busy time were removed.
 cli-calendar-unknown = There is no imported calendar named "{ $name }".
 cli-conflict-busy = Overlaps busy time in the calendar "{ $source }" ({ $start }–{ $end }).
+
+cli-recorded = Counts recorded on appointment { $id }: { $reached } people reached, { $new } new. The appointment is marked done.
+cli-recorded-edited = The counts on appointment { $id } were corrected ({ $reached } people reached, { $new } new); the correction is logged.
+cli-counts-much-larger = The meeting had { $reached } people, many more than its usual { $usual }. Is the number right?
+cli-scheme-title = Category scheme { $version }. Write counts as key=number, e.g.: nabo record 12 reached=3 new=1 gender.women=3
+cli-scheme-total = total
+cli-scheme-breakdown = breakdown, adds up to reached (left out = all unknown)
+cli-scheme-tally = tally, each at most reached
+cli-stats-title = Your month, { $period }
+cli-stats-activities = Appointments
+cli-stats-none = No appointments in { $period }.
+cli-stats-reached = People reached: { $reached } (of whom new: { $new }) in { $recorded } appointments with counts

@@ -52,4 +52,19 @@ error-import_bad_value = { $path }: the event { $uid } (line { $line }) has an u
 error-import_bad_rule = { $path }: the repeat rule of the event { $uid } (line { $line }) cannot be read: { $reason }. Nothing was imported.
 error-read_failed = The file { $path } could not be read: { $detail }
 
+error-counts_unknown_key = { $key } is not a key of the category scheme { $scheme }. See the keys with: nabo scheme
+error-counts_bad_value = { $key }={ $value }: a count is a whole number from 0 to { $max }.
+error-counts_not_assignment = "{ $given }" must be written as key=number, e.g. reached=3.
+error-counts_duplicate = { $key } is given twice.
+error-counts_missing_reached = Say how many people you reached: reached=NUMBER.
+error-counts_new_above_reached = new={ $new } is more than reached={ $reached }: there cannot be more new contacts than people reached.
+error-counts_breakdown_sum = { $key } adds up to { $sum }, but reached={ $reached }. Put those you do not know in { $key }.unknown.
+error-counts_tally_above_reached = { $key }={ $value } is more than reached={ $reached }.
+error-counts_implausible = reached={ $reached } is too many for the kind { $kind_label } (at most { $max }). Is it a typo?
+error-counts_future = Appointment { $id } has not started yet; counts can be recorded once it has taken place.
+error-counts_cancelled = Appointment { $id } is cancelled; counts cannot be recorded on a cancelled appointment.
+error-occurrence_required = Appointment { $id } is a series: say which meeting, as { $id }@YYYY-MM-DD.
+error-unreadable_period = "{ $input }" is not a month. Write it as YYYY-MM, e.g. 2026-11.
+error-scheme_invalid = The category scheme cannot be used: { $detail }
+
 notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }

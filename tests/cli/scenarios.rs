@@ -690,3 +690,125 @@ fn a_200_mb_calendar_is_refused_before_it_is_read() {
         "is 200 MB; Nabo reads calendar files of at most 64 MB",
     );
 }
+
+#[test]
+fn recording_counts_marks_the_visit_done_and_the_month_adds_them_up() {
+    let s = Scene::new();
+    s.init();
+    let visit = s.plan_visit("2026-05-20T10:00", "1h").to_string();
+    let said =
+        s.stdout_of(&["record", &visit, "reached=3", "new=1", "gender.women=2", "gender.men=1", "topic.health=2"]);
+    assert_eq!(
+        said.trim(),
+        format!("Counts recorded on appointment {visit}: 3 people reached, 1 new. The appointment is marked done.")
+    );
+    let may = s.list_json("2026-05-20", "2026-05-20");
+    assert_eq!(may[0]["status"], "done");
+    let stats: Value = serde_json::from_str(&s.stdout_of(&["stats", "--period", "2026-05", "--json"])).expect("json");
+    assert_eq!(stats["recorded"], 1);
+    assert_eq!(stats["totals"]["reached"], 3);
+    assert_eq!(stats["totals"]["gender.women"], 2);
+    assert_eq!(stats["totals"]["age.unknown"], 3, "a breakdown left out is all unknown");
+    assert_eq!(stats["totals"]["topic.health"], 2);
+    assert_eq!(stats["activities"], serde_json::json!([{ "kind": "home_visit", "status": "done", "count": 1 }]));
+    // Correcting the counts replaces them and is logged; the text says so.
+    let said = s.stdout_of(&["record", &visit, "reached=4", "new=1"]);
+    assert!(said.contains("were corrected"), "{said}");
+    let stats: Value = serde_json::from_str(&s.stdout_of(&["stats", "--period", "2026-05", "--json"])).expect("json");
+    assert_eq!((stats["totals"]["reached"].as_u64(), stats["totals"]["gender.women"].as_u64()), (Some(4), Some(0)));
+    let table = s.stdout_of(&["stats", "--period", "2026-05"]);
+    assert!(table.contains("People reached: 4 (of whom new: 1) in 1 appointments with counts"), "{table}");
+}
+
+#[test]
+fn a_series_meeting_gets_its_own_counts_and_a_much_larger_meeting_a_warning() {
+    let s = Scene::new();
+    s.init();
+    let out = s
+        .at_now(&[
+            "plan",
+            "meeting",
+            "--start",
+            "2026-05-05T17:00",
+            "--duration",
+            "2h",
+            "--venue",
+            "Beboerhuset",
+            "--theme",
+            "Sundhed",
+            "--rrule",
+            "FREQ=WEEKLY;COUNT=4",
+            "--expected-size",
+            "10",
+        ])
+        .output()
+        .expect("runs");
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    refused(&s, &["record", &id, "reached=4"], 65, "is a series");
+    let out = s.at_now(&["record", &format!("{id}@2026-05-12"), "reached=55"]).output().expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("55 people, many more than its usual 10"), "{stderr}");
+    let statuses: Vec<String> = s
+        .list_json("2026-05-01", "2026-05-31")
+        .iter()
+        .map(|m| m["status"].as_str().unwrap_or("?").to_string())
+        .collect();
+    assert_eq!(statuses, ["planned", "done", "planned", "planned"]);
+}
+
+#[test]
+fn bad_counts_are_refused_naming_the_key_and_nothing_is_stored() {
+    let s = Scene::new();
+    s.init();
+    let visit = s.plan_visit("2026-05-20T10:00", "1h").to_string();
+    let future = s.plan_visit("2026-07-01T10:00", "1h").to_string();
+    let cancelled = s.plan_visit("2026-05-21T10:00", "1h").to_string();
+    s.nabo(&["cancel", &cancelled]).assert().success();
+    let cases: [(&[&str], &str); 9] = [
+        (&["reached=3", "gender.women=2"], "gender adds up to 2, but reached=3"),
+        (&["reached=-2"], "reached=-2: a count is a whole number"),
+        (&["reached=2", "gender.woman=2"], "gender.woman is not a key of the category scheme v1"),
+        (&["reached=2", "new=5"], "new=5 is more than reached=2"),
+        (&["reached=2", "topic.health=3"], "topic.health=3 is more than reached=2"),
+        (&["reached=400"], "reached=400 is too many for the kind"),
+        (&["new=1"], "reached=NUMBER"),
+        (&["reached=2", "reached=3"], "reached is given twice"),
+        (&["reached"], "must be written as key=number"),
+    ];
+    for (counts, needle) in cases {
+        let mut args = vec!["record", visit.as_str()];
+        args.extend_from_slice(counts);
+        refused_at_now(&s, &args, needle);
+    }
+    refused_at_now(&s, &["record", &future, "reached=2"], "has not started yet");
+    refused_at_now(&s, &["record", &cancelled, "reached=2"], "is cancelled");
+    assert_eq!(s.list_json("2026-05-20", "2026-05-20")[0]["status"], "planned", "a refused record marks nothing done");
+}
+
+/// [`refused`] at [`NOW`], exit 65.
+fn refused_at_now(scene: &Scene, args: &[&str], needle: &str) {
+    let before = scene.snapshot();
+    let out = scene.at_now(args).output().expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(out.status.code(), Some(65), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    assert!(stderr.contains(needle), "{args:?}: expected {needle:?} in {stderr:?}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(scene.snapshot(), before, "{args:?} must change nothing");
+}
+
+#[test]
+fn the_scheme_is_printed_with_its_keys_in_both_languages() {
+    let s = Scene::new();
+    s.init();
+    let english = s.stdout_of(&["scheme"]);
+    assert!(english.starts_with("Category scheme v1."), "{english}");
+    assert!(english.contains("referral.soestre_mod_vold") && english.contains("Søstre mod vold og kontrol"));
+    assert!(english.contains("Topics discussed (tally, each at most reached)"), "{english}");
+    let danish = s.at_now(&["--lang", "da", "scheme"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&danish.stdout).contains("Emner talt om"));
+    let json: Value = serde_json::from_str(&s.stdout_of(&["scheme", "--json"])).expect("json");
+    assert_eq!(json["version"], "v1");
+    refused_at_now(&s, &["stats", "--period", "2026-13"], "is not a month");
+}

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use nabo_core::calendar::ReadError;
+use nabo_core::{CountsError, SchemeError};
 use nabo_core::{DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -88,6 +89,34 @@ pub enum ErrorCode {
     ImportBadRule,
     /// A file the user chose could not be read.
     ReadFailed,
+    /// A count key the category scheme does not have.
+    CountsUnknownKey,
+    /// A count that is not a whole number from 0 up.
+    CountsBadValue,
+    /// A count not written as key=value.
+    CountsNotAssignment,
+    /// The same count key twice.
+    CountsDuplicate,
+    /// The number of people reached is missing.
+    CountsMissingReached,
+    /// More new contacts than people reached.
+    CountsNewAboveReached,
+    /// A breakdown that does not add up to the people reached.
+    CountsBreakdownSum,
+    /// A tally larger than the people reached.
+    CountsTallyAboveReached,
+    /// More people than an activity of the kind can reach.
+    CountsImplausible,
+    /// Counts on an activity that has not started.
+    CountsFuture,
+    /// Counts on a cancelled activity.
+    CountsCancelled,
+    /// A series where one meeting must be named.
+    OccurrenceRequired,
+    /// A month that could not be read.
+    UnreadablePeriod,
+    /// The category scheme cannot be used.
+    SchemeInvalid,
     /// Reading or writing the database failed.
     Storage,
 }
@@ -132,6 +161,20 @@ impl ErrorCode {
             ErrorCode::ImportBadValue => "import_bad_value",
             ErrorCode::ImportBadRule => "import_bad_rule",
             ErrorCode::ReadFailed => "read_failed",
+            ErrorCode::CountsUnknownKey => "counts_unknown_key",
+            ErrorCode::CountsBadValue => "counts_bad_value",
+            ErrorCode::CountsNotAssignment => "counts_not_assignment",
+            ErrorCode::CountsDuplicate => "counts_duplicate",
+            ErrorCode::CountsMissingReached => "counts_missing_reached",
+            ErrorCode::CountsNewAboveReached => "counts_new_above_reached",
+            ErrorCode::CountsBreakdownSum => "counts_breakdown_sum",
+            ErrorCode::CountsTallyAboveReached => "counts_tally_above_reached",
+            ErrorCode::CountsImplausible => "counts_implausible",
+            ErrorCode::CountsFuture => "counts_future",
+            ErrorCode::CountsCancelled => "counts_cancelled",
+            ErrorCode::OccurrenceRequired => "occurrence_required",
+            ErrorCode::UnreadablePeriod => "unreadable_period",
+            ErrorCode::SchemeInvalid => "scheme_invalid",
             ErrorCode::Storage => "storage",
         }
     }
@@ -174,6 +217,20 @@ impl ErrorCode {
         ErrorCode::ImportBadValue,
         ErrorCode::ImportBadRule,
         ErrorCode::ReadFailed,
+        ErrorCode::CountsUnknownKey,
+        ErrorCode::CountsBadValue,
+        ErrorCode::CountsNotAssignment,
+        ErrorCode::CountsDuplicate,
+        ErrorCode::CountsMissingReached,
+        ErrorCode::CountsNewAboveReached,
+        ErrorCode::CountsBreakdownSum,
+        ErrorCode::CountsTallyAboveReached,
+        ErrorCode::CountsImplausible,
+        ErrorCode::CountsFuture,
+        ErrorCode::CountsCancelled,
+        ErrorCode::OccurrenceRequired,
+        ErrorCode::UnreadablePeriod,
+        ErrorCode::SchemeInvalid,
         ErrorCode::Storage,
     ];
 }
@@ -257,6 +314,32 @@ pub enum AppError {
         /// Why.
         reason: String,
     },
+    /// Counts that break the rules of the category scheme; nothing was recorded.
+    #[error(transparent)]
+    Counts(#[from] CountsError),
+    /// Counts on an activity that has not started or was cancelled.
+    #[error("counts cannot be recorded on activity {id}: it is {reason}")]
+    CountsNotAllowed {
+        /// The activity.
+        id: i64,
+        /// `future` or `cancelled`.
+        reason: &'static str,
+    },
+    /// A series was named where one of its meetings must be.
+    #[error("activity {id} is a series: name one meeting as {id}@YYYY-MM-DD")]
+    OccurrenceRequired {
+        /// The series.
+        id: i64,
+    },
+    /// A month that could not be read.
+    #[error("'{input}' is not a month; write it as YYYY-MM, e.g. 2026-11")]
+    UnreadablePeriod {
+        /// What was typed.
+        input: String,
+    },
+    /// The category scheme cannot be used.
+    #[error(transparent)]
+    Scheme(SchemeError),
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -295,6 +378,22 @@ impl AppError {
             AppError::WriteFailed { .. } => ErrorCode::WriteFailed,
             AppError::InvalidLiveCalendar { .. } => ErrorCode::InvalidLiveCalendar,
             AppError::ReadFailed { .. } => ErrorCode::ReadFailed,
+            AppError::Counts(e) => match e {
+                CountsError::UnknownKey { .. } => ErrorCode::CountsUnknownKey,
+                CountsError::BadValue { .. } => ErrorCode::CountsBadValue,
+                CountsError::NotAnAssignment { .. } => ErrorCode::CountsNotAssignment,
+                CountsError::Duplicate { .. } => ErrorCode::CountsDuplicate,
+                CountsError::MissingReached => ErrorCode::CountsMissingReached,
+                CountsError::NewAboveReached { .. } => ErrorCode::CountsNewAboveReached,
+                CountsError::BreakdownSum { .. } => ErrorCode::CountsBreakdownSum,
+                CountsError::TallyAboveReached { .. } => ErrorCode::CountsTallyAboveReached,
+                CountsError::Implausible { .. } => ErrorCode::CountsImplausible,
+            },
+            AppError::CountsNotAllowed { reason: "future", .. } => ErrorCode::CountsFuture,
+            AppError::CountsNotAllowed { .. } => ErrorCode::CountsCancelled,
+            AppError::OccurrenceRequired { .. } => ErrorCode::OccurrenceRequired,
+            AppError::UnreadablePeriod { .. } => ErrorCode::UnreadablePeriod,
+            AppError::Scheme(_) => ErrorCode::SchemeInvalid,
             AppError::Import { source, .. } => match source {
                 ReadError::NotICalendar | ReadError::NotUtf8 { .. } => ErrorCode::ImportNotCalendar,
                 ReadError::Truncated { .. } => ErrorCode::ImportTruncated,
@@ -328,6 +427,7 @@ impl AppError {
                 | ErrorCode::Storage
                 | ErrorCode::WriteFailed
                 | ErrorCode::ReadFailed
+                | ErrorCode::SchemeInvalid
         )
     }
 
@@ -427,6 +527,44 @@ impl AppError {
                 put("id", id.to_string());
                 put("occurrence", occurrence.clone());
             }
+            AppError::Counts(e) => match e {
+                CountsError::UnknownKey { key, scheme } => {
+                    put("key", key.clone());
+                    put("scheme", scheme.clone());
+                }
+                CountsError::BadValue { key, value } => {
+                    put("key", key.clone());
+                    put("value", value.clone());
+                    put("max", nabo_core::MAX_COUNT_VALUE.to_string());
+                }
+                CountsError::NotAnAssignment { given } => put("given", given.clone()),
+                CountsError::Duplicate { key } => put("key", key.clone()),
+                CountsError::MissingReached => put("key", "reached".to_string()),
+                CountsError::NewAboveReached { new, reached } => {
+                    put("key", "new".to_string());
+                    put("new", new.to_string());
+                    put("reached", reached.to_string());
+                }
+                CountsError::BreakdownSum { group, sum, reached } => {
+                    put("key", group.clone());
+                    put("sum", sum.to_string());
+                    put("reached", reached.to_string());
+                }
+                CountsError::TallyAboveReached { key, value, reached } => {
+                    put("key", key.clone());
+                    put("value", value.to_string());
+                    put("reached", reached.to_string());
+                }
+                CountsError::Implausible { kind, reached, max } => {
+                    put("key", "reached".to_string());
+                    put("kind", kind.as_str().to_string());
+                    put("reached", reached.to_string());
+                    put("max", max.to_string());
+                }
+            },
+            AppError::CountsNotAllowed { id, .. } | AppError::OccurrenceRequired { id } => put("id", id.to_string()),
+            AppError::UnreadablePeriod { input } => put("input", input.clone()),
+            AppError::Scheme(e) => put("detail", e.to_string()),
             AppError::ReadFailed { path, reason } => {
                 put("path", path.clone());
                 put("detail", reason.clone());

@@ -10,6 +10,7 @@
 //! Every method that needs the time takes `now`: the front ends read the clock.
 
 mod busy;
+mod counts;
 mod dto;
 mod error;
 mod export;
@@ -19,6 +20,10 @@ mod service;
 mod settings;
 
 pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
+pub use counts::{
+    parse_counts, parse_period, CountsForm, CountsWarningView, KindStatusCount, MonthStats, RecordOutcome,
+    SchemeBucketView, SchemeGroupView, SchemeView,
+};
 pub use dto::{
     ActivityView, Agenda, AppInfo, BusyConflictView, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
     PlanOutcome, PlanRequest, SuggestionField, UserError,

@@ -64,13 +64,13 @@ pub struct CheckReport {
 
 /// One occurrence in the calendar with the activity (or series) it belongs to.
 #[derive(Debug, Clone)]
-struct Entry {
-    activity: Activity,
-    occurrence: Occurrence,
+pub(crate) struct Entry {
+    pub(crate) activity: Activity,
+    pub(crate) occurrence: Occurrence,
 }
 
 impl Entry {
-    fn view(self, conflicts: Vec<i64>) -> ActivityView {
+    pub(crate) fn view(self, conflicts: Vec<i64>) -> ActivityView {
         ActivityView::of_occurrence(self.activity, &self.occurrence, conflicts)
     }
 
@@ -524,7 +524,7 @@ impl Nabo {
 
     /// Every occurrence overlapping `[from, to)`: one-offs as they are, series expanded with
     /// their exceptions, in start order.
-    fn entries(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>, AppError> {
+    pub(crate) fn entries(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>, AppError> {
         let mut entries = Vec::new();
         for activity in list_activities_overlapping(self.store.conn(), from, to)? {
             entries.extend(self.entries_of(&activity, from, to)?);
@@ -574,7 +574,7 @@ impl Nabo {
     }
 
     /// The current state of one meeting of a series (moved or marked, if it was).
-    fn entry(&self, series: &Activity, occurrence: &str) -> Result<Entry, AppError> {
+    pub(crate) fn entry(&self, series: &Activity, occurrence: &str) -> Result<Entry, AppError> {
         let original = self.occurrence_of(series, occurrence)?;
         let exceptions = list_exceptions(self.store.conn(), series.id)?;
         let change = exceptions.iter().find(|e| e.original_start == original).map(|e| e.change);

@@ -9,8 +9,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use chrono::{DateTime, Duration, Utc};
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
@@ -103,6 +103,30 @@ enum Command {
         /// Say what would change, without saving anything
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Record anonymised counts on an activity that took place (marks it done)
+    Record {
+        /// The activity's id, or ID@YYYY-MM-DD for one meeting of a series
+        #[arg(value_parser = parse_target)]
+        target: Target,
+        /// Counts as key=number, e.g. reached=3 new=1 gender.women=3 (see `nabo scheme`)
+        #[arg(value_name = "KEY=N", required = true)]
+        counts: Vec<String>,
+    },
+    /// Show the category scheme: every key counts can be recorded with
+    Scheme {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your month: activities by kind and status, people reached, new contacts, topics, referrals
+    Stats {
+        /// The month, YYYY-MM [default: this month]
+        #[arg(long, allow_hyphen_values = true)]
+        period: Option<String>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
     },
     /// List imported calendars, or remove one with --remove NAME
     Calendars {
@@ -352,6 +376,66 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             let id = if report.dry_run { "cli-import-dry-run" } else { "cli-imported" };
             writeln!(out, "{}", l10n.message(id, &args))?;
         }
+        Command::Record { target, counts } => {
+            let given = nabo_app::parse_counts(&counts)?;
+            let mut nabo = Nabo::open(&path)?;
+            let occurrence = match target.date {
+                Some(date) => Some(nabo.occurrence_on(target.id, date)?),
+                None => None,
+            };
+            let outcome = nabo.record(target.id, occurrence.as_deref(), &given, now)?;
+            for w in &outcome.warnings {
+                let args = BTreeMap::from([
+                    ("reached".to_string(), w.reached.to_string()),
+                    ("usual".to_string(), w.usual.to_string()),
+                ]);
+                eprintln!("nabo: {}", l10n.message("cli-counts-much-larger", &args));
+            }
+            let value = |k: &str| outcome.values.get(k).copied().unwrap_or(0).to_string();
+            let args = BTreeMap::from([
+                ("id".to_string(), target.to_string()),
+                ("reached".to_string(), value("reached")),
+                ("new".to_string(), value("new")),
+            ]);
+            let id = if outcome.edited { "cli-recorded-edited" } else { "cli-recorded" };
+            writeln!(out, "{}", l10n.message(id, &args))?;
+        }
+        Command::Scheme { json } => {
+            let nabo = Nabo::open(&path)?;
+            let scheme = nabo.scheme()?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&scheme).map_err(std::io::Error::other)?)?;
+            } else {
+                let args = BTreeMap::from([("version".to_string(), scheme.version.clone())]);
+                writeln!(out, "{}", l10n.message("cli-scheme-title", &args))?;
+                let english = l10n.language() == Language::English;
+                let label = |da: &str, en: &str| if english { en.to_string() } else { da.to_string() };
+                for group in &scheme.groups {
+                    let kind = l10n.message(&format!("cli-scheme-{}", group.kind), &BTreeMap::new());
+                    writeln!(out)?;
+                    writeln!(out, "{} ({kind})", label(&group.da, &group.en))?;
+                    if group.buckets.is_empty() {
+                        writeln!(out, "  {}", group.key)?;
+                    }
+                    for b in &group.buckets {
+                        writeln!(out, "  {:<34} {}", b.key, label(&b.da, &b.en))?;
+                    }
+                }
+            }
+        }
+        Command::Stats { period, json } => {
+            let first = match period {
+                Some(p) => nabo_app::parse_period(&p)?,
+                None => today_in_copenhagen(now).with_day(1).unwrap_or_else(|| today_in_copenhagen(now)),
+            };
+            let nabo = Nabo::open(&path)?;
+            let stats = nabo.month_stats(first)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&stats).map_err(std::io::Error::other)?)?;
+            } else {
+                write_stats(&mut out, &stats, &nabo.scheme()?, l10n)?;
+            }
+        }
         Command::Calendars { remove } => {
             let mut nabo = Nabo::open(&path)?;
             match remove {
@@ -538,6 +622,53 @@ fn report_plan(outcome: &PlanOutcome, l10n: &Localizer) {
     for conflict in &outcome.conflicts {
         eprintln!("nabo: {}", one_line(&conflict_message(conflict, l10n)));
     }
+}
+
+/// `stats` as text: activities by kind and status, then the totals of every group with a bar each.
+fn write_stats(
+    out: &mut impl Write,
+    stats: &nabo_app::MonthStats,
+    scheme: &nabo_app::SchemeView,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let empty = BTreeMap::new();
+    let period = BTreeMap::from([("period".to_string(), stats.period.clone())]);
+    writeln!(out, "{}", l10n.message("cli-stats-title", &period))?;
+    writeln!(out)?;
+    if stats.activities.is_empty() {
+        writeln!(out, "{}", l10n.message("cli-stats-none", &period))?;
+    } else {
+        writeln!(out, "{}", l10n.message("cli-stats-activities", &empty))?;
+        for row in &stats.activities {
+            let kind = l10n.message(&format!("kind-{}", row.kind), &empty);
+            let status = l10n.message(&format!("status-{}", row.status), &empty);
+            writeln!(out, "  {kind:<22} {status:<14} {:>5}", row.count)?;
+        }
+    }
+    let total = |k: &str| stats.totals.get(k).copied().unwrap_or(0);
+    let args = BTreeMap::from([
+        ("reached".to_string(), total("reached").to_string()),
+        ("new".to_string(), total("new").to_string()),
+        ("recorded".to_string(), stats.recorded.to_string()),
+    ]);
+    writeln!(out)?;
+    writeln!(out, "{}", l10n.message("cli-stats-reached", &args))?;
+    let english = l10n.language() == Language::English;
+    for group in scheme.groups.iter().filter(|g| !g.buckets.is_empty()) {
+        let widest = group.buckets.iter().map(|b| total(&b.key)).max().unwrap_or(0);
+        if widest == 0 {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", if english { &group.en } else { &group.da })?;
+        for b in &group.buckets {
+            let n = total(&b.key);
+            let bar = "█".repeat(usize::try_from(n * 30 / widest.max(1)).unwrap_or(0));
+            let label = if english { &b.en } else { &b.da };
+            writeln!(out, "  {label:<32} {n:>5} {bar}")?;
+        }
+    }
+    Ok(())
 }
 
 /// What an import skipped or cut short goes to stderr; the summary to stdout.
