@@ -1,11 +1,12 @@
 //! The commands the UI may invoke: each unpacks its arguments, calls nabo-app, and
 //! returns a view or a [`UserError`] (code, field, args) — never a bare string.
 
+use std::collections::BTreeMap;
 use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
-    parse_date, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
+    parse_date, parse_period, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
     BusySourceView, BusyView, Detail, ExportOptions, ImportReport, Language, Localizer, Nabo, PlanOutcome, PlanRequest,
     Settings, SuggestionField, UserError,
 };
@@ -225,4 +226,34 @@ pub fn busy_sources(state: State<'_, AppState>) -> Reply<Vec<BusySourceView>> {
 #[tauri::command]
 pub fn remove_busy_source(state: State<'_, AppState>, name: String) -> Reply<bool> {
     service(&state)?.remove_busy_source(&name).map_err(user)
+}
+
+/// The category scheme counts are recorded with.
+#[tauri::command]
+pub fn get_scheme(state: State<'_, AppState>) -> Reply<SchemeView> {
+    service(&state)?.scheme().map_err(user)
+}
+
+/// What the counts form of an activity (or one meeting of a series) starts from.
+#[tauri::command]
+pub fn counts_form(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<CountsForm> {
+    service(&state)?.counts_form(ActivityId(id), occurrence.as_deref()).map_err(user)
+}
+
+/// Records counts on an activity that took place (marks it done); a correction is logged.
+#[tauri::command]
+pub fn record_counts(
+    state: State<'_, AppState>,
+    id: i64,
+    occurrence: Option<String>,
+    counts: BTreeMap<String, u32>,
+) -> Reply<RecordOutcome> {
+    service(&state)?.record(ActivityId(id), occurrence.as_deref(), &counts, Utc::now()).map_err(user)
+}
+
+/// The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals.
+#[tauri::command]
+pub fn month_stats(state: State<'_, AppState>, period: String) -> Reply<MonthStats> {
+    let first = parse_period(&period).map_err(user)?;
+    service(&state)?.month_stats(first).map_err(user)
 }

@@ -81,6 +81,10 @@ fn main() {
             commands::import_ics,
             commands::busy_sources,
             commands::remove_busy_source,
+            commands::get_scheme,
+            commands::counts_form,
+            commands::record_counts,
+            commands::month_stats,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
