@@ -7,8 +7,8 @@ use std::sync::MutexGuard;
 use chrono::Utc;
 use nabo_app::{
     parse_date, parse_period, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
-    BusySourceView, BusyView, Detail, ExportOptions, ImportReport, Language, Localizer, Nabo, PlanOutcome, PlanRequest,
-    Settings, SuggestionField, UserError,
+    BusySourceView, BusyView, CountsForm, Detail, ExportOptions, ImportReport, Language, Localizer, MonthStats, Nabo,
+    PlanOutcome, PlanRequest, RecordOutcome, SchemeView, Settings, SuggestionField, UserError,
 };
 use tauri::State;
 
