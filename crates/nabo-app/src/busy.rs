@@ -59,8 +59,8 @@ impl BusyView {
             key,
             kind: BusyKind::Busy,
             source: row.source,
-            uid: row.entry.uid,
-            title: row.entry.title,
+            uid: row.entry.uid.to_string(),
+            title: row.entry.title.to_string(),
             start: start.with_timezone(&ZONE).to_rfc3339(),
             end: end.with_timezone(&ZONE).to_rfc3339(),
             all_day: matches!(row.entry.time, BusyTime::AllDay { .. }),
@@ -286,7 +286,7 @@ pub(crate) fn conflict_with(row: &BusyRow) -> ConflictView {
         needed_minutes: None,
         busy: Some(BusyConflictView {
             source: row.source.clone(),
-            title: row.entry.title.clone(),
+            title: row.entry.title.to_string(),
             all_day: matches!(row.entry.time, BusyTime::AllDay { .. }),
         }),
     }

@@ -68,7 +68,7 @@ fn every_sample_export_reads_as_the_independent_oracle_reads_it() {
                     BusyTime::Timed { start, end } => (utc(start), utc(end), false),
                     BusyTime::AllDay { first, until } => (first.to_string(), until.to_string(), true),
                 };
-                (e.uid.clone(), e.title.clone(), start, end, all_day, e.transparent)
+                (e.uid.to_string(), e.title.to_string(), start, end, all_day, e.transparent)
             })
             .collect();
         assert_eq!(got.entries.len(), rows.len(), "{}: duplicate rows", file.display());

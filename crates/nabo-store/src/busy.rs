@@ -80,7 +80,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Result<BusyRow, StoreError>> {
             _ => Err(damaged(format!("times {start}..{end} of {uid}"))),
         },
     };
-    Ok(time.map(|time| BusyRow { source, entry: BusyEntry { uid, occurrence, title, time, transparent } }))
+    Ok(time.map(|time| BusyRow {
+        source,
+        entry: BusyEntry { uid: uid.into(), occurrence, title: title.into(), time, transparent },
+    }))
 }
 
 const SELECT: &str = "SELECT s.name, b.uid, b.occurrence, b.title, b.start_utc, b.end_utc, b.first_day, b.until_day, \
@@ -130,7 +133,7 @@ pub fn list_busy_sources(conn: &Connection) -> Result<Vec<BusySource>, StoreErro
 /// What replacing `source`'s busy time with `entries` would change (nothing is written).
 pub fn diff_busy_source(conn: &Connection, source: &str, entries: &[BusyEntry]) -> Result<BusyDiff, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.name = :name"))?;
-    let mut stored: HashMap<(String, String), BusyEntry> = HashMap::new();
+    let mut stored: HashMap<(std::sync::Arc<str>, String), BusyEntry> = HashMap::new();
     for row in stmt.query_map(named_params! { ":name": source }, from_row)? {
         let entry = row??.entry;
         stored.insert((entry.uid.clone(), entry.occurrence.clone()), entry);
@@ -169,7 +172,7 @@ pub fn replace_busy_source(
     for e in entries {
         let (start, end, first, until) = bounds(&e.time);
         insert.execute(named_params! {
-            ":source": id, ":uid": e.uid, ":occurrence": e.occurrence, ":title": e.title,
+            ":source": id, ":uid": &*e.uid, ":occurrence": e.occurrence, ":title": &*e.title,
             ":start": start, ":end": end, ":first": first, ":until": until, ":transparent": e.transparent,
         })?;
     }

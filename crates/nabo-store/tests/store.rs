@@ -263,7 +263,7 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         if version >= 3 {
             let busy = list_busy_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"))
                 .expect("busy time");
-            let seen: Vec<_> = busy.iter().map(|b| (b.source.as_str(), b.entry.title.as_str(), b.entry.time)).collect();
+            let seen: Vec<_> = busy.iter().map(|b| (b.source.as_str(), &*b.entry.title, b.entry.time)).collect();
             assert_eq!(
                 seen,
                 [
@@ -488,7 +488,7 @@ fn importing_a_calendar_again_updates_by_uid_instead_of_duplicating() {
     assert_eq!(range(&store).len(), 4, "a dry run writes nothing");
     store.write(|tx| replace_busy_source(tx, "Arbejde", &updated, now())).expect("update");
     let rows = range(&store);
-    let seen: Vec<_> = rows.iter().map(|r| (r.source.as_str(), r.entry.uid.as_str())).collect();
+    let seen: Vec<_> = rows.iter().map(|r| (r.source.as_str(), &*r.entry.uid)).collect();
     assert_eq!(seen, [("Arbejde", "a"), ("Arbejde", "s"), ("Arbejde", "b"), ("Fritid", "a")]);
     let sources = list_busy_sources(store.conn()).expect("sources");
     assert_eq!(
@@ -513,7 +513,7 @@ fn busy_time_is_found_by_every_range_it_touches() {
         list_busy_overlapping(store.conn(), utc(from), utc(to))
             .expect("list")
             .into_iter()
-            .map(|r| r.entry.uid)
+            .map(|r| r.entry.uid.to_string())
             .collect()
     };
     assert_eq!(uids("2026-08-10T00:00:00Z", "2026-08-11T00:00:00Z"), ["ferie"], "six weeks into a holiday");

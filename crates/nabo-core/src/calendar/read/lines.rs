@@ -13,6 +13,8 @@
 //! unknown `X-` components) and other properties (descriptions, locations, attendees —
 //! other people's data) are dropped here and never stored.
 
+use std::borrow::Cow;
+
 use super::ReadError;
 
 /// Properties of a VEVENT that busy time needs.
@@ -45,14 +47,15 @@ pub(super) struct Normalized {
     pub origin: Vec<usize>,
 }
 
-/// A logical line: the bytes of one content line after unfolding, and its first physical line.
-struct Logical {
-    bytes: Vec<u8>,
+/// A logical line: the bytes of one content line after unfolding (borrowed unless it was
+/// folded), and its first physical line.
+struct Logical<'a> {
+    bytes: Cow<'a, [u8]>,
     line: usize,
 }
 
 /// Splits on CRLF, LF or a lone CR and joins folded continuation lines (RFC 5545 §3.1).
-fn unfold(bytes: &[u8]) -> Vec<Logical> {
+fn unfold(bytes: &[u8]) -> Vec<Logical<'_>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut out: Vec<Logical> = Vec::new();
     let mut number = 0;
@@ -70,10 +73,10 @@ fn unfold(bytes: &[u8]) -> Vec<Logical> {
         match physical.first() {
             None => {}
             Some(b' ' | b'\t') => match out.last_mut() {
-                Some(previous) => previous.bytes.extend_from_slice(&physical[1..]),
-                None => out.push(Logical { bytes: physical.to_vec(), line: number }),
+                Some(previous) => previous.bytes.to_mut().extend_from_slice(&physical[1..]),
+                None => out.push(Logical { bytes: Cow::Borrowed(physical), line: number }),
             },
-            Some(_) => out.push(Logical { bytes: physical.to_vec(), line: number }),
+            Some(_) => out.push(Logical { bytes: Cow::Borrowed(physical), line: number }),
         }
     }
     out
@@ -121,16 +124,20 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
     };
     for logical in unfold(bytes) {
         let at = logical.line;
-        let Ok(line) = String::from_utf8(logical.bytes) else {
+        let Ok(line) = std::str::from_utf8(&logical.bytes) else {
             return Err(if calendars == 0 { ReadError::NotICalendar } else { ReadError::NotUtf8 { line: at } });
         };
-        let Some(end) = name_end(&line) else {
+        let Some(end) = name_end(line) else {
             if calendars == 0 {
                 return Err(ReadError::NotICalendar);
             }
             return Err(ReadError::Malformed { line: at, reason: "not a content line (NAME:value)".into() });
         };
-        let name = line[..end].to_ascii_uppercase();
+        let name: Cow<'_, str> = if line[..end].bytes().any(|b| b.is_ascii_lowercase()) {
+            Cow::Owned(line[..end].to_ascii_uppercase())
+        } else {
+            Cow::Borrowed(&line[..end])
+        };
         let rest = &line[end..];
         if stack.is_empty() && !(name == "BEGIN" && rest.trim().eq_ignore_ascii_case(":VCALENDAR")) {
             return Err(if calendars == 0 {
@@ -140,7 +147,7 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
             });
         }
         let parent = stack.last().map(|(_, kind, _, _)| *kind);
-        match name.as_str() {
+        match &*name {
             "BEGIN" => {
                 let component = rest.trim_start_matches(':').trim().to_ascii_uppercase();
                 let kind =
@@ -173,9 +180,9 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
             }
             _ => {
                 let keep = match parent {
-                    Some(Kind::Event) => EVENT_PROPERTIES.contains(&name.as_str()),
-                    Some(Kind::Calendar) => CALENDAR_PROPERTIES.contains(&name.as_str()),
-                    Some(Kind::Zone | Kind::Observance) => ZONE_PROPERTIES.contains(&name.as_str()),
+                    Some(Kind::Event) => EVENT_PROPERTIES.contains(&&*name),
+                    Some(Kind::Calendar) => CALENDAR_PROPERTIES.contains(&&*name),
+                    Some(Kind::Zone | Kind::Observance) => ZONE_PROPERTIES.contains(&&*name),
                     _ => false,
                 };
                 if parent == Some(Kind::Event) && name == "UID" {
@@ -184,7 +191,8 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
                     }
                 }
                 if keep {
-                    push(&mut text, &format!("{name}{rest}"), at);
+                    text.push_str(&name);
+                    push(&mut text, rest, at);
                 }
             }
         }

@@ -16,6 +16,7 @@ mod windows_zones;
 mod zone;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use ical::property::Property;
@@ -135,12 +136,12 @@ pub enum BusyTime {
 /// One event, or one occurrence of a series, from another calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BusyEntry {
-    /// The event's UID.
-    pub uid: String,
+    /// The event's UID (shared by the occurrences of a series).
+    pub uid: Arc<str>,
     /// Which occurrence of a series (its original start, `20260331T150000Z` or `20260331`); empty for a one-off.
     pub occurrence: String,
     /// Its title (SUMMARY), unescaped; may be empty.
-    pub title: String,
+    pub title: Arc<str>,
     /// When.
     pub time: BusyTime,
     /// `TRANSP:TRANSPARENT`: shown, but does not make the user busy.
@@ -374,9 +375,9 @@ impl When {
 
 /// An event as written, before series are expanded and overrides applied.
 struct RawEvent {
-    uid: String,
+    uid: Arc<str>,
     line: usize,
-    title: String,
+    title: Arc<str>,
     start: When,
     /// Its length in wall-clock time of its start's zone.
     length: Duration,
@@ -465,7 +466,7 @@ impl RawEvent {
         let is = |name: &str, expected: &str| value(properties, name).is_some_and(|v| v.eq_ignore_ascii_case(expected));
         Ok(Self {
             line,
-            title,
+            title: title.into(),
             start,
             length,
             rule: value(properties, "RRULE").map(str::to_string),
@@ -474,7 +475,7 @@ impl RawEvent {
             recurrence_id,
             cancelled: is("STATUS", "CANCELLED"),
             transparent: is("TRANSP", "TRANSPARENT"),
-            uid,
+            uid: uid.into(),
         })
     }
 
@@ -523,7 +524,7 @@ impl RawEvent {
         from: NaiveDateTime,
         to: NaiveDateTime,
     ) -> Result<(Vec<NaiveDateTime>, bool), ReadError> {
-        let bad = |reason: String| ReadError::BadRule { uid: self.uid.clone(), line: self.line, reason };
+        let bad = |reason: String| ReadError::BadRule { uid: self.uid.to_string(), line: self.line, reason };
         let utc = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
         let text = zone::until_as_utc(rule, self.zone().unwrap_or(&Zone::Utc));
         let parsed: RRule<Unvalidated> = text.parse().map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
@@ -601,13 +602,13 @@ fn synthetic_uid(properties: &[Property]) -> String {
 /// Expands series, applies overrides and cancellations, and keeps what overlaps the window.
 fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> Result<(), ReadError> {
     let mut masters: Vec<RawEvent> = Vec::new();
-    let mut by_uid: HashMap<String, usize> = HashMap::new();
-    let mut overrides: HashMap<String, Vec<RawEvent>> = HashMap::new();
+    let mut by_uid: HashMap<Arc<str>, usize> = HashMap::new();
+    let mut overrides: HashMap<Arc<str>, Vec<RawEvent>> = HashMap::new();
     for event in raw {
         if event.recurrence_id.is_some() {
             overrides.entry(event.uid.clone()).or_default().push(event);
         } else if by_uid.contains_key(&event.uid) {
-            out.notices.push(ReadNotice::DuplicateUid { uid: event.uid.clone(), line: event.line });
+            out.notices.push(ReadNotice::DuplicateUid { uid: event.uid.to_string(), line: event.line });
         } else {
             by_uid.insert(event.uid.clone(), masters.len());
             masters.push(event);
@@ -642,7 +643,7 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> R
                 let (starts, capped) = master.expand(rule, clock(window.from) - margin, clock(window.to) + margin)?;
                 if capped {
                     out.notices.push(ReadNotice::Capped {
-                        uid: master.uid.clone(),
+                        uid: master.uid.to_string(),
                         line: master.line,
                         kept: starts.len(),
                     });
@@ -817,7 +818,7 @@ mod tests {
                 ("2026-07-02T12:00Z".into(), "2026-07-02T12:00Z".into()),
             ]
         );
-        assert_eq!(got.entries[1].title, "Læge, tand; kontrol og mere");
+        assert_eq!(&*got.entries[1].title, "Læge, tand; kontrol og mere");
     }
 
     #[test]
