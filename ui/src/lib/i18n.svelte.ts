@@ -22,9 +22,13 @@ function makeBundle(language: Language, sources: string[]): FluentBundle {
   return bundle
 }
 
-const bundles: Record<Language, FluentBundle> = {
-  da: makeBundle('da', [daUi, daErrors]),
-  en: makeBundle('en', [enUi, enErrors]),
+// A language's messages are parsed when it is first used (most windows only ever need one).
+const SOURCES: Record<Language, string[]> = { da: [daUi, daErrors], en: [enUi, enErrors] }
+const parsed: Partial<Record<Language, FluentBundle>> = {}
+
+function bundleOf(language: Language): FluentBundle {
+  parsed[language] ??= makeBundle(language, SOURCES[language])
+  return parsed[language]
 }
 
 // Reactive: every `t()` in a template re-renders when the language changes,
@@ -48,13 +52,13 @@ export function locale(): string {
 }
 
 export function hasMessage(key: string): boolean {
-  return bundles[state.language].getMessage(key)?.value != null
+  return bundleOf(state.language).getMessage(key)?.value != null
 }
 
 /** The message `key` in the current language; the key itself when missing. */
 export function t(key: string, args?: MessageArgs): string {
   const current = state.language
-  const bundle = bundles[current]
+  const bundle = bundleOf(current)
   const message = bundle.getMessage(key)
   if (!message?.value) {
     if (import.meta.env.DEV) console.warn(`Missing message: ${key} (${current})`)
