@@ -7,8 +7,8 @@ use nabo_core::{
     ActivityId, ActivityStatus, CountsWarning, ExceptionChange, GroupKind, OccurrenceException, Scheme, ZONE,
 };
 use nabo_store::{
-    get_activity, get_counts, get_identity, latest_counts_before, list_count_edits, month_count_totals, record_counts,
-    set_activity_status, set_exception, NewCounts,
+    count_one_offs_by_kind_status, get_activity, get_counts, get_identity, latest_counts_before, list_count_edits,
+    list_series_overlapping, month_count_totals, record_counts, set_activity_status, set_exception, NewCounts,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -278,13 +278,18 @@ impl Nabo {
     pub fn month_stats(&self, first: NaiveDate) -> Result<MonthStats, AppError> {
         let last = first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
         let (from, to) = day_range(first, last)?;
-        let mut by: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
-        for e in self
-            .entries(from, to)?
-            .into_iter()
-            .filter(|e| !e.activity.example && e.occurrence.start.with_timezone(&Utc) >= from)
-        {
-            *by.entry((e.activity.kind.as_str(), e.occurrence.status.as_str())).or_insert(0) += 1;
+        // One-offs are counted by SQL on the start index; only series are expanded.
+        let mut by: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for (kind, status, n) in count_one_offs_by_kind_status(self.store_conn(), from, to)? {
+            *by.entry((kind, status)).or_insert(0) += n;
+        }
+        for series in list_series_overlapping(self.store_conn(), from, to)? {
+            for e in self.entries_of(&series, from, to)? {
+                if e.occurrence.start.with_timezone(&Utc) >= from {
+                    let key = (e.activity.kind.as_str().to_string(), e.occurrence.status.as_str().to_string());
+                    *by.entry(key).or_insert(0) += 1;
+                }
+            }
         }
         let period = format!("{:04}-{:02}", first.year(), first.month());
         let month = month_count_totals(self.store_conn(), &period)?;
@@ -301,10 +306,7 @@ impl Nabo {
         }
         Ok(MonthStats {
             period,
-            activities: by
-                .into_iter()
-                .map(|((kind, status), count)| KindStatusCount { kind: kind.into(), status: status.into(), count })
-                .collect(),
+            activities: by.into_iter().map(|((kind, status), count)| KindStatusCount { kind, status, count }).collect(),
             recorded: month.records,
             totals,
         })

@@ -533,7 +533,12 @@ impl Nabo {
         Ok(entries)
     }
 
-    fn entries_of(&self, activity: &Activity, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>, AppError> {
+    pub(crate) fn entries_of(
+        &self,
+        activity: &Activity,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Entry>, AppError> {
         let Some(rule) = activity.recurrence() else {
             let occurrence = Occurrence {
                 activity: activity.id,

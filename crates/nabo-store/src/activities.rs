@@ -10,8 +10,11 @@ use crate::error::StoreError;
 /// The longest any activity lasts, in seconds; bounds range scans on the start index.
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
+/// The columns every activity read selects, its languages included (in one query, not one per row).
 const COLUMNS: &str = "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
-                       programme, example, expected_size";
+                       programme, example, expected_size, \
+                       (SELECT group_concat(language, char(31) ORDER BY position) FROM activity_languages \
+                        WHERE activity_id = activities.id) AS languages";
 
 /// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
 #[derive(Debug, Clone, Copy)]
@@ -240,7 +243,7 @@ pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, Store
         .query_row(&sql, named_params! { ":id": id.0 }, RawActivity::from_row)
         .optional()?
         .ok_or_else(|| not_found(id))?;
-    row.into_activity(conn)
+    row.into_activity()
 }
 
 /// One-off activities that overlap `[from, to)` and series that may have a meeting in it,
@@ -266,7 +269,43 @@ pub fn list_activities_overlapping(
     let rows = stmt
         .query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, RawActivity::from_row)?
         .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().map(|r| r.into_activity(conn)).collect()
+    rows.into_iter().map(|r| r.into_activity()).collect()
+}
+
+/// How many real (not deleted, not example) one-off activities start in `[from, to)`, by kind and status.
+pub fn count_one_offs_by_kind_status(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(String, String, usize)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, status, count(*) FROM activities
+         WHERE start_utc >= :from AND start_utc < :to AND rrule IS NULL AND deleted_utc IS NULL AND example = 0
+         GROUP BY kind, status ORDER BY kind, status",
+    )?;
+    let rows = stmt.query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, usize::try_from(r.get::<_, i64>(2)?).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Real (not deleted, not example) series that may have a meeting in `[from, to)`, as stored.
+pub fn list_series_overlapping(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Activity>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities
+         WHERE rrule IS NOT NULL AND deleted_utc IS NULL AND example = 0
+           AND start_utc < :to AND (series_end_utc IS NULL OR series_end_utc > :from)
+         ORDER BY start_utc, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, RawActivity::from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(RawActivity::into_activity).collect()
 }
 
 /// An activity with what a calendar export needs besides it.
@@ -311,7 +350,7 @@ pub fn list_for_export(conn: &Connection) -> Result<Vec<ExportRow>, StoreError> 
             let stamp = |secs: i64| {
                 Utc.timestamp_opt(secs, 0).single().ok_or_else(|| damaged(format!("time {secs} is out of range")))
             };
-            let activity = raw.into_activity(conn)?;
+            let activity = raw.into_activity()?;
             let exceptions = if activity.rrule.is_some() { list_exceptions(conn, activity.id)? } else { Vec::new() };
             Ok(ExportRow {
                 uid,
@@ -447,6 +486,8 @@ struct RawActivity {
     programme: Option<String>,
     example: bool,
     expected_size: Option<u32>,
+    /// The languages in order, joined by U+001F.
+    languages: Option<String>,
 }
 
 impl RawActivity {
@@ -467,19 +508,17 @@ impl RawActivity {
             programme: r.get("programme")?,
             example: r.get("example")?,
             expected_size: r.get("expected_size")?,
+            languages: r.get("languages")?,
         })
     }
 
-    fn into_activity(self, conn: &Connection) -> Result<Activity, StoreError> {
+    fn into_activity(self) -> Result<Activity, StoreError> {
         let id = self.id;
         let damaged = |detail: String| StoreError::Damaged { what: "activity", id, detail };
         let at = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
             instant(secs).ok_or_else(|| damaged(format!("time {secs} is out of range")))
         };
-        let mut stmt =
-            conn.prepare_cached("SELECT language FROM activity_languages WHERE activity_id = :id ORDER BY position")?;
-        let languages =
-            stmt.query_map(named_params! { ":id": id }, |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+        let languages = self.languages.map(|l| l.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default();
         Ok(Activity {
             id: ActivityId(id),
             kind: self.kind.parse().map_err(|e| damaged(format!("{e}")))?,
