@@ -538,7 +538,8 @@ impl ValidationError {
             ValidationError::TooLong { .. } => Field::Duration,
             ValidationError::Missing { field, .. } | ValidationError::NotForKind { field, .. } => *field,
             ValidationError::Text(TextError::TooLong { field, .. })
-            | ValidationError::Text(TextError::ControlCharacter { field }) => *field,
+            | ValidationError::Text(TextError::ControlCharacter { field })
+            | ValidationError::Text(TextError::PersonalData { field, .. }) => *field,
             ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
             ValidationError::Recurrence(_) => Field::Repeat,
             ValidationError::ExpectedSize { .. } => Field::ExpectedSize,

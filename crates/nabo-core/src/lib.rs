@@ -9,6 +9,7 @@
 //!   refusing times in the spring-forward gap and choosing the first of two
 //!   autumn times (with a [`TimeNotice`] saying so).
 //! - [`find_conflicts`] finds overlaps and too-short travel time between visits.
+//! - [`find_personal_data`] is the PII guard that every free-text field passes.
 //!
 //! ```
 //! use nabo_core::{ActivityDraft, ActivityKind, LocalDateTime, Minutes};
@@ -31,6 +32,7 @@ pub mod calendar;
 mod conflict;
 mod counts;
 mod duration;
+mod pii;
 mod recurrence;
 mod text;
 mod time;
@@ -45,6 +47,7 @@ pub use counts::{
     CURRENT_SCHEME, MAX_COUNT_VALUE,
 };
 pub use duration::{DurationError, Minutes};
+pub use pii::{find_personal_data, PersonalData, PersonalDataKind};
 pub use recurrence::{
     expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
 };

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::pii::{find_personal_data, PersonalDataKind};
+
 /// A text field of an activity, named in errors so the UI can point at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -91,6 +93,15 @@ pub enum TextError {
         /// Which field.
         field: Field,
     },
+    /// The text holds personal data (a CPR or phone number, an e-mail or street address).
+    /// The text itself is deliberately not kept, so that the error cannot carry it into a message or a log.
+    #[error("{field} seems to contain {kind}; rephrase it without personal data")]
+    PersonalData {
+        /// Which field.
+        field: Field,
+        /// What was found.
+        kind: PersonalDataKind,
+    },
     /// A household label must be a short pseudonym such as "H-17".
     #[error("household label '{label}' is not a pseudonym like H-17: use letters, digits and '-' only, with at least one digit")]
     NotAPseudonym {
@@ -99,7 +110,8 @@ pub enum TextError {
     },
 }
 
-/// Trims a text field, turning blank into `None` and refusing what does not fit.
+/// Trims a text field, turning blank into `None` and refusing what does not fit,
+/// including personal data (the PII guard runs on every field that passes here).
 pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String>, TextError> {
     let Some(value) = value else { return Ok(None) };
     let trimmed = value.trim();
@@ -113,6 +125,9 @@ pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String
     let multiline = field == Field::Note;
     if trimmed.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t'))) {
         return Err(TextError::ControlCharacter { field });
+    }
+    if let Some(found) = find_personal_data(trimmed) {
+        return Err(TextError::PersonalData { field, kind: found.kind });
     }
     if field == Field::Household && !is_pseudonym(trimmed) {
         return Err(TextError::NotAPseudonym { label: trimmed.to_string() });
@@ -148,6 +163,29 @@ mod tests {
         assert!(clean(Field::Venue, Some("a\nb".into())).is_err());
         assert_eq!(clean(Field::Note, Some("a\nb".into())), Ok(Some("a\nb".into())));
         assert!(clean(Field::Note, Some("a\u{7}b".into())).is_err());
+    }
+
+    #[test]
+    fn personal_data_is_refused_in_every_field_naming_the_kind() {
+        for field in [Field::Note, Field::Title, Field::Area, Field::Venue, Field::Theme, Field::Language] {
+            assert_eq!(
+                clean(field, Some("ring 22 33 44 55".into())),
+                Err(TextError::PersonalData { field, kind: PersonalDataKind::Phone }),
+                "{field}"
+            );
+        }
+        // A run of digits is a valid pseudonym by its letters, but not when it is a phone or CPR number.
+        assert_eq!(
+            clean(Field::Household, Some("22334455".into())),
+            Err(TextError::PersonalData { field: Field::Household, kind: PersonalDataKind::Phone })
+        );
+        assert_eq!(
+            clean(Field::Household, Some("0101901234".into())),
+            Err(TextError::PersonalData { field: Field::Household, kind: PersonalDataKind::Cpr })
+        );
+        // The error does not repeat the text.
+        let err = clean(Field::Note, Some("cpr 010190-1234".into())).expect_err("refused");
+        assert!(!format!("{err} {err:?}").contains("1234"), "{err}");
     }
 
     #[test]
