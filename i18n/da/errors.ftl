@@ -10,6 +10,13 @@ error-not_for_kind = "{ $field_label }" hører ikke til { $kind_label }. Lad fel
 error-text_too_long = "{ $field_label }" er for lang ({ $chars } tegn). Højst { $max } tegn.
 error-control_character = "{ $field_label }" må kun fylde én linje.
 error-not_a_pseudonym = Husstanden skal have et kaldenavn som H-17, aldrig et navn. Brug bogstaver, tal og bindestreg og mindst ét tal.
+error-personal_data = "{ $field_label }" ser ud til at indeholde { $kind ->
+    [cpr] et CPR-nummer
+    [phone] et telefonnummer eller et andet langt nummer
+    [email] en e-mailadresse
+    [street_address] en adresse med husnummer
+   *[other] personoplysninger
+}. Skriv det om uden personoplysninger. Intet er gemt.
 error-unreadable_duration = Varigheden "{ $input }" kan ikke læses. Skriv fx 45m, 1h30m eller 2h.
 error-duration_not_positive = Varigheden skal være mere end 0 minutter, ikke "{ $input }".
 error-unreadable_date = "{ $input }" er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-12-01.

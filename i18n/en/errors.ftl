@@ -10,6 +10,13 @@ error-not_for_kind = "{ $field_label }" does not belong to a { $kind_label }. Le
 error-text_too_long = "{ $field_label }" is too long ({ $chars } characters). At most { $max }.
 error-control_character = "{ $field_label }" must fit on one line.
 error-not_a_pseudonym = The household needs a code name like H-17, never a name. Use letters, digits and hyphens, with at least one digit.
+error-personal_data = "{ $field_label }" seems to contain { $kind ->
+    [cpr] a CPR number
+    [phone] a phone number or another long number
+    [email] an e-mail address
+    [street_address] a street address with a house number
+   *[other] personal data
+}. Rephrase it without personal data. Nothing was saved.
 error-unreadable_duration = The duration "{ $input }" cannot be read. Write e.g. 45m, 1h30m or 2h.
 error-duration_not_positive = The duration must be more than 0 minutes, not "{ $input }".
 error-unreadable_date = "{ $input }" is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01.

@@ -812,3 +812,57 @@ fn the_scheme_is_printed_with_its_keys_in_both_languages() {
     assert_eq!(json["version"], "v1");
     refused_at_now(&s, &["stats", "--period", "2026-13"], "is not a month");
 }
+
+#[test]
+fn bad_input_personal_data_in_a_note_or_title_is_refused_naming_the_kind_not_the_data() {
+    let s = Scene::new();
+    s.init();
+    let visit = |note: &'static str| {
+        [
+            "plan",
+            "visit",
+            "--start",
+            "2026-12-01T10:00",
+            "--duration",
+            "1h",
+            "--area",
+            "Gellerup",
+            "--household",
+            "H-17",
+            "--note",
+            note,
+        ]
+    };
+    // `refused` checks exit 65, one line on stderr and the folder unchanged byte for byte.
+    refused(&s, &visit("ring til Fatima på 22 33 44 55"), 65, "\"Note\" seems to contain a phone number");
+    refused(&s, &visit("cpr 010190-1234"), 65, "\"Note\" seems to contain a CPR number");
+    refused(
+        &s,
+        &[
+            "plan",
+            "meeting",
+            "--start",
+            "2026-12-02T17:00",
+            "--duration",
+            "2h",
+            "--venue",
+            "Globus1",
+            "--theme",
+            "Sundhed",
+            "--title",
+            "Møde hos Amina, Søndergade 12",
+        ],
+        65,
+        "\"Title\" seems to contain a street address",
+    );
+    for (note, data) in [("ring til Fatima på 22 33 44 55", "44 55"), ("cpr 010190-1234", "010190")] {
+        for (lang, rephrase) in [("da", "Skriv det om uden personoplysninger"), ("en", "Rephrase it without")] {
+            let out = s.nabo(&visit(note)).env("NABO_LANG", lang).output().expect("runs");
+            let stderr = String::from_utf8(out.stderr).expect("utf-8");
+            assert_eq!(out.status.code(), Some(65), "{stderr}");
+            assert!(stderr.contains(rephrase), "{stderr}");
+            assert!(!stderr.contains(data), "the message repeats the data: {stderr}");
+        }
+    }
+    assert!(s.list_json("2026-12-01", "2026-12-31").is_empty());
+}

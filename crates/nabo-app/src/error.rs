@@ -35,6 +35,8 @@ pub enum ErrorCode {
     ControlCharacter,
     /// A household label that is not a pseudonym.
     NotAPseudonym,
+    /// Free text that holds personal data (a CPR or phone number, an e-mail or street address).
+    PersonalData,
     /// A duration could not be read.
     UnreadableDuration,
     /// A duration of zero or less.
@@ -134,6 +136,7 @@ impl ErrorCode {
             ErrorCode::TextTooLong => "text_too_long",
             ErrorCode::ControlCharacter => "control_character",
             ErrorCode::NotAPseudonym => "not_a_pseudonym",
+            ErrorCode::PersonalData => "personal_data",
             ErrorCode::UnreadableDuration => "unreadable_duration",
             ErrorCode::DurationNotPositive => "duration_not_positive",
             ErrorCode::UnreadableDate => "unreadable_date",
@@ -190,6 +193,7 @@ impl ErrorCode {
         ErrorCode::TextTooLong,
         ErrorCode::ControlCharacter,
         ErrorCode::NotAPseudonym,
+        ErrorCode::PersonalData,
         ErrorCode::UnreadableDuration,
         ErrorCode::DurationNotPositive,
         ErrorCode::UnreadableDate,
@@ -359,6 +363,7 @@ impl AppError {
                 ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
                 ValidationError::Text(TextError::ControlCharacter { .. }) => ErrorCode::ControlCharacter,
                 ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
+                ValidationError::Text(TextError::PersonalData { .. }) => ErrorCode::PersonalData,
                 ValidationError::ExpectedSize { .. } => ErrorCode::ExpectedSizeOutOfRange,
                 ValidationError::Recurrence(r) => match r {
                     RecurrenceError::Unreadable { .. } | RecurrenceError::Unsupported { .. } => {
@@ -481,6 +486,8 @@ impl AppError {
                 }
                 ValidationError::Text(TextError::ControlCharacter { .. })
                 | ValidationError::Text(TextError::NotAPseudonym { .. }) => {}
+                // The kind only: the text itself never goes into an error.
+                ValidationError::Text(TextError::PersonalData { kind, .. }) => put("kind", kind.as_str().to_string()),
                 ValidationError::ExpectedSize { size, max } => {
                     put("size", size.to_string());
                     put("max", max.to_string());

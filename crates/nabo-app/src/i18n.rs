@@ -148,8 +148,9 @@ impl Localizer {
         if let Some(field) = args.get("field").cloned() {
             args.insert("field_label".into(), self.message(&format!("field-{field}"), &empty));
         }
-        if let Some(kind) = args.get("kind").cloned() {
-            args.insert("kind_label".into(), self.message(&format!("kind-{kind}"), &empty));
+        // `kind` is an activity kind in most errors, and a kind of personal data in `personal_data`.
+        if let Some(kind) = args.get("kind").map(|kind| format!("kind-{kind}")).filter(|id| self.has(id)) {
+            args.insert("kind_label".into(), self.message(&kind, &empty));
         }
     }
 }
@@ -218,6 +219,40 @@ mod tests {
         );
         let en = Localizer::new(Language::English).error(&err);
         assert!(en.contains("Clocks jump from 02:00 to 03:00"), "{en}");
+    }
+
+    #[test]
+    fn personal_data_names_field_and_kind_but_not_the_text() {
+        let refuse = |field: &str, text: &str| {
+            let mut draft = nabo_core::ActivityDraft::new(
+                nabo_core::ActivityKind::HomeVisit,
+                "2026-12-01T10:00".parse().expect("parses"),
+                nabo_core::Minutes::new(60).expect("positive"),
+            );
+            draft.area = Some("Gellerup".into());
+            match field {
+                "note" => draft.note = Some(text.into()),
+                _ => draft.title = Some(text.into()),
+            }
+            AppError::from(draft.validate().expect_err("refused"))
+        };
+        let phone = refuse("note", "ring til Fatima på 22 33 44 55");
+        let da = Localizer::new(Language::Danish).error(&phone);
+        assert_eq!(
+            da.split_whitespace().collect::<Vec<_>>().join(" "),
+            "\"Note\" ser ud til at indeholde et telefonnummer eller et andet langt nummer. \
+             Skriv det om uden personoplysninger. Intet er gemt."
+        );
+        let cpr = refuse("title", "cpr 010190-1234");
+        let en = Localizer::new(Language::English).error(&cpr);
+        assert!(en.starts_with("\"Title\" seems to contain a CPR number."), "{en}");
+        for err in [&phone, &cpr] {
+            let user = err.to_user_error();
+            let shown = format!("{} {:?} {err} {err:?}", serde_json::to_string(&user).expect("json"), user);
+            for digits in ["22 33", "44 55", "010190", "1234"] {
+                assert!(!shown.contains(digits), "{digits} in {shown}");
+            }
+        }
     }
 
     #[test]

@@ -98,6 +98,84 @@ fn update_moves_and_does_not_clash_with_itself() {
     assert_eq!(nabo.get(id).expect_err("gone").code(), ErrorCode::NotFound);
 }
 
+/// Every file of the database (the file itself, its -wal and -shm) as one byte string.
+fn database_bytes(dir: &std::path::Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("nabo.db")) {
+            bytes.extend(std::fs::read(&path).expect("read"));
+        }
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn personal_data_in_a_note_is_refused_naming_the_kind_and_never_stored() {
+    let (dir, mut nabo) = new_db();
+    let cases = [
+        ("ring til Fatima på 22 33 44 55", "phone", "22 33 44 55"),
+        ("cpr 010190-1234", "cpr", "010190-1234"),
+        ("skriv til fatima.k@gmail.com", "email", "fatima.k@gmail.com"),
+        ("bor på Nørrebrogade 3, 2. th.", "street_address", "Nørrebrogade 3"),
+    ];
+    for (note, kind, data) in cases {
+        let request = PlanRequest { note: Some(note.into()), ..visit("2026-12-01T10:00", 60, "Gellerup") };
+        let err = nabo.plan(request, now()).expect_err("refused");
+        assert_eq!(err.code(), ErrorCode::PersonalData, "{note}");
+        assert_eq!(err.field().as_deref(), Some("note"));
+        assert_eq!(err.args().get("kind").map(String::as_str), Some(kind));
+        let shown = format!("{err} {err:?} {:?}", err.to_user_error());
+        assert!(!shown.contains(data), "the error repeats {data:?}: {shown}");
+        assert!(!contains(&database_bytes(dir.path()), data), "{data:?} is in the database files");
+    }
+    // The other free-text fields are guarded too.
+    let meeting = |venue: &str, theme: &str, title: Option<&str>| PlanRequest {
+        venue: Some(venue.into()),
+        theme: Some(theme.into()),
+        title: title.map(Into::into),
+        ..PlanRequest::new(ActivityKind::GroupMeeting, "2026-12-02T10:00", 120)
+    };
+    for (request, field) in [
+        (meeting("Søndergade 12", "Sundhed", None), "venue"),
+        (meeting("Globus1", "ring 22334455", None), "theme"),
+        (meeting("Globus1", "Sundhed", Some("Møde med 0101901234")), "title"),
+        (visit("2026-12-01T10:00", 60, "a@b.dk"), "area"),
+        (PlanRequest { household: Some("22334455".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") }, "household"),
+    ] {
+        let err = nabo.plan(request, now()).expect_err("refused");
+        assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::PersonalData, Some(field)));
+    }
+    assert!(nabo.list(date("2026-01-01"), date("2027-12-31")).expect("list").is_empty());
+    for data in ["22334455", "0101901234", "a@b.dk", "Søndergade 12"] {
+        assert!(!contains(&database_bytes(dir.path()), data), "{data:?} is in the database files");
+    }
+}
+
+#[test]
+fn an_update_with_personal_data_is_refused_and_keeps_the_old_note() {
+    let (dir, mut nabo) = new_db();
+    let id = nabo_app::ActivityId(
+        nabo.plan(
+            PlanRequest { note: Some("Tal om skolestart".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
+            now(),
+        )
+        .expect("plan")
+        .id,
+    );
+    let update = PlanRequest { note: Some("cpr 010190-1234".into()), ..visit("2026-12-01T11:00", 60, "Gellerup") };
+    let err = nabo.update(id, update, now()).expect_err("refused");
+    assert_eq!((err.code(), err.args().get("kind").map(String::as_str)), (ErrorCode::PersonalData, Some("cpr")));
+    let kept = nabo.get(id).expect("get");
+    assert_eq!(kept.start, "2026-12-01T10:00:00+01:00");
+    assert_eq!(kept.note.as_deref(), Some("Tal om skolestart"));
+    assert!(!contains(&database_bytes(dir.path()), "010190"), "the CPR number is in the database files");
+}
+
 #[test]
 fn refused_plans_store_nothing() {
     let (_dir, mut nabo) = new_db();

@@ -63,9 +63,9 @@ describe('translations', () => {
   it('has a message for every error code of the backend', () => {
     const codes: ErrorCode[] = [
       'unreadable_time', 'dst_gap', 'end_not_after_start', 'too_long', 'missing_field', 'not_for_kind',
-      'text_too_long', 'control_character', 'not_a_pseudonym', 'unreadable_duration', 'duration_not_positive',
-      'unreadable_date', 'invalid_range', 'not_found', 'not_a_database', 'database_too_new', 'no_database',
-      'database_exists', 'storage',
+      'text_too_long', 'control_character', 'not_a_pseudonym', 'personal_data', 'unreadable_duration',
+      'duration_not_positive', 'unreadable_date', 'invalid_range', 'not_found', 'not_a_database', 'database_too_new',
+      'no_database', 'database_exists', 'storage',
     ]
     for (const language of ['da', 'en']) {
       setLanguage(language)
