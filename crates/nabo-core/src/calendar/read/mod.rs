@@ -277,10 +277,16 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// A title on one line, without control characters, cut to [`MAX_TITLE`] characters.
+/// A title on one line, without control characters, cut to [`MAX_TITLE`] characters;
+/// empty when it holds personal data (the PII guard), so that a phone number in another
+/// calendar's event title is not stored: the busy time is kept without its title.
 fn clean_title(text: &str) -> String {
     let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    one_line.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_TITLE).collect()
+    let title: String = one_line.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_TITLE).collect();
+    if crate::pii::find_personal_data(&title).is_some() {
+        return String::new();
+    }
+    title
 }
 
 fn offset_seconds(text: &str) -> Option<i32> {
@@ -838,6 +844,17 @@ mod tests {
             ]
         );
         assert_eq!(&*got.entries[1].title, "Læge, tand; kontrol og mere");
+    }
+
+    #[test]
+    fn titles_with_personal_data_are_dropped_and_the_busy_time_kept() {
+        let got = read(
+            "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260701T080000Z\r\nDTEND:20260701T090000Z\r\nSUMMARY:Ring Fatima 22 33 44 55\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260702T080000Z\r\nDTEND:20260702T090000Z\r\nSUMMARY:Tandlæge kl. 10.30\r\nEND:VEVENT\r\n",
+        )
+        .unwrap_or_default();
+        let titles: Vec<_> = got.entries.iter().map(|e| &*e.title).collect();
+        assert_eq!(titles, ["", "Tandlæge kl. 10.30"]);
     }
 
     #[test]
