@@ -362,7 +362,7 @@ impl AppError {
                 ValidationError::NotForKind { .. } => ErrorCode::NotForKind,
                 ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
                 ValidationError::Text(TextError::ControlCharacter { .. }) => ErrorCode::ControlCharacter,
-                ValidationError::Text(TextError::NotAPseudonym { .. }) => ErrorCode::NotAPseudonym,
+                ValidationError::Text(TextError::NotAPseudonym) => ErrorCode::NotAPseudonym,
                 ValidationError::Text(TextError::PersonalData { .. }) => ErrorCode::PersonalData,
                 ValidationError::ExpectedSize { .. } => ErrorCode::ExpectedSizeOutOfRange,
                 ValidationError::Recurrence(r) => match r {
@@ -485,7 +485,7 @@ impl AppError {
                     put("max", max.to_string());
                 }
                 ValidationError::Text(TextError::ControlCharacter { .. })
-                | ValidationError::Text(TextError::NotAPseudonym { .. }) => {}
+                | ValidationError::Text(TextError::NotAPseudonym) => {}
                 // The kind only: the text itself never goes into an error.
                 ValidationError::Text(TextError::PersonalData { kind, .. }) => put("kind", kind.as_str().to_string()),
                 ValidationError::ExpectedSize { size, max } => {

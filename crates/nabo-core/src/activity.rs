@@ -540,7 +540,7 @@ impl ValidationError {
             ValidationError::Text(TextError::TooLong { field, .. })
             | ValidationError::Text(TextError::ControlCharacter { field })
             | ValidationError::Text(TextError::PersonalData { field, .. }) => *field,
-            ValidationError::Text(TextError::NotAPseudonym { .. }) => Field::Household,
+            ValidationError::Text(TextError::NotAPseudonym) => Field::Household,
             ValidationError::Recurrence(_) => Field::Repeat,
             ValidationError::ExpectedSize { .. } => Field::ExpectedSize,
         }

@@ -102,12 +102,12 @@ pub enum TextError {
         /// What was found.
         kind: PersonalDataKind,
     },
-    /// A household label must be a short pseudonym such as "H-17".
-    #[error("household label '{label}' is not a pseudonym like H-17: use letters, digits and '-' only, with at least one digit")]
-    NotAPseudonym {
-        /// The label as typed.
-        label: String,
-    },
+    /// A household label must be a short pseudonym such as "H-17". The label itself is not
+    /// kept: what was typed instead of a pseudonym is likely a name.
+    #[error(
+        "the household label is not a pseudonym like H-17: use letters, digits and '-' only, with at least one digit"
+    )]
+    NotAPseudonym,
 }
 
 /// Trims a text field, turning blank into `None` and refusing what does not fit,
@@ -130,7 +130,7 @@ pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String
         return Err(TextError::PersonalData { field, kind: found.kind });
     }
     if field == Field::Household && !is_pseudonym(trimmed) {
-        return Err(TextError::NotAPseudonym { label: trimmed.to_string() });
+        return Err(TextError::NotAPseudonym);
     }
     Ok(Some(trimmed.to_string()))
 }
