@@ -19,8 +19,8 @@
 //! How it reads numbers: digits separated by at most three separator
 //! characters (space, '-', '.', '/', ':', ',', parentheses) form a *chain*;
 //! the chain is read from the left, and at each group of digits the readings
-//! are tried in order: CPR number (found), date (skipped), phone number
-//! (found), time (skipped). So "01.12.2026 10.30" is a date and a time, while
+//! are tried in order: CPR number (found), date or amount (skipped), phone
+//! number (found), time (skipped). So "01.12.2026 10.30" is a date and a time, while
 //! "22.33.44.55" is a phone number. The corpus in `tests/fixtures/pii/` holds
 //! the examples this must get right; add to it when a case is found.
 //!
@@ -245,14 +245,14 @@ impl Chain {
         self.seps.get(k).map_or("", String::as_str)
     }
 
-    /// Reads the chain from the left: CPR (found), date (skipped), phone (found), time (skipped).
+    /// Reads the chain from the left: CPR (found), date or amount (skipped), phone (found), time (skipped).
     fn personal_data(&self, chars: &[char]) -> Option<PersonalData> {
         let mut i = 0;
         while i < self.groups.len() {
             if let Some(end) = self.cpr_at(i) {
                 return Some(self.found(PersonalDataKind::Cpr, i, end));
             }
-            if let Some(end) = self.date_at(i) {
+            if let Some(end) = self.date_at(i).or_else(|| self.amount_at(i, chars)) {
                 i = end;
                 continue;
             }
@@ -334,6 +334,21 @@ impl Chain {
         None
     }
 
+    /// An amount in thousands: 1.500, 1.250.000, 1,500,000, or 25 000 000 next to a currency
+    /// ("25 000 000 kr", "kr. 1 001 000 000").
+    fn amount_at(&self, i: usize, chars: &[char]) -> Option<usize> {
+        let sep = self.sep(i);
+        if !(1..=3).contains(&self.len(i)) || !matches!(sep, "." | "," | " ") {
+            return None;
+        }
+        let mut j = i;
+        while j + 1 < self.groups.len() && self.sep(j) == sep && self.len(j + 1) == 3 {
+            j += 1;
+        }
+        let grouped = j > i && (sep != " " || near_currency(chars, self.groups[i].start, self.groups[j].end));
+        grouped.then_some(j + 1)
+    }
+
     /// 10:00, 9.30, 24:00.
     fn time_at(&self, i: usize) -> Option<usize> {
         (i + 1 < self.groups.len()
@@ -354,9 +369,13 @@ impl Chain {
         // International (+46 70 123 45 67, 0045 2233 4455), with an area code in
         // parentheses ((555) 123-4567) or a trunk prefix (0171 2345678, 020 7946 0958):
         // any phone-like separators, mixed.
-        let plus = matches!(lead, Lead::Plus(_)) || first.starts_with("00");
+        // A prefix starts a number: it does not follow a '.' or ',' ("1.000.000.000" is an amount),
+        // and "00" is one only with a country code after it ("0045", not "00.00").
+        let starts = i == 0 || self.sep(i - 1).contains(' ');
+        let plus = matches!(lead, Lead::Plus(_))
+            || (starts && first.len() >= 3 && first.starts_with("00") && !first.starts_with("000"));
         let paren = matches!(lead, Lead::Paren(_)) && self.sep(i).starts_with(')');
-        let trunk = first.starts_with('0') && (2..=5).contains(&first.len());
+        let trunk = starts && first.starts_with('0') && !first.starts_with("00") && (2..=5).contains(&first.len());
         if plus || paren || trunk {
             let phone_sep = |s: &str| !s.contains([',', ':']) && (s == "." || !s.contains('.'));
             let mut j = i;
@@ -395,8 +414,14 @@ impl Chain {
         if total < 8 || self.is_amount(i, j, chars) {
             return None;
         }
-        // 2025-2026, 2025/2026: a range of years.
-        if j == i + 1 && self.len(i) == 4 && self.len(j) == 4 && is_year(self.number(i)) && is_year(self.number(j)) {
+        // 2025-2026, 2025/2026: a range of years (with a space, "2019 2020" is a phone number).
+        if j == i + 1
+            && matches!(sep, "-" | "/")
+            && self.len(i) == 4
+            && self.len(j) == 4
+            && is_year(self.number(i))
+            && is_year(self.number(j))
+        {
             return None;
         }
         Some(j + 1)
@@ -405,11 +430,17 @@ impl Chain {
     /// Groups `i..=j` read as an amount: thousands grouped with '.' or ','
     /// (12.500.000), or any grouping next to a currency (25 000 000 kr, 25000000 kr).
     fn is_amount(&self, i: usize, j: usize, chars: &[char]) -> bool {
-        let thousands = (1..=3).contains(&self.len(i)) && (i + 1..=j).all(|k| self.len(k) == 3);
+        // Back to the amount's first group: "1 000 000 000" read from its second group.
+        let mut a = i;
+        while j > i && a > 0 && self.sep(a - 1) == self.sep(i) && self.len(a) == 3 && (1..=3).contains(&self.len(a - 1))
+        {
+            a -= 1;
+        }
+        let thousands = (1..=3).contains(&self.len(a)) && (a + 1..=j).all(|k| self.len(k) == 3);
         if thousands && j > i && matches!(self.sep(i), "." | ",") {
             return true;
         }
-        (thousands || i == j) && near_currency(chars, self.groups[i].start, self.groups[j].end)
+        (thousands || i == j) && near_currency(chars, self.groups[a].start, self.groups[j].end)
     }
 }
 
