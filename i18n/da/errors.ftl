@@ -61,7 +61,7 @@ error-read_failed = Filen { $path } kunne ikke læses: { $detail }
 
 error-counts_unknown_key = { $key } findes ikke i kategoriskemaet { $scheme }. Se nøglerne med: nabo scheme
 error-counts_bad_value = { $key }={ $value }: et antal er et helt tal fra 0 til { $max }.
-error-counts_not_assignment = "{ $given }" skal skrives som nøgle=antal, fx reached=3.
+error-counts_not_assignment = Tal nummer { $position } skal skrives som nøgle=antal, fx reached=3.
 error-counts_duplicate = { $key } står to gange.
 error-counts_missing_reached = Skriv, hvor mange personer I nåede: reached=ANTAL.
 error-counts_new_above_reached = new={ $new } er flere end reached={ $reached }: der kan ikke være flere nye kontakter end personer nået.

@@ -61,7 +61,7 @@ error-read_failed = The file { $path } could not be read: { $detail }
 
 error-counts_unknown_key = { $key } is not a key of the category scheme { $scheme }. See the keys with: nabo scheme
 error-counts_bad_value = { $key }={ $value }: a count is a whole number from 0 to { $max }.
-error-counts_not_assignment = "{ $given }" must be written as key=number, e.g. reached=3.
+error-counts_not_assignment = Count number { $position } must be written as key=number, e.g. reached=3.
 error-counts_duplicate = { $key } is given twice.
 error-counts_missing_reached = Say how many people you reached: reached=NUMBER.
 error-counts_new_above_reached = new={ $new } is more than reached={ $reached }: there cannot be more new contacts than people reached.

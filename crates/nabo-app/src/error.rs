@@ -544,7 +544,7 @@ impl AppError {
                     put("value", value.clone());
                     put("max", nabo_core::MAX_COUNT_VALUE.to_string());
                 }
-                CountsError::NotAnAssignment { given } => put("given", given.clone()),
+                CountsError::NotAnAssignment { position } => put("position", position.to_string()),
                 CountsError::Duplicate { key } => put("key", key.clone()),
                 CountsError::MissingReached => put("key", "reached".to_string()),
                 CountsError::NewAboveReached { new, reached } => {

@@ -161,11 +161,11 @@ pub enum CountsError {
         /// What was given.
         value: String,
     },
-    /// Not `key=value`.
-    #[error("{given:?} is not key=value")]
+    /// Not `key=value` (what was typed is not repeated: it may be anything).
+    #[error("count number {position} is not written as key=value")]
     NotAnAssignment {
-        /// What was given.
-        given: String,
+        /// Which argument, from 1.
+        position: usize,
     },
     /// The same key twice.
     #[error("{key} is given twice")]
@@ -254,18 +254,27 @@ impl ValidCounts {
 /// Reads `key=value` arguments (as the CLI gets them) into a map, refusing repeats and non-numbers.
 pub fn parse_assignments<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u32>, CountsError> {
     let mut out = BTreeMap::new();
-    for arg in args {
+    for (index, arg) in args.iter().enumerate() {
         let arg = arg.as_ref().trim();
         let Some((key, value)) = arg.split_once('=') else {
-            return Err(CountsError::NotAnAssignment { given: arg.chars().take(40).collect() });
+            return Err(CountsError::NotAnAssignment { position: index + 1 });
         };
         let key = key.trim().to_ascii_lowercase();
         let value_text = value.trim();
+        // The value is repeated in the message only if it looks like a number (it may be anything).
+        let shown = || {
+            let numeric = value_text.chars().all(|c| c.is_ascii_digit() || "+-.,".contains(c));
+            if numeric {
+                value_text.chars().take(20).collect()
+            } else {
+                "…".to_string()
+            }
+        };
         let value = value_text
             .parse::<u32>()
             .ok()
             .filter(|v| *v <= MAX_COUNT_VALUE)
-            .ok_or_else(|| CountsError::BadValue { key: key.clone(), value: value_text.chars().take(20).collect() })?;
+            .ok_or_else(|| CountsError::BadValue { key: key.clone(), value: shown() })?;
         if out.insert(key.clone(), value).is_some() {
             return Err(CountsError::Duplicate { key });
         }
@@ -511,7 +520,12 @@ mod tests {
             parse_assignments(&["reached=2", "reached=3"]),
             Err(CountsError::Duplicate { key: "reached".into() })
         );
-        assert_eq!(parse_assignments(&["reached"]), Err(CountsError::NotAnAssignment { given: "reached".into() }));
+        assert_eq!(parse_assignments(&["new=1", "reached"]), Err(CountsError::NotAnAssignment { position: 2 }));
+        assert_eq!(
+            parse_assignments(&["reached=Fatima"]),
+            Err(CountsError::BadValue { key: "reached".into(), value: "…".into() }),
+            "text is not repeated"
+        );
     }
 
     #[test]
