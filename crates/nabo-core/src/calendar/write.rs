@@ -179,7 +179,9 @@ fn write_alarm(out: &mut Writer, e: &CalendarEvent) {
 
 /// A UTC DATE-TIME value.
 fn utc(at: DateTime<Utc>) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
+    let mut out = String::with_capacity(16);
+    super::push_basic(&mut out, at.date_naive(), Some(at.time()), true);
+    out
 }
 
 /// A DATE-TIME property in Copenhagen time: `NAME;TZID=Europe/Copenhagen:YYYYMMDDTHHMMSS`.
@@ -194,7 +196,9 @@ fn zoned(name: &str, at: DateTime<Tz>) -> String {
     if first.is_some_and(|first| first != at) {
         format!("{name}:{}", utc(at.with_timezone(&Utc)))
     } else {
-        format!("{name};TZID=Europe/Copenhagen:{}", wall.format("%Y%m%dT%H%M%S"))
+        let mut out = format!("{name};TZID=Europe/Copenhagen:");
+        super::push_basic(&mut out, wall.date(), Some(wall.time()), false);
+        out
     }
 }
 
@@ -225,6 +229,12 @@ impl Writer {
     /// Appends one content line, folded so that no physical line exceeds 75 octets
     /// (RFC 5545 §3.1) and no UTF-8 character is split.
     fn line(&mut self, line: &str) {
+        if line.len() <= 75 {
+            // Most lines: nothing to fold.
+            self.text.push_str(line);
+            self.text.push_str("\r\n");
+            return;
+        }
         let mut budget = 75;
         let mut used = 0;
         for c in line.chars() {

@@ -18,7 +18,7 @@ mod zone;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use ical::property::Property;
 use rrule::{RRule, RRuleSet, Unvalidated};
 
@@ -585,28 +585,10 @@ impl RawEvent {
 
 /// The key of an occurrence at `time`: `20260331T150000Z`, or `20260331` all day.
 fn key_of(time: &BusyTime) -> String {
-    // Written digit by digit: chrono's `format` (and even `write!`) was a fifth of the time
-    // of reading a calendar with many series.
-    fn digits(out: &mut String, value: u32, width: u32) {
-        for place in (0..width).rev() {
-            let digit = value / 10u32.pow(place) % 10;
-            out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
-        }
-    }
     let mut key = String::with_capacity(16);
-    let (date, time) = match *time {
-        BusyTime::Timed { start, .. } => (start.date_naive(), Some(start.time())),
-        BusyTime::AllDay { first, .. } => (first, None),
-    };
-    digits(&mut key, u32::try_from(date.year()).unwrap_or(0), 4);
-    digits(&mut key, date.month(), 2);
-    digits(&mut key, date.day(), 2);
-    if let Some(t) = time {
-        key.push('T');
-        digits(&mut key, t.hour(), 2);
-        digits(&mut key, t.minute(), 2);
-        digits(&mut key, t.second(), 2);
-        key.push('Z');
+    match *time {
+        BusyTime::Timed { start, .. } => super::push_basic(&mut key, start.date_naive(), Some(start.time()), true),
+        BusyTime::AllDay { first, .. } => super::push_basic(&mut key, first, None, false),
     }
     key
 }
