@@ -31,7 +31,7 @@ const SCREENS: Screen[] = [
     name: 'month',
     show: async (user) => {
       await user.click(screen.getByTestId('nav-calendar'))
-      await user.click(screen.getByTestId('mode-month'))
+      await user.click(await screen.findByTestId('mode-month'))
       await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
     },
   },
@@ -39,7 +39,7 @@ const SCREENS: Screen[] = [
     name: 'agenda list',
     show: async (user) => {
       await user.click(screen.getByTestId('nav-calendar'))
-      await user.click(screen.getByTestId('mode-agenda'))
+      await user.click(await screen.findByTestId('mode-agenda'))
       await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
     },
   },
