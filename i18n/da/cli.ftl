@@ -41,3 +41,11 @@ cli-stats-title = Din måned, { $period }
 cli-stats-activities = Aftaler
 cli-stats-none = Ingen aftaler i { $period }.
 cli-stats-reached = Personer nået: { $reached } (heraf nye: { $new }) på { $recorded } aftaler med tal
+
+cli-check-personal-data = Aftale { $id }: "{ $field_label }" ser ud til at indeholde { $kind ->
+    [cpr] et CPR-nummer
+    [phone] et telefonnummer eller et andet langt nummer
+    [email] en e-mailadresse
+    [street_address] en adresse med husnummer
+   *[other] personoplysninger
+}. Ret aftalen, så den ikke indeholder personoplysninger.

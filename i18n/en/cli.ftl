@@ -41,3 +41,11 @@ cli-stats-title = Your month, { $period }
 cli-stats-activities = Appointments
 cli-stats-none = No appointments in { $period }.
 cli-stats-reached = People reached: { $reached } (of whom new: { $new }) in { $recorded } appointments with counts
+
+cli-check-personal-data = Appointment { $id }: "{ $field_label }" seems to contain { $kind ->
+    [cpr] a CPR number
+    [phone] a phone number or another long number
+    [email] an e-mail address
+    [street_address] a street address with a house number
+   *[other] personal data
+}. Edit the appointment to remove the personal data.

@@ -866,3 +866,23 @@ fn bad_input_personal_data_in_a_note_or_title_is_refused_naming_the_kind_not_the
     }
     assert!(s.list_json("2026-12-01", "2026-12-31").is_empty());
 }
+
+#[test]
+fn check_finds_personal_data_stored_before_the_guard_without_repeating_it() {
+    let s = Scene::new();
+    s.init();
+    let id = s.plan_visit("2026-05-20T10:00", "1h");
+    {
+        // As an older Nabo (or a hand edit) could have left it.
+        let conn = rusqlite::Connection::open(s.db()).expect("open");
+        conn.execute("UPDATE activities SET note = 'ring på 22 33 44 55' WHERE id = ?1", [id]).expect("update");
+    }
+    let out = s.nabo(&["check"]).output().expect("runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        stdout.contains(&format!("Appointment {id}: \"Note\" seems to contain a phone number or another long number.")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("22 33"), "the number itself is not repeated: {stdout}");
+}

@@ -60,6 +60,9 @@ pub struct CheckReport {
     pub schema_version: i64,
     /// Clashes among planned activities from now on.
     pub upcoming_conflicts: Vec<ConflictPairView>,
+    /// Stored text that looks like personal data (kept from before the guard, or edited by
+    /// hand): activity id, field and kind — never the text itself.
+    pub personal_data: Vec<(i64, &'static str, &'static str)>,
 }
 
 /// One occurrence in the calendar with the activity (or series) it belongs to.
@@ -519,7 +522,50 @@ impl Nabo {
                 })
             })
             .collect();
-        Ok(CheckReport { problems, activities, schema_version: self.store.schema_version()?, upcoming_conflicts })
+        let personal_data = self.stored_personal_data()?;
+        Ok(CheckReport {
+            problems,
+            activities,
+            schema_version: self.store.schema_version()?,
+            upcoming_conflicts,
+            personal_data,
+        })
+    }
+
+    /// Every stored text field that the personal-data guard would refuse today.
+    fn stored_personal_data(&self) -> Result<Vec<(i64, &'static str, &'static str)>, AppError> {
+        const FIELDS: [(&str, nabo_core::Field); 6] = [
+            ("area", nabo_core::Field::Area),
+            ("household", nabo_core::Field::Household),
+            ("venue", nabo_core::Field::Venue),
+            ("theme", nabo_core::Field::Theme),
+            ("title", nabo_core::Field::Title),
+            ("note", nabo_core::Field::Note),
+        ];
+        let mut stmt = self
+            .store
+            .conn()
+            .prepare("SELECT id, area, household, venue, theme, title, note FROM activities WHERE deleted_utc IS NULL ORDER BY id")
+            .map_err(StoreError::from)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let mut texts: Vec<Option<String>> = Vec::with_capacity(6);
+                for i in 1..=6 {
+                    texts.push(r.get(i)?);
+                }
+                Ok((r.get::<_, i64>(0)?, texts))
+            })
+            .map_err(StoreError::from)?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (id, texts) = row.map_err(StoreError::from)?;
+            for ((_, field), text) in FIELDS.iter().zip(texts) {
+                if let Some(hit) = text.as_deref().and_then(nabo_core::find_personal_data) {
+                    found.push((id, field.as_str(), hit.kind.as_str()));
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Every occurrence overlapping `[from, to)`: one-offs as they are, series expanded with

@@ -536,6 +536,15 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 ]);
                 writeln!(out, "{}", l10n.message("cli-check-conflict", &args))?;
             }
+            for (id, field, kind) in &report.personal_data {
+                let mut args = BTreeMap::from([
+                    ("id".to_string(), id.to_string()),
+                    ("field".to_string(), (*field).to_string()),
+                    ("kind".to_string(), (*kind).to_string()),
+                ]);
+                args.insert("field_label".into(), l10n.message(&format!("field-{field}"), &BTreeMap::new()));
+                writeln!(out, "{}", l10n.message("cli-check-personal-data", &args))?;
+            }
             if report.problems.is_empty() {
                 let args = BTreeMap::from([
                     ("activities".to_string(), report.activities.to_string()),
