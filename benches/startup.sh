@@ -6,6 +6,11 @@
 #   bash benches/startup.sh               # build both, make the 5,000-activity database, measure
 #   bash benches/startup.sh --runs 20     # more launches of each app (default 10)
 #   bash benches/startup.sh --no-build    # reuse target/release/* and target/packages/*
+#
+# After a change to the UI (or the desktop crate) only Nabo needs building again, about a
+# minute (the UI is embedded in the binary):
+#   NABO_SKIP_SETUP=1 bash scripts/package.sh --bundles deb && bash benches/startup.sh --no-build
+# The "step by step" table it prints comes from the page's own marks (ui/src/lib/perf.ts).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
