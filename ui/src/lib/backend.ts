@@ -8,16 +8,20 @@ import type { ActivityKind } from './bindings/ActivityKind'
 import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
 import type { ConflictView } from './bindings/ConflictView'
+import type { CountsForm } from './bindings/CountsForm'
 import type { Detail } from './bindings/Detail'
 import type { ErrorCode } from './bindings/ErrorCode'
+import type { MonthStats } from './bindings/MonthStats'
 import type { PlanOutcome } from './bindings/PlanOutcome'
 import type { PlanRequest } from './bindings/PlanRequest'
 import type { Programme } from './bindings/Programme'
+import type { RecordOutcome } from './bindings/RecordOutcome'
+import type { SchemeView } from './bindings/SchemeView'
 import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
 import { mark } from './perf'
 
-export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, Detail, ErrorCode, PlanOutcome, PlanRequest, Programme, Settings, SuggestionField }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, CountsForm, Detail, ErrorCode, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
 
 /** The backend's codes, plus `internal` for a failure that never reached the app service. */
 export type UiErrorCode = ErrorCode | 'internal'
@@ -58,6 +62,14 @@ export interface Backend {
   chooseSaveFile(): Promise<string | null>
   /** Shows a desktop notification (asking for permission once); `false` when not allowed. */
   notify(title: string, body: string): Promise<boolean>
+  /** The category scheme counts are recorded with (labels in both languages). */
+  scheme(): Promise<SchemeView>
+  /** What the counts form of an activity (or, with `occurrence`, one meeting of a series) starts from. */
+  countsForm(id: number, occurrence: string | null): Promise<CountsForm>
+  /** Records counts on an activity that has started and marks it done; a correction is logged. */
+  recordCounts(id: number, occurrence: string | null, counts: Record<string, number>): Promise<RecordOutcome>
+  /** The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals. */
+  monthStats(period: string): Promise<MonthStats>
 }
 
 /** A refusal from the backend, in the shape of the Rust `UserError`. */
@@ -133,6 +145,10 @@ export const tauriBackend: Backend = {
   loadExamples: () => call<number>('load_examples', {}),
   removeExamples: () => call<number>('remove_examples', {}),
   exportIcs: (path, detail, alarmMinutes) => call<number>('export_ics', { path, detail, alarmMinutes }),
+  scheme: () => call<SchemeView>('get_scheme', {}),
+  countsForm: (id, occurrence) => call<CountsForm>('counts_form', { id, occurrence }),
+  recordCounts: (id, occurrence, counts) => call<RecordOutcome>('record_counts', { id, occurrence, counts }),
+  monthStats: (period) => call<MonthStats>('month_stats', { period }),
   async chooseSaveFile() {
     try {
       return await save({ defaultPath: 'nabo.ics', filters: [{ name: 'iCalendar', extensions: ['ics'] }] })

@@ -65,7 +65,10 @@ describe('translations', () => {
       'unreadable_time', 'dst_gap', 'end_not_after_start', 'too_long', 'missing_field', 'not_for_kind',
       'text_too_long', 'control_character', 'not_a_pseudonym', 'personal_data', 'unreadable_duration',
       'duration_not_positive', 'unreadable_date', 'invalid_range', 'not_found', 'not_a_database', 'database_too_new',
-      'no_database', 'database_exists', 'storage',
+      'no_database', 'database_exists', 'storage', 'counts_unknown_key', 'counts_bad_value', 'counts_not_assignment',
+      'counts_duplicate', 'counts_missing_reached', 'counts_new_above_reached', 'counts_breakdown_sum',
+      'counts_tally_above_reached', 'counts_implausible', 'counts_future', 'counts_cancelled', 'occurrence_required',
+      'unreadable_period',
     ]
     for (const language of ['da', 'en']) {
       setLanguage(language)

@@ -1,7 +1,9 @@
 // Dev-only stand-in for the Rust side, used by `npm run dev` in a plain
 // browser. Never imported by the production build (see main.ts).
-import type { ActivityView, Backend, PlanOutcome, PlanRequest, Settings } from './backend'
+import type { ActivityView, Backend, MonthStats, PlanOutcome, PlanRequest, Settings } from './backend'
 import { UserError } from './backend'
+import { isUnknownBucket } from './counts'
+import { SCHEME_V1 } from './mockScheme'
 import { addDays, copenhagenDate, mondayOf } from './dates'
 
 function todayInCopenhagen(): string {
@@ -71,6 +73,27 @@ export function createMockBackend(): Backend {
   b.conflicts = [a.id]
   add({ kind: 'outreach', ...at(3, '13:00', '15:00'), area: 'Bispehaven', status: 'cancelled' })
   add({ kind: 'network_meeting', ...at(4, '08:30', '09:30'), area: 'Gellerup', status: 'done' })
+
+  // Counts by activity key, and how often each was edited. Two visits last week have some.
+  const counts = new Map<string, Record<string, number>>()
+  const edits = new Map<string, number>()
+  const LIMITS: Record<string, number> = { home_visit: 30, accompaniment: 10, network_meeting: 200, group_meeting: 500, outreach: 500 }
+  function complete(given: Record<string, number>): Record<string, number> {
+    const values: Record<string, number> = {}
+    for (const group of SCHEME_V1.groups) {
+      if (group.kind === 'total') values[group.key] = given[group.key] ?? 0
+      const typed = group.buckets.some((b) => b.key in given)
+      for (const bucket of group.buckets) {
+        values[bucket.key] = group.kind === 'breakdown' && !typed && isUnknownBucket(bucket.key) ? (given.reached ?? 0) : (given[bucket.key] ?? 0)
+      }
+    }
+    return values
+  }
+  const past1 = add({ kind: 'home_visit', ...at(-5, '10:00', '11:00'), area: 'Gellerup', household: 'H-9', status: 'done' })
+  counts.set(past1.key, complete({ reached: 3, new: 1, 'gender.women': 2, 'gender.men': 1, 'topic.health': 2, 'topic.children_school': 1, 'referral.health': 1 }))
+  const past2 = add({ kind: 'group_meeting', ...at(-6, '17:00', '19:00'), title: 'Kvindecafé', venue: 'Beboerhuset', area: 'Gellerup', status: 'done', expected_size: 12 })
+  counts.set(past2.key, complete({ reached: 11, new: 2, 'gender.women': 11, 'topic.health': 6, 'topic.rights_social_control': 4, 'topic.language_digital': 3, 'referral.municipal': 2, 'referral.soestre_mod_vold': 1 }))
+  add({ kind: 'home_visit', ...at(-3, '13:00', '14:00'), area: 'Hasle', household: 'H-4' })
 
   const delay = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 150))
   const find = (id: number) => {
@@ -240,6 +263,46 @@ export function createMockBackend(): Backend {
     async notify(title, body) {
       console.info(`[notification] ${title}: ${body}`)
       return true
+    },
+    scheme: async () => delay(SCHEME_V1),
+    async countsForm(id, occurrence) {
+      const key = occurrence ? `${id}@${occurrence}` : String(find(id).key)
+      return delay({ recorded: counts.get(key) ?? null, prefill: null, edits: edits.get(key) ?? 0 })
+    },
+    async recordCounts(id, occurrence, given) {
+      const found = find(id)
+      if (found.status === 'cancelled') throw new UserError('counts_cancelled', null, { id: String(id) })
+      if (Date.parse(found.start) > Date.now()) throw new UserError('counts_future', null, { id: String(id) })
+      const reached = given.reached ?? 0
+      if (reached > LIMITS[found.kind]) {
+        throw new UserError('counts_implausible', null, { key: 'reached', kind: found.kind, reached: String(reached), max: String(LIMITS[found.kind]) })
+      }
+      const key = occurrence ? `${id}@${occurrence}` : found.key
+      const edited = counts.has(key)
+      if (edited) edits.set(key, (edits.get(key) ?? 0) + 1)
+      const values = complete(given)
+      counts.set(key, values)
+      found.status = 'done'
+      const usual = found.expected_size
+      const warnings = found.kind === 'group_meeting' && usual && reached >= usual * 5 ? [{ code: 'much_larger_than_usual', reached, usual }] : []
+      return delay({ activity: found, edited, values, warnings })
+    },
+    async monthStats(period) {
+      if (!/^\d{4}-\d{2}$/.test(period)) throw new UserError('unreadable_period', null, { input: period })
+      const inMonth = activities.filter((x) => copenhagenDate(x.start).slice(0, 7) === period)
+      const by = new Map<string, number>()
+      for (const x of inMonth) by.set(`${x.kind}|${x.status}`, (by.get(`${x.kind}|${x.status}`) ?? 0) + 1)
+      const totals = complete({})
+      for (const k of Object.keys(totals)) totals[k] = 0
+      let recorded = 0
+      for (const x of inMonth) {
+        const values = counts.get(x.key)
+        if (!values) continue
+        recorded += 1
+        for (const [k, v] of Object.entries(values)) totals[k] += v
+      }
+      const list = [...by].map(([k, count]) => ({ kind: k.split('|')[0], status: k.split('|')[1], count }))
+      return delay({ period, activities: list, recorded, totals } satisfies MonthStats)
     },
   }
 }

@@ -1,6 +1,8 @@
 // A Backend for component tests: in-memory, every method a spy.
 import { vi, type Mock } from 'vitest'
-import type { ActivityView, AppInfo, Backend, PlanOutcome, PlanRequest, Settings } from '../lib/backend'
+import type { ActivityView, AppInfo, Backend, MonthStats, PlanOutcome, PlanRequest, Settings } from '../lib/backend'
+import { inputKeys } from '../lib/counts'
+import { SCHEME_V1 } from '../lib/mockScheme'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -52,6 +54,12 @@ export function fakeBackend(
     activities?: ActivityView[]
     outcome?: PlanOutcome
     settings?: Partial<Settings>
+    /** Counts already recorded, by activity key (`8`, or `5@2026-11-25T17:00:00+01:00`). */
+    counts?: Record<string, Record<string, number>>
+    /** How many times the counts of an activity key were edited. */
+    edits?: Record<string, number>
+    /** What `counts_form` suggests for meetings of a series without counts. */
+    prefill?: Record<string, number>
   } = {},
 ): FakeBackend {
   const info: AppInfo = {
@@ -59,7 +67,8 @@ export function fakeBackend(
     today: options.today ?? '2026-12-02',
     language: options.language ?? 'da',
   }
-  const stored = options.activities ?? []
+  // Copies: a test's activities stay as it wrote them when the fake marks one done.
+  const stored = (options.activities ?? []).map((a) => ({ ...a }))
   let saved = settings(options.settings)
   const find = (id: number) => {
     const found = stored.find((a) => a.id === id)
@@ -67,6 +76,19 @@ export function fakeBackend(
     return found
   }
   const outcome = () => options.outcome ?? { id: 99, conflicts: [], notices: [] }
+  const counts = new Map(Object.entries(options.counts ?? {}))
+  const edits = new Map(Object.entries(options.edits ?? {}))
+  const keyOf = (id: number, occurrence: string | null) => (occurrence ? `${id}@${occurrence}` : String(id))
+  // Every key of the scheme, the unknown buckets filled in (what the Rust side stores).
+  const complete = (given: Record<string, number>): Record<string, number> => {
+    const values: Record<string, number> = {}
+    for (const group of SCHEME_V1.groups) {
+      if (group.kind === 'total') values[group.key] = given[group.key] ?? 0
+      for (const bucket of group.buckets) values[bucket.key] = given[bucket.key] ?? 0
+      if (group.kind === 'breakdown' && !group.buckets.some((b) => b.key in given)) values[`${group.key}.unknown`] = given.reached ?? 0
+    }
+    return values
+  }
   return {
     appInfo: vi.fn<Backend['appInfo']>(async () => ({ ...info, language: saved.language ?? info.language })),
     listActivities: vi.fn<Backend['listActivities']>(async (from: string, to: string) =>
@@ -119,5 +141,46 @@ export function fakeBackend(
     exportIcs: vi.fn<Backend['exportIcs']>(async () => stored.length),
     chooseSaveFile: vi.fn<Backend['chooseSaveFile']>(async () => '/home/amina/Sync/nabo.ics'),
     notify: vi.fn<Backend['notify']>(async () => true),
+    scheme: vi.fn<Backend['scheme']>(async () => SCHEME_V1),
+    countsForm: vi.fn<Backend['countsForm']>(async (id, occurrence) => {
+      const key = keyOf(id, occurrence)
+      const recorded = counts.get(key) ?? null
+      return { recorded, prefill: recorded || !occurrence ? null : (options.prefill ?? null), edits: edits.get(key) ?? 0 }
+    }),
+    recordCounts: vi.fn<Backend['recordCounts']>(async (id, occurrence, given) => {
+      const found = stored.find((a) => a.id === id && a.occurrence === occurrence) ?? find(id)
+      const key = keyOf(id, occurrence)
+      const edited = counts.has(key)
+      if (edited) edits.set(key, (edits.get(key) ?? 0) + 1)
+      const values = complete(given)
+      counts.set(key, values)
+      found.status = 'done'
+      const usual = found.expected_size
+      const warnings =
+        found.kind === 'group_meeting' && usual && values.reached >= usual * 5
+          ? [{ code: 'much_larger_than_usual', reached: values.reached, usual }]
+          : []
+      return { activity: { ...found }, edited, values, warnings }
+    }),
+    monthStats: vi.fn<Backend['monthStats']>(async (period) => {
+      const inMonth = stored.filter((a) => a.start.slice(0, 7) === period)
+      const by = new Map<string, number>()
+      for (const a of inMonth) by.set(`${a.kind}|${a.status}`, (by.get(`${a.kind}|${a.status}`) ?? 0) + 1)
+      const totals: Record<string, number> = {}
+      for (const key of inputKeys(SCHEME_V1)) totals[key] = 0
+      for (const group of SCHEME_V1.groups) for (const bucket of group.buckets) totals[bucket.key] = 0
+      let recorded = 0
+      for (const a of inMonth) {
+        const values = counts.get(a.key)
+        if (!values) continue
+        recorded += 1
+        for (const [k, v] of Object.entries(values)) totals[k] = (totals[k] ?? 0) + v
+      }
+      const activities = [...by].map(([k, count]) => {
+        const [kind, status] = k.split('|')
+        return { kind, status, count }
+      })
+      return { period, activities, recorded, totals } satisfies MonthStats
+    }),
   }
 }

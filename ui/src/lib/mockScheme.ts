@@ -1,0 +1,75 @@
+// A copy of crates/nabo-core/scheme/v1.toml as `get_scheme` returns it, for the browser
+// preview (mockBackend) and the component tests. The app itself always asks the backend.
+import type { SchemeView } from './backend'
+
+export const SCHEME_V1: SchemeView = {
+  version: 'v1',
+  groups: [
+    { key: 'reached', kind: 'total', da: 'Personer nået', en: 'People reached', buckets: [] },
+    { key: 'new', kind: 'total', da: 'Heraf nye kontakter', en: 'Of whom new contacts', buckets: [] },
+    { key: 'gender', kind: 'breakdown', da: 'Køn', en: 'Gender', buckets: [
+      { key: 'gender.women', da: 'Kvinder', en: 'Women' },
+      { key: 'gender.men', da: 'Mænd', en: 'Men' },
+      { key: 'gender.other', da: 'Andet', en: 'Other' },
+      { key: 'gender.unknown', da: 'Ved ikke', en: 'Unknown' },
+    ] },
+    { key: 'age', kind: 'breakdown', da: 'Alder', en: 'Age', buckets: [
+      { key: 'age.under_18', da: 'Under 18', en: 'Under 18' },
+      { key: 'age.18_29', da: '18–29', en: '18–29' },
+      { key: 'age.30_49', da: '30–49', en: '30–49' },
+      { key: 'age.50_64', da: '50–64', en: '50–64' },
+      { key: 'age.65_plus', da: '65+', en: '65+' },
+      { key: 'age.unknown', da: 'Ved ikke', en: 'Unknown' },
+    ] },
+    { key: 'topic', kind: 'tally', da: 'Emner talt om', en: 'Topics discussed', buckets: [
+      { key: 'topic.health', da: 'Sundhed', en: 'Health' },
+      { key: 'topic.children_school', da: 'Børn og skole', en: 'Children and school' },
+      { key: 'topic.education_work', da: 'Uddannelse og arbejde', en: 'Education and work' },
+      { key: 'topic.economy_housing', da: 'Økonomi og bolig', en: 'Economy and housing' },
+      { key: 'topic.rights_social_control', da: 'Rettigheder og social kontrol', en: 'Rights and social control' },
+      { key: 'topic.wellbeing_loneliness', da: 'Trivsel og ensomhed', en: 'Wellbeing and loneliness' },
+      { key: 'topic.language_digital', da: 'Sprog og digital hjælp', en: 'Language and digital help' },
+      { key: 'topic.other', da: 'Andet', en: 'Other' },
+    ] },
+    { key: 'referral', kind: 'tally', da: 'Henvist til', en: 'Referred to', buckets: [
+      { key: 'referral.municipal', da: 'Kommunen', en: 'Municipal services' },
+      { key: 'referral.health', da: 'Sundhedsvæsenet', en: 'Health services' },
+      { key: 'referral.school_daycare', da: 'Skole eller dagtilbud', en: 'School or daycare' },
+      { key: 'referral.job_centre', da: 'Jobcenter', en: 'Job centre' },
+      { key: 'referral.crisis_lines', da: 'Krise- og rådgivningslinjer', en: 'Crisis and counselling lines' },
+      { key: 'referral.red', da: 'RED', en: 'RED' },
+      { key: 'referral.soestre_mod_vold', da: 'Søstre mod vold og kontrol', en: 'Søstre mod vold og kontrol' },
+      { key: 'referral.sabaah', da: 'Sabaah', en: 'Sabaah' },
+      { key: 'referral.insideout', da: 'InsideOut', en: 'InsideOut' },
+      { key: 'referral.other', da: 'Andet', en: 'Other' },
+    ] },
+    { key: 'source', kind: 'breakdown', da: 'Sådan opstod kontakten', en: 'How the contact came about', buckets: [
+      { key: 'source.own_network', da: 'Eget netværk', en: 'Own network' },
+      { key: 'source.activity', da: 'Mødt til en aktivitet', en: 'Met at an activity' },
+      { key: 'source.institution', da: 'Henvist af en institution', en: 'Referred by an institution' },
+      { key: 'source.outreach', da: 'Opsøgende på gaden eller online', en: 'Outreach in the street or online' },
+      { key: 'source.other', da: 'Andet', en: 'Other' },
+      { key: 'source.unknown', da: 'Ved ikke', en: 'Unknown' },
+    ] },
+    { key: 'next', kind: 'breakdown', da: 'Hvad sker der nu', en: 'What happens next', buckets: [
+      { key: 'next.nothing', da: 'Intet', en: 'Nothing' },
+      { key: 'next.follow_up_visit', da: 'Opfølgende besøg', en: 'Follow-up visit' },
+      { key: 'next.accompaniment', da: 'Følgeskab', en: 'Accompaniment' },
+      { key: 'next.referral', da: 'Henvisning', en: 'Referral' },
+      { key: 'next.unknown', da: 'Ved ikke', en: 'Unknown' },
+    ] },
+    { key: 'language', kind: 'breakdown', da: 'Samtalens sprog', en: 'Language of the conversation', buckets: [
+      { key: 'language.danish', da: 'Dansk', en: 'Danish' },
+      { key: 'language.arabic', da: 'Arabisk', en: 'Arabic' },
+      { key: 'language.somali', da: 'Somali', en: 'Somali' },
+      { key: 'language.turkish', da: 'Tyrkisk', en: 'Turkish' },
+      { key: 'language.kurdish', da: 'Kurdisk', en: 'Kurdish' },
+      { key: 'language.urdu', da: 'Urdu', en: 'Urdu' },
+      { key: 'language.farsi_dari', da: 'Farsi/dari', en: 'Farsi/Dari' },
+      { key: 'language.tigrinya', da: 'Tigrinya', en: 'Tigrinya' },
+      { key: 'language.english', da: 'Engelsk', en: 'English' },
+      { key: 'language.other', da: 'Andet', en: 'Other' },
+      { key: 'language.unknown', da: 'Ved ikke', en: 'Unknown' },
+    ] },
+  ],
+}
