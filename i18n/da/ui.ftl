@@ -15,6 +15,7 @@ header-shortcuts = Genveje: N = plan et besøg, M = plan et møde, T = i dag i k
 nav-label = Hovedmenu
 nav-today = I dag
 nav-calendar = Kalender
+nav-month = Min måned
 nav-settings = Indstillinger
 
 ## I dag
@@ -292,3 +293,66 @@ calfile-live-stop = Stop
 calfile-live-started = Nabo holder nu filen opdateret.
 calfile-live-stopped = Nabo opdaterer ikke længere filen.
 calfile-live-detail-saved = Filen viser nu: { $detail }
+
+## Tal (efter en aftale)
+
+counts-title = Registrér tal
+counts-intro = Kun antal — aldrig navne. Det, du ikke ved, tæller som "Ved ikke".
+counts-prefilled = Tallene fra sidste møde i serien er sat ind. Ret dem, så de passer til dette møde.
+counts-recorded-before = Tallene er registreret. Du kan rette dem her.
+counts-edits =
+    { $count ->
+        [one] Rettet én gang.
+       *[other] Rettet { $count } gange.
+    }
+counts-loading = Henter tal …
+counts-load-failed = Tallene kunne ikke hentes.
+counts-fewer = Én færre: { $label }
+counts-more = Én mere: { $label }
+counts-tally-hint = En person kan tælle med i flere felter. Højst { $reached } i hvert.
+counts-remainder = resten
+counts-breakdown-over =
+    { $over ->
+        [one] Der er én for meget
+       *[other] Der er { $over } for mange
+    }: tallene giver { $sum }, men I nåede { $reached }.
+counts-check-missing-reached = Skriv, hvor mange personer I nåede (0, hvis ingen kom).
+counts-check-not-whole = Skriv et helt tal fra 0 til { $max }.
+counts-check-new-above = Der kan ikke være flere nye kontakter ({ $new }) end personer nået ({ $reached }).
+counts-check-tally-above = { $value } er flere end de { $reached } personer, I nåede.
+counts-check-summary = Ret de felter, der er markeret med rødt.
+counts-totals = I alt
+counts-save = Gem tal
+counts-later = Senere
+counts-later-hint = "Senere" markerer aftalen som gennemført uden tal. Du kan skrive dem senere under "Tal" på aftalen.
+counts-saved = Markeret: Gennemført. Tallene er gemt.
+counts-saved-plain = Tallene er gemt.
+counts-saved-edited = Tallene er rettet.
+counts-warning-larger = Mødet havde { $reached } deltagere. Det er mange flere end de { $usual }, der plejer at komme. Er tallet rigtigt? Ellers ret det under "Tal" på aftalen.
+counts-open = Tal
+counts-state-none = Ingen tal endnu.
+counts-state-recorded = Tal er registreret.
+
+## Min måned
+
+mymonth-title = Min måned
+mymonth-loading = Henter tal …
+mymonth-load-failed = Tallene kunne ikke hentes.
+mymonth-reached = Personer nået
+mymonth-new = Nye kontakter
+mymonth-recorded =
+    { $count ->
+        [0] Ingen aftaler med tal endnu.
+        [one] Tal fra én aftale.
+       *[other] Tal fra { $count } aftaler.
+    }
+mymonth-no-counts = Ingen tal i denne måned endnu. Markér en aftale som gennemført, og skriv tallene.
+mymonth-activities = Aftaler
+mymonth-activities-empty = Ingen aftaler i denne måned — plan et besøg.
+mymonth-kind = Slags
+mymonth-total = I alt
+mymonth-count = Antal
+mymonth-topics-empty = Ingen emner skrevet ned i denne måned.
+mymonth-referrals-empty = Ingen henvisninger i denne måned.
+mymonth-chart-label = { $title }: søjlediagram. Tallene står i tabellen under diagrammet.
+mymonth-table = { $title } i tal

@@ -15,6 +15,7 @@ header-shortcuts = Shortcuts: N = plan a visit, M = plan a meeting, T = today in
 nav-label = Main menu
 nav-today = Today
 nav-calendar = Calendar
+nav-month = My month
 nav-settings = Settings
 
 ## Today
@@ -298,3 +299,66 @@ calfile-live-stop = Stop
 calfile-live-started = Nabo now keeps the file up to date.
 calfile-live-stopped = Nabo no longer updates the file.
 calfile-live-detail-saved = The file now shows: { $detail }
+
+## Counts (after an appointment)
+
+counts-title = Record counts
+counts-intro = Numbers only — never names. What you do not know counts as "Unknown".
+counts-prefilled = The numbers from the last meeting of the series are filled in. Change them to fit this meeting.
+counts-recorded-before = The counts are recorded. You can correct them here.
+counts-edits =
+    { $count ->
+        [one] Edited once.
+       *[other] Edited { $count } times.
+    }
+counts-loading = Loading counts …
+counts-load-failed = The counts could not be loaded.
+counts-fewer = One fewer: { $label }
+counts-more = One more: { $label }
+counts-tally-hint = One person may count in several boxes. At most { $reached } in each.
+counts-remainder = the rest
+counts-breakdown-over =
+    { $over ->
+        [one] There is one too many
+       *[other] There are { $over } too many
+    }: the numbers add up to { $sum }, but you reached { $reached }.
+counts-check-missing-reached = Write how many people you reached (0 if nobody came).
+counts-check-not-whole = Write a whole number from 0 to { $max }.
+counts-check-new-above = There cannot be more new contacts ({ $new }) than people reached ({ $reached }).
+counts-check-tally-above = { $value } is more than the { $reached } people you reached.
+counts-check-summary = Correct the fields marked in red.
+counts-totals = Total
+counts-save = Save counts
+counts-later = Later
+counts-later-hint = "Later" marks the appointment done without counts. You can add them later under "Counts" on the appointment.
+counts-saved = Marked: Done. The counts are saved.
+counts-saved-plain = The counts are saved.
+counts-saved-edited = The counts are corrected.
+counts-warning-larger = The meeting had { $reached } people. That is many more than the { $usual } who usually come. Is the number right? If not, correct it under "Counts" on the appointment.
+counts-open = Counts
+counts-state-none = No counts yet.
+counts-state-recorded = Counts are recorded.
+
+## My month
+
+mymonth-title = My month
+mymonth-loading = Loading the numbers …
+mymonth-load-failed = The numbers could not be loaded.
+mymonth-reached = People reached
+mymonth-new = New contacts
+mymonth-recorded =
+    { $count ->
+        [0] No appointments with counts yet.
+        [one] Counts from one appointment.
+       *[other] Counts from { $count } appointments.
+    }
+mymonth-no-counts = No counts this month yet. Mark an appointment done and fill in the counts.
+mymonth-activities = Appointments
+mymonth-activities-empty = No appointments this month — plan a visit.
+mymonth-kind = Kind
+mymonth-total = Total
+mymonth-count = Number
+mymonth-topics-empty = No topics written down this month.
+mymonth-referrals-empty = No referrals this month.
+mymonth-chart-label = { $title }: bar chart. The numbers are in the table below the chart.
+mymonth-table = { $title } in numbers

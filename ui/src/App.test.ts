@@ -422,11 +422,14 @@ describe('start screen', () => {
 describe('status, delete and follow-up', () => {
   const visit = activity({ id: 8, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', household: 'H-8' })
 
-  it('marks an overdue visit done from the start screen and offers a follow-up', async () => {
+  it('marks an overdue visit done from the start screen (counts later) and offers a follow-up', async () => {
     const backend = fakeBackend({ activities: [visit] })
     const user = await open(backend)
     const overdue = await screen.findByTestId('overdue-list')
     await user.click(within(overdue).getByTestId('quick-done'))
+    // Marking done opens the counts; "Senere" marks it done without them.
+    await user.click(await screen.findByTestId('counts-later'))
+    expect(backend.recordCounts).not.toHaveBeenCalled()
     expect(backend.setStatus).toHaveBeenCalledWith(8, null, 'done')
     const offer = await screen.findByTestId('follow-up-offer')
     expect(offer).toHaveTextContent('Plan opfølgning? (om 14 dage)')
@@ -481,6 +484,7 @@ describe('status, delete and follow-up', () => {
     const user = await open(backend)
     const overdue = await screen.findByTestId('overdue-list')
     await user.click(within(overdue).getByTestId('quick-done'))
+    await user.click(await screen.findByTestId('counts-later'))
     expect(await screen.findByTestId('toast')).toHaveTextContent('Der er ingen aftale med nummer 8.')
     setLanguage('en')
     await waitFor(() => expect(screen.getByTestId('toast')).toHaveTextContent('There is no appointment number 8.'))

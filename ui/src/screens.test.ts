@@ -1,12 +1,15 @@
 // Every screen in both languages: no serious or critical axe-core violations,
 // and no raw translation key ever reaches the screen.
-import { render, screen, waitFor } from '@testing-library/svelte'
+import { render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
 import { setLanguage } from './lib/i18n.svelte'
 import { activity, fakeBackend, type FakeBackend } from './test/fakeBackend'
+
+// jsdom has no canvas; the chart's text alternative is what is checked here.
+vi.mock('./lib/barChart', () => ({ drawBarChart: () => ({ update: () => {}, destroy: () => {} }) }))
 
 const ACTIVITIES = [
   activity({ id: 1, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', household: 'H-1', conflicts: [2] }),
@@ -60,8 +63,35 @@ const SCREENS: Screen[] = [
       await screen.findByTestId('current-status')
     },
   },
+  {
+    name: 'counts form',
+    show: async (user) => {
+      await user.click(within(await screen.findByTestId('overdue-list')).getAllByTestId('quick-done')[0])
+      await screen.findByTestId('counts-form')
+    },
+  },
+  {
+    name: 'counts form with errors',
+    show: async (user) => {
+      await user.click(within(await screen.findByTestId('overdue-list')).getAllByTestId('quick-done')[0])
+      await screen.findByTestId('counts-form')
+      await user.type(screen.getByRole('spinbutton', { name: /Personer nået|People reached/ }), '1')
+      await user.type(screen.getByRole('spinbutton', { name: /Kvinder|Women/ }), '3')
+      await user.click(screen.getByTestId('counts-save'))
+      await screen.findByTestId('counts-check-summary')
+    },
+  },
+  {
+    name: 'my month',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-month'))
+      await screen.findByTestId('mymonth-topic-chart')
+    },
+  },
   { name: 'settings', show: async (user) => void (await user.click(screen.getByTestId('nav-settings'))) },
 ]
+
+const COUNTS = { '4': { reached: 6, new: 2, 'topic.health': 4, 'topic.other': 1, 'referral.red': 1 } }
 
 async function violations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -74,7 +104,7 @@ async function violations(): Promise<string[]> {
 }
 
 // A key shaped like ours (kind-home_visit, form-label-area, …) left untranslated.
-const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile)-[a-z_-]+\b/
+const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile|counts|mymonth)-[a-z_-]+\b/
 
 function rawKeys(): string[] {
   const text = document.body.innerText ?? document.body.textContent ?? ''
@@ -88,7 +118,7 @@ afterEach(() => {
 
 describe.each(['da', 'en'])('every screen in %s', (language) => {
   it.each(SCREENS)('$name is accessible and fully translated', async ({ show }) => {
-    const backend = fakeBackend({ language, activities: ACTIVITIES, today: '2026-12-02' })
+    const backend = fakeBackend({ language, activities: ACTIVITIES, today: '2026-12-02', counts: COUNTS })
     const user = userEvent.setup()
     render(App, { props: { backend } })
     await screen.findByTestId('today-screen')

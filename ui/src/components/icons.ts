@@ -4,7 +4,7 @@ import type { ActivityKind, ActivityStatus } from '../lib/backend'
 export type IconName =
   | 'plus' | 'chevron-left' | 'chevron-right' | 'calendar' | 'warning' | 'cancelled' | 'done' | 'info' | 'close'
   | 'home' | 'group' | 'outreach' | 'accompaniment' | 'network' | 'clock' | 'no-show' | 'trash' | 'undo'
-  | 'settings' | 'sun' | 'list' | 'grid' | 'eye' | 'example' | 'repeat'
+  | 'settings' | 'sun' | 'list' | 'grid' | 'eye' | 'example' | 'repeat' | 'minus' | 'chart' | 'tally'
 
 export const KIND_ICON: Record<ActivityKind, IconName> = {
   home_visit: 'home',
