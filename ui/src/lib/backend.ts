@@ -1,17 +1,20 @@
 // The only way the UI talks to the Rust side. Components get a `Backend`
 // from Svelte context (see `setBackend`/`getBackend`) and never call `invoke`.
 import { invoke } from '@tauri-apps/api/core'
-import { save } from '@tauri-apps/plugin-dialog'
+import { open, save } from '@tauri-apps/plugin-dialog'
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification'
 import { getContext, setContext } from 'svelte'
 import type { ActivityKind } from './bindings/ActivityKind'
 import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
+import type { BusySourceView } from './bindings/BusySourceView'
+import type { BusyView } from './bindings/BusyView'
 import type { ConflictView } from './bindings/ConflictView'
 import type { CountsForm } from './bindings/CountsForm'
 import type { Detail } from './bindings/Detail'
 import type { ErrorCode } from './bindings/ErrorCode'
 import type { MonthStats } from './bindings/MonthStats'
+import type { ImportReport } from './bindings/ImportReport'
 import type { PlanOutcome } from './bindings/PlanOutcome'
 import type { PlanRequest } from './bindings/PlanRequest'
 import type { Programme } from './bindings/Programme'
@@ -21,7 +24,10 @@ import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
 import { mark } from './perf'
 
-export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, ConflictView, CountsForm, Detail, ErrorCode, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, BusySourceView, BusyView, ConflictView, CountsForm, Detail, ErrorCode, ImportReport, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
+
+/** A file dragged over the window: over it (`over`), gone again (`leave`), or dropped (`drop`). */
+export type FileDrop = { type: 'over' } | { type: 'leave' } | { type: 'drop'; paths: string[] }
 
 /** The backend's codes, plus `internal` for a failure that never reached the app service. */
 export type UiErrorCode = ErrorCode | 'internal'
@@ -70,6 +76,25 @@ export interface Backend {
   recordCounts(id: number, occurrence: string | null, counts: Record<string, number>): Promise<RecordOutcome>
   /** The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals. */
   monthStats(period: string): Promise<MonthStats>
+  /** Busy time from imported calendars on the days `from` to `to` (both inclusive), by start. */
+  listBusy(from: string, to: string): Promise<BusyView[]>
+  /**
+   * Reads another calendar's `.ics` file as busy time. With `dryRun` nothing is written and the
+   * report says what an import would do. `name` keeps an imported calendar's name (re-import);
+   * `null` takes the file's own name.
+   */
+  importIcs(path: string, name: string | null, dryRun: boolean): Promise<ImportReport>
+  /** The imported calendars. */
+  busySources(): Promise<BusySourceView[]>
+  /** Removes an imported calendar and its busy time; `false` if none had that name. */
+  removeBusySource(name: string): Promise<boolean>
+  /** Asks which .ics file to open (the system's open dialog); `null` when cancelled. */
+  chooseOpenFile(): Promise<string | null>
+  /**
+   * Calls `handler` when files are dragged over or dropped on the window (from the file
+   * manager); the returned function stops listening.
+   */
+  onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void>
 }
 
 /** A refusal from the backend, in the shape of the Rust `UserError`. */
@@ -155,6 +180,30 @@ export const tauriBackend: Backend = {
     } catch (rejected) {
       throw UserError.from(rejected)
     }
+  },
+  listBusy: (from, to) => call<BusyView[]>('list_busy', { from, to }),
+  importIcs: (path, name, dryRun) => call<ImportReport>('import_ics', { path, name, dryRun }),
+  busySources: () => call<BusySourceView[]>('busy_sources', {}),
+  removeBusySource: (name) => call<boolean>('remove_busy_source', { name }),
+  async chooseOpenFile() {
+    try {
+      const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'iCalendar', extensions: ['ics', 'ICS'] }] })
+      return typeof chosen === 'string' ? chosen : null
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
+  async onFileDrop(handler) {
+    // Files dropped from the file manager arrive as Tauri's webview drag-drop events (with
+    // their paths), not as HTML5 drop events: `dragDropEnabled` is left on in tauri.conf.json.
+    // The calendar's own drag (moving a card) uses pointer events and is not affected.
+    const { getCurrentWebview } = await import('@tauri-apps/api/webview')
+    return getCurrentWebview().onDragDropEvent((event) => {
+      const payload = event.payload
+      if (payload.type === 'drop') handler({ type: 'drop', paths: payload.paths })
+      else if (payload.type === 'leave') handler({ type: 'leave' })
+      else handler({ type: 'over' })
+    })
   },
   async notify(title, body) {
     try {

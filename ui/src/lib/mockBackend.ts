@@ -1,6 +1,6 @@
 // Dev-only stand-in for the Rust side, used by `npm run dev` in a plain
 // browser. Never imported by the production build (see main.ts).
-import type { ActivityView, Backend, MonthStats, PlanOutcome, PlanRequest, Settings } from './backend'
+import type { ActivityView, Backend, BusySourceView, BusyView, MonthStats, PlanOutcome, PlanRequest, Settings } from './backend'
 import { UserError } from './backend'
 import { isUnknownBucket } from './counts'
 import { SCHEME_V1 } from './mockScheme'
@@ -94,6 +94,57 @@ export function createMockBackend(): Backend {
   const past2 = add({ kind: 'group_meeting', ...at(-6, '17:00', '19:00'), title: 'Kvindecafé', venue: 'Beboerhuset', area: 'Gellerup', status: 'done', expected_size: 12 })
   counts.set(past2.key, complete({ reached: 11, new: 2, 'gender.women': 11, 'topic.health': 6, 'topic.rights_social_control': 4, 'topic.language_digital': 3, 'referral.municipal': 2, 'referral.soestre_mod_vold': 1 }))
   add({ kind: 'home_visit', ...at(-3, '13:00', '14:00'), area: 'Hasle', household: 'H-4' })
+  // Busy time from two "imported" calendars, one of them over the 09:30 visit on Wednesday.
+  const busy: BusyView[] = []
+  const sources: BusySourceView[] = []
+  const importedAt = instant(addDays(today, -2), '20:15')
+
+  function addBusy(source: string, uid: string, day: number, from: string | null, to: string | null, title: string, free = false): void {
+    const date = addDays(monday, day)
+    const allDay = from === null
+    busy.push({
+      key: `busy:${source}:${uid}@${date}`,
+      kind: 'busy',
+      source,
+      uid,
+      title,
+      start: allDay ? instant(date, '00:00') : instant(date, from),
+      end: allDay ? instant(addDays(date, 1), '00:00') : instant(date, to ?? from),
+      all_day: allDay,
+      free,
+    })
+  }
+
+  function importCalendar(source: string, offset: number): void {
+    for (let i = busy.length - 1; i >= 0; i--) if (busy[i].source === source) busy.splice(i, 1)
+    const before = busy.length
+    if (source === 'Arbejde') {
+      addBusy(source, 'vagt-1', offset, '13:00', '16:00', 'Vagt på plejehjemmet')
+      addBusy(source, 'kursus', offset + 3, null, null, 'Kursus i København')
+      addBusy(source, 'vagt-2', offset + 7, '13:00', '16:00', 'Vagt på plejehjemmet')
+    } else if (source === 'Familie') {
+      addBusy(source, 'tandlaege', offset + 2, '09:00', '10:00', 'Tandlæge')
+      addBusy(source, 'foedselsdag', offset + 4, null, null, 'Idas fødselsdag', true)
+      addBusy(source, 'fodbold', offset + 5, '10:00', '12:00', 'Fodbold med Ali')
+    } else {
+      addBusy(source, 'moede', offset + 1, '15:00', '16:30', 'Forældremøde')
+    }
+    const entries = busy.length - before
+    const index = sources.findIndex((x) => x.name === source)
+    const row = { name: source, imported: index < 0 ? importedAt : instant(today, '12:00'), entries }
+    if (index < 0) sources.push(row)
+    else sources[index] = row
+  }
+  importCalendar('Arbejde', 0)
+  importCalendar('Familie', 0)
+
+  /** The busy time an activity overlaps (not free), as `ActivityView.busy_conflicts`. */
+  function withBusy(activity: ActivityView): ActivityView {
+    const keys = busy
+      .filter((b) => !b.free && Date.parse(b.start) < Date.parse(activity.end) && Date.parse(activity.start) < Date.parse(b.end))
+      .map((b) => b.key)
+    return keys.length > 0 ? { ...activity, busy_conflicts: keys } : activity
+  }
 
   const delay = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 150))
   const find = (id: number) => {
@@ -142,7 +193,8 @@ export function createMockBackend(): Backend {
             const day = copenhagenDate(x.start)
             return day >= from && day <= to
           })
-          .sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),
+          .sort((x, y) => Date.parse(x.start) - Date.parse(y.start))
+          .map(withBusy),
       ),
     async planActivity(request: PlanRequest): Promise<PlanOutcome> {
       if (request.kind === 'home_visit' && !request.area) throw new UserError('missing_field', 'area', { field: 'area', kind: 'home_visit' })
@@ -157,16 +209,30 @@ export function createMockBackend(): Backend {
       )
       created.conflicts = clashes.map((x) => x.id)
       for (const x of clashes) x.conflicts.push(created.id)
+      const busyClashes = busy.filter(
+        (b) => !b.free && Date.parse(b.start) < Date.parse(created.end) && Date.parse(created.start) < Date.parse(b.end),
+      )
       return delay({
         id: created.id,
-        conflicts: clashes.map((x) => ({
-          with: x.id,
-          kind: 'overlap' as const,
-          with_start: x.start,
-          with_end: x.end,
-          gap_minutes: null,
-          needed_minutes: null,
-        })),
+        conflicts: [
+          ...clashes.map((x) => ({
+            with: x.id,
+            kind: 'overlap' as const,
+            with_start: x.start,
+            with_end: x.end,
+            gap_minutes: null,
+            needed_minutes: null,
+          })),
+          ...busyClashes.map((b) => ({
+            with: 0,
+            kind: 'overlap' as const,
+            with_start: b.start,
+            with_end: b.end,
+            gap_minutes: null,
+            needed_minutes: null,
+            busy: { source: b.source, title: b.title, all_day: b.all_day },
+          })),
+        ],
         notices: [],
       })
     },
@@ -304,5 +370,44 @@ export function createMockBackend(): Backend {
       const list = [...by].map(([k, count]) => ({ kind: k.split('|')[0], status: k.split('|')[1], count }))
       return delay({ period, activities: list, recorded, totals } satisfies MonthStats)
     },
+    listBusy: (from, to) =>
+      delay(
+        busy
+          .filter((b) => copenhagenDate(b.start) <= to && copenhagenDate(b.end) >= from)
+          .sort((x, y) => Date.parse(x.start) - Date.parse(y.start)),
+      ),
+    async importIcs(path, name, dryRun) {
+      const stem = path.split('/').pop()?.replace(/\.ics$/i, '') ?? 'Kalender'
+      // A file named like "bad.ics" is refused, to try out the error.
+      if (/bad|fejl/i.test(stem)) {
+        throw new UserError('import_malformed', null, { path, line: '12', reason: 'a line without a colon' })
+      }
+      const source = name ?? (stem.charAt(0).toUpperCase() + stem.slice(1))
+      const known = sources.find((x) => x.name === source)
+      if (!dryRun) importCalendar(source, 7)
+      return delay({
+        source,
+        dry_run: dryRun,
+        added: known ? 1 : 3,
+        changed: known ? 1 : 0,
+        unchanged: known ? Math.max(known.entries - 1, 0) : 0,
+        removed: 0,
+        outside_window: 2,
+        cancelled: 1,
+        capped: [],
+        duplicates: [],
+      })
+    },
+    busySources: () => delay([...sources]),
+    async removeBusySource(name) {
+      const index = sources.findIndex((x) => x.name === name)
+      if (index < 0) return delay(false)
+      sources.splice(index, 1)
+      for (let i = busy.length - 1; i >= 0; i--) if (busy[i].source === name) busy.splice(i, 1)
+      return delay(true)
+    },
+    chooseOpenFile: async () => delay('/home/preview/Hentet/skole.ics'),
+    // A browser gives a dropped file's contents, not its path: only the real app imports drops.
+    onFileDrop: async () => () => {},
   }
 }

@@ -1,8 +1,20 @@
 // A Backend for component tests: in-memory, every method a spy.
 import { vi, type Mock } from 'vitest'
-import type { ActivityView, AppInfo, Backend, MonthStats, PlanOutcome, PlanRequest, Settings } from '../lib/backend'
 import { inputKeys } from '../lib/counts'
 import { SCHEME_V1 } from '../lib/mockScheme'
+import type {
+  ActivityView,
+  AppInfo,
+  Backend,
+  BusySourceView,
+  BusyView,
+  FileDrop,
+  ImportReport,
+  MonthStats,
+  PlanOutcome,
+  PlanRequest,
+  Settings,
+} from '../lib/backend'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -26,6 +38,35 @@ export function activity(partial: Partial<ActivityView> & Pick<ActivityView, 'id
     languages: [],
     conflicts: [],
     example: false,
+    ...partial,
+  }
+}
+
+export function busy(partial: Partial<BusyView> & Pick<BusyView, 'uid' | 'start' | 'end'>): BusyView {
+  const source = partial.source ?? 'Arbejde'
+  return {
+    key: `busy:${source}:${partial.uid}@${partial.start}`,
+    kind: 'busy',
+    source,
+    title: '',
+    all_day: false,
+    free: false,
+    ...partial,
+  }
+}
+
+export function importReport(partial: Partial<ImportReport> = {}): ImportReport {
+  return {
+    source: 'Arbejde',
+    dry_run: true,
+    added: 12,
+    changed: 3,
+    unchanged: 0,
+    removed: 1,
+    outside_window: 0,
+    cancelled: 0,
+    capped: [],
+    duplicates: [],
     ...partial,
   }
 }
@@ -60,8 +101,10 @@ export function fakeBackend(
     edits?: Record<string, number>
     /** What `counts_form` suggests for meetings of a series without counts. */
     prefill?: Record<string, number>
+    busy?: BusyView[]
+    sources?: BusySourceView[]
   } = {},
-): FakeBackend {
+): FakeBackend & { dropFiles: (drop: FileDrop) => void } {
   const info: AppInfo = {
     database_path: '/tmp/nabo-test.db',
     today: options.today ?? '2026-12-02',
@@ -89,7 +132,12 @@ export function fakeBackend(
     }
     return values
   }
+  const busyTimes = options.busy ?? []
+  let sources = options.sources ?? []
+  let dropHandler: ((drop: FileDrop) => void) | null = null
   return {
+    /** What the window does when files are dragged onto it. */
+    dropFiles: (drop: FileDrop) => dropHandler?.(drop),
     appInfo: vi.fn<Backend['appInfo']>(async () => ({ ...info, language: saved.language ?? info.language })),
     listActivities: vi.fn<Backend['listActivities']>(async (from: string, to: string) =>
       // Filtering by the date part is what the Rust side does for Copenhagen offsets.
@@ -181,6 +229,31 @@ export function fakeBackend(
         return { kind, status, count }
       })
       return { period, activities, recorded, totals } satisfies MonthStats
+    listBusy: vi.fn<Backend['listBusy']>(async (from: string, to: string) =>
+      busyTimes.filter((b) => b.end.slice(0, 10) >= from && b.start.slice(0, 10) <= to),
+    ),
+    importIcs: vi.fn<Backend['importIcs']>(async (_path, name, dryRun) => {
+      const report = importReport({ source: name ?? 'Arbejde', dry_run: dryRun })
+      if (!dryRun) {
+        sources = [
+          ...sources.filter((s) => s.name !== report.source),
+          { name: report.source, imported: '2026-12-02T09:00:00+01:00', entries: report.added + report.changed },
+        ]
+      }
+      return report
+    }),
+    busySources: vi.fn<Backend['busySources']>(async () => sources),
+    removeBusySource: vi.fn<Backend['removeBusySource']>(async (name: string) => {
+      const before = sources.length
+      sources = sources.filter((s) => s.name !== name)
+      return sources.length < before
+    }),
+    chooseOpenFile: vi.fn<Backend['chooseOpenFile']>(async () => '/home/amina/Hentet/arbejde.ics'),
+    onFileDrop: vi.fn<Backend['onFileDrop']>(async (handler) => {
+      dropHandler = handler
+      return () => {
+        dropHandler = null
+      }
     }),
   }
 }
