@@ -356,3 +356,81 @@ mymonth-topics-empty = Ingen emner skrevet ned i denne måned.
 mymonth-referrals-empty = Ingen henvisninger i denne måned.
 mymonth-chart-label = { $title }: søjlediagram. Tallene står i tabellen under diagrammet.
 mymonth-table = { $title } i tal
+## Andre kalendere (optaget tid)
+
+busy-label = Optaget
+busy-free = Ledig
+busy-free-hint = Markeret som ledig i den anden kalender. Den giver ingen konflikt.
+busy-all-day = Hele dagen
+busy-all-day-one = { $day }, hele dagen
+busy-all-day-range = { $from } – { $to }, hele dagen
+busy-untitled = Uden titel
+busy-when = Hvornår
+busy-calendar = Kalender
+busy-title = Titel
+busy-readonly = Fra en anden kalender. Det kan ikke ændres i Nabo. Importér kalenderen igen for at få ændringer med.
+activity-busy-conflict-hint = Ligger oven i optaget tid fra en anden kalender
+conflict-busy = Pas på: aftalen overlapper optaget tid i kalenderen «{ $calendar }», { $when }.
+busycal-title = Andre kalendere
+busycal-intro = Se din arbejds- eller familiekalender i Nabo, så du ikke planlægger et besøg, når du er optaget. Gem kalenderen som en .ics-fil (fx fra Google, Outlook eller Apple), og vælg filen her — eller træk den ind i Nabo-vinduet. Nabo ændrer aldrig den anden kalender.
+busycal-import = Importér en kalender …
+busycal-none = Ingen andre kalendere endnu.
+busycal-list = Importerede kalendere
+busycal-entries =
+    { $count ->
+        [0] Ingen aftaler
+        [one] Én aftale
+       *[other] { $count } aftaler
+    }
+busycal-imported = importeret { $when }
+busycal-reimport = Importér igen …
+busycal-reimport-label = Importér «{ $name }» igen
+busycal-remove = Fjern
+busycal-remove-label = Fjern «{ $name }»
+busycal-remove-question = Fjern kalenderen «{ $name }» fra Nabo? Dens optagede tid forsvinder fra din kalender. Den anden kalender bliver, som den er.
+busycal-remove-yes = Ja, fjern
+busycal-remove-no = Nej, behold
+busycal-removed = Kalenderen «{ $name }» er fjernet.
+busycal-load-failed = Listen over kalendere kunne ikke hentes.
+import-title = Importér en kalender
+import-reading = Læser filen …
+import-file = Fil
+import-calendar = Kalender i Nabo
+import-added =
+    { $count ->
+        [one] 1 ny
+       *[other] { $count } nye
+    }
+import-changed =
+    { $count ->
+        [one] 1 ændret
+       *[other] { $count } ændrede
+    }
+import-removed = { $count } fjernet
+import-question = { $added }, { $changed }, { $removed } — importér?
+import-nothing-changed = Intet er ændret siden sidste import. Importér alligevel?
+import-unchanged =
+    { $count ->
+        [one] Én aftale er uændret.
+       *[other] { $count } aftaler er uændrede.
+    }
+import-outside =
+    { $count ->
+        [one] Én aftale ligger mere end et år tilbage eller to år frem og kommer ikke med.
+       *[other] { $count } aftaler ligger mere end et år tilbage eller to år frem og kommer ikke med.
+    }
+import-cancelled =
+    { $count ->
+        [one] Én aflyst aftale kommer ikke med.
+       *[other] { $count } aflyste aftaler kommer ikke med.
+    }
+import-capped = Den gentagne aftale { $uid } (linje { $line }) kommer kun med { $kept } gange.
+import-duplicate = Aftalen på linje { $line } har samme UID som en tidligere ({ $uid }) og kommer ikke med.
+import-confirm = Importér
+import-cancel = Annuller
+import-importing = Importerer …
+import-done = Kalenderen «{ $name }» er importeret: { $added }, { $changed }, { $removed }.
+import-refused = Filen kan ikke importeres
+import-close = Luk
+import-queue = Fil { $n } af { $total }
+import-drop-hint = Slip .ics-filen for at se den som optaget tid

@@ -362,3 +362,73 @@ mymonth-topics-empty = No topics written down this month.
 mymonth-referrals-empty = No referrals this month.
 mymonth-chart-label = { $title }: bar chart. The numbers are in the table below the chart.
 mymonth-table = { $title } in numbers
+## Other calendars (busy time)
+
+busy-label = Busy
+busy-free = Free
+busy-free-hint = Marked as free in the other calendar. It causes no conflict.
+busy-all-day = All day
+busy-all-day-one = { $day }, all day
+busy-all-day-range = { $from } – { $to }, all day
+busy-untitled = No title
+busy-when = When
+busy-calendar = Calendar
+busy-title = Title
+busy-readonly = From another calendar. It cannot be changed in Nabo. Import the calendar again to get its changes.
+activity-busy-conflict-hint = Overlaps busy time from another calendar
+conflict-busy = Careful: this overlaps busy time in the calendar “{ $calendar }”, { $when }.
+busycal-title = Other calendars
+busycal-intro = See your work or family calendar in Nabo, so that you do not plan a visit when you are busy. Save that calendar as an .ics file (for example from Google, Outlook or Apple) and choose the file here — or drag it onto the Nabo window. Nabo never changes the other calendar.
+busycal-import = Import a calendar …
+busycal-none = No other calendars yet.
+busycal-list = Imported calendars
+busycal-entries =
+    { $count ->
+        [0] No events
+        [one] One event
+       *[other] { $count } events
+    }
+busycal-imported = imported { $when }
+busycal-reimport = Import again …
+busycal-reimport-label = Import “{ $name }” again
+busycal-remove = Remove
+busycal-remove-label = Remove “{ $name }”
+busycal-remove-question = Remove the calendar “{ $name }” from Nabo? Its busy time disappears from your calendar. The other calendar stays as it is.
+busycal-remove-yes = Yes, remove
+busycal-remove-no = No, keep it
+busycal-removed = The calendar “{ $name }” was removed.
+busycal-load-failed = The list of calendars could not be loaded.
+import-title = Import a calendar
+import-reading = Reading the file …
+import-file = File
+import-calendar = Calendar in Nabo
+import-added = { $count } new
+import-changed = { $count } changed
+import-removed = { $count } removed
+import-question = { $added }, { $changed }, { $removed } — import?
+import-nothing-changed = Nothing has changed since the last import. Import anyway?
+import-unchanged =
+    { $count ->
+        [one] One event is unchanged.
+       *[other] { $count } events are unchanged.
+    }
+import-outside =
+    { $count ->
+        [one] One event is more than a year back or two years ahead and is left out.
+       *[other] { $count } events are more than a year back or two years ahead and are left out.
+    }
+import-cancelled =
+    { $count ->
+        [one] One cancelled event is left out.
+       *[other] { $count } cancelled events are left out.
+    }
+import-capped = The repeating event { $uid } (line { $line }) is imported only { $kept } times.
+import-duplicate = The event on line { $line } has the same UID as an earlier one ({ $uid }) and is left out.
+import-confirm = Import
+import-cancel = Cancel
+import-importing = Importing …
+import-done = The calendar “{ $name }” was imported: { $added }, { $changed }, { $removed }.
+import-refused = The file cannot be imported
+import-close = Close
+import-queue = File { $n } of { $total }
+import-drop-hint = Drop the .ics file to see it as busy time

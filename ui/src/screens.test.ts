@@ -104,7 +104,7 @@ async function violations(): Promise<string[]> {
 }
 
 // A key shaped like ours (kind-home_visit, form-label-area, …) left untranslated.
-const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile|counts|mymonth)-[a-z_-]+\b/
+const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile|counts|mymonth|busy|busycal|import)-[a-z_-]+\b/
 
 function rawKeys(): string[] {
   const text = document.body.innerText ?? document.body.textContent ?? ''
