@@ -5,6 +5,7 @@ export type IconName =
   | 'plus' | 'chevron-left' | 'chevron-right' | 'calendar' | 'warning' | 'cancelled' | 'done' | 'info' | 'close'
   | 'home' | 'group' | 'outreach' | 'accompaniment' | 'network' | 'clock' | 'no-show' | 'trash' | 'undo'
   | 'settings' | 'sun' | 'list' | 'grid' | 'eye' | 'example' | 'repeat' | 'minus' | 'chart' | 'tally'
+  | 'lock' | 'free' | 'upload'
 
 export const KIND_ICON: Record<ActivityKind, IconName> = {
   home_visit: 'home',

@@ -2,7 +2,7 @@
 // notifications). Instants are read on the Europe/Copenhagen wall clock; plain
 // dates are formatted at UTC noon with timeZone UTC. Both languages use the
 // 24-hour clock and Monday-first weeks.
-import { copenhagenDate, copenhagenTime, COPENHAGEN, plainDateToUtcNoon } from './dates'
+import { addDays, copenhagenDate, copenhagenTime, COPENHAGEN, plainDateToUtcNoon } from './dates'
 import { locale, t } from './i18n.svelte'
 
 // Making an Intl formatter costs far more than using one, and a screen of cards
@@ -103,4 +103,16 @@ export function formatDayMonthYear(date: string): string {
 /** "mandag og torsdag" / "Monday and Thursday" */
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items)
+}
+
+/**
+ * When busy time from another calendar is: like `formatWhen`, or for an all-day event its
+ * day(s) and "hele dagen" / "all day" (its end is the midnight after its last day).
+ */
+export function formatBusyWhen(busy: { start: string; end: string; all_day: boolean }): string {
+  if (!busy.all_day) return formatWhen(busy.start, busy.end)
+  const first = copenhagenDate(busy.start)
+  const last = addDays(copenhagenDate(busy.end), -1)
+  if (last <= first) return t('busy-all-day-one', { day: formatLongDate(first) })
+  return t('busy-all-day-range', { from: formatLongDate(first), to: formatLongDate(last) })
 }
