@@ -6,7 +6,7 @@ import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
 import { setLanguage } from './lib/i18n.svelte'
-import { activity, fakeBackend, type FakeBackend } from './test/fakeBackend'
+import { activity, busy, fakeBackend, type FakeBackend } from './test/fakeBackend'
 
 // jsdom has no canvas; the chart's text alternative is what is checked here.
 vi.mock('./lib/barChart', () => ({ drawBarChart: () => ({ update: () => {}, destroy: () => {} }) }))
@@ -16,8 +16,16 @@ const ACTIVITIES = [
   activity({ id: 2, kind: 'group_meeting', title: 'Kvindecafé', venue: 'Beboerhuset', theme: 'Sundhed', start: '2026-12-01T10:30:00+01:00', end: '2026-12-01T12:00:00+01:00', conflicts: [1] }),
   activity({ id: 3, kind: 'outreach', start: '2026-12-03T13:00:00+01:00', end: '2026-12-03T15:00:00+01:00', status: 'cancelled', example: true }),
   activity({ id: 5, kind: 'group_meeting', occurrence: '2026-12-02T17:00:00+01:00', rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=8', start: '2026-12-02T17:00:00+01:00', end: '2026-12-02T19:00:00+01:00', venue: 'Huset', theme: 'Skole' }),
-  activity({ id: 4, kind: 'network_meeting', start: '2026-12-04T09:00:00+01:00', end: '2026-12-04T10:00:00+01:00', status: 'done' }),
+  activity({ id: 4, kind: 'network_meeting', start: '2026-12-04T09:00:00+01:00', end: '2026-12-04T10:00:00+01:00', status: 'done', busy_conflicts: ['busy:Arbejde:vagt@2026-12-04T08:30:00+01:00'] }),
 ]
+
+// Busy time from other calendars: timed (over activity 4), all-day, and free.
+const BUSY = [
+  busy({ uid: 'vagt', title: 'Vagt', start: '2026-12-04T08:30:00+01:00', end: '2026-12-04T12:00:00+01:00' }),
+  busy({ uid: 'kursus', source: 'Familie', title: 'Kursus', start: '2026-12-02T00:00:00+01:00', end: '2026-12-03T00:00:00+01:00', all_day: true }),
+  busy({ uid: 'fest', source: 'Familie', title: 'Fest', start: '2026-12-05T00:00:00+01:00', end: '2026-12-06T00:00:00+01:00', all_day: true, free: true }),
+]
+const SOURCES = [{ name: 'Arbejde', imported: '2026-11-28T20:15:00+01:00', entries: 40 }]
 
 type Screen = { name: string; show: (user: ReturnType<typeof userEvent.setup>, backend: FakeBackend) => Promise<void> }
 
@@ -88,7 +96,48 @@ const SCREENS: Screen[] = [
       await screen.findByTestId('mymonth-topic-chart')
     },
   },
-  { name: 'settings', show: async (user) => void (await user.click(screen.getByTestId('nav-settings'))) },
+  {
+    name: 'settings',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-settings'))
+      await screen.findByTestId('busy-source')
+    },
+  },
+  {
+    name: 'busy time opened in the week',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-calendar'))
+      const [first] = await screen.findAllByTestId('busy')
+      first.closest<HTMLElement>('.ec-event')!.focus()
+      await user.keyboard('{Enter}')
+      await screen.findByTestId('busy-popover')
+    },
+  },
+  {
+    name: 'import dialog',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-settings'))
+      await user.click(await screen.findByTestId('busy-import'))
+      await screen.findByTestId('import-summary')
+    },
+  },
+  {
+    name: 'a refused calendar file',
+    show: async (user, backend) => {
+      backend.importIcs.mockRejectedValueOnce({ code: 'import_malformed', field: null, args: { path: '/tmp/x.ics', line: '3', reason: 'x' } })
+      await user.click(screen.getByTestId('nav-settings'))
+      await user.click(await screen.findByTestId('busy-import'))
+      await screen.findByTestId('import-error')
+    },
+  },
+  {
+    name: 'removing an imported calendar',
+    show: async (user) => {
+      await user.click(screen.getByTestId('nav-settings'))
+      await user.click(await screen.findByTestId('busy-remove'))
+      await screen.findByTestId('busy-remove-yes')
+    },
+  },
 ]
 
 const COUNTS = { '4': { reached: 6, new: 2, 'topic.health': 4, 'topic.other': 1, 'referral.red': 1 } }
@@ -118,7 +167,7 @@ afterEach(() => {
 
 describe.each(['da', 'en'])('every screen in %s', (language) => {
   it.each(SCREENS)('$name is accessible and fully translated', async ({ show }) => {
-    const backend = fakeBackend({ language, activities: ACTIVITIES, today: '2026-12-02', counts: COUNTS })
+    const backend = fakeBackend({ language, activities: ACTIVITIES, busy: BUSY, sources: SOURCES, today: '2026-12-02', counts: COUNTS })
     const user = userEvent.setup()
     render(App, { props: { backend } })
     await screen.findByTestId('today-screen')
