@@ -384,9 +384,7 @@ busycal-entries =
     }
 busycal-imported = importeret { $when }
 busycal-reimport = Importér igen …
-busycal-reimport-label = Importér «{ $name }» igen
 busycal-remove = Fjern
-busycal-remove-label = Fjern «{ $name }»
 busycal-remove-question = Fjern kalenderen «{ $name }» fra Nabo? Dens optagede tid forsvinder fra din kalender. Den anden kalender bliver, som den er.
 busycal-remove-yes = Ja, fjern
 busycal-remove-no = Nej, behold

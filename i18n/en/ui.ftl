@@ -390,9 +390,7 @@ busycal-entries =
     }
 busycal-imported = imported { $when }
 busycal-reimport = Import again …
-busycal-reimport-label = Import “{ $name }” again
 busycal-remove = Remove
-busycal-remove-label = Remove “{ $name }”
 busycal-remove-question = Remove the calendar “{ $name }” from Nabo? Its busy time disappears from your calendar. The other calendar stays as it is.
 busycal-remove-yes = Yes, remove
 busycal-remove-no = No, keep it

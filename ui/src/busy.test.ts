@@ -337,20 +337,20 @@ describe('importing another calendar', () => {
     expect(rows[0]).toHaveTextContent('40 aftaler, importeret lørdag den 28. november 2026 kl. 20:15')
     expect(rows[1]).toHaveTextContent('Én aftale')
 
-    await user.click(screen.getByRole('button', { name: 'Importér «Familie» igen' }))
+    await user.click(within(screen.getByRole('group', { name: 'Familie' })).getByRole('button', { name: 'Importér igen …' }))
     await screen.findByTestId('import-summary')
     expect(backend.importIcs).toHaveBeenLastCalledWith('/home/amina/Hentet/arbejde.ics', 'Familie', true)
     await user.click(screen.getByTestId('import-confirm'))
     expect(backend.importIcs).toHaveBeenLastCalledWith('/home/amina/Hentet/arbejde.ics', 'Familie', false)
     await waitFor(() => expect(screen.queryByTestId('import-dialog')).toBeNull())
 
-    await user.click(screen.getByRole('button', { name: 'Fjern «Arbejde»' }))
+    await user.click(within(screen.getByRole('group', { name: 'Arbejde' })).getByRole('button', { name: 'Fjern' }))
     const question = screen.getByRole('group', { name: /Fjern kalenderen «Arbejde» fra Nabo\?/ })
     expect(within(question).getByRole('button', { name: 'Nej, behold' })).toHaveFocus()
     await user.click(within(question).getByRole('button', { name: 'Nej, behold' }))
     expect(backend.removeBusySource).not.toHaveBeenCalled()
 
-    await user.click(screen.getByRole('button', { name: 'Fjern «Arbejde»' }))
+    await user.click(within(screen.getByRole('group', { name: 'Arbejde' })).getByRole('button', { name: 'Fjern' }))
     await user.click(screen.getByRole('button', { name: 'Ja, fjern' }))
     expect(backend.removeBusySource).toHaveBeenCalledWith('Arbejde')
     expect(await screen.findByTestId('busy-sources-status')).toHaveTextContent('Kalenderen «Arbejde» er fjernet.')
