@@ -93,6 +93,21 @@ test('a dry run of a Google export changes nothing; the import brings its events
   week = busiestWeek(busy);
 });
 
+test('the window may hear of files dropped on it, and no more than that', async () => {
+  // What `getCurrentWebview().onDragDropEvent` asks for (WebDriver cannot drag a file from a
+  // file manager): allowed by the capability. Sending events from the page is not.
+  const listen = await browser.executeAsync((done) => {
+    const internals = window.__TAURI_INTERNALS__;
+    const handler = internals.transformCallback(() => {});
+    internals
+      .invoke('plugin:event|listen', { event: 'tauri://drag-drop', target: { kind: 'Webview', label: 'main' }, handler })
+      .then((id) => done({ id }), (e) => done({ failed: String(e) }));
+  });
+  assert.equal(typeof listen.id, 'number', JSON.stringify(listen));
+  const emit = await invoke('plugin:event|emit', { event: 'tauri://drag-drop', payload: { paths: [GOOGLE], position: { x: 0, y: 0 } } });
+  assert.ok(emit?.failed, 'the page cannot emit events');
+});
+
 test('the week shows the busy time read-only, and a visit over it is a conflict naming the calendar', async () => {
   await openCalendar(browser, 'week');
   const target = week.entries[0];
