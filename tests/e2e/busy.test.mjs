@@ -191,7 +191,7 @@ test('the week shows the busy time read-only, and a visit over it is a conflict 
   if (await browser.$('[data-testid="busy-popover"]').isExisting()) await browser.keys('Escape');
   assert.equal(await browser.$('[data-testid="plan-form"]').isExisting(), false, 'a drag on busy time plans nothing');
 
-  // The month shows it too (in a full day perhaps behind "+ 2 mere").
+  // The month shows it too (perhaps further down the grid, which scrolls).
   await openCalendar(browser, 'month');
   await browser.$(`[data-testid="busy"][data-key="${target.key}"]`).waitForExist({ timeout: 10_000 });
   await browser.$('[data-testid="busy"]').waitForDisplayed({ timeout: 10_000 });
