@@ -229,6 +229,7 @@ export function fakeBackend(
         return { kind, status, count }
       })
       return { period, activities, recorded, totals } satisfies MonthStats
+    }),
     listBusy: vi.fn<Backend['listBusy']>(async (from: string, to: string) =>
       busyTimes.filter((b) => b.end.slice(0, 10) >= from && b.start.slice(0, 10) <= to),
     ),
