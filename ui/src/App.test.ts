@@ -316,6 +316,20 @@ describe('plan and edit', () => {
     expect(screen.getByLabelText(/Husstand/)).toHaveAccessibleDescription(expect.stringContaining('aldrig et navn'))
   })
 
+  it('says which kind of personal data a note holds, next to the note, keeping what was typed', async () => {
+    const backend = fakeBackend()
+    backend.planActivity.mockRejectedValue(new UserError('personal_data', 'note', { field: 'note', kind: 'phone' }))
+    const user = await open(backend)
+    await user.click(screen.getByTestId('plan-visit'))
+    await fill(user, { time: '10:00', area: 'Gellerup', household: 'H-4', note: 'ring til Fatima på 22 33 44 55' })
+    await user.click(screen.getByRole('button', { name: 'Plan besøg' }))
+    const error = await screen.findByTestId('field-error')
+    expect(error).toHaveTextContent('telefonnummer')
+    expect(error).not.toHaveTextContent('22 33')
+    expect(screen.getByLabelText(/Note/)).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByLabelText(/Note/)).toHaveValue('ring til Fatima på 22 33 44 55')
+  })
+
   it('warns about a conflict, naming the time of the other activity', async () => {
     const backend = fakeBackend({
       outcome: {
