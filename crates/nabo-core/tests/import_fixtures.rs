@@ -108,3 +108,45 @@ fn a_series_of_every_second_is_capped_and_named() {
         got.notices
     );
 }
+
+/// Every sample export, as bytes.
+fn samples() -> Vec<Vec<u8>> {
+    let dir = fixtures().join("good");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "ics")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files.iter().map(|f| std::fs::read(f).unwrap_or_default()).collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Cut anywhere, or with bytes overwritten anywhere, a real export is read or refused — never a panic.
+    #[test]
+    fn damaged_exports_never_panic(file in 0usize..64, cut in 0.0f64..1.0, edits in proptest::collection::vec((0.0f64..1.0, proptest::num::u8::ANY), 0..8)) {
+        let all = samples();
+        let mut bytes = all[file % all.len()].clone();
+        for (at, byte) in edits {
+            let i = ((bytes.len() as f64) * at) as usize;
+            if let Some(b) = bytes.get_mut(i) {
+                *b = byte;
+            }
+        }
+        bytes.truncate(((bytes.len() as f64) * cut) as usize + 1);
+        let _ = read_busy(&bytes, window());
+    }
+}
+
+#[test]
+fn a_parameter_with_more_values_than_the_parser_keeps_is_refused_not_misread() {
+    // `ical` keeps at most 10 values per parameter; the rest would end up in the value.
+    let many = (0..12).map(|i| format!("v{i}")).collect::<Vec<_>>().join(",");
+    let file = format!(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:p\r\nDTSTART;X-MANY={many}:20260701T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    );
+    let got = read_busy(file.as_bytes(), window());
+    assert!(matches!(got, Err(ReadError::BadValue { ref property, line: 2, .. }) if property == "DTSTART"), "{got:?}");
+}
