@@ -115,6 +115,8 @@ impl Nabo {
     }
 
     fn with_store(store: Store) -> Result<Self, AppError> {
+        // The category scheme is loaded and checked at start, not at the first record.
+        nabo_core::Scheme::current().map_err(AppError::Scheme)?;
         let settings = Settings::load(store.conn())?;
         Ok(Self { store, rules: rules_from(&settings), live_problem: None })
     }
