@@ -107,7 +107,7 @@ fi
 # 6. The installed app through WebDriver: welcome, then the week view.
 log "WebDriver smoke test of $bin"
 NABO_APP="$bin" NABO_E2E_PORT="${NABO_E2E_PORT:-4465}" xvfb-run -a -s "-screen 0 1280x800x24" \
-  node --test --test-reporter=spec tests/package/installed-app.test.mjs
+  node --test --test-timeout=240000 --test-reporter=spec tests/package/installed-app.test.mjs
 
 # 7. Remove it and check that its files are gone.
 trap 'rm -rf "$tmp"' EXIT
