@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn } from './harness.mjs';
+import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn, addDays, mondayOf } from './harness.mjs';
 
 let app;
 let browser;
@@ -25,17 +25,6 @@ after(async () => {
 });
 
 const invoke = (command, args) => invokeIn(browser, command, args);
-
-function addDays(date, days) {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function mondayOf(date) {
-  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
-}
 
 const request = (fields) => ({
   household: null, venue: null, theme: null, title: null, note: null, programme: null, languages: [], rrule: null, expected_size: null,

@@ -206,3 +206,16 @@ export function invokeIn(browser, command, args) {
 export function todayIn(browser) {
   return browser.execute(() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()));
 }
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export function addDays(date, days) {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week `date` (YYYY-MM-DD) is in. */
+export function mondayOf(date) {
+  const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn, addDays } from './harness.mjs';
 
 let app;
 let browser;
@@ -21,12 +21,6 @@ after(async () => {
 const invoke = (command, args) => invokeIn(browser, command, args);
 
 const today = () => todayIn(browser);
-
-function addDays(date, days) {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The meeting cards at 17:00–19:00 in the week on screen, as their dates. */
 async function meetingDates() {
