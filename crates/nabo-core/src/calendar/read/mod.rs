@@ -531,13 +531,7 @@ impl RawEvent {
     }
 
     fn entry(&self, occurrence: String, local: NaiveDateTime) -> BusyEntry {
-        BusyEntry {
-            uid: self.uid.clone(),
-            occurrence,
-            title: self.title.clone(),
-            time: self.time_at(local),
-            transparent: self.transparent,
-        }
+        self.entry_at(occurrence, self.time_at(local))
     }
 
     /// The wall-clock starts of a series inside `[from, to)` (wall clock), and whether it was cut short.
