@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use nabo_core::calendar::{read_busy, BusyTime, ReadError, ReadNotice, ReadWindow, MAX_FILE_BYTES};
-use nabo_core::ZONE;
+use nabo_core::{start_of_day, ZONE};
 use nabo_store::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyRow,
 };
@@ -135,14 +135,9 @@ pub struct BusySourceView {
 
 /// The instants a piece of busy time covers (all-day: Copenhagen midnights).
 pub(crate) fn instants(time: &BusyTime) -> (DateTime<Utc>, DateTime<Utc>) {
-    let midnight = |day: NaiveDate| {
-        ZONE.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
-            .earliest()
-            .map_or_else(|| Utc.from_utc_datetime(&day.and_time(chrono::NaiveTime::MIN)), |t| t.with_timezone(&Utc))
-    };
     match *time {
         BusyTime::Timed { start, end } => (start, end),
-        BusyTime::AllDay { first, until } => (midnight(first), midnight(until)),
+        BusyTime::AllDay { first, until } => (start_of_day(first), start_of_day(until)),
     }
 }
 

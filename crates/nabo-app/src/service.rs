@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use nabo_core::{
-    conflicts_among, expand_series, find_conflicts, Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus,
-    ConflictRules, ExceptionChange, LocalDateTime, Minutes, Occurrence, OccurrenceException, Scheduled, Span,
-    ValidActivity, ZONE,
+    conflicts_among, expand_series, find_conflicts, start_of_day, Activity, ActivityDraft, ActivityId, ActivityKind,
+    ActivityStatus, ConflictRules, ExceptionChange, LocalDateTime, Minutes, Occurrence, OccurrenceException, Scheduled,
+    Span, ValidActivity, ZONE,
 };
 use nabo_store::{
     delete_activity, delete_example_activities, get_activity, get_identity, insert_activity, insert_identity,
@@ -793,12 +793,4 @@ pub(crate) fn day_range(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>
     }
     let after = to.succ_opt().ok_or_else(|| invalid("the last day is out of range"))?;
     Ok((start_of_day(from), start_of_day(after)))
-}
-
-/// Midnight in Copenhagen (which always exists there: clocks change at 02:00 and 03:00).
-fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let local: DateTime<Tz> =
-        ZONE.from_local_datetime(&midnight).earliest().unwrap_or_else(|| ZONE.from_utc_datetime(&midnight));
-    local.with_timezone(&Utc)
 }

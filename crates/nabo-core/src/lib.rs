@@ -52,4 +52,4 @@ pub use recurrence::{
     expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
 };
 pub use text::{Field, TextError};
-pub use time::{resolve_local, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};
+pub use time::{resolve_local, start_of_day, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone every Nabo activity lives in.
@@ -86,6 +86,14 @@ pub enum TimeError {
         /// The wall-clock time the clocks jump to, as HH:MM.
         gap_end: String,
     },
+}
+
+/// Midnight in Copenhagen at the start of `day` (which always exists there: clocks change at 02:00 and 03:00).
+pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(NaiveTime::MIN);
+    let local: DateTime<Tz> =
+        ZONE.from_local_datetime(&midnight).earliest().unwrap_or_else(|| ZONE.from_utc_datetime(&midnight));
+    local.with_timezone(&Utc)
 }
 
 /// Turns a Copenhagen wall-clock time into an instant.

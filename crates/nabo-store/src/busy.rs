@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nabo_core::calendar::{BusyEntry, BusyTime};
-use nabo_core::ZONE;
+use nabo_core::start_of_day;
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use crate::error::StoreError;
@@ -47,7 +47,7 @@ const LONGEST_BUSY_SECS: i64 = 31 * 24 * 60 * 60;
 
 /// Copenhagen midnight of a day, as the instant all-day rows are ordered by.
 fn midnight(day: NaiveDate) -> i64 {
-    ZONE.from_local_datetime(&day.and_time(NaiveTime::MIN)).earliest().map_or(0, |t| t.timestamp())
+    start_of_day(day).timestamp()
 }
 
 fn bounds(time: &BusyTime) -> (i64, i64, Option<String>, Option<String>) {
