@@ -83,8 +83,13 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// Runs `args`, expects exit `code` with exactly one line on stderr containing `needle`,
 /// nothing on stdout, and the folder byte-for-byte unchanged.
 fn refused(scene: &Scene, args: &[&str], code: i32, needle: &str) {
+    refused_by(scene, scene.nabo(args), args, code, needle);
+}
+
+/// [`refused`] for a command already set up (e.g. at a fixed clock).
+fn refused_by(scene: &Scene, mut command: Command, args: &[&str], code: i32, needle: &str) {
     let before = scene.snapshot();
-    let out = scene.nabo(args).output().expect("runs");
+    let out = command.output().expect("runs");
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
     assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
@@ -788,14 +793,7 @@ fn bad_counts_are_refused_naming_the_key_and_nothing_is_stored() {
 
 /// [`refused`] at [`NOW`], exit 65.
 fn refused_at_now(scene: &Scene, args: &[&str], needle: &str) {
-    let before = scene.snapshot();
-    let out = scene.at_now(args).output().expect("runs");
-    let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(out.status.code(), Some(65), "{args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
-    assert!(stderr.contains(needle), "{args:?}: expected {needle:?} in {stderr:?}");
-    assert!(out.stdout.is_empty());
-    assert_eq!(scene.snapshot(), before, "{args:?} must change nothing");
+    refused_by(scene, scene.at_now(args), args, 65, needle);
 }
 
 #[test]
