@@ -260,16 +260,28 @@ pub fn list_activities_overlapping(
          WHERE rrule IS NULL AND deleted_utc IS NULL
            AND start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
          UNION ALL
-         SELECT {COLUMNS} FROM activities
-         WHERE rrule IS NOT NULL AND deleted_utc IS NULL
-           AND start_utc < :to AND (series_end_utc IS NULL OR series_end_utc > :from)
+         SELECT {COLUMNS} FROM activities WHERE {SERIES_IN_RANGE}
          ORDER BY start_utc, id"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    activities_in_range(conn, &sql, from, to)
+}
+
+/// Series (not deleted) that may have a meeting in `[:from, :to)`.
+const SERIES_IN_RANGE: &str = "rrule IS NOT NULL AND deleted_utc IS NULL \
+                               AND start_utc < :to AND (series_end_utc IS NULL OR series_end_utc > :from)";
+
+/// Runs an activity query with `:from` and `:to`.
+fn activities_in_range(
+    conn: &Connection,
+    sql: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Activity>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt
         .query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, RawActivity::from_row)?
         .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().map(|r| r.into_activity()).collect()
+    rows.into_iter().map(RawActivity::into_activity).collect()
 }
 
 /// How many real (not deleted, not example) one-off activities start in `[from, to)`, by kind and status.
@@ -295,17 +307,9 @@ pub fn list_series_overlapping(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM activities
-         WHERE rrule IS NOT NULL AND deleted_utc IS NULL AND example = 0
-           AND start_utc < :to AND (series_end_utc IS NULL OR series_end_utc > :from)
-         ORDER BY start_utc, id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(named_params! { ":from": from.timestamp(), ":to": to.timestamp() }, RawActivity::from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().map(RawActivity::into_activity).collect()
+    let sql =
+        format!("SELECT {COLUMNS} FROM activities WHERE {SERIES_IN_RANGE} AND example = 0 ORDER BY start_utc, id");
+    activities_in_range(conn, &sql, from, to)
 }
 
 /// An activity with what a calendar export needs besides it.
