@@ -28,6 +28,7 @@ today-overdue-empty = Alt er markeret. Godt gået.
 today-overdue-show-all = Vis alle { $count }
 today-upcoming-title = De næste 7 dage
 today-upcoming-empty = Ingen aftaler de næste 7 dage.
+today-upcoming-show-all = Vis alle { $count }
 today-open = Åbn { $kind }
 
 ## Kalender

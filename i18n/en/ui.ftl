@@ -28,6 +28,7 @@ today-overdue-empty = Everything is marked. Well done.
 today-overdue-show-all = Show all { $count }
 today-upcoming-title = The next 7 days
 today-upcoming-empty = No appointments in the next 7 days.
+today-upcoming-show-all = Show all { $count }
 today-open = Open { $kind }
 
 ## Calendar

@@ -138,11 +138,11 @@ test('the week shows the busy time read-only, and a visit over it is a conflict 
     'every piece of busy time of the week is shown',
   );
   const entryClass = await browser.execute(
-    (key) => document.querySelector(`[data-testid="busy"][data-key="${key}"]`).closest('.ec-event').className,
+    (key) => document.querySelector(`[data-testid="busy"][data-key="${key}"]`).closest('.wk-entry').className,
     target.key,
   );
   assert.match(entryClass, /nabo-busy/);
-  assert.doesNotMatch(entryClass, /ec-draggable/, 'busy time cannot be dragged');
+  assert.doesNotMatch(entryClass, /is-editable/, 'busy time cannot be dragged');
 
   const visit = await browser.$(`[data-testid="activity"][data-date="${date}"]`);
   assert.ok(await visit.$('[data-testid="conflict-badge"]').isExisting(), 'the visit over busy time is flagged');
@@ -151,13 +151,13 @@ test('the week shows the busy time read-only, and a visit over it is a conflict 
   // Room for the week: the "planned" message closed, the busy time scrolled into view.
   await (await browser.$('[data-testid="plan-saved"] .icon-button')).click();
   await browser.execute((key) => {
-    document.querySelector(`[data-testid="busy"][data-key="${key}"]`).closest('.ec-event').scrollIntoView({ block: 'center' });
+    document.querySelector(`[data-testid="busy"][data-key="${key}"]`).closest('.wk-entry').scrollIntoView({ block: 'center' });
   }, target.key);
   await screenshot(browser, 'week-busy');
 
   // Opened, it is a small read-only card: title, time, calendar. (The calendar entry is
   // clicked, not the card inside it, whose overflow a short entry clips.)
-  await (await card.$('./ancestor::article[1]')).click();
+  await (await card.$('./ancestor::*[contains(@class, "wk-entry")][1]')).click();
   const popover = await browser.$('[data-testid="busy-popover"]');
   await popover.waitForDisplayed({ timeout: 5_000 });
   assert.equal(await (await browser.$('[data-testid="busy-popover-calendar"]')).getText(), CALENDAR);
@@ -170,10 +170,10 @@ test('the week shows the busy time read-only, and a visit over it is a conflict 
 
   // Dragging it does nothing: it stays where it is, and nothing opens.
   const selector = `[data-testid="busy"][data-key="${target.key}"]`;
-  const before = await browser.execute((s) => document.querySelector(s).closest('.ec-event').getBoundingClientRect().top, selector);
+  const before = await browser.execute((s) => document.querySelector(s).closest('.wk-entry').getBoundingClientRect().top, selector);
   await dragActivity(browser, selector, 80);
   await browser.pause(500);
-  const after = await browser.execute((s) => document.querySelector(s).closest('.ec-event').getBoundingClientRect().top, selector);
+  const after = await browser.execute((s) => document.querySelector(s).closest('.wk-entry').getBoundingClientRect().top, selector);
   assert.equal(after, before, 'the busy time did not move on screen');
   const stored = await invoke('list_busy', { from: date, to: date });
   assert.ok(stored.some((b) => b.key === target.key && b.start === target.start), 'nor in the database');
@@ -199,7 +199,7 @@ test('all-day busy time is in the week\'s all-day row', async () => {
   for (let i = 0; i < Math.abs(weeks); i++) await browser.keys(weeks < 0 ? 'ArrowLeft' : 'ArrowRight');
   const selector = `[data-testid="busy"][data-key="${allDay.key}"]`;
   await browser.$(selector).waitForDisplayed({ timeout: 10_000 });
-  const inAllDayRow = await browser.execute((s) => document.querySelector(s).closest('.ec-all-day') !== null, selector);
+  const inAllDayRow = await browser.execute((s) => document.querySelector(s).closest('[data-testid="all-day-row"]') !== null, selector);
   assert.ok(inAllDayRow, 'in the all-day row');
   assert.match(await browser.$(selector).getProperty('textContent'), /Optaget/);
   await screenshot(browser, 'week-busy-all-day');

@@ -37,7 +37,7 @@ test('dragging a visit an hour down moves it an hour later', async () => {
   await openCalendar(browser, 'week');
   const card = `[data-testid="activity"][data-id="${planned.id}"]`;
   await browser.$(card).waitForDisplayed();
-  // Half an hour is 40 px in the week view (`slotHeight` in CalendarView.svelte).
+  // Half an hour is 40 px in the week view (`SLOT_PX` in WeekGrid.svelte).
   const slot = 40;
   // Two half-hour slots down: one hour.
   await dragActivity(browser, card, Math.round(slot * 2));

@@ -163,11 +163,11 @@ export async function axeViolations(browser) {
 /**
  * Drags an activity card in the week view by `dy` pixels, the way a hand does: press, a small
  * move to start the drag, then on in steps, and release. (One jump from press to release is
- * not seen as a drag by the calendar component.)
+ * not seen as a drag by the week grid.)
  */
 export async function dragActivity(browser, selector, dy) {
   const box = await browser.execute((selector) => {
-    const r = document.querySelector(selector).closest('.ec-event').getBoundingClientRect();
+    const r = document.querySelector(selector).closest('.wk-entry').getBoundingClientRect();
     return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + 10) };
   }, selector);
   const to = (y, duration) => ({ type: 'pointerMove', duration, x: box.x, y, origin: 'viewport' });

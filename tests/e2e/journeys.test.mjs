@@ -79,11 +79,11 @@ test('first start: the welcome, then example data clearly marked', async () => {
   await (await browser.$('[data-testid="toast"] button[aria-label]')).click().catch(() => {});
   const { checked, covered } = await browser.execute(() => {
     const hidden = [];
-    const tags = document.querySelectorAll('.ec-time-grid [data-testid="example-tag"]');
+    const tags = document.querySelectorAll('[data-testid="week-grid"] [data-testid="example-tag"]');
     for (const tag of tags) {
       tag.scrollIntoView({ block: 'center' });
       const box = tag.getBoundingClientRect();
-      const card = tag.closest('.ec-event');
+      const card = tag.closest('.wk-entry');
       const inside = card ? card.getBoundingClientRect() : box;
       const points = [[box.left + 3, box.top + box.height / 2], [box.right - 3, box.top + box.height / 2]];
       const clear = box.width > 0 && box.bottom <= inside.bottom + 0.5 && box.right <= inside.right + 0.5
@@ -94,7 +94,7 @@ test('first start: the welcome, then example data clearly marked', async () => {
   });
   assert.ok(checked > 0, 'the week shows example activities');
   assert.deepEqual(covered, [], 'an "Eksempeldata" marker in the week is covered or cut off');
-  await browser.execute(() => document.querySelector('.ec-time-grid [data-testid="example-tag"]')?.scrollIntoView({ block: 'center' }));
+  await browser.execute(() => document.querySelector('[data-testid="week-grid"] [data-testid="example-tag"]')?.scrollIntoView({ block: 'center' }));
   await screenshot(browser, 'week-examples-da');
 });
 

@@ -417,7 +417,7 @@ describe('series', () => {
 })
 
 describe('start screen', () => {
-  it('shows the 20 newest overdue appointments and the rest on request', async () => {
+  it('shows the 10 newest overdue appointments and the rest on request', async () => {
     const many = Array.from({ length: 25 }, (_, i) => {
       const day = String(i + 1).padStart(2, '0')
       return activity({ id: 100 + i, start: `2026-11-${day}T10:00:00+01:00`, end: `2026-11-${day}T11:00:00+01:00` })
@@ -425,11 +425,51 @@ describe('start screen', () => {
     const backend = fakeBackend({ activities: many })
     const user = await open(backend)
     const overdue = await screen.findByTestId('overdue-list')
-    expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(20)
+    expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(10)
     expect(within(overdue).getAllByTestId('agenda-item')[0].dataset.id).toBe('124')
     await user.click(within(overdue).getByRole('button', { name: 'Vis alle 25' }))
     await waitFor(() => expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(25))
     expect(within(overdue).queryByTestId('overdue-show-all')).toBeNull()
+  })
+
+  it('asks for this week ahead, opens the calendar with it, and shows what changed meanwhile', async () => {
+    const visit = activity({ id: 300, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
+    const backend = fakeBackend({ activities: [visit] })
+    const user = await open(backend)
+    // Asked for once the start screen is drawn: Monday to Sunday of today's week.
+    await waitFor(() => expect(backend.listActivities).toHaveBeenCalledWith('2026-11-30', '2026-12-06'))
+    expect(backend.listActivities).toHaveBeenCalledTimes(1)
+    // Another program plans a second visit in the database meanwhile.
+    const other = activity({ id: 301, start: '2026-12-04T12:00:00+01:00', end: '2026-12-04T13:00:00+01:00' })
+    let answer: () => void = () => {}
+    backend.listActivities.mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve([visit, other]))))
+    await user.click(screen.getByTestId('nav-calendar'))
+    const week = await screen.findByTestId('week-view')
+    const shown = () => within(week).queryAllByTestId('activity').map((el) => el.dataset.id)
+    // The week is there at once (what was asked for ahead), while it is asked for again…
+    await waitFor(() => expect(shown()).toEqual(['300']))
+    expect(week).toHaveAttribute('aria-busy', 'false')
+    // …and then as it is now.
+    answer()
+    await waitFor(() => expect(shown()).toEqual(['300', '301']))
+    expect(backend.listActivities).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows the first 15 of the next seven days and the rest on request, in day order', async () => {
+    // Today is 2026-12-02 in the fake backend: 18 visits from today, three a day.
+    const many = Array.from({ length: 18 }, (_, i) => {
+      const date = `2026-12-0${2 + Math.floor(i / 3)}`
+      const hour = String(9 + (i % 3)).padStart(2, '0')
+      return activity({ id: 200 + i, start: `${date}T${hour}:00:00+01:00`, end: `${date}T${hour}:30:00+01:00` })
+    })
+    const backend = fakeBackend({ activities: many })
+    const user = await open(backend)
+    const upcoming = await screen.findByTestId('upcoming-list')
+    const shown = () => within(upcoming).getAllByTestId('agenda-item').map((el) => Number(el.dataset.id))
+    expect(shown()).toEqual(Array.from({ length: 15 }, (_, i) => 200 + i))
+    await user.click(within(upcoming).getByRole('button', { name: 'Vis alle 18' }))
+    expect(shown()).toEqual(Array.from({ length: 18 }, (_, i) => 200 + i))
+    expect(within(upcoming).queryByTestId('upcoming-show-all')).toBeNull()
   })
 })
 

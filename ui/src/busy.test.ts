@@ -54,9 +54,9 @@ function busyCard(uid: string): HTMLElement {
   return found
 }
 
-/** The calendar entry (the focusable button) around a busy card. */
+/** The calendar entry (the focusable button) around a busy card: the week grid's or the month's. */
 function entry(uid: string): HTMLElement {
-  return busyCard(uid).closest<HTMLElement>('.ec-event')!
+  return busyCard(uid).closest<HTMLElement>('.wk-entry, .ec-event')!
 }
 
 afterEach(() => setLanguage('da'))
@@ -75,14 +75,15 @@ describe('busy time in the calendar', () => {
     expect(shift.dataset.date).toBe('2026-11-30')
     // Never draggable or resizable, and not one of the kinds' colours.
     expect(entry('vagt')).toHaveClass('nabo-busy')
-    expect(entry('vagt')).not.toHaveClass('ec-draggable')
-    expect(entry('vagt').querySelector('.ec-resizer')).toBeNull()
+    expect(entry('vagt')).not.toHaveClass('is-editable')
+    expect(entry('vagt').querySelector('.wk-resizer')).toBeNull()
     expect(entry('vagt').className).not.toMatch(/kind-/)
-    // An activity is draggable (the difference is real, not only in the looks).
-    expect(screen.getByTestId('activity').closest('.ec-event')).toHaveClass('ec-draggable')
+    // An activity is draggable and resizable (the difference is real, not only in the looks).
+    expect(screen.getByTestId('activity').closest('.wk-entry')).toHaveClass('is-editable')
+    expect(screen.getByTestId('activity').closest('.wk-entry')!.querySelector('.wk-resizer')).not.toBeNull()
 
     // All-day busy time is in the all-day row; free time says "Ledig".
-    expect(entry('kursus').closest('.ec-all-day')).not.toBeNull()
+    expect(entry('kursus').closest('[data-testid="all-day-row"]')).not.toBeNull()
     expect(busyCard('kursus')).toHaveTextContent('Optaget')
     expect(busyCard('fest')).toHaveTextContent('Ledig')
     expect(entry('fest')).toHaveClass('is-free')
@@ -95,13 +96,13 @@ describe('busy time in the calendar', () => {
     const badge = within(card).getByTestId('conflict-badge')
     expect(badge).toHaveTextContent('Konflikt')
     expect(badge).toHaveAttribute('title', 'Ligger oven i optaget tid fra en anden kalender')
-    expect(card.closest('.ec-event')).toHaveClass('has-conflict')
+    expect(card.closest('.wk-entry')).toHaveClass('has-conflict')
   })
 
   it('opens busy time in a read-only popover with Enter, and Esc gives focus back', async () => {
     const backend = fakeBackend({ today: TODAY, activities: [VISIT], busy: BUSY })
     const user = await openCalendar(backend)
-    // Enter, not a click: a press starts the calendar component's drag, which jsdom cannot follow.
+    // By keyboard (a click is covered by the pointer tests of the week grid).
     entry('tand').focus()
     await user.keyboard('{Enter}')
     const popover = await screen.findByRole('dialog', { name: 'Optaget' })

@@ -108,7 +108,7 @@ const SCREENS: Screen[] = [
     show: async (user) => {
       await user.click(screen.getByTestId('nav-calendar'))
       const [first] = await screen.findAllByTestId('busy')
-      first.closest<HTMLElement>('.ec-event')!.focus()
+      first.closest<HTMLElement>('.wk-entry')!.focus()
       await user.keyboard('{Enter}')
       await screen.findByTestId('busy-popover')
     },
