@@ -18,9 +18,13 @@ const yAt = (hh: number, mm = 0) => ((hh - 7) * 60 + mm) * PX_PER_MINUTE
 const VISIT = activity({ id: 1, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00' })
 const DONE = activity({ id: 2, start: '2026-12-03T12:00:00+01:00', end: '2026-12-03T13:00:00+01:00', status: 'done' })
 
+/** How far the week is scrolled down, in pixels (the columns move up by as much). */
+let scrolled = 0
+
 function layOut(): void {
+  scrolled = 0
   document.querySelectorAll<HTMLElement>('.wk-day').forEach((column, i) => {
-    column.getBoundingClientRect = () => new DOMRect(100 + i * 100, 0, 100, yAt(22))
+    column.getBoundingClientRect = () => new DOMRect(100 + i * 100, -scrolled, 100, yAt(22))
   })
 }
 
@@ -129,6 +133,20 @@ describe('the week grid', () => {
     const { revert } = onmove.mock.calls[0]?.[0] as { revert: () => void }
     revert()
     return Promise.resolve().then(() => expect(entry.style.transform).toBe(''))
+  })
+
+  it('follows the hours under the pointer when the week scrolls during a drag', () => {
+    const { onmove } = setup()
+    const entry = entryOf(1)
+    const at = (clientY: number) => ({ button: 0, pointerId: 1, clientX: 250, clientY })
+    fireEvent.pointerDown(entry, at(yAt(10, 10)))
+    fireEvent.pointerMove(entry, at(yAt(10, 16)))
+    // The wheel scrolls the week two hours down; the pointer stays where it was.
+    scrolled = 120 * PX_PER_MINUTE
+    fireEvent.scroll(screen.getByTestId('week-grid'))
+    expect(entry.style.transform).toBe(`translate(0px, ${120 * PX_PER_MINUTE}px)`)
+    fireEvent.pointerUp(entry, at(yAt(10, 16)))
+    expect(onmove.mock.calls[0]?.[0]).toMatchObject({ start: '2026-12-01T12:00', end: '2026-12-01T13:00' })
   })
 
   it('makes a visit longer by dragging its lower edge, never shorter than a quarter of an hour', () => {
