@@ -56,3 +56,53 @@ test('dragging a visit an hour down moves it an hour later', async () => {
   assert.match((await invoke('get_activity', { id: planned.id })).start, /T11:30:00/);
   await screenshot(browser, 'week-drag-conflict');
 });
+
+test('holding a dragged visit at the bottom edge scrolls the week, and it lands on the hour under the pointer', async () => {
+  const date = await today();
+  const planned = await invoke('plan_activity', { request: visit(`${date}T08:00`) });
+  assert.ok(planned.id, JSON.stringify(planned));
+  // Planned behind the window's back: the calendar is opened again to show it.
+  await (await browser.$('[data-testid="nav-today"]')).click();
+  await openCalendar(browser, 'week');
+  const card = `[data-testid="activity"][data-id="${planned.id}"]`;
+  await browser.$(card).waitForDisplayed({ timeout: 10_000 });
+  const { x, y, bottom } = await browser.execute((selector) => {
+    const grid = document.querySelector('[data-testid="week-grid"]');
+    grid.scrollTop = 0;
+    const r = document.querySelector(selector).closest('.wk-entry').getBoundingClientRect();
+    return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + 10), bottom: Math.round(grid.getBoundingClientRect().bottom) };
+  }, card);
+  const to = (toY, duration) => ({ type: 'pointerMove', duration, x, y: toY, origin: 'viewport' });
+  await browser.performActions([
+    {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        to(y, 0),
+        { type: 'pointerDown', button: 0 },
+        { type: 'pause', duration: 150 },
+        to(y + 5, 100),
+        to(bottom - 12, 400),
+        // Held at the edge: the week scrolls on under the pointer.
+        { type: 'pause', duration: 1500 },
+        to(bottom - 11, 50),
+        { type: 'pause', duration: 150 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await browser.releaseActions();
+  const scrolled = await browser.execute(() => document.querySelector('[data-testid="week-grid"]').scrollTop);
+  assert.ok(scrolled > 200, `the week scrolled (${scrolled} px)`);
+  await browser.waitUntil(async () => !/^\S+T08:00/.test((await invoke('get_activity', { id: planned.id })).start), {
+    timeout: 10_000,
+    timeoutMsg: 'the visit was moved',
+  });
+  const moved = await invoke('get_activity', { id: planned.id });
+  // Without scrolling, the lowest hour in view was about 13:00; held at the edge it goes further.
+  const hour = Number(moved.start.slice(11, 13));
+  assert.ok(hour >= 15, `moved to ${moved.start}`);
+  // And the card shows that time: it was dropped on the hour under the pointer.
+  assert.match(await browser.$(card).getText(), new RegExp(moved.start.slice(11, 16)));
+});

@@ -135,6 +135,16 @@ describe('the week grid', () => {
     return Promise.resolve().then(() => expect(entry.style.transform).toBe(''))
   })
 
+  it('keeps a dragged card within the hours shown', () => {
+    const { onmove } = setup()
+    drag(entryOf(1), [250, yAt(10, 10)], [250, yAt(23, 40)])
+    drag(entryOf(1), [250, yAt(10, 10)], [250, yAt(3, 0)])
+    expect(onmove.mock.calls.map((c) => [c[0].start, c[0].end])).toEqual([
+      ['2026-12-01T21:00', '2026-12-01T22:00'],
+      ['2026-12-01T07:00', '2026-12-01T08:00'],
+    ])
+  })
+
   it('follows the hours under the pointer when the week scrolls during a drag', () => {
     const { onmove } = setup()
     const entry = entryOf(1)
