@@ -2,7 +2,7 @@
 // time, drag a stretch, drag a card to another time or day, drag its lower edge) and what
 // comes out (the wall clock times handed to the screen). jsdom lays nothing out, so each
 // day column is given the box it would have: 100 px wide, side by side, starting at y = 0.
-import { fireEvent, render, screen, within } from '@testing-library/svelte'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import WeekGrid from './components/WeekGrid.svelte'
@@ -133,6 +133,24 @@ describe('the week grid', () => {
     const { revert } = onmove.mock.calls[0]?.[0] as { revert: () => void }
     revert()
     return Promise.resolve().then(() => expect(entry.style.transform).toBe(''))
+  })
+
+  it('opens a week scrolled to its first activity, and does not scroll away after a move', async () => {
+    const evening = activity({ id: 6, start: '2026-12-03T17:00:00+01:00', end: '2026-12-03T18:00:00+01:00' })
+    const { rerender } = render(WeekGrid, {
+      props: { monday: MONDAY, today: TODAY, activities: [evening], busy: [], onopen: vi.fn(), onbusy: vi.fn(), onpick: vi.fn(), onmove: vi.fn() },
+    })
+    const grid = screen.getByTestId('week-grid')
+    // Half an hour above 17:00: ten hours and a half below 07:00.
+    await waitFor(() => expect(grid.scrollTop).toBe(yAt(16, 30)))
+    grid.scrollTop = 0
+    const moved = { ...evening, start: '2026-12-03T18:00:00+01:00', end: '2026-12-03T19:00:00+01:00' }
+    await rerender({ activities: [moved] })
+    expect(grid.scrollTop).toBe(0)
+    // Another week: scrolled to its own first activity.
+    const next = activity({ id: 7, start: '2026-12-08T09:00:00+01:00', end: '2026-12-08T10:00:00+01:00' })
+    await rerender({ monday: '2026-12-07', activities: [next] })
+    await waitFor(() => expect(grid.scrollTop).toBe(yAt(8, 30)))
   })
 
   it('keeps a dragged card within the hours shown', () => {
