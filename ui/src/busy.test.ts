@@ -37,7 +37,8 @@ async function openCalendar(backend: FakeBackend, mode: 'week' | 'month' | 'agen
   const user = await openApp(backend)
   await user.click(screen.getByTestId('nav-calendar'))
   if (mode !== 'week') await user.click(await screen.findByTestId(`mode-${mode}`))
-  await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'))
+  // The month and the list come in a chunk of their own, transformed on first use here.
+  await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'), { timeout: 10_000 })
   return user
 }
 

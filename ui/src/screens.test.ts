@@ -43,7 +43,8 @@ const SCREENS: Screen[] = [
     show: async (user) => {
       await user.click(screen.getByTestId('nav-calendar'))
       await user.click(await screen.findByTestId('mode-month'))
-      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
+      // The month and the list come in a chunk of their own, transformed on first use here.
+      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0), { timeout: 10_000 })
     },
   },
   {
@@ -51,7 +52,7 @@ const SCREENS: Screen[] = [
     show: async (user) => {
       await user.click(screen.getByTestId('nav-calendar'))
       await user.click(await screen.findByTestId('mode-agenda'))
-      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0))
+      await waitFor(() => expect(screen.getAllByTestId('activity').length).toBeGreaterThan(0), { timeout: 10_000 })
     },
   },
   { name: 'plan form', show: async (user) => void (await user.keyboard('m')) },
