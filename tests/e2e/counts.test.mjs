@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn, addDays, mondayOf } from './harness.mjs';
+import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn, addDays, mondayOf, watchCsp, cspViolations } from './harness.mjs';
 
 let app;
 let browser;
@@ -13,11 +13,7 @@ before(async () => {
   app = await startApp({ language: 'da' });
   browser = app.browser;
   await completeWelcome(browser);
-  // Anything the CSP refuses (an inline style or script from a library) is remembered.
-  await browser.execute(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await watchCsp(browser);
 });
 
 after(async () => {
@@ -162,7 +158,7 @@ test('a past visit marked done: the counts form filled by keyboard, then the num
   for (const chart of drawn) {
     assert.ok(chart.width > 200 && chart.height > 60 && chart.painted > 1000, `chart drawn: ${JSON.stringify(chart)}`);
   }
-  assert.deepEqual(await browser.execute(() => window.__cspViolations), []);
+  assert.deepEqual(await cspViolations(browser), []);
   const health = await browser.execute(() => document.querySelector('[data-testid="mymonth-topic-chart-table"] tbody tr').textContent);
   assert.match(health, /Sundhed\s*7/);
   await screenshot(browser, 'my-month-da');
@@ -204,5 +200,5 @@ test('in English: the recorded counts opened again from the visit, and Min måne
   assert.match(await browser.$('[data-testid="mymonth-period"]').getText(), /\d{4}/);
   await screenshot(browser, 'my-month-en');
   await expectAccessible('my month en');
-  assert.deepEqual(await browser.execute(() => window.__cspViolations), []);
+  assert.deepEqual(await cspViolations(browser), []);
 });

@@ -193,6 +193,19 @@ export async function dragActivity(browser, selector, dy) {
   await browser.releaseActions();
 }
 
+/** Remembers from now on anything the page's CSP refuses (an inline style or script from a library). */
+export function watchCsp(browser) {
+  return browser.execute(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** What the CSP refused since `watchCsp`. */
+export function cspViolations(browser) {
+  return browser.execute(() => window.__cspViolations ?? ['the CSP was not watched']);
+}
+
 /** Calls one of the app's own commands from the page; a refusal comes back as `{ failed }`. */
 export function invokeIn(browser, command, args) {
   return browser.executeAsync(
