@@ -47,5 +47,6 @@ cli-check-personal-data = Aftale { $id }: "{ $field_label }" ser ud til at indeh
     [phone] et telefonnummer eller et andet langt nummer
     [email] en e-mailadresse
     [street_address] en adresse med husnummer
+    [name] et navn i stedet for et kodenavn som H-17
    *[other] personoplysninger
 }. Ret aftalen, så den ikke indeholder personoplysninger.

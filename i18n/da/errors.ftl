@@ -9,7 +9,7 @@ error-missing_field = Udfyld "{ $field_label }". Det skal altid med for { $kind_
 error-not_for_kind = "{ $field_label }" hører ikke til { $kind_label }. Lad feltet være tomt.
 error-text_too_long = "{ $field_label }" er for lang ({ $chars } tegn). Højst { $max } tegn.
 error-control_character = "{ $field_label }" må kun fylde én linje.
-error-not_a_pseudonym = Husstanden skal have et kaldenavn som H-17, aldrig et navn. Brug bogstaver, tal og bindestreg og mindst ét tal.
+error-not_a_pseudonym = Husstanden skal have et kodenavn som H-17, aldrig et navn. Brug tal, bindestreg og højst to bogstaver i træk, og mindst ét tal.
 error-personal_data = "{ $field_label }" ser ud til at indeholde { $kind ->
     [cpr] et CPR-nummer
     [phone] et telefonnummer eller et andet langt nummer

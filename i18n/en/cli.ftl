@@ -47,5 +47,6 @@ cli-check-personal-data = Appointment { $id }: "{ $field_label }" seems to conta
     [phone] a phone number or another long number
     [email] an e-mail address
     [street_address] a street address with a house number
+    [name] a name instead of a code name like H-17
    *[other] personal data
 }. Edit the appointment to remove the personal data.

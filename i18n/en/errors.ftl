@@ -9,7 +9,7 @@ error-missing_field = Fill in "{ $field_label }". It is always needed for a { $k
 error-not_for_kind = "{ $field_label }" does not belong to a { $kind_label }. Leave it empty.
 error-text_too_long = "{ $field_label }" is too long ({ $chars } characters). At most { $max }.
 error-control_character = "{ $field_label }" must fit on one line.
-error-not_a_pseudonym = The household needs a code name like H-17, never a name. Use letters, digits and hyphens, with at least one digit.
+error-not_a_pseudonym = The household needs a code name like H-17, never a name. Use digits, hyphens and at most two letters in a row, with at least one digit.
 error-personal_data = "{ $field_label }" seems to contain { $kind ->
     [cpr] a CPR number
     [phone] a phone number or another long number

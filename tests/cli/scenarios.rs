@@ -874,6 +874,8 @@ fn check_finds_personal_data_stored_before_the_guard_without_repeating_it() {
         // As an older Nabo (or a hand edit) could have left it.
         let conn = rusqlite::Connection::open(s.db()).expect("open");
         conn.execute("UPDATE activities SET note = 'ring på 22 33 44 55' WHERE id = ?1", [id]).expect("update");
+        // A first name with a digit, which an older Nabo took as a pseudonym.
+        conn.execute("UPDATE activities SET household = 'Fatima1' WHERE id = ?1", [id]).expect("update");
     }
     let out = s.nabo(&["check"]).output().expect("runs");
     assert!(out.status.success());
@@ -883,4 +885,11 @@ fn check_finds_personal_data_stored_before_the_guard_without_repeating_it() {
         "{stdout}"
     );
     assert!(!stdout.contains("22 33"), "the number itself is not repeated: {stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "Appointment {id}: \"Household\" seems to contain a name instead of a code name like H-17."
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Fatima"), "the name itself is not repeated: {stdout}");
 }

@@ -534,7 +534,8 @@ impl Nabo {
         })
     }
 
-    /// Every stored text field that the personal-data guard would refuse today.
+    /// Every stored text field that the personal-data guard would refuse today, and household
+    /// labels that are not pseudonyms (kind `name`), e.g. from before the rule was stricter.
     fn stored_personal_data(&self) -> Result<Vec<(i64, &'static str, &'static str)>, AppError> {
         const FIELDS: [(&str, nabo_core::Field); 6] = [
             ("area", nabo_core::Field::Area),
@@ -562,8 +563,11 @@ impl Nabo {
         for row in rows {
             let (id, texts) = row.map_err(StoreError::from)?;
             for ((_, field), text) in FIELDS.iter().zip(texts) {
-                if let Some(hit) = text.as_deref().and_then(nabo_core::find_personal_data) {
+                let Some(text) = text.as_deref() else { continue };
+                if let Some(hit) = nabo_core::find_personal_data(text) {
                     found.push((id, field.as_str(), hit.kind.as_str()));
+                } else if *field == nabo_core::Field::Household && !nabo_core::is_pseudonym(text.trim()) {
+                    found.push((id, field.as_str(), "name"));
                 }
             }
         }

@@ -190,6 +190,11 @@ fn refused_plans_store_nothing() {
             ErrorCode::NotAPseudonym,
             Some("household"),
         ),
+        (
+            PlanRequest { household: Some("Fatima1".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
+            ErrorCode::NotAPseudonym,
+            Some("household"),
+        ),
     ];
     for (request, code, field) in cases {
         let err = nabo.plan(request.clone(), now()).expect_err("refused");

@@ -105,7 +105,7 @@ pub enum TextError {
     /// A household label must be a short pseudonym such as "H-17". The label itself is not
     /// kept: what was typed instead of a pseudonym is likely a name.
     #[error(
-        "the household label is not a pseudonym like H-17: use letters, digits and '-' only, with at least one digit"
+        "the household label is not a pseudonym like H-17: use letters, digits and '-' only, at least one digit and no more than two letters together"
     )]
     NotAPseudonym,
 }
@@ -135,10 +135,27 @@ pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String
     Ok(Some(trimmed.to_string()))
 }
 
-/// A pseudonym is short, made of letters, digits and '-', and holds a digit,
-/// so that a first name alone ("Fatima") is not accepted as a label.
-fn is_pseudonym(label: &str) -> bool {
-    label.chars().all(|c| c.is_alphanumeric() || c == '-') && label.chars().any(|c| c.is_ascii_digit())
+/// Most letters a pseudonym may have in a row: enough for a code ("H", "BM"), too few for
+/// a name ("Ali", "Eva", "Fatima1" — a first name with a digit is still a name).
+const MAX_LETTERS_IN_A_ROW: usize = 2;
+
+/// Whether a household label is a pseudonym: letters, digits and '-', a digit, and no more
+/// than two letters in a row, so that a first name ("Fatima", "Fatima1", "Ali-2") is not one.
+pub fn is_pseudonym(label: &str) -> bool {
+    let mut letters_in_a_row = 0;
+    for c in label.chars() {
+        if c.is_alphabetic() {
+            letters_in_a_row += 1;
+            if letters_in_a_row > MAX_LETTERS_IN_A_ROW {
+                return false;
+            }
+        } else if c.is_ascii_digit() || c == '-' {
+            letters_in_a_row = 0;
+        } else {
+            return false;
+        }
+    }
+    label.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -190,10 +207,13 @@ mod tests {
 
     #[test]
     fn household_labels_must_be_pseudonyms() {
-        for ok in ["H-17", "h17", "B-2", "Ø-4"] {
+        for ok in ["H-17", "h17", "B-2", "Ø-4", "BM-12", "H-3-B", "17"] {
             assert!(clean(Field::Household, Some(ok.into())).is_ok(), "{ok}");
         }
-        for bad in ["Fatima", "Familien Hansen 3", "H 17", "H-17!", "12345678901234567"] {
+        let names = ["Fatima1", "Ali-2", "eva3", "3-Åse", "H-Ole7"];
+        for bad in
+            ["Fatima", "Familien Hansen 3", "H 17", "H-17!", "12345678901234567", "H-١٧"].into_iter().chain(names)
+        {
             assert!(clean(Field::Household, Some(bad.into())).is_err(), "{bad}");
         }
     }
