@@ -11,7 +11,7 @@ something-went-wrong = Noget gik galt. Prøv igen.
 
 header-plan-visit = Plan et besøg
 header-plan-meeting = Plan et møde
-header-shortcuts = Genveje: N = plan et besøg, M = plan et møde, T = i dag i kalenderen, ← → = skift periode
+header-shortcuts = Genveje: N = plan et besøg, M = plan et møde, T = i dag i kalenderen, ← → = skift periode, Alt + pil = flyt den valgte aftale
 nav-label = Hovedmenu
 nav-today = I dag
 nav-calendar = Kalender

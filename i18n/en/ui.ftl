@@ -11,7 +11,7 @@ something-went-wrong = Something went wrong. Please try again.
 
 header-plan-visit = Plan a visit
 header-plan-meeting = Plan a meeting
-header-shortcuts = Shortcuts: N = plan a visit, M = plan a meeting, T = today in the calendar, ← → = change period
+header-shortcuts = Shortcuts: N = plan a visit, M = plan a meeting, T = today in the calendar, ← → = change period, Alt + arrow = move the chosen appointment
 nav-label = Main menu
 nav-today = Today
 nav-calendar = Calendar

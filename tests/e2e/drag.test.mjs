@@ -109,3 +109,38 @@ test('holding a dragged visit at the bottom edge scrolls the week, and it lands 
   assert.match(await browser.$(card).getText(), new RegExp(moved.start.slice(11, 16)));
   assert.deepEqual(await cspViolations(browser), [], 'nothing the CSP refused while dragging');
 });
+
+test('a visit moves by keyboard too: Alt+↓ a quarter of an hour later, Alt+→ a day later, and keeps the focus', async () => {
+  const date = await today();
+  const planned = await invoke('plan_activity', { request: visit(`${date}T14:00`) });
+  assert.ok(planned.id, JSON.stringify(planned));
+  await (await browser.$('[data-testid="nav-today"]')).click();
+  await openCalendar(browser, 'week');
+  const card = `[data-testid="activity"][data-id="${planned.id}"]`;
+  await browser.$(card).waitForExist({ timeout: 10_000 });
+  await browser.execute((selector) => document.querySelector(selector).closest('.wk-entry').focus(), card);
+  await browser.keys(['Alt', 'ArrowDown']);
+  await browser.waitUntil(async () => /T14:15:00/.test((await invoke('get_activity', { id: planned.id })).start), {
+    timeout: 10_000,
+    timeoutMsg: 'Alt+ArrowDown moved the visit to 14:15',
+  });
+  await browser.waitUntil(
+    () => browser.execute((selector) => document.activeElement === document.querySelector(selector)?.closest('.wk-entry'), card),
+    { timeout: 5_000, timeoutMsg: 'the moved card has the focus' },
+  );
+  // A day later, unless today is Sunday (the next day is in the next week): then a day earlier.
+  const sunday = new Date(`${date}T12:00:00Z`).getUTCDay() === 0;
+  await browser.keys(['Alt', sunday ? 'ArrowLeft' : 'ArrowRight']);
+  const other = new Date(`${date}T12:00:00Z`);
+  other.setUTCDate(other.getUTCDate() + (sunday ? -1 : 1));
+  const day = other.toISOString().slice(0, 10);
+  await browser.waitUntil(async () => (await invoke('get_activity', { id: planned.id })).start.startsWith(`${day}T14:15`), {
+    timeout: 10_000,
+    timeoutMsg: `Alt+arrow moved the visit to ${day}`,
+  });
+  await browser.waitUntil(
+    () => browser.execute((selector) => document.activeElement === document.querySelector(selector)?.closest('.wk-entry'), card),
+    { timeout: 5_000, timeoutMsg: 'the card moved to another day has the focus' },
+  );
+  assert.equal(await browser.$(card).getAttribute('data-date'), day);
+});

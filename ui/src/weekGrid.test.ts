@@ -208,6 +208,52 @@ describe('the week grid', () => {
     expect(onopen.mock.calls.map((c) => c[0].id)).toEqual([1, 2])
   })
 
+  it('moves a planned visit by keyboard: Alt+arrows by a quarter of an hour or a day, Alt+Shift to resize', async () => {
+    const { onmove } = setup()
+    const user = userEvent.setup()
+    entryOf(1).focus()
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}')
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}')
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}')
+    await user.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}')
+    await user.keyboard('{Alt>}{Shift>}{ArrowUp}{/Shift}{/Alt}')
+    expect(onmove.mock.calls.map((c) => [c[0].start, c[0].end])).toEqual([
+      ['2026-12-01T10:15', '2026-12-01T11:15'],
+      ['2026-12-01T09:45', '2026-12-01T10:45'],
+      ['2026-12-02T10:00', '2026-12-02T11:00'],
+      ['2026-11-30T10:00', '2026-11-30T11:00'],
+      ['2026-12-01T10:00', '2026-12-01T11:15'],
+      ['2026-12-01T10:00', '2026-12-01T10:45'],
+    ])
+    // Plain arrows are the week's (the window's shortcuts); a card that is done does not move.
+    await user.keyboard('{ArrowDown}')
+    entryOf(2).focus()
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    expect(onmove).toHaveBeenCalledTimes(6)
+    expect(entryOf(1)).toHaveAttribute('aria-keyshortcuts', expect.stringContaining('Alt+ArrowUp'))
+    expect(entryOf(2)).not.toHaveAttribute('aria-keyshortcuts')
+  })
+
+  it('never makes a visit shorter than a quarter of an hour by keyboard, and gives the focus back after a move', async () => {
+    const short = activity({ id: 8, start: '2026-12-01T14:00:00+01:00', end: '2026-12-01T14:15:00+01:00' })
+    const onmove = vi.fn()
+    const { rerender } = render(WeekGrid, {
+      props: { monday: MONDAY, today: TODAY, activities: [short], busy: [], onopen: vi.fn(), onbusy: vi.fn(), onpick: vi.fn(), onmove },
+    })
+    const user = userEvent.setup()
+    entryOf(8).focus()
+    await user.keyboard('{Alt>}{Shift>}{ArrowUp}{/Shift}{/Alt}')
+    expect(onmove).not.toHaveBeenCalled()
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}')
+    expect(onmove).toHaveBeenCalledTimes(1)
+    // The screen saves it and draws the week anew: the card is now in Wednesday's column.
+    const moved = { ...short, start: '2026-12-02T14:00:00+01:00', end: '2026-12-02T14:15:00+01:00' }
+    await rerender({ activities: [moved] })
+    await waitFor(() => expect(entryOf(8)).toHaveFocus())
+    expect(entryOf(8).closest('.wk-day')).toHaveAttribute('data-date', '2026-12-02')
+  })
+
   it('lets Escape put a dragged card back without moving it', () => {
     const { onmove } = setup()
     const entry = entryOf(1)
