@@ -133,6 +133,18 @@ describe('calendar', () => {
     expect(screen.getByTestId('week-title')).toHaveTextContent(/januar 2027/i)
   })
 
+  it('moves a card by keyboard into the next week, shows that week and keeps the focus on the card', async () => {
+    // Sunday 6 December, the last day of the week shown.
+    const backend = fakeBackend({ activities: [activity({ id: 9, start: '2026-12-06T10:00:00+01:00', end: '2026-12-06T11:00:00+01:00' })] })
+    const user = await openCalendar(backend)
+    card(9).closest<HTMLElement>('[role="button"]')!.focus()
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}')
+    await waitFor(() => expect(backend.moveActivity).toHaveBeenCalledWith(9, null, '2026-12-07T10:00', '2026-12-07T11:00'))
+    await waitFor(() => expect(screen.getByTestId('week-title')).toHaveTextContent('Uge 50'))
+    await waitFor(() => expect(card(9).closest('[role="button"]')).toHaveFocus())
+    expect(card(9)).toHaveAttribute('data-date', '2026-12-07')
+  })
+
   it('opens an activity for editing with Enter', async () => {
     const backend = fakeBackend({
       activities: [activity({ id: 5, start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:30:00+01:00', household: 'H-5' })],

@@ -150,7 +150,13 @@ export function fakeBackend(
     getActivity: vi.fn<Backend['getActivity']>(async (id: number) => find(id)),
     updateActivity: vi.fn<Backend['updateActivity']>(async (id: number) => ({ ...outcome(), id })),
     updateFollowing: vi.fn<Backend['updateFollowing']>(async (id: number) => ({ ...outcome(), id: id + 1000 })),
-    moveActivity: vi.fn<Backend['moveActivity']>(async (id: number) => ({ ...outcome(), id })),
+    moveActivity: vi.fn<Backend['moveActivity']>(async (id: number, _occurrence, start: string, end: string) => {
+      // The fake's activities are in winter time (+01:00), as its weeks are.
+      const moved = find(id)
+      moved.start = `${start}:00+01:00`
+      moved.end = `${end}:00+01:00`
+      return { ...outcome(), id }
+    }),
     setStatus: vi.fn<Backend['setStatus']>(async (id, _occurrence, status) => ({ ...find(id), status })),
     suggestions: vi.fn<Backend['suggestions']>(async () => []),
     followUpDraft: vi.fn<Backend['followUpDraft']>(async (id: number) => {
