@@ -58,9 +58,12 @@ export async function startApp({ language = 'da', osDataDir = false } = {}) {
     dbPath = path.join(dataDir, 'nabo.db');
     env.NABO_DB = dbPath;
   }
+  // In a process group of its own, with WebKitWebDriver and the app it starts: `stop` ends
+  // all three, also when the app no longer answers.
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   await waitForDriver(driver);
   const browser = await remote({
@@ -75,9 +78,15 @@ export async function startApp({ language = 'da', osDataDir = false } = {}) {
   });
   const stop = async () => {
     try {
-      await browser.deleteSession();
+      // A session stuck under load (it happened once, for 14 minutes) must not hold up the run.
+      const gaveUp = new Promise((resolve) => setTimeout(resolve, 15_000).unref());
+      await Promise.race([browser.deleteSession().catch(() => {}), gaveUp]);
     } finally {
-      driver.kill();
+      try {
+        process.kill(-driver.pid, 'SIGTERM');
+      } catch {
+        driver.kill();
+      }
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
