@@ -36,6 +36,6 @@ pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage};
 
 /// Domain types the front ends need to name.
-pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme};
+pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme, ZONE};
 /// Store errors, which [`AppError::Store`] carries.
 pub use nabo_store::StoreError;

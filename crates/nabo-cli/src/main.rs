@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
@@ -733,14 +733,24 @@ fn minutes_between(start: &str, end: &str) -> Result<Minutes, Failure> {
 
 /// "2026-12-01 10:00" from an RFC 3339 time.
 fn short_time(rfc3339: &str) -> String {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_string())
+    wall_clock(rfc3339, "%Y-%m-%d %H:%M")
 }
 
 /// "10:00" from an RFC 3339 time.
 fn hour_minute(rfc3339: &str) -> String {
-    DateTime::parse_from_rfc3339(rfc3339).map(|t| t.format("%H:%M").to_string()).unwrap_or_else(|_| rfc3339.to_string())
+    wall_clock(rfc3339, "%H:%M")
+}
+
+/// The time as `format` on the Copenhagen wall clock; in the autumn hour that comes twice,
+/// with its offset ("02:30 +01:00"), or the two would read the same.
+fn wall_clock(rfc3339: &str, format: &str) -> String {
+    let Ok(time) = DateTime::parse_from_rfc3339(rfc3339) else { return rfc3339.to_string() };
+    let local = time.with_timezone(&nabo_app::ZONE);
+    let text = local.format(format).to_string();
+    match nabo_app::ZONE.from_local_datetime(&local.naive_local()) {
+        chrono::LocalResult::Ambiguous(_, _) => format!("{text} {}", local.format("%:z")),
+        _ => text,
+    }
 }
 
 /// One line of `list` for busy time from another calendar.
@@ -775,4 +785,20 @@ fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
         status,
         flag
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hour_minute, short_time};
+
+    #[test]
+    fn the_autumn_hour_that_comes_twice_shows_its_offset() {
+        assert_eq!(short_time("2026-10-25T02:30:00+02:00"), "2026-10-25 02:30 +02:00");
+        assert_eq!(short_time("2026-10-25T02:30:00+01:00"), "2026-10-25 02:30 +01:00");
+        assert_eq!(hour_minute("2026-10-25T01:30:00Z"), "02:30 +01:00");
+        assert_eq!(short_time("2026-12-01T10:00:00+01:00"), "2026-12-01 10:00");
+        // Read on the Copenhagen clock whatever offset it came with.
+        assert_eq!(hour_minute("2026-12-01T09:00:00Z"), "10:00");
+        assert_eq!(short_time("not a time"), "not a time");
+    }
 }
