@@ -97,6 +97,7 @@ field-venue = Sted
 field-theme = Tema
 field-title = Titel
 field-note = Note
+field-display_name = Navn
 field-language = Sprog
 field-repeat = Gentagelse
 field-expected_size = Forventet antal deltagere

@@ -97,6 +97,7 @@ field-venue = Venue
 field-theme = Theme
 field-title = Title
 field-note = Note
+field-display_name = Name
 field-language = Language
 field-repeat = Repeat
 field-expected_size = Expected number of participants

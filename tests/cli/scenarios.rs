@@ -286,6 +286,17 @@ fn bad_input_a_name_as_household_label() {
 }
 
 #[test]
+fn bad_input_personal_data_in_the_name_given_at_init_leaves_no_database() {
+    let s = Scene::new();
+    refused(&s, &["init", "--name", "Amina 22 33 44 55"], 65, "\"Name\" seems to contain a phone number");
+    assert!(!s.db().exists(), "no database file is left behind");
+    refused(&s, &["init", "--name", &"x".repeat(61)], 65, "Name");
+    assert!(!s.db().exists());
+    s.nabo(&["init", "--name", " Amina "]).assert().success();
+    assert!(s.db().exists());
+}
+
+#[test]
 fn bad_input_a_file_that_is_not_sqlite() {
     let s = Scene::new();
     std::fs::write(s.db(), "Kære koordinator,\nher er min liste.\n".repeat(100)).expect("write");

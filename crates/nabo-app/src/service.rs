@@ -98,7 +98,9 @@ fn index_of(id: ActivityId) -> usize {
 impl Nabo {
     /// Creates a new database for `role` and opens it.
     pub fn init(path: &Path, role: Role, display_name: Option<String>, now: DateTime<Utc>) -> Result<Self, AppError> {
-        let display_name = display_name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        // Checked before the file is made: a refused name leaves nothing behind.
+        let display_name = nabo_core::clean_text(nabo_core::Field::DisplayName, display_name)
+            .map_err(|e| AppError::Invalid(nabo_core::ValidationError::Text(e)))?;
         let mut store = Store::create(path)?;
         store.write(|tx| insert_identity(tx, &Identity { role, display_name }, now))?;
         Self::with_store(store)

@@ -51,5 +51,5 @@ pub use pii::{find_personal_data, PersonalData, PersonalDataKind};
 pub use recurrence::{
     expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
 };
-pub use text::{is_pseudonym, Field, TextError};
+pub use text::{clean_text, is_pseudonym, Field, TextError};
 pub use time::{resolve_local, start_of_day, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

@@ -32,6 +32,8 @@ pub enum Field {
     Repeat,
     /// How many people a group meeting usually has.
     ExpectedSize,
+    /// The name a volunteer shows their coordinator (not an activity's; checked the same way).
+    DisplayName,
 }
 
 impl Field {
@@ -50,6 +52,7 @@ impl Field {
             Field::Language => "language",
             Field::Repeat => "repeat",
             Field::ExpectedSize => "expected_size",
+            Field::DisplayName => "display_name",
         }
     }
 
@@ -64,6 +67,7 @@ impl Field {
             Field::Start | Field::End | Field::Duration => 40,
             Field::Repeat => 200,
             Field::ExpectedSize => 10,
+            Field::DisplayName => 60,
         }
     }
 }
@@ -112,6 +116,10 @@ pub enum TextError {
 
 /// Trims a text field, turning blank into `None` and refusing what does not fit,
 /// including personal data (the PII guard runs on every field that passes here).
+pub fn clean_text(field: Field, value: Option<String>) -> Result<Option<String>, TextError> {
+    clean(field, value)
+}
+
 pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String>, TextError> {
     let Some(value) = value else { return Ok(None) };
     let trimmed = value.trim();
@@ -203,6 +211,16 @@ mod tests {
         // The error does not repeat the text.
         let err = clean(Field::Note, Some("cpr 010190-1234".into())).expect_err("refused");
         assert!(!format!("{err} {err:?}").contains("1234"), "{err}");
+    }
+
+    #[test]
+    fn a_display_name_is_checked_like_any_text_field() {
+        assert_eq!(clean_text(Field::DisplayName, Some(" Amina ".into())), Ok(Some("Amina".into())));
+        assert_eq!(
+            clean_text(Field::DisplayName, Some("Amina 22 33 44 55".into())),
+            Err(TextError::PersonalData { field: Field::DisplayName, kind: PersonalDataKind::Phone })
+        );
+        assert!(clean_text(Field::DisplayName, Some("x".repeat(61))).is_err());
     }
 
     #[test]
