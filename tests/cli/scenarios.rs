@@ -379,27 +379,27 @@ fn danish_is_the_default_language() {
     assert!(String::from_utf8(out.stdout).expect("utf-8").contains("Ingen aftaler"));
 }
 
+/// A weekly Tuesday meeting at 17:00 from March to November: across both DST changes.
+const TUESDAY_SERIES: [&str; 12] = [
+    "plan",
+    "meeting",
+    "--start",
+    "2026-03-03T17:00",
+    "--duration",
+    "2h",
+    "--venue",
+    "Beboerhuset",
+    "--theme",
+    "Sundhed",
+    "--rrule",
+    "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110",
+];
+
 #[test]
 fn a_tuesday_series_across_both_dst_changes_is_17_00_every_week() {
     let s = Scene::new();
     s.init();
-    let out = s
-        .nabo(&[
-            "plan",
-            "meeting",
-            "--start",
-            "2026-03-03T17:00",
-            "--duration",
-            "2h",
-            "--venue",
-            "Beboerhuset",
-            "--theme",
-            "Sundhed",
-            "--rrule",
-            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110",
-        ])
-        .output()
-        .expect("runs");
+    let out = s.nabo(&TUESDAY_SERIES).output().expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let id: i64 = String::from_utf8(out.stdout).expect("utf-8").trim().parse().expect("id alone");
     let year = s.list_json("2026-01-01", "2026-12-31");
@@ -626,22 +626,7 @@ fn planning_over_imported_busy_time_warns_and_the_list_flags_it() {
 fn a_tuesday_series_is_17_00_after_a_round_trip_through_export_and_import() {
     let s = Scene::new();
     s.init();
-    s.at_now(&[
-        "plan",
-        "meeting",
-        "--start",
-        "2026-03-03T17:00",
-        "--duration",
-        "2h",
-        "--venue",
-        "Beboerhuset",
-        "--theme",
-        "Sundhed",
-        "--rrule",
-        "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261110",
-    ])
-    .assert()
-    .success();
+    s.at_now(&TUESDAY_SERIES).assert().success();
     let file = s.dir.path().join("nabo.ics");
     s.at_now(&["export-ics", "--out", file.to_str().expect("path")]).assert().success();
     let other = Scene::new();
