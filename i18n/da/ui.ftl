@@ -29,6 +29,7 @@ today-overdue-show-all = Vis alle { $count }
 today-upcoming-title = De næste 7 dage
 today-upcoming-empty = Ingen aftaler de næste 7 dage.
 today-upcoming-show-all = Vis alle { $count }
+today-show-fewer = Vis kun de første { $count }
 today-open = Åbn { $kind }
 
 ## Kalender

@@ -29,6 +29,7 @@ today-overdue-show-all = Show all { $count }
 today-upcoming-title = The next 7 days
 today-upcoming-empty = No appointments in the next 7 days.
 today-upcoming-show-all = Show all { $count }
+today-show-fewer = Show only the first { $count }
 today-open = Open { $kind }
 
 ## Calendar

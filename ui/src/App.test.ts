@@ -442,6 +442,9 @@ describe('start screen', () => {
     await user.click(within(overdue).getByRole('button', { name: 'Vis alle 25' }))
     await waitFor(() => expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(25))
     expect(within(overdue).queryByTestId('overdue-show-all')).toBeNull()
+    await user.click(within(overdue).getByRole('button', { name: 'Vis kun de første 10' }))
+    await waitFor(() => expect(within(overdue).getAllByTestId('agenda-item')).toHaveLength(10))
+    expect(within(overdue).getByTestId('overdue-show-all')).toBeInTheDocument()
   })
 
   it('asks for this week ahead, opens the calendar with it, and shows what changed meanwhile', async () => {
@@ -482,6 +485,8 @@ describe('start screen', () => {
     await user.click(within(upcoming).getByRole('button', { name: 'Vis alle 18' }))
     expect(shown()).toEqual(Array.from({ length: 18 }, (_, i) => 200 + i))
     expect(within(upcoming).queryByTestId('upcoming-show-all')).toBeNull()
+    await user.click(within(upcoming).getByRole('button', { name: 'Vis kun de første 15' }))
+    expect(shown()).toEqual(Array.from({ length: 15 }, (_, i) => 200 + i))
   })
 })
 
