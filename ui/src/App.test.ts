@@ -133,6 +133,16 @@ describe('calendar', () => {
     expect(screen.getByTestId('week-title')).toHaveTextContent(/januar 2027/i)
   })
 
+  it('shows a moved card at its new time, asking for the week once', async () => {
+    const backend = fakeBackend({ activities: [activity({ id: 10, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })] })
+    const user = await openCalendar(backend)
+    const asked = backend.listActivities.mock.calls.length
+    card(10).closest<HTMLElement>('[role="button"]')!.focus()
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    await waitFor(() => expect(card(10)).toHaveTextContent('10:15–11:15'))
+    expect(backend.listActivities.mock.calls.length).toBe(asked + 1)
+  })
+
   it('moves a card by keyboard into the next week, shows that week and keeps the focus on the card', async () => {
     // Sunday 6 December, the last day of the week shown.
     const backend = fakeBackend({ activities: [activity({ id: 9, start: '2026-12-06T10:00:00+01:00', end: '2026-12-06T11:00:00+01:00' })] })
