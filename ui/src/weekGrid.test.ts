@@ -30,9 +30,9 @@ function layOut(): void {
 
 function setup(props: Partial<Parameters<typeof render<typeof WeekGrid>>[1] & object> = {}) {
   const handlers = { onopen: vi.fn(), onbusy: vi.fn(), onpick: vi.fn(), onmove: vi.fn() }
-  render(WeekGrid, { props: { monday: MONDAY, today: TODAY, activities: [VISIT, DONE], busy: [], ...handlers, ...props } })
+  const { rerender } = render(WeekGrid, { props: { monday: MONDAY, today: TODAY, activities: [VISIT, DONE], busy: [], ...handlers, ...props } })
   layOut()
-  return handlers
+  return { ...handlers, rerender }
 }
 
 function entryOf(id: number): HTMLElement {
@@ -137,9 +137,7 @@ describe('the week grid', () => {
 
   it('opens a week scrolled to its first activity, and does not scroll away after a move', async () => {
     const evening = activity({ id: 6, start: '2026-12-03T17:00:00+01:00', end: '2026-12-03T18:00:00+01:00' })
-    const { rerender } = render(WeekGrid, {
-      props: { monday: MONDAY, today: TODAY, activities: [evening], busy: [], onopen: vi.fn(), onbusy: vi.fn(), onpick: vi.fn(), onmove: vi.fn() },
-    })
+    const { rerender } = setup({ activities: [evening] })
     const grid = screen.getByTestId('week-grid')
     // Half an hour above 17:00: ten hours and a half below 07:00.
     await waitFor(() => expect(grid.scrollTop).toBe(yAt(16, 30)))
@@ -237,10 +235,7 @@ describe('the week grid', () => {
 
   it('never makes a visit shorter than a quarter of an hour by keyboard, and gives the focus back after a move', async () => {
     const short = activity({ id: 8, start: '2026-12-01T14:00:00+01:00', end: '2026-12-01T14:15:00+01:00' })
-    const onmove = vi.fn()
-    const { rerender } = render(WeekGrid, {
-      props: { monday: MONDAY, today: TODAY, activities: [short], busy: [], onopen: vi.fn(), onbusy: vi.fn(), onpick: vi.fn(), onmove },
-    })
+    const { onmove, rerender } = setup({ activities: [short] })
     const user = userEvent.setup()
     entryOf(8).focus()
     await user.keyboard('{Alt>}{Shift>}{ArrowUp}{/Shift}{/Alt}')
