@@ -59,14 +59,23 @@ test('dragging a visit an hour down moves it an hour later', async () => {
   await screenshot(browser, 'week-drag-conflict');
 });
 
-test('holding a dragged visit at the bottom edge scrolls the week, and it lands on the hour under the pointer', async () => {
+/**
+ * Plans a visit today at `time` behind the window's back, opens the calendar again to show
+ * it, and returns it with its card's selector once the card is there.
+ */
+async function planAndShow(time) {
   const date = await today();
-  const planned = await invoke('plan_activity', { request: visit(`${date}T08:00`) });
+  const planned = await invoke('plan_activity', { request: visit(`${date}T${time}`) });
   assert.ok(planned.id, JSON.stringify(planned));
-  // Planned behind the window's back: the calendar is opened again to show it.
   await (await browser.$('[data-testid="nav-today"]')).click();
   await openCalendar(browser, 'week');
   const card = `[data-testid="activity"][data-id="${planned.id}"]`;
+  await browser.$(card).waitForExist({ timeout: 10_000 });
+  return { date, planned, card };
+}
+
+test('holding a dragged visit at the bottom edge scrolls the week, and it lands on the hour under the pointer', async () => {
+  const { planned, card } = await planAndShow('08:00');
   await browser.$(card).waitForDisplayed({ timeout: 10_000 });
   const { x, y, bottom } = await browser.execute((selector) => {
     const grid = document.querySelector('[data-testid="week-grid"]');
@@ -111,13 +120,7 @@ test('holding a dragged visit at the bottom edge scrolls the week, and it lands 
 });
 
 test('a visit moves by keyboard too: Alt+↓ a quarter of an hour later, Alt+→ a day later, and keeps the focus', async () => {
-  const date = await today();
-  const planned = await invoke('plan_activity', { request: visit(`${date}T14:00`) });
-  assert.ok(planned.id, JSON.stringify(planned));
-  await (await browser.$('[data-testid="nav-today"]')).click();
-  await openCalendar(browser, 'week');
-  const card = `[data-testid="activity"][data-id="${planned.id}"]`;
-  await browser.$(card).waitForExist({ timeout: 10_000 });
+  const { date, planned, card } = await planAndShow('14:00');
   await browser.execute((selector) => document.querySelector(selector).closest('.wk-entry').focus(), card);
   await browser.keys(['Alt', 'ArrowDown']);
   await browser.waitUntil(async () => /T14:15:00/.test((await invoke('get_activity', { id: planned.id })).start), {
