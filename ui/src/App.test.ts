@@ -133,6 +133,22 @@ describe('calendar', () => {
     expect(screen.getByTestId('week-title')).toHaveTextContent(/januar 2027/i)
   })
 
+  it('says in words when the week cannot be loaded, and loads it on "Prøv igen"', async () => {
+    const visit = activity({ id: 11, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
+    const backend = fakeBackend({ activities: [visit] })
+    // The first ask (this week, ahead of time at start) fails.
+    backend.listActivities.mockRejectedValueOnce(new UserError('storage', null, { detail: 'disk I/O error' }))
+    const user = await open(backend)
+    await waitFor(() => expect(backend.listActivities).toHaveBeenCalledTimes(1))
+    await user.click(screen.getByTestId('nav-calendar'))
+    const failed = await screen.findByTestId('week-error')
+    expect(failed).toHaveAttribute('role', 'alert')
+    expect(failed).toHaveTextContent('Aftalerne kunne ikke hentes.')
+    await user.click(within(failed).getByRole('button', { name: 'Prøv igen' }))
+    await waitFor(() => expect(screen.queryByTestId('week-error')).toBeNull())
+    expect(card(11)).toHaveTextContent('10:00–11:00')
+  })
+
   it('shows a moved card at its new time, asking for the week once', async () => {
     const backend = fakeBackend({ activities: [activity({ id: 10, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })] })
     const user = await openCalendar(backend)
