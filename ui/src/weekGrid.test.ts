@@ -149,6 +149,9 @@ describe('the week grid', () => {
     const next = activity({ id: 7, start: '2026-12-08T09:00:00+01:00', end: '2026-12-08T10:00:00+01:00' })
     await rerender({ monday: '2026-12-07', activities: [next] })
     await waitFor(() => expect(grid.scrollTop).toBe(yAt(8, 30)))
+    // A week with nothing in it opens at the top, not where the week before was scrolled.
+    await rerender({ monday: '2026-12-14', activities: [] })
+    await waitFor(() => expect(grid.scrollTop).toBe(0))
   })
 
   it('keeps a dragged card within the hours shown', () => {
