@@ -4,11 +4,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use nabo_core::{
-    ActivityId, ActivityStatus, CountsWarning, ExceptionChange, GroupKind, OccurrenceException, Scheme, ZONE,
+    ActivityId, ActivityStatus, CountsBlock, CountsWarning, ExceptionChange, GroupKind, OccurrenceException, Scheme,
 };
 use nabo_store::{
     count_one_offs_by_kind_status, get_activity, get_counts, get_identity, latest_counts_before, list_count_edits,
-    list_series_overlapping, month_count_totals, record_counts, set_activity_status, set_exception, NewCounts,
+    list_series_overlapping, month_count_totals, record_counts, remove_counts, set_activity_status, set_exception,
+    NewCounts,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -207,20 +208,17 @@ impl Nabo {
     ) -> Result<RecordOutcome, AppError> {
         let entry = self.counted_entry(id, occurrence)?;
         let o = entry.occurrence;
-        if o.status == ActivityStatus::Cancelled {
-            return Err(AppError::CountsNotAllowed { id: id.0, reason: "cancelled" });
-        }
-        if o.start.with_timezone(&Utc) > now {
-            return Err(AppError::CountsNotAllowed { id: id.0, reason: "future" });
-        }
+        nabo_core::may_record(o.status, o.start, now).map_err(|block| AppError::CountsNotAllowed {
+            id: id.0,
+            reason: if block == CountsBlock::Future { "future" } else { "cancelled" },
+        })?;
         let scheme = scheme()?;
         let valid = scheme.validate(entry.activity.kind, entry.activity.expected_size, given)?;
+        // Counts are named by the occurrence (a meeting: where its rule put it) and count in
+        // the month it took place.
         let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
-        let period = o.start.with_timezone(&ZONE).format("%Y-%m").to_string();
-        let editor = match get_identity(self.store_conn())? {
-            Some(identity) => identity.display_name.unwrap_or_else(|| identity.role.as_str().to_string()),
-            None => "volunteer".to_string(),
-        };
+        let period = nabo_core::counted_month(o.start);
+        let editor = self.editor()?;
         let counts = NewCounts {
             activity: id,
             occurrence_start: key_start,
@@ -255,6 +253,29 @@ impl Nabo {
             })
             .collect();
         Ok(RecordOutcome { activity, edited, values: valid.values, warnings })
+    }
+
+    /// Who is logged as changing counts: this database's user, by name or role.
+    fn editor(&self) -> Result<String, AppError> {
+        Ok(match get_identity(self.store_conn())? {
+            Some(identity) => identity.display_name.unwrap_or_else(|| identity.role.as_str().to_string()),
+            None => "volunteer".to_string(),
+        })
+    }
+
+    /// Removes the counts recorded on an activity (or one meeting of a series), e.g. when it did
+    /// not take place after all; it stays done until marked otherwise. Returns whether it had any.
+    pub fn remove_counts(
+        &mut self,
+        id: ActivityId,
+        occurrence: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let entry = self.counted_entry(id, occurrence)?;
+        let o = entry.occurrence;
+        let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
+        let editor = self.editor()?;
+        self.store_write(|tx| remove_counts(tx, id, key_start, &editor, now))
     }
 
     /// What the counts form of an activity (or meeting) starts from.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use nabo_core::calendar::ReadError;
-use nabo_core::{CountsError, SchemeError};
+use nabo_core::{CountsBlock, CountsError, SchemeError};
 use nabo_core::{DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -115,6 +115,12 @@ pub enum ErrorCode {
     CountsCancelled,
     /// A series where one meeting must be named.
     OccurrenceRequired,
+    /// A change that would leave counts on something not done, or not yet taken place.
+    HasCounts,
+    /// A change to a series that would drop meetings with counts.
+    SeriesDropsCounts,
+    /// `ID@DATE` where several moved meetings are on that day.
+    AmbiguousOccurrence,
     /// A month that could not be read.
     UnreadablePeriod,
     /// The category scheme cannot be used.
@@ -176,6 +182,9 @@ impl ErrorCode {
             ErrorCode::CountsFuture => "counts_future",
             ErrorCode::CountsCancelled => "counts_cancelled",
             ErrorCode::OccurrenceRequired => "occurrence_required",
+            ErrorCode::HasCounts => "has_counts",
+            ErrorCode::SeriesDropsCounts => "series_drops_counts",
+            ErrorCode::AmbiguousOccurrence => "ambiguous_occurrence",
             ErrorCode::UnreadablePeriod => "unreadable_period",
             ErrorCode::SchemeInvalid => "scheme_invalid",
             ErrorCode::Storage => "storage",
@@ -233,6 +242,9 @@ impl ErrorCode {
         ErrorCode::CountsFuture,
         ErrorCode::CountsCancelled,
         ErrorCode::OccurrenceRequired,
+        ErrorCode::HasCounts,
+        ErrorCode::SeriesDropsCounts,
+        ErrorCode::AmbiguousOccurrence,
         ErrorCode::UnreadablePeriod,
         ErrorCode::SchemeInvalid,
         ErrorCode::Storage,
@@ -335,6 +347,32 @@ pub enum AppError {
         /// The series.
         id: i64,
     },
+    /// A change that would leave counts on an occurrence that is not done where they count.
+    #[error("{target} has counts recorded, and {block}; counts belong to something that took place")]
+    HasCounts {
+        /// `ID` or `ID@DATE` (a meeting by its original day).
+        target: String,
+        /// What the change would do.
+        block: CountsBlock,
+    },
+    /// A change to a series whose new rule has no meeting where counts were recorded.
+    #[error("series {id} has counts on its meeting of {date}, which the change would remove")]
+    SeriesDropsCounts {
+        /// The series.
+        id: i64,
+        /// The original day of the first counted meeting that would go.
+        date: String,
+    },
+    /// `ID@DATE` names no meeting of the rule, and several moved meetings are on that day.
+    #[error("series {id} has several moved meetings on {date}; name one by its original day ({originals})")]
+    AmbiguousOccurrence {
+        /// The series.
+        id: i64,
+        /// The day given.
+        date: String,
+        /// The original days of the meetings moved there.
+        originals: String,
+    },
     /// A month that could not be read.
     #[error("'{input}' is not a month; write it as YYYY-MM, e.g. 2026-11")]
     UnreadablePeriod {
@@ -397,6 +435,9 @@ impl AppError {
             AppError::CountsNotAllowed { reason: "future", .. } => ErrorCode::CountsFuture,
             AppError::CountsNotAllowed { .. } => ErrorCode::CountsCancelled,
             AppError::OccurrenceRequired { .. } => ErrorCode::OccurrenceRequired,
+            AppError::HasCounts { .. } => ErrorCode::HasCounts,
+            AppError::SeriesDropsCounts { .. } => ErrorCode::SeriesDropsCounts,
+            AppError::AmbiguousOccurrence { .. } => ErrorCode::AmbiguousOccurrence,
             AppError::UnreadablePeriod { .. } => ErrorCode::UnreadablePeriod,
             AppError::Scheme(_) => ErrorCode::SchemeInvalid,
             AppError::Import { source, .. } => match source {
@@ -570,6 +611,26 @@ impl AppError {
                 }
             },
             AppError::CountsNotAllowed { id, .. } | AppError::OccurrenceRequired { id } => put("id", id.to_string()),
+            AppError::HasCounts { target, block } => {
+                put("id", target.clone());
+                let (reason, status) = match block {
+                    CountsBlock::Future => ("future", None),
+                    CountsBlock::Cancelled => ("cancelled", None),
+                    CountsBlock::NotDone { status } => ("not_done", Some(status.as_str())),
+                    CountsBlock::Skipped => ("skipped", None),
+                };
+                put("reason", reason.to_string());
+                put("status", status.unwrap_or("-").to_string());
+            }
+            AppError::SeriesDropsCounts { id, date } => {
+                put("id", id.to_string());
+                put("date", date.clone());
+            }
+            AppError::AmbiguousOccurrence { id, date, originals } => {
+                put("id", id.to_string());
+                put("date", date.clone());
+                put("originals", originals.clone());
+            }
             AppError::UnreadablePeriod { input } => put("input", input.clone()),
             AppError::Scheme(e) => put("detail", e.to_string()),
             AppError::ReadFailed { path, reason } => {

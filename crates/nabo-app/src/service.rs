@@ -10,10 +10,10 @@ use nabo_core::{
     Span, ValidActivity, ZONE,
 };
 use nabo_store::{
-    delete_activity, delete_example_activities, get_activity, get_identity, insert_activity, insert_identity,
-    list_activities_overlapping, list_exceptions, move_exceptions, purge_deleted_activities, recent_values,
-    restore_activity, set_activity_status, set_exception, update_activity, Identity, NewActivity, RememberedText,
-    Store, StoreError,
+    delete_activity, delete_example_activities, get_activity, get_counts, get_identity, insert_activity,
+    insert_identity, list_activities_overlapping, list_counted_occurrences, list_exceptions, move_counts,
+    move_exceptions, purge_deleted_activities, recent_values, restore_activity, set_activity_status, set_exception,
+    update_activity, CountsMove, Identity, NewActivity, RememberedText, Store, StoreError,
 };
 
 pub use nabo_store::Role;
@@ -202,11 +202,72 @@ impl Nabo {
         request: PlanRequest,
         now: DateTime<Utc>,
     ) -> Result<PlanOutcome, AppError> {
-        get_activity(self.store.conn(), id)?;
+        let current = get_activity(self.store.conn(), id)?;
         let plan = validate(request)?;
+        self.replace(&current, plan, now)
+    }
+
+    /// Replaces an activity's (or a whole series') details with `plan`; counts recorded on it
+    /// follow it, or the change is refused when they could not (see [`nabo_core::may_keep_counts`]).
+    fn replace(
+        &mut self,
+        current: &Activity,
+        plan: ValidActivity,
+        now: DateTime<Utc>,
+    ) -> Result<PlanOutcome, AppError> {
+        let id = current.id;
+        let counts = self.counts_after_replace(current, &plan, now)?;
         let conflicts = self.conflicts_for(&plan, Some(id))?;
-        self.store.write(|tx| update_activity(tx, id, &plan, now))?;
+        self.store.write(|tx| {
+            update_activity(tx, id, &plan, now)?;
+            if let Some((from_start, period)) = &counts {
+                let to_start = plan.start().with_timezone(&Utc);
+                let change = CountsMove { from: id, from_start: *from_start, to: id, to_start, period: Some(period) };
+                move_counts(tx, &change)?;
+            }
+            Ok::<_, AppError>(())
+        })?;
         Ok(self.after_change(outcome(id, &plan, conflicts), now))
+    }
+
+    /// What happens to the counts of `current` when it becomes `plan`: for a one-off with counts,
+    /// their key and new month (they follow it); refused when counts could not stay true.
+    fn counts_after_replace(
+        &self,
+        current: &Activity,
+        plan: &ValidActivity,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(DateTime<Utc>, String)>, AppError> {
+        let counted = list_counted_occurrences(self.store.conn(), current.id)?;
+        if counted.is_empty() {
+            return Ok(None);
+        }
+        match (current.recurrence(), plan.recurrence()) {
+            (None, None) => {
+                let key = current.start.with_timezone(&Utc);
+                nabo_core::may_keep_counts(current.status, plan.start(), now)
+                    .map_err(|block| has_counts(current.id, None, block))?;
+                Ok(Some((key, nabo_core::counted_month(plan.start()))))
+            }
+            // A series keeps its counted meetings only where its new rule still has them.
+            (_, Some(rule)) => {
+                for key in counted {
+                    let at = key.with_timezone(&ZONE);
+                    if !rule.starts_between(plan.start(), &[], at, at + Duration::seconds(1)).contains(&at) {
+                        return Err(AppError::SeriesDropsCounts {
+                            id: current.id.0,
+                            date: at.date_naive().to_string(),
+                        });
+                    }
+                }
+                Ok(None)
+            }
+            // A series made a one-off: its counted meetings would have nothing to belong to.
+            (Some(_), None) => {
+                let at = counted.first().map(|k| k.with_timezone(&ZONE).date_naive().to_string()).unwrap_or_default();
+                Err(AppError::SeriesDropsCounts { id: current.id.0, date: at })
+            }
+        }
     }
 
     /// Changes one meeting of a series and all after it: the series is split at `occurrence`,
@@ -236,12 +297,32 @@ impl Nabo {
         let before =
             ActivityDraft { rrule: Some(rule.ending_before(original).to_string()), ..series.to_draft() }.validate()?;
         let conflicts = self.conflicts_for(&rest, Some(id))?;
+        // Counted meetings from the split on go to the new series, named where its rule puts them;
+        // refused if the new rule has no meeting there (the counts would belong to nothing).
+        let shift = rest.start() - original;
+        let split = original.with_timezone(&Utc);
+        let counted: Vec<DateTime<Utc>> =
+            list_counted_occurrences(self.store.conn(), id)?.into_iter().filter(|k| *k >= split).collect();
+        if let Some(rule) = rest.recurrence() {
+            for key in &counted {
+                let at = (*key + shift).with_timezone(&ZONE);
+                if !rule.starts_between(rest.start(), &[], at, at + Duration::seconds(1)).contains(&at) {
+                    let date = key.with_timezone(&ZONE).date_naive().to_string();
+                    return Err(AppError::SeriesDropsCounts { id: id.0, date });
+                }
+            }
+        }
         let uid = new_uid();
         let new_id = self.store.write(|tx| {
             update_activity(tx, id, &before, now)?;
             let new_id = insert_activity(tx, &NewActivity { plan: &rest, uid: &uid, example: series.example }, now)?;
             // Meetings after the split keep their exceptions, at the new series' time of day.
-            move_exceptions(tx, id, new_id, original.with_timezone(&Utc), rest.start() - original)?;
+            move_exceptions(tx, id, new_id, split, shift)?;
+            for key in &counted {
+                let change =
+                    CountsMove { from: id, from_start: *key, to: new_id, to_start: *key + shift, period: None };
+                move_counts(tx, &change)?;
+            }
             Ok::<_, AppError>(new_id)
         })?;
         Ok(self.after_change(outcome(new_id, &rest, conflicts), now))
@@ -286,21 +367,37 @@ impl Nabo {
         match occurrence {
             None => {
                 let plan = ActivityDraft { start, span, ..current.to_draft() }.validate()?;
-                let conflicts = self.conflicts_for(&plan, Some(id))?;
-                self.store.write(|tx| update_activity(tx, id, &plan, now))?;
-                Ok(self.after_change(outcome(id, &plan, conflicts), now))
+                self.replace(&current, plan, now)
             }
             Some(occurrence) => {
                 let entry = self.entry(&current, occurrence)?;
                 // The meeting alone, checked like any plan (DST gap, length), without its rule.
                 let single = ActivityDraft { start, span, rrule: None, ..current.to_draft() }.validate()?;
+                // Its counts stay with it (named by its original start) and count in its new month.
+                let counted = self.counted_key(&entry)?;
+                if counted.is_some() {
+                    nabo_core::may_keep_counts(entry.occurrence.status, single.start(), now)
+                        .map_err(|block| has_counts(id, entry.occurrence.original_start, block))?;
+                }
                 let conflicts = self.conflicts_for(&single, Some(id))?;
                 let change = ExceptionChange::Changed {
                     start: single.start(),
                     end: single.end(),
                     status: entry.occurrence.status,
                 };
-                self.set_exception(id, &entry, change, now)?;
+                let period = nabo_core::counted_month(single.start());
+                let original_start =
+                    entry.occurrence.original_start.ok_or_else(|| not_an_occurrence(id, occurrence))?;
+                let exception = OccurrenceException { original_start, change };
+                self.store.write(|tx| {
+                    set_exception(tx, id, &exception, now)?;
+                    if let Some(key) = counted {
+                        let change =
+                            CountsMove { from: id, from_start: key, to: id, to_start: key, period: Some(&period) };
+                        move_counts(tx, &change)?;
+                    }
+                    Ok::<_, AppError>(())
+                })?;
                 Ok(self.after_change(outcome(id, &single, conflicts), now))
             }
         }
@@ -316,6 +413,14 @@ impl Nabo {
     ) -> Result<ActivityView, AppError> {
         match occurrence {
             None => {
+                let activity = get_activity(self.store.conn(), id)?;
+                // A one-off with counts stays done; a series' meetings with counts keep their own mark.
+                if activity.rrule.is_none()
+                    && get_counts(self.store.conn(), id, activity.start.with_timezone(&Utc))?.is_some()
+                {
+                    nabo_core::may_keep_counts(status, activity.start, now)
+                        .map_err(|block| has_counts(id, None, block))?;
+                }
                 self.store.write(|tx| set_activity_status(tx, id, status, now))?;
                 self.refresh_live_calendar(now);
                 self.get(id)
@@ -324,6 +429,10 @@ impl Nabo {
                 let series = get_activity(self.store.conn(), id)?;
                 let entry = self.entry(&series, occurrence)?;
                 let o = entry.occurrence;
+                if self.counted_key(&entry)?.is_some() {
+                    nabo_core::may_keep_counts(status, o.start, now)
+                        .map_err(|block| has_counts(id, o.original_start, block))?;
+                }
                 self.set_exception(id, &entry, ExceptionChange::Changed { start: o.start, end: o.end, status }, now)?;
                 Ok(self.entry(&series, occurrence)?.view(Vec::new()))
             }
@@ -340,7 +449,17 @@ impl Nabo {
     pub fn skip_occurrence(&mut self, id: ActivityId, occurrence: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let series = get_activity(self.store.conn(), id)?;
         let entry = self.entry(&series, occurrence)?;
+        if self.counted_key(&entry)?.is_some() {
+            return Err(has_counts(id, entry.occurrence.original_start, nabo_core::CountsBlock::Skipped));
+        }
         self.set_exception(id, &entry, ExceptionChange::Skipped, now)
+    }
+
+    /// The key of the counts recorded on this occurrence, if it has any.
+    pub(crate) fn counted_key(&self, entry: &Entry) -> Result<Option<DateTime<Utc>>, AppError> {
+        let o = &entry.occurrence;
+        let key = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
+        Ok(get_counts(self.store.conn(), entry.activity.id, key)?.map(|_| key))
     }
 
     fn set_exception(
@@ -362,15 +481,38 @@ impl Nabo {
         self.set_status(id, None, ActivityStatus::Cancelled, now)
     }
 
-    /// The occurrence of series `id` on the Copenhagen day `date` (RFC 3339), for `ID@DATE`.
+    /// The meeting of series `id` that `ID@DATE` names (its original start, RFC 3339).
+    ///
+    /// `DATE` is the Copenhagen day the series' rule put the meeting on, whether or not it was
+    /// moved since: a meeting keeps its name. Only when the rule has no meeting that day (or it
+    /// was skipped) does `DATE` name a meeting moved onto that day, and then only if exactly one was.
     pub fn occurrence_on(&self, id: ActivityId, date: NaiveDate) -> Result<String, AppError> {
         let series = get_activity(self.store.conn(), id)?;
-        let day = day_range(date, date)?;
-        self.entries_of(&series, day.0, day.1)?
-            .into_iter()
-            .find_map(|e| e.occurrence.original_start)
-            .map(|t| t.to_rfc3339())
-            .ok_or_else(|| not_an_occurrence(id, &date.to_string()))
+        let rule = series.recurrence().ok_or_else(|| not_an_occurrence(id, &date.to_string()))?;
+        let (from, to) = day_range(date, date)?;
+        let (from, to) = (from.with_timezone(&ZONE), to.with_timezone(&ZONE));
+        let exceptions = list_exceptions(self.store.conn(), id)?;
+        let skipped: Vec<DateTime<Tz>> =
+            exceptions.iter().filter(|e| e.change == ExceptionChange::Skipped).map(|e| e.original_start).collect();
+        if let Some(original) = rule.starts_between(series.start, &skipped, from, to).into_iter().find(|t| *t >= from) {
+            return Ok(original.to_rfc3339());
+        }
+        let moved_here: Vec<DateTime<Tz>> = exceptions
+            .iter()
+            .filter_map(|e| match e.change {
+                ExceptionChange::Changed { start, .. } if start >= from && start < to => Some(e.original_start),
+                _ => None,
+            })
+            .collect();
+        match moved_here.as_slice() {
+            [one] => Ok(one.to_rfc3339()),
+            [] => Err(not_an_occurrence(id, &date.to_string())),
+            several => Err(AppError::AmbiguousOccurrence {
+                id: id.0,
+                date: date.to_string(),
+                originals: several.iter().map(|t| t.date_naive().to_string()).collect::<Vec<_>>().join(", "),
+            }),
+        }
     }
 
     /// Deletes an activity or series; [`Nabo::restore`] brings it back for a few minutes, then it is gone.
@@ -638,7 +780,9 @@ impl Nabo {
         let exceptions = list_exceptions(self.store.conn(), series.id)?;
         let change = exceptions.iter().find(|e| e.original_start == original).map(|e| e.change);
         let (start, end, status) = match change {
-            Some(ExceptionChange::Changed { start, end, status }) => (start, end, status),
+            Some(ExceptionChange::Changed { start, end, status }) => {
+                (start, end, nabo_core::occurrence_status(series.status, Some(status)))
+            }
             Some(ExceptionChange::Skipped) => return Err(not_an_occurrence(series.id, occurrence)),
             None => (original, original + (series.end - series.start), series.status),
         };
@@ -693,6 +837,15 @@ impl Nabo {
 
 fn new_uid() -> String {
     format!("{}@nabo", uuid::Uuid::new_v4())
+}
+
+/// Refuses a change that would leave counts on something that is not done where they count.
+pub(crate) fn has_counts(id: ActivityId, original: Option<DateTime<Tz>>, block: nabo_core::CountsBlock) -> AppError {
+    let target = match original {
+        Some(at) => format!("{}@{}", id.0, at.date_naive()),
+        None => id.0.to_string(),
+    };
+    AppError::HasCounts { target, block }
 }
 
 fn not_an_occurrence(id: ActivityId, occurrence: &str) -> AppError {

@@ -33,6 +33,7 @@ mod conflict;
 mod counts;
 mod duration;
 mod pii;
+mod recorded;
 mod recurrence;
 mod text;
 mod time;
@@ -48,8 +49,10 @@ pub use counts::{
 };
 pub use duration::{DurationError, Minutes};
 pub use pii::{find_personal_data, PersonalData, PersonalDataKind};
+pub use recorded::{counted_month, may_keep_counts, may_record, CountsBlock};
 pub use recurrence::{
-    expand_series, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError, MAX_COUNT,
+    expand_series, occurrence_status, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError,
+    MAX_COUNT,
 };
 pub use text::{clean_text, is_pseudonym, Field, TextError};
 pub use time::{resolve_local, start_of_day, LocalDateTime, Resolved, TimeError, TimeNotice, ZONE};

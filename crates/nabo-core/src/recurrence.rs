@@ -288,9 +288,21 @@ pub struct Occurrence {
     pub status: ActivityStatus,
 }
 
+/// The status of one meeting of a series: its own mark if it has one, else the series'.
+///
+/// A cancelled series cancels its meetings that are still planned; a meeting already marked
+/// done or no-show keeps its mark (and a done one its counts).
+pub fn occurrence_status(series_status: ActivityStatus, own: Option<ActivityStatus>) -> ActivityStatus {
+    match own {
+        Some(ActivityStatus::Planned) | None if series_status == ActivityStatus::Cancelled => ActivityStatus::Cancelled,
+        Some(own) => own,
+        None => series_status,
+    }
+}
+
 /// The occurrences of a series that overlap `[from, to)`, exceptions applied, in start order.
 ///
-/// `series_status` applies to occurrences without their own (a cancelled series cancels all).
+/// `series_status` applies as [`occurrence_status`] says.
 #[allow(clippy::too_many_arguments)]
 pub fn expand_series(
     activity: ActivityId,
@@ -310,7 +322,9 @@ pub fn expand_series(
         .map(|original| {
             let changed = exceptions.iter().find(|e| e.original_start == original);
             let (start, end, status) = match changed.map(|e| e.change) {
-                Some(ExceptionChange::Changed { start, end, status }) => (start, end, status),
+                Some(ExceptionChange::Changed { start, end, status }) => {
+                    (start, end, occurrence_status(series_status, Some(status)))
+                }
                 _ => (original, original + length, series_status),
             };
             Occurrence { activity, original_start: Some(original), start, end, status }
@@ -326,14 +340,10 @@ pub fn expand_series(
                     .starts_between(series_start, &skipped, e.original_start, e.original_start + Duration::seconds(1))
                     .contains(&e.original_start);
                 if occurs {
+                    let status = occurrence_status(series_status, Some(status));
                     found.push(Occurrence { activity, original_start: Some(e.original_start), start, end, status });
                 }
             }
-        }
-    }
-    if series_status == ActivityStatus::Cancelled {
-        for o in &mut found {
-            o.status = ActivityStatus::Cancelled;
         }
     }
     found.sort_by_key(|o| (o.start, o.original_start));

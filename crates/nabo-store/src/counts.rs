@@ -181,3 +181,68 @@ pub fn month_count_totals(conn: &Connection, period: &str) -> Result<MonthTotals
     }
     Ok(MonthTotals { totals, records })
 }
+
+/// The occurrences of activity `id` that have counts, by their key (a meeting's original start), in order.
+pub fn list_counted_occurrences(conn: &Connection, id: ActivityId) -> Result<Vec<DateTime<Utc>>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT occurrence_start_utc FROM counts WHERE activity_id = :id ORDER BY occurrence_start_utc",
+    )?;
+    let rows = stmt.query_map(named_params! { ":id": id.0 }, |r| r.get::<_, i64>(0))?;
+    rows.map(|r| Ok(stamp(r?))).collect()
+}
+
+/// Where [`move_counts`] takes one occurrence's counts.
+#[derive(Debug, Clone, Copy)]
+pub struct CountsMove<'a> {
+    /// The activity (or series) they are on.
+    pub from: ActivityId,
+    /// Their occurrence's key now.
+    pub from_start: DateTime<Utc>,
+    /// The activity they go to (the same, or the later part of a split series).
+    pub to: ActivityId,
+    /// Their occurrence's key from now on.
+    pub to_start: DateTime<Utc>,
+    /// The Copenhagen month they count in from now on (`None`: the month they count in now).
+    pub period: Option<&'a str>,
+}
+
+/// Moves one occurrence's counts and their edit log to another key and month (the occurrence
+/// was moved, or its series split). Returns how many count rows moved. Run it in a transaction.
+pub fn move_counts(conn: &Connection, change: &CountsMove<'_>) -> Result<usize, StoreError> {
+    let moved = conn.execute(
+        "UPDATE counts SET activity_id = :to, occurrence_start_utc = :new, period = coalesce(:period, period)
+         WHERE activity_id = :from AND occurrence_start_utc = :at",
+        named_params! {
+            ":from": change.from.0, ":at": change.from_start.timestamp(),
+            ":to": change.to.0, ":new": change.to_start.timestamp(), ":period": change.period,
+        },
+    )?;
+    conn.execute(
+        "UPDATE count_edits SET activity_id = :to, occurrence_start_utc = :new
+         WHERE activity_id = :from AND occurrence_start_utc = :at",
+        named_params! {
+            ":from": change.from.0, ":at": change.from_start.timestamp(),
+            ":to": change.to.0, ":new": change.to_start.timestamp(),
+        },
+    )?;
+    Ok(moved)
+}
+
+/// Removes the counts recorded on one occurrence, logging who and when; returns whether there were any.
+pub fn remove_counts(
+    conn: &Connection,
+    id: ActivityId,
+    occurrence_start: DateTime<Utc>,
+    editor: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let key = named_params! { ":id": id.0, ":at": occurrence_start.timestamp() };
+    let removed = conn.execute("DELETE FROM counts WHERE activity_id = :id AND occurrence_start_utc = :at", key)?;
+    if removed > 0 {
+        conn.execute(
+            "INSERT INTO count_edits (activity_id, occurrence_start_utc, edited_utc, editor) VALUES (:id, :at, :now, :who)",
+            named_params! { ":id": id.0, ":at": occurrence_start.timestamp(), ":now": now.timestamp(), ":who": editor },
+        )?;
+    }
+    Ok(removed > 0)
+}

@@ -33,8 +33,8 @@ pub use busy::{
     BusyRow, BusySource,
 };
 pub use counts::{
-    get_counts, latest_counts_before, list_count_edits, month_count_totals, record_counts, CountEdit, MonthTotals,
-    NewCounts, RecordedCounts,
+    get_counts, latest_counts_before, list_count_edits, list_counted_occurrences, month_count_totals, move_counts,
+    record_counts, remove_counts, CountEdit, CountsMove, MonthTotals, NewCounts, RecordedCounts,
 };
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};
