@@ -12,8 +12,8 @@ use nabo_core::{
 use nabo_store::{
     delete_activity, delete_example_activities, get_activity, get_counts, get_identity, insert_activity,
     insert_identity, list_activities_overlapping, list_counted_occurrences, list_exceptions, move_counts,
-    move_exceptions, purge_deleted_activities, recent_values, restore_activity, set_activity_status, set_exception,
-    update_activity, CountsMove, Identity, NewActivity, RememberedText, Store, StoreError,
+    move_exceptions, purge_deleted_activities, recent_values, rekey_occurrences, restore_activity, set_activity_status,
+    set_exception, update_activity, CountsMove, Identity, NewActivity, RememberedText, Store, StoreError,
 };
 
 pub use nabo_store::Role;
@@ -88,6 +88,16 @@ impl Entry {
             end: self.occurrence.end,
         }
     }
+}
+
+/// What follows an activity whose time or rule changes.
+enum Follow {
+    /// Nothing recorded needs to move.
+    Nothing,
+    /// A one-off's counts: their key now and the month they count in from now on.
+    Counts { from_start: DateTime<Utc>, period: String },
+    /// A series' marked meetings: their original starts before and after.
+    Meetings(Vec<(DateTime<Utc>, DateTime<Utc>)>),
 }
 
 /// The index a stand-in id from [`Entry::scheduled`] stands for.
@@ -216,57 +226,78 @@ impl Nabo {
         now: DateTime<Utc>,
     ) -> Result<PlanOutcome, AppError> {
         let id = current.id;
-        let counts = self.counts_after_replace(current, &plan, now)?;
+        let follow = self.what_follows(current, &plan, now)?;
         let conflicts = self.conflicts_for(&plan, Some(id))?;
         self.store.write(|tx| {
             update_activity(tx, id, &plan, now)?;
-            if let Some((from_start, period)) = &counts {
-                let to_start = plan.start().with_timezone(&Utc);
-                let change = CountsMove { from: id, from_start: *from_start, to: id, to_start, period: Some(period) };
-                move_counts(tx, &change)?;
+            match &follow {
+                Follow::Nothing => {}
+                Follow::Counts { from_start, period } => {
+                    let to_start = plan.start().with_timezone(&Utc);
+                    let change =
+                        CountsMove { from: id, from_start: *from_start, to: id, to_start, period: Some(period) };
+                    move_counts(tx, &change)?;
+                }
+                Follow::Meetings(pairs) => rekey_occurrences(tx, id, pairs)?,
             }
             Ok::<_, AppError>(())
         })?;
         Ok(self.after_change(outcome(id, &plan, conflicts), now))
     }
 
-    /// What happens to the counts of `current` when it becomes `plan`: for a one-off with counts,
-    /// their key and new month (they follow it); refused when counts could not stay true.
-    fn counts_after_replace(
-        &self,
-        current: &Activity,
-        plan: &ValidActivity,
-        now: DateTime<Utc>,
-    ) -> Result<Option<(DateTime<Utc>, String)>, AppError> {
+    /// What must follow `current` when it becomes `plan`: a one-off's counts (to its new time and
+    /// month), or a series' marked meetings (to where the moved rule puts them, by the same shift
+    /// on the wall clock). Refused when counts could not stay true.
+    fn what_follows(&self, current: &Activity, plan: &ValidActivity, now: DateTime<Utc>) -> Result<Follow, AppError> {
         let counted = list_counted_occurrences(self.store.conn(), current.id)?;
-        if counted.is_empty() {
-            return Ok(None);
-        }
         match (current.recurrence(), plan.recurrence()) {
+            (None, _) if counted.is_empty() => Ok(Follow::Nothing),
             (None, None) => {
-                let key = current.start.with_timezone(&Utc);
                 nabo_core::may_keep_counts(current.status, plan.start(), now)
                     .map_err(|block| has_counts(current.id, None, block))?;
-                Ok(Some((key, nabo_core::counted_month(plan.start()))))
+                let from_start = current.start.with_timezone(&Utc);
+                Ok(Follow::Counts { from_start, period: nabo_core::counted_month(plan.start()) })
             }
-            // A series keeps its counted meetings only where its new rule still has them.
-            (_, Some(rule)) => {
-                for key in counted {
-                    let at = key.with_timezone(&ZONE);
-                    if !rule.starts_between(plan.start(), &[], at, at + Duration::seconds(1)).contains(&at) {
+            // A one-off with counts made a series: it would become a planned series.
+            (None, Some(_)) => {
+                Err(has_counts(current.id, None, nabo_core::CountsBlock::NotDone { status: ActivityStatus::Planned }))
+            }
+            (Some(_), Some(rule)) => {
+                let shift = plan.start().naive_local() - current.start.naive_local();
+                let renamed = |at: DateTime<Tz>| -> Option<DateTime<Tz>> {
+                    nabo_core::resolve_local(nabo_core::LocalDateTime::new(at.naive_local() + shift)).ok().map(|r| r.at)
+                };
+                let has_meeting = |at: DateTime<Tz>| {
+                    rule.starts_between(plan.start(), &[], at, at + Duration::seconds(1)).contains(&at)
+                };
+                // A series keeps its counted meetings only where its new rule still has them.
+                for key in &counted {
+                    let old = key.with_timezone(&ZONE);
+                    if !renamed(old).is_some_and(has_meeting) {
                         return Err(AppError::SeriesDropsCounts {
                             id: current.id.0,
-                            date: at.date_naive().to_string(),
+                            date: old.date_naive().to_string(),
                         });
                     }
                 }
-                Ok(None)
+                if shift.is_zero() {
+                    return Ok(Follow::Nothing);
+                }
+                let pairs = list_exceptions(self.store.conn(), current.id)?
+                    .into_iter()
+                    .filter_map(|e| renamed(e.original_start).map(|new| (e.original_start, new)))
+                    .map(|(old, new)| (old.with_timezone(&Utc), new.with_timezone(&Utc)))
+                    .collect();
+                Ok(Follow::Meetings(pairs))
             }
             // A series made a one-off: its counted meetings would have nothing to belong to.
-            (Some(_), None) => {
-                let at = counted.first().map(|k| k.with_timezone(&ZONE).date_naive().to_string()).unwrap_or_default();
-                Err(AppError::SeriesDropsCounts { id: current.id.0, date: at })
-            }
+            (Some(_), None) => match counted.first() {
+                None => Ok(Follow::Nothing),
+                Some(first) => Err(AppError::SeriesDropsCounts {
+                    id: current.id.0,
+                    date: first.with_timezone(&ZONE).date_naive().to_string(),
+                }),
+            },
         }
     }
 

@@ -543,3 +543,27 @@ impl RawActivity {
         })
     }
 }
+
+/// Renames meetings of series `id` (its rule moved): each pair is a meeting's original start
+/// before and after, and its exception, counts and count edits follow it. Run it in a transaction.
+pub fn rekey_occurrences(
+    conn: &Connection,
+    id: ActivityId,
+    pairs: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Result<(), StoreError> {
+    const TABLES: [&str; 3] = ["recurrence_exceptions", "counts", "count_edits"];
+    // Two passes, so that a meeting may take the name another one leaves (a series moved by
+    // exactly a week) without two rows holding one key in between: first every renamed row is
+    // parked at a key no meeting has (before 1970), then given its new name.
+    for (pass, (index, (old, new))) in [0, 1].into_iter().flat_map(|p| pairs.iter().enumerate().map(move |x| (p, x))) {
+        let parked = -1 - i64::try_from(index).unwrap_or(i64::MAX - 1);
+        let (from, to) = if pass == 0 { (old.timestamp(), parked) } else { (parked, new.timestamp()) };
+        for table in TABLES {
+            conn.execute(
+                &format!("UPDATE {table} SET occurrence_start_utc = :to WHERE activity_id = :id AND occurrence_start_utc = :from"),
+                named_params! { ":id": id.0, ":from": from, ":to": to },
+            )?;
+        }
+    }
+    Ok(())
+}

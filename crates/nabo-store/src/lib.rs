@@ -25,8 +25,8 @@ mod settings;
 pub use activities::{
     count_one_offs_by_kind_status, delete_activity, delete_example_activities, get_activity, insert_activity,
     list_activities_overlapping, list_exceptions, list_for_export, list_series_overlapping, move_exceptions,
-    purge_deleted_activities, recent_values, restore_activity, set_activity_status, set_exception, update_activity,
-    ExportRow, NewActivity, RememberedText,
+    purge_deleted_activities, recent_values, rekey_occurrences, restore_activity, set_activity_status, set_exception,
+    update_activity, ExportRow, NewActivity, RememberedText,
 };
 pub use busy::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
