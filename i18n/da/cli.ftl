@@ -50,3 +50,5 @@ cli-check-personal-data = Aftale { $id }: "{ $field_label }" ser ud til at indeh
     [name] et navn i stedet for et kodenavn som H-17
    *[other] personoplysninger
 }. Ret aftalen, så den ikke indeholder personoplysninger.
+cli-counts-removed = Tallene på aftale { $id } er fjernet (det er logget). Aftalen står stadig som gennemført; fandt den ikke sted, så aflys den: nabo cancel { $id }
+cli-counts-none-to-remove = Aftale { $id } har ingen registrerede tal.

@@ -50,3 +50,5 @@ cli-check-personal-data = Appointment { $id }: "{ $field_label }" seems to conta
     [name] a name instead of a code name like H-17
    *[other] personal data
 }. Edit the appointment to remove the personal data.
+cli-counts-removed = The counts on appointment { $id } were removed (this is logged). It is still marked done; if it did not take place, cancel it: nabo cancel { $id }
+cli-counts-none-to-remove = Appointment { $id } has no counts recorded.

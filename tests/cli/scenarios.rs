@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod hostile_counts;
+
 /// A temporary folder with a database path in it.
 struct Scene {
     dir: tempfile::TempDir,
@@ -358,7 +360,7 @@ fn commands_before_init_say_what_to_do() {
     refused(&s, &["list"], 1, "nabo init");
     assert!(!s.db().exists(), "no database is created by accident");
     s.init();
-    refused(&s, &["init"], 1, "already a Nabo database");
+    refused(&s, &["init"], 65, "already a Nabo database");
 }
 
 #[test]

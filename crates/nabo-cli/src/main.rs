@@ -110,8 +110,11 @@ enum Command {
         #[arg(value_parser = parse_target)]
         target: Target,
         /// Counts as key=number, e.g. reached=3 new=1 gender.women=3 (see `nabo scheme`)
-        #[arg(value_name = "KEY=N", required = true)]
+        #[arg(value_name = "KEY=N", required_unless_present = "remove", conflicts_with = "remove")]
         counts: Vec<String>,
+        /// Remove the counts recorded on it instead (it did not take place after all); logged like a correction
+        #[arg(long)]
+        remove: bool,
     },
     /// Show the category scheme: every key counts can be recorded with
     Scheme {
@@ -272,7 +275,10 @@ impl From<nabo_app::DurationError> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let language = match cli.lang {
         Some(LangArg::Da) => Language::Danish,
         Some(LangArg::En) => Language::English,
@@ -294,7 +300,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let (message, code) = match &failure {
-                Failure::App(e) => (l10n.error(e), if e.is_refused_input() { 65 } else { 1 }),
+                Failure::App(e) => (l10n.error(e), exit_code(e)),
                 Failure::NoDataDir => (format!("no home directory found; set {DB_ENV_VAR} or use --db"), 1),
                 // A closed pipe (`nabo list | head`) is not worth a message.
                 Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
@@ -305,6 +311,39 @@ fn main() -> ExitCode {
             eprintln!("nabo: {}", one_line(&message));
             ExitCode::from(code)
         }
+    }
+}
+
+/// Help and version go to stdout as clap writes them; a usage error is one line on stderr
+/// (the CLI contract), exit 2: clap's own first line, without its "error: " and the usage block.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
+    }
+    let rendered = e.render().to_string();
+    let first = rendered.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("usage error");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("nabo: {} (see nabo --help)", one_line(&strip_controls(first)));
+    ExitCode::from(2)
+}
+
+/// Text the user typed may reach a usage message: terminal escapes and other controls are dropped.
+fn strip_controls(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The exit code of a failed use-case: 65 when the user's input was refused, else 1.
+fn exit_code(e: &AppError) -> u8 {
+    // `init` where a database already exists refuses the path given (CLI contract: 65).
+    if e.is_refused_input() || e.code() == nabo_app::ErrorCode::DatabaseExists {
+        65
+    } else {
+        1
     }
 }
 
@@ -376,13 +415,20 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             let id = if report.dry_run { "cli-import-dry-run" } else { "cli-imported" };
             writeln!(out, "{}", l10n.message(id, &args))?;
         }
-        Command::Record { target, counts } => {
+        Command::Record { target, counts, remove } => {
             let given = nabo_app::parse_counts(&counts)?;
             let mut nabo = Nabo::open(&path)?;
             let occurrence = match target.date {
                 Some(date) => Some(nabo.occurrence_on(target.id, date)?),
                 None => None,
             };
+            if remove {
+                let removed = nabo.remove_counts(target.id, occurrence.as_deref(), now)?;
+                let args = BTreeMap::from([("id".to_string(), target.to_string())]);
+                let id = if removed { "cli-counts-removed" } else { "cli-counts-none-to-remove" };
+                writeln!(out, "{}", l10n.message(id, &args))?;
+                return Ok(());
+            }
             let outcome = nabo.record(target.id, occurrence.as_deref(), &given, now)?;
             for w in &outcome.warnings {
                 let args = BTreeMap::from([
@@ -775,9 +821,14 @@ fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
     let place = item.venue.as_deref().or(item.area.as_deref()).unwrap_or("");
     let status = l10n.message(&format!("status-{}", item.status), &empty);
     let flag = if item.conflicts.is_empty() && item.busy_conflicts.is_empty() { "" } else { "  ⚠" };
+    // A meeting of a series is shown by the name commands take: ID@DATE, its original day.
+    let id = match item.occurrence.as_deref().and_then(|o| o.get(..10)) {
+        Some(day) => format!("{}@{day}", item.id),
+        None => item.id.to_string(),
+    };
     format!(
         "{:>5}  {}–{}  {:<18} {:<18} {}{}",
-        item.id,
+        id,
         short_time(&item.start),
         hour_minute(&item.end),
         kind,

@@ -251,6 +251,18 @@ impl ValidCounts {
     }
 }
 
+/// A key as a message may repeat it: as typed when it looks like a key (letters, digits, `.`,
+/// `_`, `-`), else "…" — it may be anything, terminal escapes or personal data included.
+fn shown_key(key: &str) -> String {
+    let key_like = key.chars().count() <= 40
+        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if key_like {
+        key.to_string()
+    } else {
+        "…".to_string()
+    }
+}
+
 /// Reads `key=value` arguments (as the CLI gets them) into a map, refusing repeats and non-numbers.
 pub fn parse_assignments<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u32>, CountsError> {
     let mut out = BTreeMap::new();
@@ -260,10 +272,15 @@ pub fn parse_assignments<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u
             return Err(CountsError::NotAnAssignment { position: index + 1 });
         };
         let key = key.trim().to_ascii_lowercase();
+        // `=3` has no key: it is not written as key=value (and "  is not a key" says nothing).
+        if key.is_empty() {
+            return Err(CountsError::NotAnAssignment { position: index + 1 });
+        }
         let value_text = value.trim();
         // The value is repeated in the message only if it looks like a number (it may be anything).
         let shown = || {
-            let numeric = value_text.chars().all(|c| c.is_ascii_digit() || "+-.,".contains(c));
+            let numeric = value_text.chars().count() <= 20
+                && value_text.chars().all(|c| c.is_ascii_digit() || "+-.,".contains(c));
             if numeric {
                 value_text.chars().take(20).collect()
             } else {
@@ -274,9 +291,9 @@ pub fn parse_assignments<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u
             .parse::<u32>()
             .ok()
             .filter(|v| *v <= MAX_COUNT_VALUE)
-            .ok_or_else(|| CountsError::BadValue { key: key.clone(), value: shown() })?;
+            .ok_or_else(|| CountsError::BadValue { key: shown_key(&key), value: shown() })?;
         if out.insert(key.clone(), value).is_some() {
-            return Err(CountsError::Duplicate { key });
+            return Err(CountsError::Duplicate { key: shown_key(&key) });
         }
     }
     Ok(out)
@@ -363,7 +380,7 @@ impl Scheme {
     ) -> Result<ValidCounts, CountsError> {
         let keys = self.keys();
         if let Some(unknown) = given.keys().find(|k| !keys.contains(k)) {
-            return Err(CountsError::UnknownKey { key: unknown.clone(), scheme: self.version.clone() });
+            return Err(CountsError::UnknownKey { key: shown_key(unknown), scheme: self.version.clone() });
         }
         let reached = *given.get("reached").ok_or(CountsError::MissingReached)?;
         let max = self.limits.max_reached(kind);
