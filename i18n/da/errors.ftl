@@ -72,10 +72,10 @@ error-counts_future = Aftale { $id } er ikke begyndt endnu; tal kan først skriv
 error-counts_cancelled = Aftale { $id } er aflyst; der kan ikke skrives tal på en aflyst aftale.
 error-occurrence_required = Aftale { $id } er en serie: skriv hvilket møde, som { $id }@ÅÅÅÅ-MM-DD.
 error-has_counts = { $reason ->
-    [future] Aftale { $id } har registrerede tal, så den kan kun flyttes til et tidspunkt, der er begyndt. Fandt den ikke sted, så fjern tallene først: nabo record { $id } --remove
-    [cancelled] Aftale { $id } har registrerede tal og kan ikke aflyses. Fandt den ikke sted, så fjern tallene først: nabo record { $id } --remove
-    [skipped] Mødet { $id } har registrerede tal og kan ikke tages ud af serien. Fandt det ikke sted, så fjern tallene først: nabo record { $id } --remove
-   *[not_done] Aftale { $id } har registrerede tal og skal stå som gennemført. Fandt den ikke sted, så fjern tallene først: nabo record { $id } --remove
+    [future] Aftale { $id } har registrerede tal, så den kan kun flyttes til et tidspunkt, der er begyndt. Fandt den ikke sted, så fjern tallene først under "Tal" på aftalen (eller: nabo record { $id } --remove).
+    [cancelled] Aftale { $id } har registrerede tal og kan ikke aflyses. Fandt den ikke sted, så fjern tallene først under "Tal" på aftalen (eller: nabo record { $id } --remove).
+    [skipped] Mødet { $id } har registrerede tal og kan ikke tages ud af serien. Fandt det ikke sted, så fjern tallene først under "Tal" på aftalen (eller: nabo record { $id } --remove).
+   *[not_done] Aftale { $id } har registrerede tal og skal stå som gennemført. Fandt den ikke sted, så fjern tallene først under "Tal" på aftalen (eller: nabo record { $id } --remove).
 }
 error-series_drops_counts = Serie { $id } har registrerede tal på mødet { $date }, og ændringen ville fjerne det møde. Ret kun de følgende møder, eller fjern tallene først.
 error-ambiguous_occurrence = Serie { $id } har flere flyttede møder { $date }. Skriv mødet med den dag, det oprindeligt lå: { $originals }.

@@ -72,10 +72,10 @@ error-counts_future = Appointment { $id } has not started yet; counts can be rec
 error-counts_cancelled = Appointment { $id } is cancelled; counts cannot be recorded on a cancelled appointment.
 error-occurrence_required = Appointment { $id } is a series: say which meeting, as { $id }@YYYY-MM-DD.
 error-has_counts = { $reason ->
-    [future] Appointment { $id } has counts recorded, so it can only be moved to a time that has begun. If it did not take place, remove the counts first: nabo record { $id } --remove
-    [cancelled] Appointment { $id } has counts recorded and cannot be cancelled. If it did not take place, remove the counts first: nabo record { $id } --remove
-    [skipped] Meeting { $id } has counts recorded and cannot be taken out of the series. If it did not take place, remove the counts first: nabo record { $id } --remove
-   *[not_done] Appointment { $id } has counts recorded and must stay done. If it did not take place, remove the counts first: nabo record { $id } --remove
+    [future] Appointment { $id } has counts recorded, so it can only be moved to a time that has begun. If it did not take place, remove the counts first under "Counts" on the appointment (or: nabo record { $id } --remove).
+    [cancelled] Appointment { $id } has counts recorded and cannot be cancelled. If it did not take place, remove the counts first under "Counts" on the appointment (or: nabo record { $id } --remove).
+    [skipped] Meeting { $id } has counts recorded and cannot be taken out of the series. If it did not take place, remove the counts first under "Counts" on the appointment (or: nabo record { $id } --remove).
+   *[not_done] Appointment { $id } has counts recorded and must stay done. If it did not take place, remove the counts first under "Counts" on the appointment (or: nabo record { $id } --remove).
 }
 error-series_drops_counts = Series { $id } has counts recorded on its meeting of { $date }, and the change would remove that meeting. Change only the following meetings, or remove the counts first.
 error-ambiguous_occurrence = Series { $id } has several moved meetings on { $date }. Name the meeting by the day it was first planned on: { $originals }.

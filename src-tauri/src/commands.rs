@@ -251,6 +251,12 @@ pub fn record_counts(
     service(&state)?.record(ActivityId(id), occurrence.as_deref(), &counts, Utc::now()).map_err(user)
 }
 
+/// Removes the counts recorded on an activity (or one meeting); it stays done. False if it had none.
+#[tauri::command]
+pub fn remove_counts(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<bool> {
+    service(&state)?.remove_counts(ActivityId(id), occurrence.as_deref(), Utc::now()).map_err(user)
+}
+
 /// The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals.
 #[tauri::command]
 pub fn month_stats(state: State<'_, AppState>, period: String) -> Reply<MonthStats> {

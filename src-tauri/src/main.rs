@@ -84,6 +84,7 @@ fn main() {
             commands::get_scheme,
             commands::counts_form,
             commands::record_counts,
+            commands::remove_counts,
             commands::month_stats,
         ])
         .run(tauri::generate_context!())

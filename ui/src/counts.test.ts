@@ -269,6 +269,38 @@ describe('counts later, from the activity', () => {
     expect(screen.queryByTestId('follow-up-offer')).toBeNull()
   })
 
+  it('removes recorded counts only after asking, for a visit that did not take place after all', async () => {
+    const done = activity({ ...visit, status: 'done' })
+    const backend = fakeBackend({ today: TODAY, activities: [done], counts: { '8': { reached: 3, new: 1 } } })
+    const user = await open(backend)
+    await user.click(screen.getByTestId('nav-calendar'))
+    await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'))
+    const card = screen.getAllByTestId('activity').find((el) => el.dataset.id === '8')!
+    card.closest<HTMLElement>('[role="button"]')!.focus()
+    await user.keyboard('{Enter}')
+    await user.click(await screen.findByTestId('open-counts'))
+    await screen.findByTestId('counts-form')
+    await user.click(screen.getByTestId('counts-remove'))
+    // Asked first, with the safe answer under the focus.
+    expect(screen.getByTestId('counts-remove-confirm')).toHaveTextContent('Fjern tallene? Gør det kun, hvis aftalen ikke fandt sted.')
+    await waitFor(() => expect(screen.getByTestId('counts-remove-no')).toHaveFocus())
+    await user.keyboard('{Enter}')
+    expect(screen.queryByTestId('counts-remove-confirm')).toBeNull()
+    expect(backend.removeCounts).not.toHaveBeenCalled()
+    await user.click(screen.getByTestId('counts-remove'))
+    await user.click(screen.getByTestId('counts-remove-yes'))
+    expect(backend.removeCounts).toHaveBeenCalledWith(8, null)
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Tallene er fjernet.')
+    expect(screen.queryByTestId('counts-form')).toBeNull()
+  })
+
+  it('offers no removal where nothing is recorded yet', async () => {
+    const backend = fakeBackend({ today: TODAY, activities: [visit] })
+    const user = await open(backend)
+    await markDoneFromStart(user)
+    expect(screen.queryByTestId('counts-remove')).toBeNull()
+  })
+
   it('speaks English, labels from the scheme included', async () => {
     const backend = fakeBackend({ today: TODAY, language: 'en', activities: [visit] })
     const user = await open(backend)

@@ -74,6 +74,8 @@ export interface Backend {
   countsForm(id: number, occurrence: string | null): Promise<CountsForm>
   /** Records counts on an activity that has started and marks it done; a correction is logged. */
   recordCounts(id: number, occurrence: string | null, counts: Record<string, number>): Promise<RecordOutcome>
+  /** Removes the counts of an activity (or meeting) that did not take place after all; it stays done. */
+  removeCounts(id: number, occurrence: string | null): Promise<boolean>
   /** The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals. */
   monthStats(period: string): Promise<MonthStats>
   /** Busy time from imported calendars on the days `from` to `to` (both inclusive), by start. */
@@ -173,6 +175,7 @@ export const tauriBackend: Backend = {
   scheme: () => call<SchemeView>('get_scheme', {}),
   countsForm: (id, occurrence) => call<CountsForm>('counts_form', { id, occurrence }),
   recordCounts: (id, occurrence, counts) => call<RecordOutcome>('record_counts', { id, occurrence, counts }),
+  removeCounts: (id, occurrence) => call<boolean>('remove_counts', { id, occurrence }),
   monthStats: (period) => call<MonthStats>('month_stats', { period }),
   async chooseSaveFile() {
     try {

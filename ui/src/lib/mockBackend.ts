@@ -353,6 +353,12 @@ export function createMockBackend(): Backend {
       const warnings = found.kind === 'group_meeting' && usual && reached >= usual * 5 ? [{ code: 'much_larger_than_usual', reached, usual }] : []
       return delay({ activity: found, edited, values, warnings })
     },
+    async removeCounts(id, occurrence) {
+      const key = occurrence ? `${id}@${occurrence}` : find(id).key
+      const had = counts.delete(key)
+      if (had) edits.set(key, (edits.get(key) ?? 0) + 1)
+      return delay(had)
+    },
     async monthStats(period) {
       if (!/^\d{4}-\d{2}$/.test(period)) throw new UserError('unreadable_period', null, { input: period })
       const inMonth = activities.filter((x) => copenhagenDate(x.start).slice(0, 7) === period)

@@ -216,6 +216,12 @@ export function fakeBackend(
           : []
       return { activity: { ...found }, edited, values, warnings }
     }),
+    removeCounts: vi.fn<Backend['removeCounts']>(async (id, occurrence) => {
+      const key = keyOf(id, occurrence)
+      const had = counts.delete(key)
+      if (had) edits.set(key, (edits.get(key) ?? 0) + 1)
+      return had
+    }),
     monthStats: vi.fn<Backend['monthStats']>(async (period) => {
       const inMonth = stored.filter((a) => a.start.slice(0, 7) === period)
       const by = new Map<string, number>()
