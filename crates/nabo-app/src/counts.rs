@@ -131,12 +131,16 @@ pub fn parse_counts<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u32>, 
     Ok(nabo_core::parse_assignments(args)?)
 }
 
-/// Reads `YYYY-MM` into the first day of that month.
+/// Reads `YYYY-MM` into the first day of that month, in the planning years.
 pub fn parse_period(input: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(&format!("{}-01", input.trim()), "%Y-%m-%d")
+    let first = NaiveDate::parse_from_str(&format!("{}-01", input.trim()), "%Y-%m-%d")
         .ok()
         .filter(|_| input.trim().len() == 7)
-        .ok_or_else(|| AppError::UnreadablePeriod { input: input.trim().chars().take(20).collect() })
+        .ok_or_else(|| AppError::UnreadablePeriod { input: input.trim().chars().take(20).collect() })?;
+    if !nabo_core::in_planning_years(first) {
+        return Err(AppError::DateOutOfRange { field: "period" });
+    }
+    Ok(first)
 }
 
 fn scheme() -> Result<&'static Scheme, AppError> {
