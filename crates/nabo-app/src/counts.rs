@@ -136,7 +136,8 @@ pub fn parse_period(input: &str) -> Result<NaiveDate, AppError> {
     let first = NaiveDate::parse_from_str(&format!("{}-01", input.trim()), "%Y-%m-%d")
         .ok()
         .filter(|_| input.trim().len() == 7)
-        .ok_or_else(|| AppError::UnreadablePeriod { input: input.trim().chars().take(20).collect() })?;
+        // Echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+        .ok_or_else(|| AppError::UnreadablePeriod { input: nabo_core::tidy_line(input.trim(), 20) })?;
     if !nabo_core::in_planning_years(first) {
         return Err(AppError::DateOutOfRange { field: "period" });
     }

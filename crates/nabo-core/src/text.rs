@@ -224,7 +224,10 @@ pub fn clean_text(field: Field, value: Option<String>) -> Result<Option<String>,
 
 pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String>, TextError> {
     let Some(value) = value else { return Ok(None) };
-    if value.trim().is_empty() {
+    // Whitespace at the edges (a trailing newline from `$(cat file)` too) is trimmed first, as
+    // before this rule; what is left is checked, and trimmed again once invisibles are dropped.
+    let value = value.trim();
+    if value.is_empty() {
         return Ok(None);
     }
     let mut dropped = None;
@@ -476,6 +479,14 @@ mod tests {
             }
             check(field, &format!("{ok}\t{ok}"), refused(field, '\t', CharKind::Control));
         }
+    }
+
+    #[test]
+    fn whitespace_and_line_breaks_at_the_edges_are_trimmed_not_refused() {
+        check(Field::Area, "Gellerup\n", Ok(Some("Gellerup")));
+        check(Field::Area, "\r\n\tGellerup \u{2028}", Ok(Some("Gellerup")));
+        check(Field::Area, "Gellerup\u{200B}\n", Ok(Some("Gellerup")));
+        check(Field::Area, "\u{200B} Gellerup", Ok(Some("Gellerup")));
     }
 
     #[test]

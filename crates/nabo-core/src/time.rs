@@ -66,7 +66,8 @@ impl FromStr for LocalDateTime {
         let naive = FORMATS
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(trimmed, f).ok())
-            .ok_or_else(|| TimeError::Unreadable { input: trimmed.chars().take(40).collect() })?;
+            // The input is echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+            .ok_or_else(|| TimeError::Unreadable { input: crate::text::tidy_line(trimmed, 40) })?;
         if !in_planning_years(naive.date()) {
             return Err(TimeError::OutOfRange);
         }
@@ -243,6 +244,12 @@ mod tests {
             let err = bad.parse::<LocalDateTime>().expect_err(bad);
             assert!(matches!(err, TimeError::Unreadable { .. }), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_unreadable_time_is_echoed_without_controls() {
+        let err = "2026-12-01T10:00\u{1B}[2J\u{202E}".parse::<LocalDateTime>().expect_err("refused");
+        assert_eq!(err, TimeError::Unreadable { input: "2026-12-01T10:00 [2J".into() });
     }
 
     #[test]
