@@ -8,7 +8,12 @@ error-too_long = { $kind_label } på { $minutes } minutter er for lang tid. Høj
 error-missing_field = Udfyld "{ $field_label }". Det skal altid med for { $kind_label }.
 error-not_for_kind = "{ $field_label }" hører ikke til { $kind_label }. Lad feltet være tomt.
 error-text_too_long = "{ $field_label }" er for lang ({ $chars } tegn). Højst { $max } tegn.
-error-control_character = "{ $field_label }" må kun fylde én linje.
+error-control_character = "{ $field_label }" indeholder { $code_point }, { $char_kind ->
+    [line_break] et linjeskift. Feltet må kun fylde én linje.
+    [direction] et tegn, der ændrer skriveretningen. Fjern det; det er måske kommet med kopieret tekst.
+    [only_invisible] et usynligt tegn og intet andet. Skriv med bogstaver.
+   *[control] et styretegn. Fjern det; det er måske kommet med kopieret tekst.
+} Intet er gemt.
 error-not_a_pseudonym = Husstanden skal have et kodenavn som H-17, aldrig et navn. Brug tal, bindestreg og højst to bogstaver i træk, og mindst ét tal.
 error-personal_data = "{ $field_label }" ser ud til at indeholde { $kind ->
     [cpr] et CPR-nummer
@@ -20,6 +25,7 @@ error-personal_data = "{ $field_label }" ser ud til at indeholde { $kind ->
 error-unreadable_duration = Varigheden "{ $input }" kan ikke læses. Skriv fx 45m, 1h30m eller 2h.
 error-duration_not_positive = Varigheden skal være mere end 0 minutter, ikke "{ $input }".
 error-unreadable_date = "{ $input }" er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-12-01.
+error-date_out_of_range = { $field_label }: Nabo kan kun bruges til datoer i årene { $first } til { $last }. Vælg en dato i de år.
 error-invalid_range = Perioden { $from } til { $to } kan ikke bruges. Den sidste dag må ikke ligge før den første, og perioden må højst være 5 år.
 error-not_found = Der er ingen aftale med nummer { $id }.
 error-not_an_occurrence = Aftale { $id } har intet møde { $occurrence }.
@@ -48,6 +54,8 @@ error-invalid_repeat = Gentagelsen kan ikke bruges: "{ $rule }". Vælg fx hver u
 error-repeat_too_many = En serie kan højst have { $max } møder, ikke { $count }.
 error-repeat_too_long = En serie kan højst vare 10 år. Denne slutter { $until }.
 error-repeat_empty = Gentagelsen giver ingen møder. Tjek slutdatoen.
+error-repeat_invalid_interval = Gentagelsens interval (INTERVAL) skal være et helt tal fra 1 og op, ikke "{ $interval }": 1 er hver gang, 2 hver anden gang.
+error-repeat_count_with_until = En gentagelse slutter efter et antal møder (COUNT) eller på en dato (UNTIL), ikke begge. Vælg én af dem.
 
 error-import_not_calendar = { $path } er ikke en kalenderfil (iCalendar, .ics). Intet er importeret.
 error-import_truncated = { $path } slutter midt i en aftale ({ $component } fra linje { $line }, UID { $uid }); filen er måske ikke hentet helt. Intet er importeret.

@@ -8,7 +8,12 @@ error-too_long = A { $kind_label } of { $minutes } minutes is too long. At most 
 error-missing_field = Fill in "{ $field_label }". It is always needed for a { $kind_label }.
 error-not_for_kind = "{ $field_label }" does not belong to a { $kind_label }. Leave it empty.
 error-text_too_long = "{ $field_label }" is too long ({ $chars } characters). At most { $max }.
-error-control_character = "{ $field_label }" must fit on one line.
+error-control_character = "{ $field_label }" contains { $code_point }, { $char_kind ->
+    [line_break] a line break. It must fit on one line.
+    [direction] a direction-changing character. Remove it; it may have come with copied text.
+    [only_invisible] an invisible character, and nothing else. Write it with letters.
+   *[control] a control character. Remove it; it may have come with copied text.
+} Nothing was saved.
 error-not_a_pseudonym = The household needs a code name like H-17, never a name. Use digits, hyphens and at most two letters in a row, with at least one digit.
 error-personal_data = "{ $field_label }" seems to contain { $kind ->
     [cpr] a CPR number
@@ -20,6 +25,7 @@ error-personal_data = "{ $field_label }" seems to contain { $kind ->
 error-unreadable_duration = The duration "{ $input }" cannot be read. Write e.g. 45m, 1h30m or 2h.
 error-duration_not_positive = The duration must be more than 0 minutes, not "{ $input }".
 error-unreadable_date = "{ $input }" is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01.
+error-date_out_of_range = { $field_label }: Nabo plans in the years { $first } to { $last } only. Choose a date in those years.
 error-invalid_range = The period { $from } to { $to } cannot be used. The last day must not be before the first, and the period can be at most 5 years.
 error-not_found = There is no appointment number { $id }.
 error-not_an_occurrence = Appointment { $id } has no meeting at { $occurrence }.
@@ -48,6 +54,8 @@ error-invalid_repeat = The repeat cannot be used: "{ $rule }". Choose e.g. every
 error-repeat_too_many = A series can have at most { $max } meetings, not { $count }.
 error-repeat_too_long = A series can last at most 10 years. This one ends { $until }.
 error-repeat_empty = The repeat gives no meetings. Check the end date.
+error-repeat_invalid_interval = The repeat interval (INTERVAL) must be a whole number from 1 up, not "{ $interval }": 1 is every time, 2 every other time.
+error-repeat_count_with_until = A repeat ends after a number of meetings (COUNT) or on a date (UNTIL), not both. Choose one.
 
 error-import_not_calendar = { $path } is not a calendar file (iCalendar, .ics). Nothing was imported.
 error-import_truncated = { $path } ends in the middle of an event ({ $component } from line { $line }, UID { $uid }); perhaps it was not downloaded completely. Nothing was imported.

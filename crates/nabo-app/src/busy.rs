@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use nabo_core::calendar::{read_busy, BusyTime, ReadError, ReadNotice, ReadWindow, MAX_FILE_BYTES};
-use nabo_core::{start_of_day, ZONE};
+use nabo_core::{clean_text, find_personal_data, start_of_day, tidy_line, Field, ValidationError, ZONE};
 use nabo_store::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyRow,
 };
@@ -14,9 +14,6 @@ use ts_rs::TS;
 use crate::dto::{ActivityView, BusyConflictView, ConflictKindView, ConflictView};
 use crate::error::AppError;
 use crate::service::{day_range, Nabo};
-
-/// The longest name kept for an imported calendar.
-const MAX_SOURCE_NAME: usize = 80;
 
 /// The kind of a [`BusyView`]: always `"busy"`, so a list of activities and busy time can be told apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -141,16 +138,22 @@ pub(crate) fn instants(time: &BusyTime) -> (DateTime<Utc>, DateTime<Utc>) {
     }
 }
 
-/// The name an imported calendar gets: `name` if given, else its own, else the file's.
-fn source_name(given: Option<&str>, own: Option<&str>, file: &Path) -> String {
+/// The name an imported calendar gets: `given` (the user's `--name`, already through the text
+/// rule), else its own (`X-WR-CALNAME`), else the file's. The latter two are not the user's
+/// typing: they are tidied (`tidy_line`: controls, invisible and direction-changing characters
+/// dropped, cut to the field's 80 characters), not refused, and passed over when they hold
+/// personal data.
+fn source_name(given: Option<String>, own: Option<&str>, file: &Path) -> String {
+    if let Some(given) = given {
+        return given;
+    }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let name = [given.map(str::to_string), own.map(str::to_string), stem]
+    [own.map(str::to_string), stem]
         .into_iter()
         .flatten()
-        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
-        .find(|n| !n.is_empty())
-        .unwrap_or_else(|| "iCalendar".to_string());
-    name.chars().take(MAX_SOURCE_NAME).collect()
+        .map(|n| tidy_line(&n, Field::CalendarName.max_chars()))
+        .find(|n| !n.is_empty() && find_personal_data(n).is_none())
+        .unwrap_or_else(|| "iCalendar".to_string())
 }
 
 impl Nabo {
@@ -165,6 +168,9 @@ impl Nabo {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ImportReport, AppError> {
+        // `--name` is typed by the user: the one text rule refuses it (nothing imported) before the file is read.
+        let name = clean_text(Field::CalendarName, name.map(str::to_string))
+            .map_err(|e| AppError::Invalid(ValidationError::Text(e)))?;
         let shown = file.display().to_string();
         let read_failed = |e: std::io::Error| AppError::ReadFailed { path: shown.clone(), reason: e.to_string() };
         let size = std::fs::metadata(file).map_err(read_failed)?.len();

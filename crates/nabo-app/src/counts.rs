@@ -132,12 +132,17 @@ pub fn parse_counts<S: AsRef<str>>(args: &[S]) -> Result<BTreeMap<String, u32>, 
     Ok(nabo_core::parse_assignments(args)?)
 }
 
-/// Reads `YYYY-MM` into the first day of that month.
+/// Reads `YYYY-MM` into the first day of that month, in the planning years.
 pub fn parse_period(input: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(&format!("{}-01", input.trim()), "%Y-%m-%d")
+    let first = NaiveDate::parse_from_str(&format!("{}-01", input.trim()), "%Y-%m-%d")
         .ok()
         .filter(|_| input.trim().len() == 7)
-        .ok_or_else(|| AppError::UnreadablePeriod { input: input.trim().chars().take(20).collect() })
+        // Echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+        .ok_or_else(|| AppError::UnreadablePeriod { input: nabo_core::tidy_line(input.trim(), 20) })?;
+    if !nabo_core::in_planning_years(first) {
+        return Err(AppError::DateOutOfRange { field: "period" });
+    }
+    Ok(first)
 }
 
 fn scheme() -> Result<&'static Scheme, AppError> {

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use nabo_core::calendar::ReadError;
+use nabo_core::{
+    code_point, DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError, PLANNING_YEARS,
+};
 use nabo_core::{CountsBlock, CountsError, SchemeError};
-use nabo_core::{DurationError, Field, RecurrenceError, TextError, TimeError, ValidationError};
 use nabo_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -31,7 +33,8 @@ pub enum ErrorCode {
     NotForKind,
     /// Text longer than the field allows.
     TextTooLong,
-    /// A line break or control character in a one-line field.
+    /// A character that does not belong in the field: a control character (ESC …), a line break
+    /// in a one-line field, a direction-changing character, or nothing but invisible characters.
     ControlCharacter,
     /// A household label that is not a pseudonym.
     NotAPseudonym,
@@ -45,6 +48,8 @@ pub enum ErrorCode {
     UnreadableDate,
     /// A date range that ends before it starts, or is too long.
     InvalidRange,
+    /// A date or time outside the years Nabo plans in (2000 to 2100).
+    DateOutOfRange,
     /// No activity with that id.
     NotFound,
     /// A series has no meeting at the time or date given.
@@ -67,6 +72,10 @@ pub enum ErrorCode {
     RepeatTooLong,
     /// A repeat rule that gives no meeting.
     RepeatEmpty,
+    /// A repeat interval that is not a whole number from 1 up.
+    RepeatInvalidInterval,
+    /// A repeat rule with both a number of meetings and an end date.
+    RepeatCountWithUntil,
     /// A file the user chose could not be written.
     WriteFailed,
     /// A live calendar file that cannot be used.
@@ -147,6 +156,7 @@ impl ErrorCode {
             ErrorCode::DurationNotPositive => "duration_not_positive",
             ErrorCode::UnreadableDate => "unreadable_date",
             ErrorCode::InvalidRange => "invalid_range",
+            ErrorCode::DateOutOfRange => "date_out_of_range",
             ErrorCode::NotFound => "not_found",
             ErrorCode::NotAnOccurrence => "not_an_occurrence",
             ErrorCode::NotADatabase => "not_a_database",
@@ -158,6 +168,8 @@ impl ErrorCode {
             ErrorCode::RepeatTooMany => "repeat_too_many",
             ErrorCode::RepeatTooLong => "repeat_too_long",
             ErrorCode::RepeatEmpty => "repeat_empty",
+            ErrorCode::RepeatInvalidInterval => "repeat_invalid_interval",
+            ErrorCode::RepeatCountWithUntil => "repeat_count_with_until",
             ErrorCode::WriteFailed => "write_failed",
             ErrorCode::InvalidLiveCalendar => "invalid_live_calendar",
             ErrorCode::InvalidSetting => "invalid_setting",
@@ -207,6 +219,7 @@ impl ErrorCode {
         ErrorCode::DurationNotPositive,
         ErrorCode::UnreadableDate,
         ErrorCode::InvalidRange,
+        ErrorCode::DateOutOfRange,
         ErrorCode::NotFound,
         ErrorCode::NotAnOccurrence,
         ErrorCode::NotADatabase,
@@ -218,6 +231,8 @@ impl ErrorCode {
         ErrorCode::RepeatTooMany,
         ErrorCode::RepeatTooLong,
         ErrorCode::RepeatEmpty,
+        ErrorCode::RepeatInvalidInterval,
+        ErrorCode::RepeatCountWithUntil,
         ErrorCode::WriteFailed,
         ErrorCode::InvalidLiveCalendar,
         ErrorCode::InvalidSetting,
@@ -267,6 +282,12 @@ pub enum AppError {
         field: &'static str,
         /// What was typed.
         input: String,
+    },
+    /// A date outside the years Nabo plans in ([`PLANNING_YEARS`]).
+    #[error("{field}: Nabo plans in the years {first} to {last} only", first = PLANNING_YEARS.start(), last = PLANNING_YEARS.end())]
+    DateOutOfRange {
+        /// Which option or field.
+        field: &'static str,
     },
     /// A range that ends before it starts or spans too long.
     #[error("the range {from} to {to} is not valid: {reason}")]
@@ -394,12 +415,13 @@ impl AppError {
             AppError::Invalid(e) => match e {
                 ValidationError::Time { source: TimeError::Unreadable { .. }, .. } => ErrorCode::UnreadableTime,
                 ValidationError::Time { source: TimeError::InSpringForwardGap { .. }, .. } => ErrorCode::DstGap,
+                ValidationError::Time { source: TimeError::OutOfRange, .. } => ErrorCode::DateOutOfRange,
                 ValidationError::EndNotAfterStart { .. } => ErrorCode::EndNotAfterStart,
                 ValidationError::TooLong { .. } => ErrorCode::TooLong,
                 ValidationError::Missing { .. } => ErrorCode::MissingField,
                 ValidationError::NotForKind { .. } => ErrorCode::NotForKind,
                 ValidationError::Text(TextError::TooLong { .. }) => ErrorCode::TextTooLong,
-                ValidationError::Text(TextError::ControlCharacter { .. }) => ErrorCode::ControlCharacter,
+                ValidationError::Text(TextError::Character { .. }) => ErrorCode::ControlCharacter,
                 ValidationError::Text(TextError::NotAPseudonym) => ErrorCode::NotAPseudonym,
                 ValidationError::Text(TextError::PersonalData { .. }) => ErrorCode::PersonalData,
                 ValidationError::ExpectedSize { .. } => ErrorCode::ExpectedSizeOutOfRange,
@@ -410,11 +432,15 @@ impl AppError {
                     RecurrenceError::TooMany { .. } => ErrorCode::RepeatTooMany,
                     RecurrenceError::TooLong { .. } => ErrorCode::RepeatTooLong,
                     RecurrenceError::Empty => ErrorCode::RepeatEmpty,
+                    RecurrenceError::InvalidInterval { .. } => ErrorCode::RepeatInvalidInterval,
+                    RecurrenceError::CountWithUntil => ErrorCode::RepeatCountWithUntil,
+                    RecurrenceError::UntilOutOfRange => ErrorCode::DateOutOfRange,
                 },
             },
             AppError::Duration(DurationError::Unreadable { .. }) => ErrorCode::UnreadableDuration,
             AppError::Duration(DurationError::NotPositive { .. }) => ErrorCode::DurationNotPositive,
             AppError::UnreadableDate { .. } => ErrorCode::UnreadableDate,
+            AppError::DateOutOfRange { .. } => ErrorCode::DateOutOfRange,
             AppError::InvalidRange { .. } => ErrorCode::InvalidRange,
             AppError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
@@ -482,7 +508,7 @@ impl AppError {
         match self {
             AppError::Invalid(e) => Some(e.field().as_str().to_string()),
             AppError::Duration(_) => Some(Field::Duration.as_str().to_string()),
-            AppError::UnreadableDate { field, .. } => Some((*field).to_string()),
+            AppError::UnreadableDate { field, .. } | AppError::DateOutOfRange { field } => Some((*field).to_string()),
             AppError::InvalidSetting { key, .. } => Some((*key).to_string()),
             AppError::InvalidLiveCalendar { .. } => Some("live_calendar_path".to_string()),
             _ => None,
@@ -498,6 +524,10 @@ impl AppError {
         if let Some(field) = self.field() {
             put("field", field);
         }
+        if self.code() == ErrorCode::DateOutOfRange {
+            put("first", PLANNING_YEARS.start().to_string());
+            put("last", PLANNING_YEARS.end().to_string());
+        }
         match self {
             AppError::Invalid(e) => match e {
                 ValidationError::Time { source, .. } => match source {
@@ -508,6 +538,8 @@ impl AppError {
                         put("gap_start", gap_start.clone());
                         put("gap_end", gap_end.clone());
                     }
+                    // The years are put above, for every DateOutOfRange.
+                    TimeError::OutOfRange => {}
                 },
                 ValidationError::EndNotAfterStart { start, end } => {
                     put("start", start.to_string());
@@ -525,8 +557,12 @@ impl AppError {
                     put("chars", chars.to_string());
                     put("max", max.to_string());
                 }
-                ValidationError::Text(TextError::ControlCharacter { .. })
-                | ValidationError::Text(TextError::NotAPseudonym) => {}
+                // The code point and its kind only: the text itself never goes into an error.
+                ValidationError::Text(TextError::Character { character, kind, .. }) => {
+                    put("code_point", code_point(*character));
+                    put("char_kind", kind.as_str().to_string());
+                }
+                ValidationError::Text(TextError::NotAPseudonym) => {}
                 // The kind only: the text itself never goes into an error.
                 ValidationError::Text(TextError::PersonalData { kind, .. }) => put("kind", kind.as_str().to_string()),
                 ValidationError::ExpectedSize { size, max } => {
@@ -547,12 +583,14 @@ impl AppError {
                         put("max", max.to_string());
                     }
                     RecurrenceError::TooLong { until } => put("until", until.clone()),
-                    RecurrenceError::Empty => {}
+                    RecurrenceError::InvalidInterval { interval } => put("interval", interval.clone()),
+                    RecurrenceError::Empty | RecurrenceError::CountWithUntil | RecurrenceError::UntilOutOfRange => {}
                 },
             },
             AppError::Duration(DurationError::Unreadable { input })
             | AppError::Duration(DurationError::NotPositive { input }) => put("input", input.clone()),
             AppError::UnreadableDate { input, .. } => put("input", input.clone()),
+            AppError::DateOutOfRange { .. } => {}
             AppError::InvalidRange { from, to, .. } => {
                 put("from", from.clone());
                 put("to", to.clone());

@@ -961,10 +961,15 @@ fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
     ]
 }
 
-/// Reads a `YYYY-MM-DD` date given for `field` (an option or input name).
+/// Reads a `YYYY-MM-DD` date given for `field` (an option or input name), in the planning years.
 pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::UnreadableDate { field, input: input.trim().chars().take(40).collect() })
+    let date = NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        // Echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+        .map_err(|_| AppError::UnreadableDate { field, input: nabo_core::tidy_line(input.trim(), 40) })?;
+    if !nabo_core::in_planning_years(date) {
+        return Err(AppError::DateOutOfRange { field });
+    }
+    Ok(date)
 }
 
 /// Today's date in Copenhagen at `now`.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::duration::Minutes;
 use crate::recurrence::{Recurrence, RecurrenceError};
 use crate::text::{clean, Field, TextError};
-use crate::time::{resolve_local, LocalDateTime, TimeError, TimeNotice};
+use crate::time::{end_in_planning_years, in_planning_years, resolve_local, LocalDateTime, TimeError, TimeNotice};
 
 /// The number that identifies an activity in this database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -203,6 +203,11 @@ impl ActivityDraft {
 
     /// Checks the draft and resolves its times, or says what is wrong.
     pub fn validate(self) -> Result<ValidActivity, ValidationError> {
+        // Parsing refuses other years already; this also covers drafts made from stored or
+        // computed times (a follow-up, a move by duration).
+        if !in_planning_years(self.start.naive().date()) {
+            return Err(ValidationError::Time { field: Field::Start, source: TimeError::OutOfRange });
+        }
         let resolved =
             resolve_local(self.start).map_err(|source| ValidationError::Time { field: Field::Start, source })?;
         let start = resolved.at;
@@ -217,6 +222,11 @@ impl ActivityDraft {
                 end
             }
         };
+        // A start in 2100 plus a duration may end in 2101: refused too, naming the end
+        // (`9999-12-31T23:30` + 8 h exported a DTEND before its DTSTART, issue 10).
+        if !end_in_planning_years(end.naive_local()) {
+            return Err(ValidationError::Time { field: Field::End, source: TimeError::OutOfRange });
+        }
         let minutes = (end - start).num_minutes();
         let max = self.kind.max_duration();
         if minutes > i64::from(max.get()) {
@@ -273,7 +283,15 @@ impl ActivityDraft {
             }
         }
         let recurrence = match self.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-            Some(rule) => Some(Recurrence::parse(rule, start)?),
+            Some(rule) => {
+                // The longest sensible rule (every month day, an UNTIL) is about 120 characters;
+                // a BYDAY list of 1,500 repeated values was stored as it was (issue 10).
+                let (chars, max) = (rule.chars().count(), Field::Repeat.max_chars());
+                if chars > max {
+                    return Err(TextError::TooLong { field: Field::Repeat, chars, max }.into());
+                }
+                Some(Recurrence::parse(rule, start)?)
+            }
             None => None,
         };
 
@@ -537,10 +555,7 @@ impl ValidationError {
             ValidationError::EndNotAfterStart { .. } => Field::End,
             ValidationError::TooLong { .. } => Field::Duration,
             ValidationError::Missing { field, .. } | ValidationError::NotForKind { field, .. } => *field,
-            ValidationError::Text(TextError::TooLong { field, .. })
-            | ValidationError::Text(TextError::ControlCharacter { field })
-            | ValidationError::Text(TextError::PersonalData { field, .. }) => *field,
-            ValidationError::Text(TextError::NotAPseudonym) => Field::Household,
+            ValidationError::Text(e) => e.field(),
             ValidationError::Recurrence(_) => Field::Repeat,
             ValidationError::ExpectedSize { .. } => Field::ExpectedSize,
         }
@@ -669,6 +684,27 @@ mod tests {
         draft.languages = vec!["da".into(), " ar ".into(), "da".into(), "".into()];
         let v = draft.validate().expect("valid");
         assert_eq!(v.languages(), ["da".to_string(), "ar".to_string()]);
+    }
+
+    #[test]
+    fn times_outside_the_planning_years_are_refused_naming_start_or_end() {
+        let check = |start: &str, duration: &str, expected: Option<Field>| {
+            let draft = ActivityDraft::new(
+                ActivityKind::Outreach,
+                LocalDateTime::new(chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").expect(start)),
+                minutes(duration),
+            );
+            let got = draft.validate().err().map(|e| match e {
+                ValidationError::Time { field, source: TimeError::OutOfRange } => field,
+                other => panic!("{start}: {other:?}"),
+            });
+            assert_eq!(got, expected, "{start} + {duration}");
+        };
+        check("2100-12-31T22:00", "2h", None);
+        check("2100-12-31T23:30", "8h", Some(Field::End));
+        check("2101-01-01T10:00", "1h", Some(Field::Start));
+        check("1999-12-31T23:30", "1h", Some(Field::Start));
+        check("2000-01-01T00:00", "1h", None);
     }
 
     #[test]

@@ -64,7 +64,8 @@ impl FromStr for Minutes {
     type Err = DurationError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let input: String = s.trim().chars().take(40).collect();
+        // Echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+        let input: String = crate::text::tidy_line(s.trim(), 40);
         let unreadable = || DurationError::Unreadable { input: input.clone() };
         if input.starts_with('-') {
             return Err(DurationError::NotPositive { input });

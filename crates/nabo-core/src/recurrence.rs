@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use rrule::{Frequency, RRule, RRuleSet, Unvalidated};
 
 use crate::activity::{ActivityId, ActivityStatus};
-use crate::time::ZONE;
+use crate::time::{in_planning_years, ZONE};
 
 /// The most occurrences a planned series may have.
 pub const MAX_COUNT: u32 = 520;
@@ -56,6 +56,18 @@ pub enum RecurrenceError {
     /// The rule yields no meeting at all.
     #[error("the repeat rule gives no meetings at all")]
     Empty,
+    /// INTERVAL is not a whole number from 1 up (`INTERVAL=0` was refused as giving no meetings).
+    #[error("the repeat interval must be a whole number from 1 up, not '{interval}'")]
+    InvalidInterval {
+        /// The value as given (at most 10 characters).
+        interval: String,
+    },
+    /// Both COUNT and UNTIL: RFC 5545 §3.3.10 says they "MUST NOT occur in the same 'recur'".
+    #[error("a repeat rule can end after a number of meetings (COUNT) or on a date (UNTIL), not both")]
+    CountWithUntil,
+    /// UNTIL falls outside the planning years.
+    #[error("the repeat rule's end date is outside the years {first} to {last}", first = crate::time::PLANNING_YEARS.start(), last = crate::time::PLANNING_YEARS.end())]
+    UntilOutOfRange,
 }
 
 /// A validated repeat rule for a series starting at a given Copenhagen time.
@@ -102,12 +114,19 @@ impl Recurrence {
     ///
     /// UNTIL may be written as a UTC time, a Copenhagen wall-clock time or a
     /// date (meaning the end of that day); it is stored in UTC.
+    ///
+    /// Refused beyond what `rrule` 0.14 refuses (it accepts all of these): COUNT with UNTIL,
+    /// an INTERVAL below 1, an UNTIL outside the planning years. Repeated values in BYDAY,
+    /// BYMONTHDAY and BYMONTH are dropped (each is a set, RFC 5545 §3.3.10, so `MO,MO` is `MO`);
+    /// the length of the whole rule is limited by the caller (`Field::Repeat`).
     pub fn parse(text: &str, start: DateTime<Tz>) -> Result<Self, RecurrenceError> {
         let given = text.trim().trim_start_matches("RRULE:").to_string();
         let unreadable =
             |reason: String| RecurrenceError::Unreadable { rule: given.chars().take(120).collect(), reason };
+        check_interval(&given)?;
         let normalised = normalise_until(&given).map_err(&unreadable)?;
         let rule: RRule<Unvalidated> = normalised.parse().map_err(|e: rrule::RRuleError| unreadable(e.to_string()))?;
+        let rule = without_repeated_values(rule);
         let upper = normalised.to_ascii_uppercase();
         for part in ["BYHOUR", "BYMINUTE", "BYSECOND", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "BYEASTER"] {
             if upper.contains(part) {
@@ -118,12 +137,18 @@ impl Recurrence {
             Frequency::Daily | Frequency::Weekly | Frequency::Monthly => {}
             other => return Err(RecurrenceError::Unsupported { part: format!("FREQ={other}") }),
         }
+        if rule.get_count().is_some() && rule.get_until().is_some() {
+            return Err(RecurrenceError::CountWithUntil);
+        }
         if let Some(count) = rule.get_count() {
             if count > MAX_COUNT {
                 return Err(RecurrenceError::TooMany { count, max: MAX_COUNT });
             }
         }
         if let Some(until) = rule.get_until() {
+            if !in_planning_years(from_rrule(*until).date_naive()) {
+                return Err(RecurrenceError::UntilOutOfRange);
+            }
             if from_rrule(*until) < start {
                 return Err(RecurrenceError::Empty);
             }
@@ -217,6 +242,38 @@ impl Recurrence {
         let rule = text.parse().unwrap_or_else(|_| self.rule.clone());
         Self { rule, text }
     }
+}
+
+/// Refuses an INTERVAL that is not a whole number from 1 up. `rrule` refuses a negative or
+/// unreadable one with a parser message, and takes `INTERVAL=0`, which then gives no
+/// meetings and was told as "check the end date" (issue 10).
+fn check_interval(rule: &str) -> Result<(), RecurrenceError> {
+    for part in rule.split(';') {
+        let Some((key, value)) = part.split_once('=') else { continue };
+        if key.trim().eq_ignore_ascii_case("INTERVAL") && !value.trim().parse::<u16>().is_ok_and(|n| n >= 1) {
+            return Err(RecurrenceError::InvalidInterval { interval: value.trim().chars().take(10).collect() });
+        }
+    }
+    Ok(())
+}
+
+/// The rule with each value of BYDAY, BYMONTHDAY and BYMONTH once, in the order first given.
+fn without_repeated_values(rule: RRule<Unvalidated>) -> RRule<Unvalidated> {
+    fn once<T: PartialEq + Clone>(values: &[T]) -> Vec<T> {
+        let mut kept: Vec<T> = Vec::with_capacity(values.len());
+        for v in values {
+            if !kept.contains(v) {
+                kept.push(v.clone());
+            }
+        }
+        kept
+    }
+    let weekdays = once(rule.get_by_weekday());
+    let month_days = once(rule.get_by_month_day());
+    // The parser accepts only 1 to 12 here, so every value converts.
+    let months: Vec<chrono::Month> =
+        once(rule.get_by_month()).into_iter().filter_map(|m| chrono::Month::try_from(m).ok()).collect();
+    rule.by_weekday(weekdays).by_month_day(month_days).by_month(&months)
 }
 
 /// Rewrites a local or date-only UNTIL to UTC, which RFC 5545 requires with a zoned DTSTART.
@@ -418,6 +475,29 @@ mod tests {
         assert!(matches!(check("FREQ=DAILY;UNTIL=20500101"), RecurrenceError::TooLong { .. }));
         assert!(matches!(check("FREQ=WEEKLY;UNTIL=20261101"), RecurrenceError::Empty));
         assert!(matches!(check("FREQ=WEEKLY;UNTIL=20270328T023000"), RecurrenceError::Unreadable { .. }));
+    }
+
+    /// What `rrule` 0.14 accepts but Nabo refuses or makes canonical (issue 10).
+    #[test]
+    fn rules_rrule_accepts_but_rfc_5545_or_nabo_does_not() {
+        let start = at("2026-12-01T17:00");
+        let check = |rule: &str, expected: Result<&str, RecurrenceError>| {
+            let got = Recurrence::parse(rule, start);
+            assert_eq!(got.as_ref().map(Recurrence::as_str).map_err(Clone::clone), expected, "{rule}");
+        };
+        check("FREQ=WEEKLY;COUNT=4;UNTIL=20261231", Err(RecurrenceError::CountWithUntil));
+        check("FREQ=WEEKLY;UNTIL=20261231;COUNT=4", Err(RecurrenceError::CountWithUntil));
+        check("FREQ=WEEKLY;INTERVAL=0", Err(RecurrenceError::InvalidInterval { interval: "0".into() }));
+        check("FREQ=WEEKLY;INTERVAL=-1", Err(RecurrenceError::InvalidInterval { interval: "-1".into() }));
+        check("FREQ=WEEKLY;interval=two", Err(RecurrenceError::InvalidInterval { interval: "two".into() }));
+        check("FREQ=WEEKLY;INTERVAL=2;COUNT=3", Ok("FREQ=WEEKLY;COUNT=3;INTERVAL=2"));
+        check("FREQ=WEEKLY;BYDAY=TU,TU,TH,TU;COUNT=4", Ok("FREQ=WEEKLY;COUNT=4;BYDAY=TU,TH"));
+        check("FREQ=MONTHLY;BYMONTHDAY=1,1,15,1;COUNT=4", Ok("FREQ=MONTHLY;COUNT=4;BYMONTHDAY=1,15"));
+        check("FREQ=MONTHLY;BYMONTH=1,1,12;BYMONTHDAY=1;COUNT=2", Ok("FREQ=MONTHLY;COUNT=2;BYMONTH=1,12;BYMONTHDAY=1"));
+        check("FREQ=MONTHLY;BYDAY=2TU,2TU;COUNT=2", Ok("FREQ=MONTHLY;COUNT=2;BYDAY=2TU"));
+        check("FREQ=DAILY;UNTIL=21010101", Err(RecurrenceError::UntilOutOfRange));
+        check("FREQ=DAILY;UNTIL=99991231T235959Z", Err(RecurrenceError::UntilOutOfRange));
+        check("FREQ=DAILY;UNTIL=19991231", Err(RecurrenceError::UntilOutOfRange));
     }
 
     #[test]

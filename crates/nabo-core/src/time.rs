@@ -1,13 +1,34 @@
 //! Local wall-clock time in Europe/Copenhagen: the one place where it becomes an instant.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone every Nabo activity lives in.
 pub const ZONE: Tz = chrono_tz::Europe::Copenhagen;
+
+/// The years a date or time a user gives may fall in: an activity, a move, a series' end,
+/// a listed or exported range, a month of statistics.
+///
+/// Decided for issue 10: nothing a volunteer plans or looks up lies outside them, and
+/// outside them the tools disagree — `9999-12-31T23:30` plus 8 hours exported a DTEND
+/// before its DTSTART, and year −1 listed with Copenhagen's local mean time (+00:53)
+/// from the zone database. 2000 leaves room for old records; 2100 for any plan.
+pub const PLANNING_YEARS: RangeInclusive<i32> = 2000..=2100;
+
+/// Whether `date` lies in [`PLANNING_YEARS`].
+pub fn in_planning_years(date: NaiveDate) -> bool {
+    PLANNING_YEARS.contains(&date.year())
+}
+
+/// Whether an end lies in [`PLANNING_YEARS`]: on one of their days, or at the midnight that ends the last.
+pub fn end_in_planning_years(end: NaiveDateTime) -> bool {
+    let after_last = NaiveDate::from_ymd_opt(PLANNING_YEARS.end() + 1, 1, 1).map(|d| d.and_time(NaiveTime::MIN));
+    in_planning_years(end.date()) || Some(end) == after_last
+}
 
 /// A wall-clock date and time as a volunteer types it, without a zone ("2026-12-01T10:00").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,15 +55,23 @@ impl fmt::Display for LocalDateTime {
 impl FromStr for LocalDateTime {
     type Err = TimeError;
 
-    /// Accepts `YYYY-MM-DDTHH:MM`, `YYYY-MM-DD HH:MM` and the same with seconds.
+    /// Accepts `YYYY-MM-DDTHH:MM` and `YYYY-MM-DD HH:MM` in [`PLANNING_YEARS`].
+    ///
+    /// No seconds: Nabo plans in minutes, the UI and the CLI send HH:MM, and chrono reads
+    /// `10:00:60` as a leap second that then shows as 10:00:59 (issue 10). A year outside
+    /// the planning years is refused as [`TimeError::OutOfRange`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let trimmed = s.trim();
-        const FORMATS: [&str; 4] = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"];
-        FORMATS
+        const FORMATS: [&str; 2] = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"];
+        let naive = FORMATS
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(trimmed, f).ok())
-            .map(Self)
-            .ok_or_else(|| TimeError::Unreadable { input: trimmed.chars().take(40).collect() })
+            // The input is echoed in the message: tidied, so an ESC in it cannot reach the terminal.
+            .ok_or_else(|| TimeError::Unreadable { input: crate::text::tidy_line(trimmed, 40) })?;
+        if !in_planning_years(naive.date()) {
+            return Err(TimeError::OutOfRange);
+        }
+        Ok(Self(naive))
     }
 }
 
@@ -86,6 +115,9 @@ pub enum TimeError {
         /// The wall-clock time the clocks jump to, as HH:MM.
         gap_end: String,
     },
+    /// The year is outside [`PLANNING_YEARS`].
+    #[error("Nabo plans in the years {first} to {last} only", first = PLANNING_YEARS.start(), last = PLANNING_YEARS.end())]
+    OutOfRange,
 }
 
 /// Midnight in Copenhagen at the start of `day` (which always exists there: clocks change at 02:00 and 03:00).
@@ -215,9 +247,48 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_time_is_echoed_without_controls() {
+        let err = "2026-12-01T10:00\u{1B}[2J\u{202E}".parse::<LocalDateTime>().expect_err("refused");
+        assert_eq!(err, TimeError::Unreadable { input: "2026-12-01T10:00 [2J".into() });
+    }
+
+    #[test]
     fn accepted_spellings() {
-        for ok in ["2026-12-01T10:00", "2026-12-01 10:00", "2026-12-01T10:00:00", " 2026-12-01T10:00 "] {
+        for ok in ["2026-12-01T10:00", "2026-12-01 10:00", " 2026-12-01T10:00 "] {
             assert_eq!(ok.parse::<LocalDateTime>().expect(ok), local("2026-12-01T10:00"));
         }
+    }
+
+    /// Seconds are refused, not read (`10:00:60` was read as the leap second 10:00:59).
+    #[test]
+    fn seconds_are_refused() {
+        for bad in ["2026-12-01T10:00:00", "2026-12-01T10:00:60", "2026-12-01 10:00:30", "2026-12-01T10:00:00Z"] {
+            let err = bad.parse::<LocalDateTime>().expect_err(bad);
+            assert!(matches!(err, TimeError::Unreadable { .. }), "{bad}: {err:?}");
+        }
+    }
+
+    fn check_year(input: &str, expected: Result<(), TimeError>) {
+        assert_eq!(input.parse::<LocalDateTime>().map(|_| ()), expected, "{input}");
+    }
+
+    #[test]
+    fn only_the_planning_years_are_accepted() {
+        check_year("2000-01-01T00:00", Ok(()));
+        check_year("2100-12-31T23:59", Ok(()));
+        check_year("1999-12-31T23:59", Err(TimeError::OutOfRange));
+        check_year("2101-01-01T00:00", Err(TimeError::OutOfRange));
+        check_year("9999-12-31T23:30", Err(TimeError::OutOfRange));
+        check_year("-0001-06-01T10:00", Err(TimeError::OutOfRange));
+        check_year("0000-06-01T10:00", Err(TimeError::OutOfRange));
+    }
+
+    #[test]
+    fn an_end_may_be_the_midnight_after_the_last_year() {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect(s);
+        assert!(end_in_planning_years(at("2100-12-31T23:59")));
+        assert!(end_in_planning_years(at("2101-01-01T00:00")));
+        assert!(!end_in_planning_years(at("2101-01-01T00:01")));
+        assert!(!end_in_planning_years(at("1999-12-31T23:00")));
     }
 }

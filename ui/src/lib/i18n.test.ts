@@ -68,7 +68,7 @@ describe('translations', () => {
       'no_database', 'database_exists', 'storage', 'counts_unknown_key', 'counts_bad_value', 'counts_not_assignment',
       'counts_duplicate', 'counts_missing_reached', 'counts_new_above_reached', 'counts_breakdown_sum',
       'counts_tally_above_reached', 'counts_implausible', 'counts_future', 'counts_cancelled', 'occurrence_required',
-      'unreadable_period',
+      'unreadable_period', 'date_out_of_range', 'repeat_invalid_interval', 'repeat_count_with_until',
     ]
     for (const language of ['da', 'en']) {
       setLanguage(language)

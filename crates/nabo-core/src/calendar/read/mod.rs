@@ -277,12 +277,13 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// A title on one line, without control characters, cut to [`MAX_TITLE`] characters;
-/// empty when it holds personal data (the PII guard), so that a phone number in another
-/// calendar's event title is not stored: the busy time is kept without its title.
+/// A title through the text rule's lenient side (`text::tidy_line`: one line, controls
+/// become spaces, direction-changing and invisible characters dropped, NFC, cut to
+/// [`MAX_TITLE`] characters — not refused: it is not the user's typing); empty when it holds
+/// personal data (the PII guard), so that a phone number in another calendar's event title
+/// is not stored: the busy time is kept without its title.
 fn clean_title(text: &str) -> String {
-    let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let title: String = one_line.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_TITLE).collect();
+    let title = crate::text::tidy_line(text, MAX_TITLE);
     if crate::pii::find_personal_data(&title).is_some() {
         return String::new();
     }
