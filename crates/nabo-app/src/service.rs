@@ -536,6 +536,17 @@ impl Nabo {
             // integrity_check passes, and still nothing may be written.
             problems.push("the file header is damaged (unknown file format version)".to_string());
         }
+        if !problems.is_empty() {
+            // The damage is the report: conflicts and stored text are read from rows that may
+            // sit on the damaged pages, and a failure there would hide what SQLite found.
+            return Ok(CheckReport {
+                problems,
+                activities: 0,
+                schema_version: self.store.schema_version().unwrap_or(0),
+                upcoming_conflicts: Vec::new(),
+                personal_data: Vec::new(),
+            });
+        }
         let activities: i64 = self
             .store
             .conn()

@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
     AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
-    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, DB_ENV_VAR,
+    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -588,8 +588,12 @@ fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
     if let Some(ms) = std::env::var("NABO_BUSY_TIMEOUT_MS").ok().and_then(|v| v.trim().parse::<u64>().ok()) {
         nabo.set_busy_timeout(std::time::Duration::from_millis(ms))?;
     }
-    if nabo.is_damaged() && access == Access::Read {
-        READ_DAMAGED.store(true, std::sync::atomic::Ordering::Relaxed);
+    match access {
+        Access::Read if nabo.is_damaged() => READ_DAMAGED.store(true, std::sync::atomic::Ordering::Relaxed),
+        // Refused before anything is looked up: a row on a damaged page may be unreadable,
+        // and "there is no appointment 2" would send the user the wrong way.
+        Access::Change if nabo.is_damaged() => return Err(AppError::Store(StoreError::DamagedDatabase).into()),
+        _ => {}
     }
     Ok(nabo)
 }

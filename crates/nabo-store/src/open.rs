@@ -211,10 +211,23 @@ impl Store {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
+            match row {
+                Ok(line) if line == "ok" => {}
+                Ok(line) => problems.push(line),
+                // SQLite stops checking at a page it cannot even read; what it found so far
+                // is the report, not an error that would hide it.
+                Err(e) => match StoreError::from(e) {
+                    StoreError::DamagedDatabase => {
+                        problems.push("a page cannot be read (database disk image is malformed)".to_string());
+                        break;
+                    }
+                    other => return Err(other),
+                },
             }
+        }
+        if !problems.is_empty() {
+            // References are not worth checking in a file whose pages are damaged.
+            return Ok(problems);
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
