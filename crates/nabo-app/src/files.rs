@@ -31,6 +31,10 @@
 //!   target, and the folder flushed so the rename survives a power cut. On any failure the
 //!   temporary file is removed (`NamedTempFile` deletes itself when dropped).
 //!
+//! Between the check and the rename something could still be put at the target; the rename
+//! then replaces that name itself (rename never follows a symlink at its destination and
+//! fails on a folder), so the worst case is a link replaced, never a write redirected.
+//!
 //! A refused target is refused input ([`AppError::ProtectedTarget`],
 //! [`AppError::UnusableTarget`], exit 65); a disk that fails is [`AppError::WriteFailed`].
 

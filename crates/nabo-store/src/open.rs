@@ -49,7 +49,9 @@ enum Header {
     Foreign,
 }
 
-/// Reads the header with plain file I/O (which writes nothing).
+/// Reads the header with plain file I/O (which writes nothing). When the database is
+/// encrypted at rest (DESIGN.md), the first bytes will no longer be the SQLite magic and this
+/// check must learn the encrypted format's header.
 fn read_header(path: &Path) -> Header {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else { return Header::Empty };
