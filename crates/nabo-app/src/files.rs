@@ -22,7 +22,9 @@
 //!   exactly the attack. The user can name the real file instead. Symlinks in the folders
 //!   above are followed: they are how home folders and synced folders are often mounted.
 //! - **A read-only file is refused**, not replaced: someone made it read-only on purpose.
-//!   Read from its mode bits, so root (who may write anything) is refused too.
+//!   Read from its mode bits, so root (who may write anything) is refused too, and from
+//!   whether this user may open it for writing (a file of another user's). ACLs and extended
+//!   attributes of a replaced file are not carried over; its mode and owner are.
 //! - **Written whole or not at all**: into a temporary file created exclusively (O_EXCL, a
 //!   random name, by `tempfile`) in the target's folder, so nothing planted can redirect it;
 //!   given the existing file's permission bits (and owner, where allowed), or 0600 for a new
@@ -156,10 +158,21 @@ pub(crate) fn check_target(target: &Path, protected: &ProtectedFiles) -> Result<
     if !kind.is_file() {
         return Err(unusable("not_a_file"));
     }
-    if meta.permissions().readonly() {
+    if meta.permissions().readonly() || !may_write(&path) {
         return Err(unusable("read_only"));
     }
     Ok(CheckedTarget { folder, path, existing: Some(meta) })
+}
+
+/// Whether this user may write the regular file at `path`. The rename only needs the
+/// folder, so without this a file of someone else's in a folder we may write would be
+/// replaced although we could not write it. Opening for writing without truncating changes
+/// nothing; only "permission denied" counts (anything else shows at the write itself).
+fn may_write(path: &Path) -> bool {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Err(e) => e.kind() != std::io::ErrorKind::PermissionDenied,
+        Ok(_) => true,
+    }
 }
 
 /// The folder part of `path` ("." for a bare file name).
