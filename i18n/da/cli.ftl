@@ -9,6 +9,7 @@ cli-check-ok = Databasen er i orden: { $activities } aftaler, version { $version
 cli-check-problem = Problem i databasen: { $problem }
 cli-check-conflict = Konflikt mellem aftale { $id } ({ $start }) og aftale { $other } ({ $other_start }).
 cli-check-damaged = Databasen er beskadiget. Lav en kopi af filen, før du gør andet.
+cli-damaged-reading = Advarsel: databasen er beskadiget. Nabo viser det, der kan læses, men gemmer ikke noget. Kør "nabo check".
 cli-exported = { $count ->
     [one] 1 aftale skrevet til { $path }
    *[other] { $count } aftaler skrevet til { $path }

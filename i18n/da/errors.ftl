@@ -38,6 +38,11 @@ error-write_failed = Filen { $path } kunne ikke gemmes: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Vælg hele stien til filen, fx /home/navn/Kalender/nabo.ics.
     [not_ics] Filen skal ende på .ics.
+    [database] { $path } er Nabos database eller en af dens filer. Vælg et andet filnavn.
+    [folder] { $path } er en mappe. Skriv navnet på en fil i mappen.
+    [symlink] { $path } er en genvej (symbolsk link). Vælg selve filen.
+    [read_only] { $path } er skrivebeskyttet. Vælg en anden fil, eller fjern skrivebeskyttelsen.
+    [not_a_file] { $path } er ikke en almindelig fil. Vælg en .ics-fil.
    *[other] Mappen til { $path } findes ikke.
 }
 error-storage = Databasen kunne ikke læses eller gemmes: { $detail }
@@ -91,3 +96,15 @@ error-unreadable_period = "{ $input }" er ikke en måned. Skriv den som ÅÅÅÅ
 error-scheme_invalid = Kategoriskemaet kan ikke bruges: { $detail }
 
 notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }
+
+# Filer, som Nabo skriver, og databasens tilstand (issue 10).
+error-protected_target = { $path } er Nabos database eller en af dens filer. Vælg et andet filnavn. Intet er skrevet.
+error-unusable_target = { $reason ->
+    [folder] { $path } er en mappe. Skriv navnet på en fil i mappen.
+    [symlink] { $path } er en genvej (symbolsk link) til en anden fil. Nabo skriver ikke gennem genveje. Vælg selve filen.
+    [read_only] { $path } er skrivebeskyttet, så Nabo erstatter den ikke. Vælg en anden fil, eller fjern skrivebeskyttelsen.
+    [no_folder] Mappen til { $path } findes ikke.
+   *[not_a_file] { $path } er ikke en almindelig fil (men fx en enhed eller en pipe). Vælg en almindelig fil.
+} Intet er skrevet.
+error-database_damaged = Databasen er beskadiget. Nabo gemmer ikke noget i den, så skaden ikke bliver større. Kør "nabo check" for at se skaden, og hent en sikkerhedskopi af databasen.
+error-database_busy = Et andet Nabo gemmer i databasen lige nu (vinduet eller en anden nabo-kommando, fx en stor import). Nabo har ventet, men det er ikke færdigt. Prøv igen om lidt. Intet er gemt.

@@ -9,6 +9,7 @@ cli-check-ok = The database is fine: { $activities } appointments, version { $ve
 cli-check-problem = Problem in the database: { $problem }
 cli-check-conflict = Conflict between appointment { $id } ({ $start }) and appointment { $other } ({ $other_start }).
 cli-check-damaged = The database is damaged. Make a copy of the file before you do anything else.
+cli-damaged-reading = Warning: the database is damaged. Nabo shows what it can read but saves nothing. Run "nabo check".
 cli-exported = { $count ->
     [one] 1 appointment written to { $path }
    *[other] { $count } appointments written to { $path }

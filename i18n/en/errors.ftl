@@ -38,6 +38,11 @@ error-write_failed = The file { $path } could not be saved: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Choose the full path of the file, e.g. /home/name/Calendar/nabo.ics.
     [not_ics] The file name must end in .ics.
+    [database] { $path } is Nabo's database or one of its files. Choose another file name.
+    [folder] { $path } is a folder. Write the name of a file in the folder.
+    [symlink] { $path } is a shortcut (symbolic link). Choose the file itself.
+    [read_only] { $path } is read-only. Choose another file, or remove the write protection.
+    [not_a_file] { $path } is not an ordinary file. Choose an .ics file.
    *[other] The folder for { $path } does not exist.
 }
 error-storage = The database could not be read or saved: { $detail }
@@ -91,3 +96,15 @@ error-unreadable_period = "{ $input }" is not a month. Write it as YYYY-MM, e.g.
 error-scheme_invalid = The category scheme cannot be used: { $detail }
 
 notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }
+
+# Files Nabo writes, and the state of the database (issue 10).
+error-protected_target = { $path } is Nabo's database or one of its files. Choose another file name. Nothing was written.
+error-unusable_target = { $reason ->
+    [folder] { $path } is a folder. Write the name of a file in the folder.
+    [symlink] { $path } is a shortcut (symbolic link) to another file. Nabo does not write through shortcuts. Choose the file itself.
+    [read_only] { $path } is read-only, so Nabo does not replace it. Choose another file, or remove the write protection.
+    [no_folder] The folder for { $path } does not exist.
+   *[not_a_file] { $path } is not an ordinary file (but e.g. a device or a pipe). Choose an ordinary file.
+} Nothing was written.
+error-database_damaged = The database is damaged. Nabo saves nothing in it, so the damage does not grow. Run "nabo check" to see the damage, and restore a backup of the database.
+error-database_busy = Another Nabo is saving to the database right now (the window or another nabo command, e.g. a large import). Nabo waited, but it has not finished. Try again in a moment. Nothing was saved.

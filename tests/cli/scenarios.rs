@@ -6,6 +6,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 mod hostile_counts;
+mod hostile_files;
 mod hostile_text;
 
 /// A temporary folder with a database path in it.

@@ -136,6 +136,14 @@ pub enum ErrorCode {
     SchemeInvalid,
     /// Reading or writing the database failed.
     Storage,
+    /// The database file is damaged: it is read as far as it can be, nothing is written.
+    DatabaseDamaged,
+    /// Another Nabo held the database's write lock for longer than Nabo waits.
+    DatabaseBusy,
+    /// A file to write is the database or one of its files.
+    ProtectedTarget,
+    /// A file to write is not a regular file or new name, is read-only, or has no folder.
+    UnusableTarget,
 }
 
 impl ErrorCode {
@@ -200,6 +208,10 @@ impl ErrorCode {
             ErrorCode::UnreadablePeriod => "unreadable_period",
             ErrorCode::SchemeInvalid => "scheme_invalid",
             ErrorCode::Storage => "storage",
+            ErrorCode::DatabaseDamaged => "database_damaged",
+            ErrorCode::DatabaseBusy => "database_busy",
+            ErrorCode::ProtectedTarget => "protected_target",
+            ErrorCode::UnusableTarget => "unusable_target",
         }
     }
 
@@ -263,6 +275,10 @@ impl ErrorCode {
         ErrorCode::UnreadablePeriod,
         ErrorCode::SchemeInvalid,
         ErrorCode::Storage,
+        ErrorCode::DatabaseDamaged,
+        ErrorCode::DatabaseBusy,
+        ErrorCode::ProtectedTarget,
+        ErrorCode::UnusableTarget,
     ];
 }
 
@@ -305,6 +321,20 @@ pub enum AppError {
         /// The path given.
         path: String,
         /// not_absolute, not_ics or no_folder.
+        reason: &'static str,
+    },
+    /// A file to write is the database or one of its files (see `files.rs`); nothing was written.
+    #[error("{path} is the Nabo database or one of its files; nothing was written")]
+    ProtectedTarget {
+        /// The path given.
+        path: String,
+    },
+    /// A file to write that must not be replaced, or whose folder is missing; nothing was written.
+    #[error("{path} cannot be written ({reason}); nothing was written")]
+    UnusableTarget {
+        /// The path given.
+        path: String,
+        /// folder, not_a_file, symlink, read_only or no_folder.
         reason: &'static str,
     },
     /// A file could not be written.
@@ -446,6 +476,8 @@ impl AppError {
             AppError::NotAnOccurrence { .. } => ErrorCode::NotAnOccurrence,
             AppError::WriteFailed { .. } => ErrorCode::WriteFailed,
             AppError::InvalidLiveCalendar { .. } => ErrorCode::InvalidLiveCalendar,
+            AppError::ProtectedTarget { .. } => ErrorCode::ProtectedTarget,
+            AppError::UnusableTarget { .. } => ErrorCode::UnusableTarget,
             AppError::ReadFailed { .. } => ErrorCode::ReadFailed,
             AppError::Counts(e) => match e {
                 CountsError::UnknownKey { .. } => ErrorCode::CountsUnknownKey,
@@ -482,6 +514,8 @@ impl AppError {
                 StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
                 StoreError::Missing { .. } => ErrorCode::NoDatabase,
                 StoreError::AlreadyExists { .. } => ErrorCode::DatabaseExists,
+                StoreError::DamagedDatabase => ErrorCode::DatabaseDamaged,
+                StoreError::Busy => ErrorCode::DatabaseBusy,
                 StoreError::Damaged { .. }
                 | StoreError::Folder { .. }
                 | StoreError::Migration(_)
@@ -497,6 +531,9 @@ impl AppError {
             ErrorCode::NoDatabase
                 | ErrorCode::DatabaseExists
                 | ErrorCode::Storage
+                // Neither is the user's input: the file broke, or another Nabo is busy.
+                | ErrorCode::DatabaseDamaged
+                | ErrorCode::DatabaseBusy
                 | ErrorCode::WriteFailed
                 | ErrorCode::ReadFailed
                 | ErrorCode::SchemeInvalid
@@ -602,6 +639,11 @@ impl AppError {
                 put("max", max.to_string());
             }
             AppError::InvalidLiveCalendar { path, reason } => {
+                put("path", path.clone());
+                put("reason", (*reason).to_string());
+            }
+            AppError::ProtectedTarget { path } => put("path", path.clone()),
+            AppError::UnusableTarget { path, reason } => {
                 put("path", path.clone());
                 put("reason", (*reason).to_string());
             }

@@ -1,7 +1,6 @@
 //! Calendar export: the plan as an RFC 5545 file for the calendar app a volunteer already uses.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,6 +12,7 @@ use ts_rs::TS;
 
 use crate::dto::{NoticeView, UserError};
 use crate::error::AppError;
+use crate::files::write_file;
 use crate::i18n::Localizer;
 use crate::service::{day_range, Nabo};
 
@@ -68,8 +68,8 @@ impl Nabo {
         Ok((write_calendar(&name, &events, now), count))
     }
 
-    /// Writes the calendar to `path` atomically (a reader never sees half a file); returns how many
-    /// activities it holds.
+    /// Writes the calendar to `path` through [`crate::write_file`] (never onto the database, a
+    /// reader never sees half a file); returns how many activities it holds.
     pub fn export_ics_to(
         &self,
         path: &Path,
@@ -78,7 +78,7 @@ impl Nabo {
         now: DateTime<Utc>,
     ) -> Result<usize, AppError> {
         let (text, count) = self.export_ics(options, l10n, now)?;
-        write_atomically(path, text.as_bytes())?;
+        write_file(path, text.as_bytes(), &self.protected_files())?;
         Ok(count)
     }
 }
@@ -192,24 +192,6 @@ fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<Stri
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over `path`.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let failed = |e: std::io::Error| AppError::WriteFailed { path: path.display().to_string(), reason: e.to_string() };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "calendar.ics".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(failed)
-}
-
 impl Nabo {
     /// Rewrites the live calendar file, if one is set, after a change. A failure does not undo
     /// the change: it is kept (see [`Nabo::live_calendar_problem`]) and returned as a notice.
@@ -222,7 +204,17 @@ impl Nabo {
             return self.record_live_problem(None);
         };
         let options = ExportOptions { detail: settings.live_calendar_detail, ..ExportOptions::default() };
-        let result = self.export_ics_to(Path::new(path), &options, &Localizer::new(settings.interface_language()), now);
+        let l10n = Localizer::new(settings.interface_language());
+        let result = self.export_ics_to(Path::new(path), &options, &l10n, now);
+        // A refused target (its folder gone with a pulled USB stick, a folder or a read-only
+        // file put in its place) is reported like a failed write: the notice names the file
+        // and says, in the refusal's own words, what is wrong.
+        let result = result.map_err(|e| match e {
+            AppError::ProtectedTarget { .. } | AppError::UnusableTarget { .. } => {
+                AppError::WriteFailed { path: path.to_string(), reason: l10n.error(&e) }
+            }
+            other => other,
+        });
         self.record_live_problem(result.err())
     }
 

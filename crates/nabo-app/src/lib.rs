@@ -14,6 +14,7 @@ mod counts;
 mod dto;
 mod error;
 mod export;
+mod files;
 mod i18n;
 mod paths;
 mod service;
@@ -30,6 +31,7 @@ pub use dto::{
 };
 pub use error::{AppError, ErrorCode};
 pub use export::{Detail, ExportOptions};
+pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
 pub use paths::{default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};

@@ -151,6 +151,22 @@ impl Nabo {
         self.store.path()
     }
 
+    /// The database's own files, which no file Nabo writes may replace.
+    pub fn protected_files(&self) -> crate::files::ProtectedFiles {
+        crate::files::ProtectedFiles::of_database(self.store.path())
+    }
+
+    /// True when the database was found damaged at open: reading works as far as it can,
+    /// every change is refused (`ErrorCode::DatabaseDamaged`).
+    pub fn is_damaged(&self) -> bool {
+        self.store.is_damaged()
+    }
+
+    /// How long a change waits for another Nabo that is writing (default 30 s).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), AppError> {
+        Ok(self.store.set_busy_timeout(timeout)?)
+    }
+
     /// Who uses this database, if `init` recorded it.
     pub fn identity(&self) -> Result<Option<Identity>, AppError> {
         Ok(get_identity(self.store.conn())?)
@@ -169,6 +185,15 @@ impl Nabo {
     /// Checks and saves all settings at once; conflict checks use them from now on.
     pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Settings, AppError> {
         settings.validate()?;
+        if let Some(path) = settings.live_calendar_path.as_deref() {
+            // Refused when saved, not only at the first rewrite: a live calendar path onto the
+            // database would otherwise replace it after the next change (issue 10).
+            crate::files::check_target(Path::new(path), &self.protected_files()).map_err(|e| match e {
+                AppError::ProtectedTarget { path } => AppError::InvalidLiveCalendar { path, reason: "database" },
+                AppError::UnusableTarget { path, reason } => AppError::InvalidLiveCalendar { path, reason },
+                other => other,
+            })?;
+        }
         self.store.write(|tx| settings.store(tx, now))?;
         self.rules = rules_from(&settings);
         self.refresh_live_calendar(now);
@@ -678,7 +703,23 @@ impl Nabo {
 
     /// Checks the database and reports clashes among planned activities from `now` on.
     pub fn check(&self, now: DateTime<Utc>) -> Result<CheckReport, AppError> {
-        let problems = self.store.check_integrity()?;
+        let mut problems = self.store.check_integrity()?;
+        if problems.is_empty() && self.store.is_damaged() {
+            // A header SQLite reads but no SQLite writes (see nabo-store's `read_header`):
+            // integrity_check passes, and still nothing may be written.
+            problems.push("the file header is damaged (unknown file format version)".to_string());
+        }
+        if !problems.is_empty() {
+            // The damage is the report: conflicts and stored text are read from rows that may
+            // sit on the damaged pages, and a failure there would hide what SQLite found.
+            return Ok(CheckReport {
+                problems,
+                activities: 0,
+                schema_version: self.store.schema_version().unwrap_or(0),
+                upcoming_conflicts: Vec::new(),
+                personal_data: Vec::new(),
+            });
+        }
         let activities: i64 = self
             .store
             .conn()

@@ -612,3 +612,29 @@ fn a_split_with_the_rule_sent_back_unchanged_keeps_the_number_of_meetings() {
         ]
     );
 }
+
+#[test]
+fn a_live_calendar_onto_the_database_or_an_unusable_file_is_refused_when_saved() {
+    let (dir, mut nabo) = new_db();
+    let db = dir.path().join("nabo.db");
+    let link = dir.path().join("link.ics");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&db, &link).expect("symlink");
+    let folder = dir.path().join("folder.ics");
+    std::fs::create_dir(&folder).expect("folder");
+    let before = std::fs::read(&db).expect("db");
+    let settings = nabo.settings().expect("settings");
+    let mut cases = vec![(dir.path().join("nabo.db.ics"), "database"), (folder, "folder")];
+    if cfg!(unix) {
+        cases.push((link, "database"));
+    }
+    for (path, reason) in cases {
+        let bad = nabo_app::Settings { live_calendar_path: Some(path.display().to_string()), ..settings.clone() };
+        let err = nabo.save_settings(bad, now()).expect_err(reason);
+        assert_eq!(err.code(), ErrorCode::InvalidLiveCalendar, "{path:?}");
+        assert_eq!(err.args().get("reason").map(String::as_str), Some(reason), "{path:?}");
+        assert_eq!(err.field().as_deref(), Some("live_calendar_path"));
+    }
+    assert_eq!(nabo.settings().expect("settings").live_calendar_path, None, "nothing saved");
+    assert_eq!(std::fs::read(&db).expect("db"), before, "the database is not replaced");
+}

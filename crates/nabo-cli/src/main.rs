@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
     AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
-    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, DB_ENV_VAR,
+    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -297,7 +297,12 @@ fn main() -> ExitCode {
         },
     };
     match run(cli, &l10n, now) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            if READ_DAMAGED.load(std::sync::atomic::Ordering::Relaxed) {
+                eprintln!("nabo: {}", one_line(&l10n.message("cli-damaged-reading", &BTreeMap::new())));
+            }
+            ExitCode::SUCCESS
+        }
         Err(failure) => {
             let (message, code) = match &failure {
                 Failure::App(e) => (l10n.error(e), exit_code(e)),
@@ -369,7 +374,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
         }
         Command::Plan(plan) => {
             let request = plan_request(plan)?;
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, Access::Change)?;
             let outcome = nabo.plan(request, now)?;
             report_plan(&outcome, l10n);
             writeln!(out, "{}", outcome.id)?;
@@ -383,7 +388,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 Some(s) => parse_date("to", &s)?,
                 None => from + Duration::days(6),
             };
-            let nabo = Nabo::open(&path)?;
+            let nabo = open(&path, Access::Read)?;
             let items = nabo.calendar(from, to)?;
             if json {
                 let text = serde_json::to_string_pretty(&items).map_err(std::io::Error::other)?;
@@ -402,7 +407,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             }
         }
         Command::ImportIcs { file, name, dry_run } => {
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, if dry_run { Access::Read } else { Access::Change })?;
             let report = nabo.import_ics(&file, name.as_deref(), dry_run, now)?;
             report_import(&report, l10n);
             let args = BTreeMap::from([
@@ -417,7 +422,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
         }
         Command::Record { target, counts, remove } => {
             let given = nabo_app::parse_counts(&counts)?;
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, Access::Change)?;
             let occurrence = match target.date {
                 Some(date) => Some(nabo.occurrence_on(target.id, date)?),
                 None => None,
@@ -447,7 +452,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             writeln!(out, "{}", l10n.message(id, &args))?;
         }
         Command::Scheme { json } => {
-            let nabo = Nabo::open(&path)?;
+            let nabo = open(&path, Access::Read)?;
             let scheme = nabo.scheme()?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&scheme).map_err(std::io::Error::other)?)?;
@@ -474,7 +479,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 Some(p) => nabo_app::parse_period(&p)?,
                 None => today_in_copenhagen(now).with_day(1).unwrap_or_else(|| today_in_copenhagen(now)),
             };
-            let nabo = Nabo::open(&path)?;
+            let nabo = open(&path, Access::Read)?;
             let stats = nabo.month_stats(first)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&stats).map_err(std::io::Error::other)?)?;
@@ -483,7 +488,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             }
         }
         Command::Calendars { remove } => {
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, if remove.is_none() { Access::Read } else { Access::Change })?;
             match remove {
                 Some(name) => {
                     let args = BTreeMap::from([("name".to_string(), name.clone())]);
@@ -510,7 +515,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             }
         }
         Command::Cancel { target } => {
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, Access::Change)?;
             match target.date {
                 None => nabo.cancel(target.id, now)?,
                 Some(date) => {
@@ -531,7 +536,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
                 to: to.map(|d| parse_date("to", &d)).transpose()?,
                 alarm_minutes: alarm,
             };
-            let nabo = Nabo::open(&path)?;
+            let nabo = open(&path, Access::Read)?;
             let count = nabo.export_ics_to(&file, &options, l10n, now)?;
             let args = BTreeMap::from([
                 ("count".to_string(), count.to_string()),
@@ -540,7 +545,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             writeln!(out, "{}", l10n.message("cli-exported", &args))?;
         }
         Command::Skip { target } => {
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, Access::Change)?;
             let date =
                 target.date.ok_or(AppError::NotAnOccurrence { id: target.id.0, occurrence: target.to_string() })?;
             let occurrence = nabo.occurrence_on(target.id, date)?;
@@ -549,7 +554,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             writeln!(out, "{}", l10n.message("cli-skipped", &args))?;
         }
         Command::Move { target, start, duration } => {
-            let mut nabo = Nabo::open(&path)?;
+            let mut nabo = open(&path, Access::Change)?;
             let occurrence = target.date.map(|date| nabo.occurrence_on(target.id, date)).transpose()?;
             let length: Minutes = match duration {
                 Some(text) => text.parse()?,
@@ -567,7 +572,7 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             writeln!(out, "{}", l10n.message("cli-moved", &args))?;
         }
         Command::Check => {
-            let nabo = Nabo::open(&path)?;
+            let nabo = open(&path, Access::Check)?;
             let report = nabo.check(now)?;
             for problem in &report.problems {
                 let args = BTreeMap::from([("problem".to_string(), problem.clone())]);
@@ -603,6 +608,40 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// What a command does with the database, which decides whether a damaged one is warned of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Only reads: on a damaged database it goes on, after one warning line on stderr.
+    Read,
+    /// Changes something: on a damaged database the change is refused with one error line,
+    /// so no warning is added before it (a refusal is one line).
+    Change,
+    /// `check`, which reports the damage itself.
+    Check,
+}
+
+/// Set when a command read a damaged database. `main` warns of it on stderr once the command
+/// has succeeded, so a command that then fails still says one line only: its error.
+static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Opens the database for a command. `NABO_BUSY_TIMEOUT_MS` shortens how long a change waits
+/// for another Nabo that is writing (default 30 s); it exists for tests, which cannot wait that
+/// long, and is not part of the CLI contract.
+fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
+    let nabo = Nabo::open(path)?;
+    if let Some(ms) = std::env::var("NABO_BUSY_TIMEOUT_MS").ok().and_then(|v| v.trim().parse::<u64>().ok()) {
+        nabo.set_busy_timeout(std::time::Duration::from_millis(ms))?;
+    }
+    match access {
+        Access::Read if nabo.is_damaged() => READ_DAMAGED.store(true, std::sync::atomic::Ordering::Relaxed),
+        // Refused before anything is looked up: a row on a damaged page may be unreadable,
+        // and "there is no appointment 2" would send the user the wrong way.
+        Access::Change if nabo.is_damaged() => return Err(AppError::Store(StoreError::DamagedDatabase).into()),
+        _ => {}
+    }
+    Ok(nabo)
 }
 
 fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {

@@ -65,10 +65,48 @@ pub enum StoreError {
         /// Why.
         source: std::io::Error,
     },
+    /// The database file is damaged (its header, a page, or `PRAGMA quick_check` says so).
+    /// Nabo reads what it still can but writes nothing to it.
+    #[error("the database is damaged; Nabo writes nothing to it (see `nabo check`)")]
+    DamagedDatabase,
+    /// Another connection (the window, or another `nabo` command such as a large import) held
+    /// the write lock for longer than the busy timeout.
+    #[error("another Nabo is writing to the database")]
+    Busy,
     /// Upgrading the schema failed.
     #[error("could not upgrade the database schema: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(#[source] rusqlite_migration::Error),
     /// SQLite reported an error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
+}
+
+/// What SQLite's error means for the user, when it is not a plain failure.
+fn classify(e: &rusqlite::Error) -> Option<StoreError> {
+    match e.sqlite_error_code() {
+        // SQLite's own words ("database disk image is malformed", "file is not a database" in
+        // the middle of a session) never reach the user: the file is damaged.
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+            Some(StoreError::DamagedDatabase)
+        }
+        // SQLITE_BUSY / SQLITE_LOCKED after the busy timeout: someone else holds the write lock.
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Some(StoreError::Busy),
+        _ => None,
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        classify(&e).unwrap_or(StoreError::Sqlite(e))
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        let inner = match &e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => classify(err),
+            _ => None,
+        };
+        inner.unwrap_or(StoreError::Migration(e))
+    }
 }

@@ -16,25 +16,87 @@ use crate::schema::{migrations, SCHEMA_VERSION};
 /// `PRAGMA application_id` of a Nabo database: "NABO" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4E41_424F;
 
+/// How long a write waits for another connection's write lock before giving up with
+/// [`StoreError::Busy`]. SQLite's own default is 0 and ours was 5 s, which a large calendar
+/// import in the window outlasted; 30 s covers a big import while still ending a wait that
+/// would never end (a program that hangs with the lock).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The first 16 bytes of every SQLite 3 file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
 /// An open Nabo database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    damaged: bool,
+}
+
+/// What the first 100 bytes of a file say, read before SQLite sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    /// No file, or a file of zero bytes: no database yet.
+    Empty,
+    /// An SQLite file whose header Nabo could have written.
+    Sound,
+    /// The SQLite magic, but read/write version bytes no SQLite 3 writes in a rollback or WAL
+    /// database (only 1 and 2 exist). A write version above 2 makes SQLite open the file
+    /// read-only ("attempt to write a readonly database" at the first write); a read version
+    /// above 2 makes it say "file is not a database". Both mean a damaged header.
+    Damaged,
+    /// Something else: not an SQLite file at all.
+    Foreign,
+}
+
+/// Reads the header with plain file I/O (which writes nothing). When the database is
+/// encrypted at rest (DESIGN.md), the first bytes will no longer be the SQLite magic and this
+/// check must learn the encrypted format's header.
+fn read_header(path: &Path) -> Header {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else { return Header::Empty };
+    let mut bytes = Vec::with_capacity(100);
+    if file.take(100).read_to_end(&mut bytes).is_err() {
+        return Header::Foreign;
+    }
+    if bytes.is_empty() {
+        return Header::Empty;
+    }
+    if bytes.len() < 100 || !bytes.starts_with(SQLITE_MAGIC) {
+        return Header::Foreign;
+    }
+    let known = |b: u8| b == 1 || b == 2;
+    if known(bytes[18]) && known(bytes[19]) {
+        Header::Sound
+    } else {
+        Header::Damaged
+    }
+}
+
+/// True for a file of zero bytes with no write-ahead log holding data beside it: what a crash
+/// during the very first start, a failed copy or `touch` leaves. It is "no database yet", so
+/// `open` says run `nabo init` and `create` makes the database in it, instead of one saying
+/// "already exists" and the other "no database" (issue 10).
+fn is_zero_bytes(path: &Path) -> bool {
+    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    len(path) == Some(0) && len(Path::new(&wal)).unwrap_or(0) == 0
 }
 
 impl Store {
     /// Opens an existing Nabo database, upgrading its schema if it is older.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        if !path.exists() {
+        if !path.exists() || is_zero_bytes(path) {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE, false)
     }
 
-    /// Creates a new Nabo database; refuses if a file is already there.
+    /// Creates a new Nabo database; refuses if a file is already there (a zero-byte file is
+    /// no database and is used).
     pub fn create(path: &Path) -> Result<Self, StoreError> {
-        if path.exists() {
+        if path.exists() && !is_zero_bytes(path) {
             return Err(StoreError::AlreadyExists { path: path.to_path_buf() });
         }
         Self::open_or_create(path)
@@ -50,8 +112,14 @@ impl Store {
     }
 
     fn open_with(path: &Path, flags: OpenFlags, may_be_new: bool) -> Result<Self, StoreError> {
+        // Step 0: the header as bytes. A file that is not SQLite at all is refused here, and a
+        // damaged header is known before SQLite gives its own words for it.
+        let header = read_header(path);
+        if header == Header::Foreign {
+            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+        }
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
         let classify = |e: rusqlite::Error| classify_open_error(e, path);
 
         // Step 1: what is this file? Reading the header writes nothing.
@@ -71,9 +139,25 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
         }
+        // Step 2b: is it whole? `quick_check` reads every page (it skips only the index-content
+        // comparison of `integrity_check`); measured on a database of 50,000 activities in
+        // docs/ARCHITECTURE.md. A damaged file stays open for reading, so a volunteer can
+        // still see and export the plan, but nothing is written to it: a write into a damaged
+        // b-tree can spread the damage to pages that were sound.
+        let damaged = header == Header::Damaged || (!is_empty && !quick_check_passes(&conn));
         // Step 3: pragmas.
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        if damaged {
+            // Belt and braces: `write` refuses first, and SQLite refuses any other statement
+            // that would write.
+            conn.pragma_update(None, "query_only", true)?;
+            if version < SCHEMA_VERSION {
+                // Migrating would write, and the current queries cannot read the old schema.
+                return Err(StoreError::DamagedDatabase);
+            }
+            return Ok(Self { conn, path: path.to_path_buf(), damaged });
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Step 4: migrate; each migration runs in its own transaction.
@@ -81,7 +165,18 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Self { conn, path: path.to_path_buf() })
+        Ok(Self { conn, path: path.to_path_buf(), damaged })
+    }
+
+    /// True when the file was found damaged at open: reads work as far as they can, writes are
+    /// refused with [`StoreError::DamagedDatabase`].
+    pub fn is_damaged(&self) -> bool {
+        self.damaged
+    }
+
+    /// Sets how long a write waits for another connection's lock (default [`BUSY_TIMEOUT`]).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     /// The path of the database file.
@@ -104,6 +199,9 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        if self.damaged {
+            return Err(StoreError::DamagedDatabase.into());
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
@@ -115,10 +213,23 @@ impl Store {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
+            match row {
+                Ok(line) if line == "ok" => {}
+                Ok(line) => problems.push(line),
+                // SQLite stops checking at a page it cannot even read; what it found so far
+                // is the report, not an error that would hide it.
+                Err(e) => match StoreError::from(e) {
+                    StoreError::DamagedDatabase => {
+                        problems.push("a page cannot be read (database disk image is malformed)".to_string());
+                        break;
+                    }
+                    other => return Err(other),
+                },
             }
+        }
+        if !problems.is_empty() {
+            // References are not worth checking in a file whose pages are damaged.
+            return Ok(problems);
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
@@ -136,10 +247,23 @@ impl Store {
     }
 }
 
-/// Turns SQLite's "file is not a database" into a typed error naming the path.
+/// `PRAGMA quick_check(1)`: true when it answers "ok". An error while checking (SQLite's
+/// "database disk image is malformed" on a page it cannot read) is damage too.
+fn quick_check_passes(conn: &Connection) -> bool {
+    conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|line| line == "ok")
+}
+
+/// Turns SQLite's errors while opening into Nabo's: "file is not a database" names the path
+/// when the file does not even start like SQLite (`read_header` let it through only if it
+/// does, so here it means a damaged header), "malformed" is a damaged file, busy is busy.
+/// (SQLite's "attempt to write a readonly database" from a damaged header does not arise:
+/// `read_header` finds that header first. A read-only *file* stays a storage error: it is a
+/// permission, not damage.)
 fn classify_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
-        _ => StoreError::Sqlite(e),
+        Some(rusqlite::ErrorCode::NotADatabase) if read_header(path) == Header::Foreign => {
+            StoreError::NotADatabase { path: path.to_path_buf() }
+        }
+        _ => StoreError::from(e),
     }
 }

@@ -577,3 +577,122 @@ fn the_month_totals_query_uses_the_period_index() {
         .expect("plan");
     assert!(plan.iter().any(|p| p.contains("USING COVERING INDEX counts_by_period")), "{plan:?}");
 }
+
+/// A database with three visits, closed (so the WAL is folded back into the file).
+fn database_with_visits() -> Temp {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    for (i, day) in ["2026-12-01", "2026-12-02", "2026-12-03"].iter().enumerate() {
+        let plan = visit(&format!("{day}T10:00"), "60m");
+        store.write(|tx| insert_activity(tx, &new(&plan, &format!("uid-{i}")), now())).expect("insert");
+    }
+    drop(store);
+    t
+}
+
+/// Overwrites `bytes.len()` bytes of the file at `offset`.
+fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).expect("open");
+    f.seek(SeekFrom::Start(offset)).expect("seek");
+    f.write_all(bytes).expect("write");
+}
+
+/// The byte offset of the activities table's root page (a leaf holding the three visits).
+fn activities_page(path: &Path) -> u64 {
+    let conn = nabo_store::Connection::open(path).expect("open");
+    let page_size: u64 = conn.pragma_query_value(None, "page_size", |r| r.get(0)).expect("page size");
+    let root: u64 = conn
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'activities'", [], |r| r.get(0))
+        .expect("root page");
+    (root - 1) * page_size
+}
+
+#[test]
+fn a_zero_byte_file_is_no_database_and_create_makes_one_in_it() {
+    let t = temp_db();
+    std::fs::write(&t.path, b"").expect("empty file");
+    assert!(matches!(Store::open(&t.path), Err(StoreError::Missing { .. })));
+    assert_eq!(std::fs::metadata(&t.path).expect("still there").len(), 0, "open writes nothing");
+    let store = Store::create(&t.path).expect("create uses the empty file");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    drop(store);
+    assert!(matches!(Store::create(&t.path), Err(StoreError::AlreadyExists { .. })));
+}
+
+#[test]
+fn a_damaged_page_opens_for_reading_and_refuses_every_write() {
+    let t = database_with_visits();
+    // The cell pointers of the activities page point outside the page.
+    overwrite(&t.path, activities_page(&t.path) + 8, &[0xde, 0xad].repeat(20));
+    let dir = t.path.parent().expect("folder");
+    let before = files_in(dir);
+    let mut store = Store::open(&t.path).expect("opens for reading");
+    assert!(store.is_damaged());
+    assert!(!store.check_integrity().expect("check runs").is_empty(), "check reports the damage");
+    let plan = visit("2026-12-04T10:00", "60m");
+    let err = store.write(|tx| insert_activity(tx, &new(&plan, "uid-x"), now())).expect_err("refused");
+    assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
+    // Even a statement written past `write` is refused (query_only).
+    assert!(store.conn().execute("DELETE FROM settings", []).is_err());
+    drop(store);
+    assert_eq!(files_in(dir), before, "nothing written to a damaged database");
+}
+
+#[test]
+fn a_database_cut_off_in_the_middle_of_a_page_is_damaged_not_sqlites_words() {
+    let t = database_with_visits();
+    let len = std::fs::metadata(&t.path).expect("size").len();
+    std::fs::OpenOptions::new().write(true).open(&t.path).expect("open").set_len(len / 2 + 1000).expect("cut");
+    let dir = t.path.parent().expect("folder");
+    let before = files_in(dir);
+    let err = Store::open(&t.path).expect_err("refused");
+    assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
+    assert!(!err.to_string().contains("malformed"), "{err}");
+    assert_eq!(files_in(dir), before);
+}
+
+#[test]
+fn a_damaged_header_is_damage_not_a_read_only_or_foreign_file() {
+    // Byte 18 is the write version: above 2, SQLite opens the file read-only and says "attempt
+    // to write a readonly database" at the first write. Byte 19, the read version: above 2,
+    // SQLite says "file is not a database".
+    for (offset, opens) in [(18, true), (19, false)] {
+        let t = database_with_visits();
+        overwrite(&t.path, offset, &[7]);
+        let dir = t.path.parent().expect("folder");
+        let before = files_in(dir);
+        match Store::open(&t.path) {
+            Ok(mut store) => {
+                assert!(opens, "byte {offset}");
+                assert!(store.is_damaged());
+                assert_eq!(
+                    list_activities_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2026-12-31T00:00:00Z"))
+                        .expect("reads")
+                        .len(),
+                    3
+                );
+                let err = store.write(|tx| set_setting(tx, "language", "da")).expect_err("refused");
+                assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
+            }
+            Err(err) => {
+                assert!(!opens, "byte {offset}: {err}");
+                assert!(matches!(err, StoreError::DamagedDatabase), "byte {offset}: {err}");
+            }
+        }
+        assert_eq!(files_in(dir), before, "byte {offset}");
+    }
+}
+
+#[test]
+fn a_write_while_another_nabo_holds_the_lock_is_busy_after_the_timeout() {
+    let t = database_with_visits();
+    let other = nabo_store::Connection::open(&t.path).expect("second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("hold the write lock");
+    let mut store = Store::open(&t.path).expect("opening only reads");
+    store.set_busy_timeout(std::time::Duration::from_millis(50)).expect("timeout");
+    let err = store.write(|tx| set_setting(tx, "language", "da")).expect_err("busy");
+    assert!(matches!(err, StoreError::Busy), "{err}");
+    other.execute_batch("COMMIT").expect("release");
+    store.write(|tx| set_setting(tx, "language", "da")).expect("written once the lock is free");
+}
