@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod hostile_import;
+
 /// A temporary folder with a database path in it.
 struct Scene {
     dir: tempfile::TempDir,

@@ -15,6 +15,7 @@ mod dto;
 mod error;
 mod export;
 mod i18n;
+mod import_file;
 mod paths;
 mod service;
 mod settings;
