@@ -70,6 +70,16 @@ error-import_end_before_start = { $path }: aftalen { $uid } (linje { $line }) sl
 error-import_unknown_zone = { $path }: aftalen { $uid } (linje { $line }) bruger en ukendt tidszone, { $tzid }. Intet er importeret.
 error-import_bad_value = { $path }: aftalen { $uid } (linje { $line }) har en ulæselig { $property }: "{ $value }". Intet er importeret.
 error-import_bad_rule = { $path }: gentagelsen i aftalen { $uid } (linje { $line }) kan ikke læses: { $reason }. Intet er importeret.
+error-import_too_many_occurrences = { $path } har mere end { $max } aftaler og gentagelser; så mange gemmer Nabo ikke fra én fil. Nabo stoppede ved aftalen { $uid } (linje { $line }). Intet er importeret.
+error-import_too_much_work = { $path }: gentagelserne i filen kræver for meget arbejde (mere end { $max } skridt). Nabo stoppede ved aftalen { $uid } (linje { $line }). Intet er importeret.
+error-import_not_a_file = { $path } er ikke en almindelig fil, men { $kind ->
+    [directory] en mappe
+    [fifo] en navngivet pipe
+    [device] en enhed
+    [socket] en socket
+    [stdin] standard-input
+   *[other] noget andet
+ }. Gem kalenderen som en .ics-fil og vælg den. Intet er importeret.
 error-read_failed = Filen { $path } kunne ikke læses: { $detail }
 
 error-counts_unknown_key = { $key } findes ikke i kategoriskemaet { $scheme }. Se nøglerne med: nabo scheme

@@ -436,6 +436,8 @@ import-cancelled =
     }
 import-capped = Den gentagne aftale { $uid } (linje { $line }) kommer kun med { $kept } gange.
 import-duplicate = Aftalen på linje { $line } har samme UID som en tidligere ({ $uid }) og kommer ikke med.
+import-capped-more = … og { $count } gentagne aftaler mere kommer kun med et begrænset antal gange.
+import-duplicate-more = … og { $count } aftaler mere med et UID, der allerede er set, kommer ikke med.
 import-confirm = Importér
 import-cancel = Annuller
 import-importing = Importerer …

@@ -70,6 +70,16 @@ error-import_end_before_start = { $path }: the event { $uid } (line { $line }) e
 error-import_unknown_zone = { $path }: the event { $uid } (line { $line }) uses an unknown time zone, { $tzid }. Nothing was imported.
 error-import_bad_value = { $path }: the event { $uid } (line { $line }) has an unreadable { $property }: "{ $value }". Nothing was imported.
 error-import_bad_rule = { $path }: the repeat rule of the event { $uid } (line { $line }) cannot be read: { $reason }. Nothing was imported.
+error-import_too_many_occurrences = { $path } has more than { $max } events and occurrences; Nabo keeps no more than that from one file. Nabo stopped at the event { $uid } (line { $line }). Nothing was imported.
+error-import_too_much_work = { $path }: the repeat rules in the file take too much work to expand (more than { $max } steps). Nabo stopped at the event { $uid } (line { $line }). Nothing was imported.
+error-import_not_a_file = { $path } is not an ordinary file but { $kind ->
+    [directory] a folder
+    [fifo] a named pipe
+    [device] a device
+    [socket] a socket
+    [stdin] standard input
+   *[other] something else
+ }. Save the calendar as an .ics file and choose that. Nothing was imported.
 error-read_failed = The file { $path } could not be read: { $detail }
 
 error-counts_unknown_key = { $key } is not a key of the category scheme { $scheme }. See the keys with: nabo scheme

@@ -434,6 +434,8 @@ import-cancelled =
     }
 import-capped = The repeating event { $uid } (line { $line }) is imported only { $kept } times.
 import-duplicate = The event on line { $line } has the same UID as an earlier one ({ $uid }) and is left out.
+import-capped-more = … and { $count } more repeating events are imported only a limited number of times.
+import-duplicate-more = … and { $count } more events with a UID already seen are left out.
 import-confirm = Import
 import-cancel = Cancel
 import-importing = Importing …

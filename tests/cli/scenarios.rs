@@ -7,6 +7,7 @@ use serde_json::Value;
 
 mod hostile_counts;
 mod hostile_files;
+mod hostile_import;
 mod hostile_text;
 
 /// A temporary folder with a database path in it.

@@ -253,7 +253,9 @@ describe('importing another calendar', () => {
         outside_window: 2,
         cancelled: 1,
         capped: [{ uid: 'daily@x', line: 40, kept: 2000 }],
+        capped_total: 1,
         duplicates: [{ uid: 'twice@x', line: 88, kept: 0 }],
+        duplicates_total: 1,
       }),
     )
     const user = await openSettings(backend)

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use nabo_core::calendar::{read_busy, BusyTime, ReadError, ReadNotice, ReadWindow, MAX_FILE_BYTES};
+use nabo_core::calendar::{read_busy, BusyTime, ReadNotice, ReadWindow};
 use nabo_core::{clean_text, find_personal_data, start_of_day, tidy_line, Field, ValidationError, ZONE};
 use nabo_store::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyRow,
@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::dto::{ActivityView, BusyConflictView, ConflictKindView, ConflictView};
 use crate::error::AppError;
+use crate::import_file::read_import_file;
 use crate::service::{day_range, Nabo};
 
 /// The kind of a [`BusyView`]: always `"busy"`, so a list of activities and busy time can be told apart.
@@ -97,10 +98,16 @@ pub struct ImportReport {
     pub outside_window: usize,
     /// Cancelled events, not imported.
     pub cancelled: usize,
-    /// Series cut short: UID, line and how many of their occurrences were imported.
+    /// Series cut short: UID, line and how many of their occurrences were imported
+    /// (the first ten; `capped_total` counts them all).
     pub capped: Vec<CappedSeries>,
-    /// Events skipped because an earlier one had the same UID: UID and line.
+    /// How many series were cut short.
+    pub capped_total: usize,
+    /// Events skipped because an earlier one had the same UID: UID and line
+    /// (the first ten; `duplicates_total` counts them all).
     pub duplicates: Vec<CappedSeries>,
+    /// How many events were skipped for a UID already seen.
+    pub duplicates_total: usize,
 }
 
 /// A series (or event) named by UID and line, with a count.
@@ -172,13 +179,7 @@ impl Nabo {
         let name = clean_text(Field::CalendarName, name.map(str::to_string))
             .map_err(|e| AppError::Invalid(ValidationError::Text(e)))?;
         let shown = file.display().to_string();
-        let read_failed = |e: std::io::Error| AppError::ReadFailed { path: shown.clone(), reason: e.to_string() };
-        let size = std::fs::metadata(file).map_err(read_failed)?.len();
-        if size > MAX_FILE_BYTES {
-            let source = ReadError::TooLarge { bytes: size, max: MAX_FILE_BYTES };
-            return Err(AppError::Import { file: shown, source });
-        }
-        let bytes = std::fs::read(file).map_err(read_failed)?;
+        let bytes = read_import_file(file)?;
         let calendar =
             read_busy(&bytes, ReadWindow::around(now)).map_err(|source| AppError::Import { file: shown, source })?;
         let source = source_name(name, calendar.name.as_deref(), file);
@@ -205,6 +206,7 @@ impl Nabo {
                     ReadNotice::DuplicateUid { .. } => None,
                 })
                 .collect(),
+            capped_total: calendar.capped_series,
             duplicates: calendar
                 .notices
                 .iter()
@@ -213,6 +215,7 @@ impl Nabo {
                     ReadNotice::Capped { .. } => None,
                 })
                 .collect(),
+            duplicates_total: calendar.duplicate_uids,
         })
     }
 

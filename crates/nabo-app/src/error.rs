@@ -98,6 +98,12 @@ pub enum ErrorCode {
     ImportBadValue,
     /// An imported event's repeat rule cannot be read.
     ImportBadRule,
+    /// An imported file has more events and occurrences than Nabo keeps from one file.
+    ImportTooManyOccurrences,
+    /// An imported file's repeat rules take more work to expand than Nabo spends on one file.
+    ImportTooMuchWork,
+    /// The path to import is not an ordinary file (a folder, pipe, device, socket or standard input).
+    ImportNotAFile,
     /// A file the user chose could not be read.
     ReadFailed,
     /// A count key the category scheme does not have.
@@ -189,6 +195,9 @@ impl ErrorCode {
             ErrorCode::ImportUnknownZone => "import_unknown_zone",
             ErrorCode::ImportBadValue => "import_bad_value",
             ErrorCode::ImportBadRule => "import_bad_rule",
+            ErrorCode::ImportTooManyOccurrences => "import_too_many_occurrences",
+            ErrorCode::ImportTooMuchWork => "import_too_much_work",
+            ErrorCode::ImportNotAFile => "import_not_a_file",
             ErrorCode::ReadFailed => "read_failed",
             ErrorCode::CountsUnknownKey => "counts_unknown_key",
             ErrorCode::CountsBadValue => "counts_bad_value",
@@ -256,6 +265,9 @@ impl ErrorCode {
         ErrorCode::ImportUnknownZone,
         ErrorCode::ImportBadValue,
         ErrorCode::ImportBadRule,
+        ErrorCode::ImportTooManyOccurrences,
+        ErrorCode::ImportTooMuchWork,
+        ErrorCode::ImportNotAFile,
         ErrorCode::ReadFailed,
         ErrorCode::CountsUnknownKey,
         ErrorCode::CountsBadValue,
@@ -372,6 +384,14 @@ pub enum AppError {
         file: String,
         /// What is wrong with it.
         source: ReadError,
+    },
+    /// A path to import that is not an ordinary file; nothing was read from it.
+    #[error("{path} is not an ordinary file (it is {kind})")]
+    ImportNotAFile {
+        /// The path given.
+        path: String,
+        /// What it is: `directory`, `fifo`, `device`, `socket`, `stdin` or `other`.
+        kind: &'static str,
     },
     /// A file could not be read.
     #[error("could not read {path}: {reason}")]
@@ -507,7 +527,10 @@ impl AppError {
                 ReadError::UnknownZone { .. } => ErrorCode::ImportUnknownZone,
                 ReadError::BadValue { .. } => ErrorCode::ImportBadValue,
                 ReadError::BadRule { .. } => ErrorCode::ImportBadRule,
+                ReadError::TooManyOccurrences { .. } => ErrorCode::ImportTooManyOccurrences,
+                ReadError::TooMuchRuleWork { .. } => ErrorCode::ImportTooMuchWork,
             },
+            AppError::ImportNotAFile { .. } => ErrorCode::ImportNotAFile,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -755,7 +778,21 @@ impl AppError {
                         put("line", line.to_string());
                         put("reason", reason.clone());
                     }
+                    ReadError::TooManyOccurrences { max, uid, line } => {
+                        put("max", max.to_string());
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                    }
+                    ReadError::TooMuchRuleWork { max, uid, line } => {
+                        put("max", max.to_string());
+                        put("uid", uid.clone());
+                        put("line", line.to_string());
+                    }
                 }
+            }
+            AppError::ImportNotAFile { path, kind } => {
+                put("path", path.clone());
+                put("kind", (*kind).to_string());
             }
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {

@@ -16,6 +16,7 @@ mod error;
 mod export;
 mod files;
 mod i18n;
+mod import_file;
 mod paths;
 mod service;
 mod settings;

@@ -766,6 +766,10 @@ fn write_stats(
 }
 
 /// What an import skipped or cut short goes to stderr; the summary to stdout.
+///
+/// The report holds the first few series cut short and events with a repeated UID (the
+/// reader keeps ten of each); the rest are one line with their number, so 100,000 duplicate
+/// UIDs are eleven lines, not 99,999.
 fn report_import(report: &ImportReport, l10n: &Localizer) {
     let count = |id: &str, n: usize| {
         if n > 0 {
@@ -775,7 +779,11 @@ fn report_import(report: &ImportReport, l10n: &Localizer) {
     };
     count("cli-import-outside", report.outside_window);
     count("cli-import-cancelled", report.cancelled);
-    for (id, list) in [("cli-import-capped", &report.capped), ("cli-import-duplicate", &report.duplicates)] {
+    let kinds = [
+        ("cli-import-capped", &report.capped, report.capped_total),
+        ("cli-import-duplicate", &report.duplicates, report.duplicates_total),
+    ];
+    for (id, list, total) in kinds {
         for c in list {
             let args = BTreeMap::from([
                 ("uid".to_string(), c.uid.clone()),
@@ -784,6 +792,7 @@ fn report_import(report: &ImportReport, l10n: &Localizer) {
             ]);
             eprintln!("nabo: {}", one_line(&l10n.message(id, &args)));
         }
+        count(&format!("{id}-more"), total.saturating_sub(list.len()));
     }
 }
 

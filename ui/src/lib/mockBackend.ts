@@ -401,7 +401,9 @@ export function createMockBackend(): Backend {
         outside_window: 2,
         cancelled: 1,
         capped: [],
+        capped_total: 0,
         duplicates: [],
+        duplicates_total: 0,
       })
     },
     busySources: () => delay([...sources]),

@@ -66,7 +66,9 @@ export function importReport(partial: Partial<ImportReport> = {}): ImportReport 
     outside_window: 0,
     cancelled: 0,
     capped: [],
+    capped_total: 0,
     duplicates: [],
+    duplicates_total: 0,
     ...partial,
   }
 }

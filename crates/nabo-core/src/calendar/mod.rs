@@ -4,7 +4,8 @@ mod read;
 mod write;
 
 pub use read::{
-    read_busy, BusyCalendar, BusyEntry, BusyTime, ReadError, ReadNotice, ReadWindow, MAX_FILE_BYTES, MAX_OCCURRENCES,
+    read_busy, read_busy_within, BusyCalendar, BusyEntry, BusyTime, ReadBudget, ReadError, ReadNotice, ReadWindow,
+    MAX_FILE_BYTES, MAX_NOTICES, MAX_OCCURRENCES,
 };
 pub use write::{write_calendar, CalendarEvent, EventOverride, EventStatus};
 

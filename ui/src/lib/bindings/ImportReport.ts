@@ -38,10 +38,20 @@ outside_window: number,
  */
 cancelled: number, 
 /**
- * Series cut short: UID, line and how many of their occurrences were imported.
+ * Series cut short: UID, line and how many of their occurrences were imported
+ * (the first ten; `capped_total` counts them all).
  */
 capped: Array<CappedSeries>, 
 /**
- * Events skipped because an earlier one had the same UID: UID and line.
+ * How many series were cut short.
  */
-duplicates: Array<CappedSeries>, };
+capped_total: number, 
+/**
+ * Events skipped because an earlier one had the same UID: UID and line
+ * (the first ten; `duplicates_total` counts them all).
+ */
+duplicates: Array<CappedSeries>, 
+/**
+ * How many events were skipped for a UID already seen.
+ */
+duplicates_total: number, };

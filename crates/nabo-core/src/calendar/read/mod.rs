@@ -29,8 +29,46 @@ use zone::{Observance, Zone, Zones};
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// At most this many occurrences of one series are imported.
 pub const MAX_OCCURRENCES: usize = 2_000;
-/// A series is followed at most this many steps (from its first occurrence) looking for the window.
-const MAX_STEPS: usize = 200_000;
+/// A series is followed at most this many rule steps (from its start) looking for the window.
+const MAX_STEPS: u64 = 200_000;
+/// At most this many notices of each kind are kept; the rest are only counted
+/// (100,000 duplicate UIDs once printed 99,999 lines).
+pub const MAX_NOTICES: usize = 10;
+
+/// The work reading one whole file may do: a file is refused when it needs more.
+///
+/// The per-series caps ([`MAX_OCCURRENCES`], `MAX_STEPS`) cut one runaway series and say so;
+/// they do not bound a file of many series (10,000 daily series took 1.4 GB, 1,000 series
+/// of 1,000 meetings added a million rows, 1,000 rules that never match ran for minutes).
+/// This budget does, and running out of it **refuses the file** instead of cutting it:
+/// - the limits are far above any person's calendar (see [`ReadBudget::FILE`]), so a file
+///   that reaches them is broken or hostile, not a volunteer's work calendar;
+/// - importing replaces the calendar's rows, so a cut file would *remove* the events after
+///   the cut that an earlier import had, and where it is cut depends on the file's order;
+/// - a refusal names the limit and the UID and line where it ran out, and changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadBudget {
+    /// Busy entries (one-off events and occurrences inside the window) kept from the file.
+    pub occurrences: usize,
+    /// Rule steps across all series: one per period the `rrule` crate steps through
+    /// (estimated from the gap between occurrences, see `expand`), weighted by what a step
+    /// of that frequency costs.
+    pub rule_steps: u64,
+}
+
+impl ReadBudget {
+    /// The budget of every imported file.
+    ///
+    /// 100,000 entries: three years of 90 busy entries a day. The 10,000-event benchmark
+    /// calendar (docs/BENCHMARKS.md, a deliberately heavy synthetic file) has 87,781 in its
+    /// window and must still read; 100,000 rows are about 10 MB in the database (the issue
+    /// measured 103 MB for a million). 10,000,000 rule steps: a step costs about 0.25 µs in
+    /// a debug build (measured: 100,000 fruitless daily steps 24 ms, monthly 48 ms,
+    /// hourly 36 ms), so the worst file stops after about 2.5 s in a debug build and well
+    /// under that in release (docs/BENCHMARKS.md, "Import budget"); a ten-year calendar
+    /// with 500 weekly series uses about 300,000.
+    pub const FILE: ReadBudget = ReadBudget { occurrences: 100_000, rule_steps: 10_000_000 };
+}
 /// Titles are cut to this many characters.
 const MAX_TITLE: usize = 200;
 
@@ -112,6 +150,26 @@ pub enum ReadError {
         /// Why.
         reason: String,
     },
+    /// The file has more busy entries than [`ReadBudget::occurrences`].
+    #[error("more than {max} events and occurrences; reading stopped at event {uid} (line {line})")]
+    TooManyOccurrences {
+        /// The limit.
+        max: usize,
+        /// The event being read when it ran out.
+        uid: String,
+        /// Where that event begins.
+        line: usize,
+    },
+    /// Expanding the file's repeat rules needs more than [`ReadBudget::rule_steps`].
+    #[error("its repeat rules need more than {max} steps; reading stopped at event {uid} (line {line})")]
+    TooMuchRuleWork {
+        /// The limit.
+        max: u64,
+        /// The series being expanded when it ran out.
+        uid: String,
+        /// Where that series begins.
+        line: usize,
+    },
 }
 
 /// When a piece of busy time is.
@@ -180,8 +238,26 @@ pub struct BusyCalendar {
     pub outside_window: usize,
     /// Cancelled events and occurrences (not imported).
     pub cancelled: usize,
-    /// What was cut short.
+    /// What was cut short: at most [`MAX_NOTICES`] of each kind, in file order.
     pub notices: Vec<ReadNotice>,
+    /// How many series were cut short (all of them, not only those in `notices`).
+    pub capped_series: usize,
+    /// How many events were skipped for a UID already read (all of them).
+    pub duplicate_uids: usize,
+}
+
+impl BusyCalendar {
+    /// Counts a notice, and keeps it if fewer than [`MAX_NOTICES`] of its kind are kept.
+    fn notice(&mut self, notice: ReadNotice) {
+        let seen = match notice {
+            ReadNotice::Capped { .. } => &mut self.capped_series,
+            ReadNotice::DuplicateUid { .. } => &mut self.duplicate_uids,
+        };
+        *seen += 1;
+        if *seen <= MAX_NOTICES {
+            self.notices.push(notice);
+        }
+    }
 }
 
 /// Which busy time to read: occurrences that overlap `[from, to)`.
@@ -200,8 +276,14 @@ impl ReadWindow {
     }
 }
 
-/// Reads an iCalendar file as busy time inside `window`; refuses the whole file on the first error.
+/// Reads an iCalendar file as busy time inside `window`; refuses the whole file on the first
+/// error or when it needs more than [`ReadBudget::FILE`].
 pub fn read_busy(bytes: &[u8], window: ReadWindow) -> Result<BusyCalendar, ReadError> {
+    read_busy_within(bytes, window, ReadBudget::FILE)
+}
+
+/// [`read_busy`] with another budget (tests use small ones).
+pub fn read_busy_within(bytes: &[u8], window: ReadWindow, budget: ReadBudget) -> Result<BusyCalendar, ReadError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: size, max: MAX_FILE_BYTES });
@@ -246,7 +328,7 @@ pub fn read_busy(bytes: &[u8], window: ReadWindow) -> Result<BusyCalendar, ReadE
             raw.push(RawEvent::read(&event.properties, &mut zones, &floating)?);
         }
     }
-    assemble(raw, window, &mut out)?;
+    assemble(raw, window, &mut Work { budget, steps: 0 }, &mut out)?;
     out.entries.sort_by(|a, b| (&a.uid, &a.occurrence).cmp(&(&b.uid, &b.occurrence)));
     Ok(out)
 }
@@ -535,12 +617,14 @@ impl RawEvent {
         self.entry_at(occurrence, self.time_at(local))
     }
 
-    /// The wall-clock starts of a series inside `[from, to)` (wall clock), and whether it was cut short.
+    /// The wall-clock starts of a series inside `[from, to)` (wall clock), and whether it was
+    /// cut short; its steps are charged to `work`.
     fn expand(
         &self,
         rule: &str,
         from: NaiveDateTime,
         to: NaiveDateTime,
+        work: &mut Work,
     ) -> Result<(Vec<NaiveDateTime>, bool), ReadError> {
         let bad = |reason: String| ReadError::BadRule { uid: self.uid.to_string(), line: self.line, reason };
         let utc = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
@@ -548,23 +632,45 @@ impl RawEvent {
         let parsed: RRule<Unvalidated> = text.parse().map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
         let start = self.start.local_in(None);
         let valid = parsed.validate(utc(start)).map_err(|e| bad(e.to_string()))?;
+        let (period, weight) = step_of(valid.get_freq(), valid.get_interval());
         let local = |w: &When| self.on_series_clock(w);
         let set = self.rdates.iter().fold(RRuleSet::new(utc(start)).rrule(valid), |s, d| s.rdate(utc(local(d))));
-        let set = self.exdates.iter().fold(set, |s, d| s.exdate(utc(local(d))));
+        // `limit()`: the crate gives up after 100,000 periods without an occurrence instead of
+        // stepping on to the year 10,000 (FREQ=HOURLY;BYSETPOS=2 ran 26 s, MINUTELY would run
+        // for hours; limited, each is about 40 ms in a debug build).
+        let set = self.exdates.iter().fold(set, |s, d| s.exdate(utc(local(d)))).limit();
+        // Each EXDATE may cost the crate a step skipping it.
+        work.charge(self.exdates.len() as u64, self)?;
         let mut starts = Vec::new();
         let mut capped = false;
-        for (step, at) in (&set).into_iter().enumerate() {
+        let mut spent: u64 = 0;
+        let (mut last, mut widest, mut yielded, mut ran_dry) = (start, 0u64, false, true);
+        for at in &set {
             let at = at.naive_utc();
+            // The crate steps one period at a time, so the steps behind this occurrence are
+            // the periods since the last one (at least one): a rule that matches once in four
+            // years on a daily frequency pays for the 1,461 days it stepped through.
+            let periods = u64::try_from((at - last).num_seconds()).unwrap_or(0) / period;
+            let steps = periods.max(1) * weight;
+            work.charge(steps, self)?;
+            (spent, widest, yielded, last) = (spent + steps, widest.max(steps), true, at);
             if at >= to {
+                ran_dry = false;
                 break;
             }
-            if step >= MAX_STEPS || starts.len() >= MAX_OCCURRENCES {
-                capped = true;
+            if spent >= MAX_STEPS || starts.len() >= MAX_OCCURRENCES {
+                (capped, ran_dry) = (true, false);
                 break;
             }
             if at + self.length >= from {
                 starts.push(at);
             }
+        }
+        if ran_dry {
+            // The crate's last search found nothing. A rule that never gave an occurrence
+            // searched until its limit (100,000 periods, or to the year 10,000): charged as
+            // FRUITLESS_SEARCH. One that did ended by UNTIL or COUNT at about one gap further.
+            work.charge(if yielded { widest } else { FRUITLESS_SEARCH }, self)?;
         }
         Ok((starts, capped))
     }
@@ -601,8 +707,72 @@ fn synthetic_uid(properties: &[Property]) -> String {
     format!("nabo-no-uid-{hash:016x}")
 }
 
+/// What a fruitless search by the `rrule` crate costs, in rule steps: measured in a debug
+/// build, 100,000 fruitless monthly periods took 48 ms and the yearly ones to the year 10,000
+/// 36 ms, about what 200,000 daily steps cost.
+const FRUITLESS_SEARCH: u64 = 200_000;
+
+/// The seconds of one period of a rule, at least, and the weight of a step of it: a yearly
+/// step builds a whole year of days and costs about 16 daily ones (4.5 µs against 0.28 µs
+/// measured), a monthly one two.
+fn step_of(freq: rrule::Frequency, interval: u16) -> (u64, u64) {
+    use rrule::Frequency as F;
+    let (seconds, weight) = match freq {
+        F::Secondly => (1, 1),
+        F::Minutely => (60, 1),
+        F::Hourly => (3_600, 1),
+        F::Daily => (86_400, 1),
+        F::Weekly => (7 * 86_400, 1),
+        F::Monthly => (28 * 86_400, 2),
+        F::Yearly => (365 * 86_400, 16),
+    };
+    (seconds * u64::from(interval.max(1)), weight)
+}
+
+/// The budget of one file and what has been spent of it.
+struct Work {
+    budget: ReadBudget,
+    steps: u64,
+}
+
+impl Work {
+    /// Spends `steps` expanding `event`'s rule; refuses the file when the budget runs out.
+    fn charge(&mut self, steps: u64, event: &RawEvent) -> Result<(), ReadError> {
+        self.steps = self.steps.saturating_add(steps);
+        if self.steps > self.budget.rule_steps {
+            return Err(ReadError::TooMuchRuleWork {
+                max: self.budget.rule_steps,
+                uid: event.uid.to_string(),
+                line: event.line,
+            });
+        }
+        Ok(())
+    }
+
+    /// Keeps `entry` if it overlaps the window, else counts it; refuses the file past the budget.
+    fn keep(&self, entry: BusyEntry, line: usize, window: ReadWindow, out: &mut BusyCalendar) -> Result<(), ReadError> {
+        let overlaps = match entry.time {
+            BusyTime::Timed { start, end } => end >= window.from && start < window.to,
+            BusyTime::AllDay { first, until } => {
+                let (from, to) = (window.from.date_naive(), window.to.date_naive());
+                until > from && first <= to
+            }
+        };
+        if !overlaps {
+            out.outside_window += 1;
+            return Ok(());
+        }
+        if out.entries.len() >= self.budget.occurrences {
+            let max = self.budget.occurrences;
+            return Err(ReadError::TooManyOccurrences { max, uid: entry.uid.to_string(), line });
+        }
+        out.entries.push(entry);
+        Ok(())
+    }
+}
+
 /// Expands series, applies overrides and cancellations, and keeps what overlaps the window.
-fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> Result<(), ReadError> {
+fn assemble(raw: Vec<RawEvent>, window: ReadWindow, work: &mut Work, out: &mut BusyCalendar) -> Result<(), ReadError> {
     let mut masters: Vec<RawEvent> = Vec::new();
     let mut by_uid: HashMap<Arc<str>, usize> = HashMap::new();
     let mut overrides: HashMap<Arc<str>, Vec<RawEvent>> = HashMap::new();
@@ -610,26 +780,12 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> R
         if event.recurrence_id.is_some() {
             overrides.entry(event.uid.clone()).or_default().push(event);
         } else if by_uid.contains_key(&event.uid) {
-            out.notices.push(ReadNotice::DuplicateUid { uid: event.uid.to_string(), line: event.line });
+            out.notice(ReadNotice::DuplicateUid { uid: event.uid.to_string(), line: event.line });
         } else {
             by_uid.insert(event.uid.clone(), masters.len());
             masters.push(event);
         }
     }
-    let overlaps = |time: &BusyTime| match *time {
-        BusyTime::Timed { start, end } => end >= window.from && start < window.to,
-        BusyTime::AllDay { first, until } => {
-            let (from, to) = (window.from.date_naive(), window.to.date_naive());
-            until > from && first <= to
-        }
-    };
-    let keep = |entry: BusyEntry, out: &mut BusyCalendar| {
-        if overlaps(&entry.time) {
-            out.entries.push(entry);
-        } else {
-            out.outside_window += 1;
-        }
-    };
     for master in &masters {
         let mut changed: HashMap<NaiveDateTime, &RawEvent> = HashMap::new();
         for o in overrides.get(&master.uid).into_iter().flatten() {
@@ -642,9 +798,10 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> R
             Some(rule) => {
                 let margin = Duration::days(2);
                 let clock = |t: DateTime<Utc>| master.zone().map_or(t.naive_utc(), |z| z.local(t));
-                let (starts, capped) = master.expand(rule, clock(window.from) - margin, clock(window.to) + margin)?;
+                let (starts, capped) =
+                    master.expand(rule, clock(window.from) - margin, clock(window.to) + margin, work)?;
                 if capped {
-                    out.notices.push(ReadNotice::Capped {
+                    out.notice(ReadNotice::Capped {
                         uid: master.uid.to_string(),
                         line: master.line,
                         kept: starts.len(),
@@ -663,14 +820,14 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> R
             let key = if series { key_of(&time) } else { String::new() };
             match if changed.is_empty() { None } else { changed.remove(&local) } {
                 Some(o) if o.cancelled => out.cancelled += 1,
-                Some(o) => keep(o.entry(key, o.start.local_in(None)), out),
-                None => keep(master.entry_at(key, time), out),
+                Some(o) => work.keep(o.entry(key, o.start.local_in(None)), o.line, window, out)?,
+                None => work.keep(master.entry_at(key, time), master.line, window, out)?,
             }
         }
         // Overrides that moved an occurrence from outside the expanded range into view.
         for o in changed.into_values().filter(|o| !o.cancelled && series) {
             let key = master.key_at(master.on_series_clock(o.recurrence_id.as_ref().unwrap_or(&o.start)));
-            keep(o.entry(key, o.start.local_in(None)), out);
+            work.keep(o.entry(key, o.start.local_in(None)), o.line, window, out)?;
         }
     }
     // Overrides whose series is not in the file (an invitation to one meeting of a series).
@@ -684,7 +841,7 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, out: &mut BusyCalendar) -> R
                 continue;
             }
             let key = o.recurrence_id.as_ref().map_or_else(String::new, |id| o.key_at(o.on_series_clock(id)));
-            keep(o.entry(key, o.start.local_in(None)), out);
+            work.keep(o.entry(key, o.start.local_in(None)), o.line, window, out)?;
         }
     }
     Ok(())
@@ -856,6 +1013,90 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(got.entries.len(), MAX_OCCURRENCES);
         assert_eq!(got.notices, [ReadNotice::Capped { uid: "min".into(), line: 4, kept: MAX_OCCURRENCES }]);
+    }
+
+    /// `count` events made by `event(i)` in one calendar.
+    fn many(count: usize, event: impl Fn(usize) -> String) -> String {
+        (0..count).map(event).collect()
+    }
+
+    fn read_within(events: &str, budget: ReadBudget) -> Result<BusyCalendar, ReadError> {
+        let file = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n");
+        read_busy_within(file.as_bytes(), window(), budget)
+    }
+
+    fn daily(i: usize) -> String {
+        format!("BEGIN:VEVENT\r\nUID:d{i}\r\nDTSTART:20260101T080000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n")
+    }
+
+    #[test]
+    fn the_occurrence_budget_is_for_the_whole_file_and_names_where_it_ran_out() {
+        let budget = ReadBudget { occurrences: 1_000, ..ReadBudget::FILE };
+        // Two daily series of 365 days fit; the third runs out, on its own UID and line.
+        let fits = read_within(&many(2, daily), budget).map(|c| c.entries.len());
+        assert_eq!(fits, Ok(730));
+        let over = read_within(&many(3, daily), budget);
+        assert_eq!(over, Err(ReadError::TooManyOccurrences { max: 1_000, uid: "d2".into(), line: 15 }));
+        // One-off events count too.
+        let one_offs = many(1_001, |i| {
+            format!("BEGIN:VEVENT\r\nUID:o{i}\r\nDTSTART:20260301T080000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n")
+        });
+        assert!(
+            matches!(read_within(&one_offs, budget), Err(ReadError::TooManyOccurrences { ref uid, .. }) if uid == "o1000")
+        );
+        // The real budget takes ten thousand daily series no further than 100,000 entries.
+        let flood = read_within(&many(10_000, daily), ReadBudget::FILE);
+        assert!(
+            matches!(flood, Err(ReadError::TooManyOccurrences { max: 100_000, ref uid, .. }) if uid == "d273"),
+            "{flood:?}"
+        );
+    }
+
+    #[test]
+    fn rules_that_never_match_spend_the_step_budget_and_the_file_is_refused() {
+        let never = |i: usize| {
+            format!(
+                "BEGIN:VEVENT\r\nUID:n{i}\r\nDTSTART:20260101T080000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\nEND:VEVENT\r\n"
+            )
+        };
+        let budget = ReadBudget { rule_steps: 3 * FRUITLESS_SEARCH, ..ReadBudget::FILE };
+        let three = read_within(&many(3, never), budget);
+        assert_eq!(three.map(|c| c.entries.len()), Ok(0), "three fruitless searches fit");
+        let four = read_within(&many(4, never), budget);
+        assert_eq!(four, Err(ReadError::TooMuchRuleWork { max: 3 * FRUITLESS_SEARCH, uid: "n3".into(), line: 18 }));
+    }
+
+    #[test]
+    fn a_sparse_rule_pays_for_the_periods_between_its_occurrences() {
+        // 29 February on a daily rule from the year 1004: 248 occurrences, but 373,000 days
+        // stepped through; the series is capped at its own step limit, before the window.
+        let got = read("BEGIN:VEVENT\r\nUID:leap\r\nDTSTART:10040229T080000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29\r\nEND:VEVENT\r\n")
+            .unwrap_or_default();
+        assert_eq!(got.notices, [ReadNotice::Capped { uid: "leap".into(), line: 4, kept: 0 }]);
+        // Monthly from 2000: 312 steps of two, far inside every limit.
+        let got = read("BEGIN:VEVENT\r\nUID:m\r\nDTSTART:20000115T080000Z\r\nRRULE:FREQ=MONTHLY\r\nEND:VEVENT\r\n")
+            .unwrap_or_default();
+        assert_eq!((got.entries.len(), got.notices.len()), (12, 0));
+    }
+
+    #[test]
+    fn repeated_notices_keep_the_first_ten_of_each_kind_and_count_all() {
+        let twice =
+            many(25, |i| format!("BEGIN:VEVENT\r\nUID:same\r\nDTSTART:20260301T{:02}0000Z\r\nEND:VEVENT\r\n", i % 24));
+        let busy = many(12, |i| {
+            format!("BEGIN:VEVENT\r\nUID:min{i}\r\nDTSTART:20260101T000000Z\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n")
+        });
+        let budget = ReadBudget { occurrences: 30_000, ..ReadBudget::FILE };
+        let got = read_within(&format!("{twice}{busy}"), budget).unwrap_or_default();
+        assert_eq!((got.duplicate_uids, got.capped_series), (24, 12));
+        let kept =
+            |capped: bool| got.notices.iter().filter(|n| matches!(n, ReadNotice::Capped { .. }) == capped).count();
+        assert_eq!((kept(false), kept(true)), (MAX_NOTICES, MAX_NOTICES));
+        assert_eq!(
+            got.notices[0],
+            ReadNotice::DuplicateUid { uid: "same".into(), line: 7 },
+            "the first, in file order"
+        );
     }
 
     #[test]
