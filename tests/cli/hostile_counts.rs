@@ -5,21 +5,7 @@ use super::*;
 
 /// A weekly Tuesday meeting from 5 May, six times (four have taken place at [`NOW`]); its id.
 fn may_series(s: &Scene) -> String {
-    let args = [
-        "plan",
-        "meeting",
-        "--start",
-        "2026-05-05T17:00",
-        "--duration",
-        "2h",
-        "--venue",
-        "Beboerhuset",
-        "--theme",
-        "Sundhed",
-        "--rrule",
-        "FREQ=WEEKLY;BYDAY=TU;COUNT=6",
-    ];
-    s.stdout_of(&args).trim().to_string()
+    s.stdout_of(&meeting_args("2026-05-05T17:00", "FREQ=WEEKLY;BYDAY=TU;COUNT=6")).trim().to_string()
 }
 
 fn reached(s: &Scene, period: &str) -> u64 {

@@ -12,20 +12,7 @@ fn visit<'a>(start: &'a str, duration: &'a str) -> Vec<&'a str> {
 
 /// `plan meeting` on Tuesday 1 December 2026 with `rule`.
 fn meeting(rule: &str) -> Vec<&str> {
-    vec![
-        "plan",
-        "meeting",
-        "--start",
-        "2026-12-01T17:00",
-        "--duration",
-        "2h",
-        "--venue",
-        "Beboerhuset",
-        "--theme",
-        "Sundhed",
-        "--rrule",
-        rule,
-    ]
+    meeting_args("2026-12-01T17:00", rule)
 }
 
 /// Runs `args` (which must succeed) and returns stdout.

@@ -73,6 +73,13 @@ impl Scene {
     }
 }
 
+/// `plan meeting` at Beboerhuset about Sundhed, two hours from `start`, repeating by `rule`.
+fn meeting_args<'a>(start: &'a str, rule: &'a str) -> Vec<&'a str> {
+    let mut args = vec!["plan", "meeting", "--start", start, "--duration", "2h", "--venue", "Beboerhuset"];
+    args.extend(["--theme", "Sundhed", "--rrule", rule]);
+    args
+}
+
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("read dir")
@@ -730,25 +737,9 @@ fn recording_counts_marks_the_visit_done_and_the_month_adds_them_up() {
 fn a_series_meeting_gets_its_own_counts_and_a_much_larger_meeting_a_warning() {
     let s = Scene::new();
     s.init();
-    let out = s
-        .at_now(&[
-            "plan",
-            "meeting",
-            "--start",
-            "2026-05-05T17:00",
-            "--duration",
-            "2h",
-            "--venue",
-            "Beboerhuset",
-            "--theme",
-            "Sundhed",
-            "--rrule",
-            "FREQ=WEEKLY;COUNT=4",
-            "--expected-size",
-            "10",
-        ])
-        .output()
-        .expect("runs");
+    let mut args = meeting_args("2026-05-05T17:00", "FREQ=WEEKLY;COUNT=4");
+    args.extend(["--expected-size", "10"]);
+    let out = s.at_now(&args).output().expect("runs");
     let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
     refused(&s, &["record", &id, "reached=4"], 65, "is a series");
     let out = s.at_now(&["record", &format!("{id}@2026-05-12"), "reached=55"]).output().expect("runs");

@@ -33,6 +33,15 @@ async function markDoneFromStart(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByTestId('counts-form')
 }
 
+/** Opens activity `id`'s dialog from the week, by keyboard. */
+async function openFromCalendar(user: ReturnType<typeof userEvent.setup>, id: number) {
+  await user.click(screen.getByTestId('nav-calendar'))
+  await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'))
+  const card = screen.getAllByTestId('activity').find((el) => el.dataset.id === String(id))!
+  card.closest<HTMLElement>('[role="button"]')!.focus()
+  await user.keyboard('{Enter}')
+}
+
 const remainderOf = (key: string) =>
   screen.getAllByTestId('counts-remainder').find((el) => el.dataset.key === key)!.querySelector('output')!
 
@@ -245,11 +254,7 @@ describe('counts later, from the activity', () => {
       edits: { '8': 2 },
     })
     const user = await open(backend)
-    await user.click(screen.getByTestId('nav-calendar'))
-    await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'))
-    const card = screen.getAllByTestId('activity').find((el) => el.dataset.id === '8')!
-    card.closest<HTMLElement>('[role="button"]')!.focus()
-    await user.keyboard('{Enter}')
+    await openFromCalendar(user, 8)
     await screen.findByTestId('plan-form')
     expect(await screen.findByText(/Tal er registreret\. Rettet 2 gange\./)).toBeInTheDocument()
     await user.click(screen.getByTestId('open-counts'))
@@ -273,11 +278,7 @@ describe('counts later, from the activity', () => {
     const done = activity({ ...visit, status: 'done' })
     const backend = fakeBackend({ today: TODAY, activities: [done], counts: { '8': { reached: 3, new: 1 } } })
     const user = await open(backend)
-    await user.click(screen.getByTestId('nav-calendar'))
-    await waitFor(() => expect(screen.getByTestId('week-view')).toHaveAttribute('aria-busy', 'false'))
-    const card = screen.getAllByTestId('activity').find((el) => el.dataset.id === '8')!
-    card.closest<HTMLElement>('[role="button"]')!.focus()
-    await user.keyboard('{Enter}')
+    await openFromCalendar(user, 8)
     await user.click(await screen.findByTestId('open-counts'))
     await screen.findByTestId('counts-form')
     await user.click(screen.getByTestId('counts-remove'))
