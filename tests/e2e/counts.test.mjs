@@ -202,3 +202,27 @@ test('in English: the recorded counts opened again from the visit, and Min måne
   await expectAccessible('my month en');
   assert.deepEqual(await cspViolations(browser), []);
 });
+
+test('counts removed from the window when the visit did not take place after all, after asking', async () => {
+  await (await browser.$('[data-testid="nav-calendar"]')).click();
+  await (await browser.$('[data-testid="mode-week"]')).click();
+  const card = await browser.$(`[data-testid="activity"][data-id="${visit.id}"]`);
+  await browser.waitUntil(async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false', { timeout: 10_000 });
+  if (mondayOf(yesterday) !== mondayOf(today) && !(await card.isExisting())) await (await browser.$('[data-testid="prev-week"]')).click();
+  await card.waitForExist({ timeout: 10_000 });
+  await browser.execute((id) => document.querySelector(`[data-testid="activity"][data-id="${id}"]`).closest('[role="button"]').focus(), visit.id);
+  await browser.keys('Enter');
+  await (await browser.$('[data-testid="open-counts"]')).click();
+  await (await browser.$('[data-testid="counts-remove"]')).click();
+  const question = await browser.$('[data-testid="counts-remove-confirm"]');
+  await question.waitForDisplayed({ timeout: 5_000 });
+  assert.match(await question.getText(), /Remove the counts\? Only do this if the appointment did not take place\./);
+  // The safe answer has the focus: Enter keeps the counts.
+  assert.equal(await browser.execute(() => document.activeElement?.dataset.testid), 'counts-remove-no');
+  await screenshot(browser, 'counts-remove-en');
+  await (await browser.$('[data-testid="counts-remove-yes"]')).click();
+  await browser.$('[data-testid="counts-form"]').waitForExist({ reverse: true, timeout: 10_000 });
+  assert.match(await browser.$('[data-testid="toast"]').getText(), /The counts were removed/);
+  assert.equal((await invoke('counts_form', { id: visit.id, occurrence: null })).recorded, null);
+  assert.deepEqual(await cspViolations(browser), []);
+});
