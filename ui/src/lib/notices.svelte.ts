@@ -3,8 +3,10 @@
 // second look, the offer to plan a follow-up visit, and the short toast. Owned
 // by one instance per window; `components/Messages.svelte` and `Toast` show it.
 import type { ToastMessage } from '../components/Toast.svelte'
-import type { ActivityView } from './backend'
-import type { Message } from './i18n.svelte'
+import type { ActivityView, ImportReport, PlanOutcome, PlanRequest } from './backend'
+import { formatLongDate } from './format'
+import { t, type Message } from './i18n.svelte'
+import { conflictMessages, noticeMessages, reportCounts } from './messages'
 
 /** What saving a plan or an edit did: the sentence, then one line per clash and notice. */
 export type SaveResult = { saved: string; conflicts: string[]; notices: string[] }
@@ -19,4 +21,18 @@ export class Notices {
   followUp = $state<ActivityView | null>(null)
   /** What recording counts found worth a second look (a meeting much larger than usual). */
   countsWarnings = $state<Message[]>([])
+
+  /** A plan or an edit was saved: when it is, then its clashes and notices; no follow-up offer any more. */
+  planSaved(outcome: PlanOutcome, request: PlanRequest, edited: boolean): void {
+    const date = request.start.slice(0, 10)
+    const when = t('when-start', { day: formatLongDate(date), time: request.start.slice(11, 16) })
+    const key = edited ? 'edit-saved' : request.kind === 'home_visit' ? 'plan-saved' : 'plan-saved-other'
+    this.result = { saved: t(key, { when }), conflicts: conflictMessages(outcome), notices: noticeMessages(outcome) }
+    this.followUp = null
+  }
+
+  /** A calendar file was imported: its name and the three numbers, in the toast. */
+  imported(report: ImportReport): void {
+    this.toast = { text: { key: 'import-done', args: { name: report.source, ...reportCounts(report) } } }
+  }
 }
