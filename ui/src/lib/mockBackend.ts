@@ -9,7 +9,7 @@ import { addDays, copenhagenDate, mondayOf } from './dates'
 import { completeCounts, createMemoryBackend, memoryInstant as instant, type MemoryBackend } from './memoryBackend'
 
 /** An activity of the preview: what it is and when, the rest as a new plan has it. */
-type Seeded = Pick<ActivityView, 'kind' | 'start' | 'end'> & Partial<Omit<ActivityView, 'key' | 'kind' | 'start' | 'end'>>
+type Seeded = Pick<ActivityView, 'kind' | 'start' | 'end'> & Partial<Omit<ActivityView, 'id' | 'key' | 'kind' | 'start' | 'end'>>
 
 /** The busy time the preview's calendar "files" hold, `offset` days after this week's Monday. */
 function calendarBusy(source: string, monday: string, offset: number): BusyView[] {
@@ -52,27 +52,28 @@ export function createMockBackend(): MemoryBackend {
   const params = new URLSearchParams(location.search)
   const activities: ActivityView[] = []
 
+  /** A preview activity as a new plan has it, with what `seeded` says. */
+  const draft = (seeded: Seeded): Omit<ActivityView, 'id' | 'key'> => ({
+    occurrence: null,
+    rrule: null,
+    expected_size: null,
+    status: 'planned',
+    title: null,
+    area: null,
+    household: null,
+    venue: null,
+    theme: null,
+    note: null,
+    programme: 'bydelsmoedre',
+    languages: [],
+    conflicts: [],
+    example: false,
+    ...seeded,
+  })
+
   function add(seeded: Seeded): ActivityView {
-    const id = seeded.id ?? activities.length + 1
-    const activity: ActivityView = {
-      key: String(id),
-      occurrence: null,
-      rrule: null,
-      expected_size: null,
-      status: 'planned',
-      title: null,
-      area: null,
-      household: null,
-      venue: null,
-      theme: null,
-      note: null,
-      programme: 'bydelsmoedre',
-      languages: [],
-      conflicts: [],
-      example: false,
-      ...seeded,
-      id,
-    }
+    const id = activities.length + 1
+    const activity: ActivityView = { ...draft(seeded), id, key: String(id) }
     activities.push(activity)
     return activity
   }
@@ -144,8 +145,8 @@ export function createMockBackend(): MemoryBackend {
     busy,
     sources,
     examples: () => [
-      { ...activities[0], ...at(4, '13:00', '15:00'), kind: 'outreach', area: 'Bispehaven', household: null, conflicts: [] },
-      { ...activities[0], ...at(8, '10:00', '11:00'), kind: 'home_visit', area: 'Gellerup', household: 'H-2', conflicts: [] },
+      draft({ kind: 'outreach', ...at(4, '13:00', '15:00'), area: 'Bispehaven' }),
+      draft({ kind: 'home_visit', ...at(8, '10:00', '11:00'), area: 'Gellerup', household: 'H-2' }),
     ],
     readCalendar(path, name, known) {
       const stem = path.split('/').pop()?.replace(/\.ics$/i, '') ?? 'Kalender'
