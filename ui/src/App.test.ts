@@ -534,7 +534,8 @@ describe('status, delete and follow-up', () => {
     expect(backend.followUpDraft).toHaveBeenCalledWith(8)
     const form = await screen.findByTestId('plan-form')
     expect(form).toHaveAttribute('data-mode', 'plan')
-    expect(screen.getByLabelText(/Dato/)).toHaveValue('2026-12-16')
+    // 14 days after the visit on 1 December, at the same time (as the Rust side drafts it).
+    expect(screen.getByLabelText(/Dato/)).toHaveValue('2026-12-15')
     expect(screen.getByLabelText(/Klokken/)).toHaveValue('10:00')
     expect(screen.getByLabelText(/Husstand/)).toHaveValue('H-8')
   })
@@ -548,6 +549,9 @@ describe('status, delete and follow-up', () => {
     expect(backend.setStatus).toHaveBeenCalledWith(8, null, 'no_show')
     expect(await screen.findByTestId('toast')).toHaveTextContent('Markeret: Udeblevet.')
     expect(screen.queryByTestId('follow-up-offer')).not.toBeInTheDocument()
+    // No longer planned, so no longer overdue: it leaves the start screen and is found in the week.
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Besøg/ })).not.toBeInTheDocument())
+    await user.click(screen.getByTestId('nav-calendar'))
 
     await user.click(await screen.findByRole('button', { name: /Besøg/ }))
     await user.click(screen.getByTestId('delete'))

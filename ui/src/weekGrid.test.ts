@@ -5,7 +5,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import WeekGrid from './components/WeekGrid.svelte'
+import WeekGrid from './screens/WeekGrid.svelte'
 import { setLanguage } from './lib/i18n.svelte'
 import { activity, busy } from './test/fakeBackend'
 

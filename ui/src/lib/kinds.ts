@@ -1,6 +1,7 @@
 // What each kind of activity asks for. The backend decides in the end; this
 // only chooses which fields the form shows and which it checks before sending.
-import type { ActivityKind, PlanRequest, Settings } from './backend'
+import type { ActivityKind, ActivityView, PlanRequest, Settings } from './backend'
+import { minutesBetween, wallClock } from './dates'
 
 export type TextField = 'title' | 'area' | 'household' | 'venue' | 'theme' | 'note'
 
@@ -42,4 +43,12 @@ export function blankRequest(kind: ActivityKind, date: string, settings: Setting
     rrule: null,
     expected_size: null,
   }
+}
+
+/** The form's request for editing `activity`: its fields as they are stored, the start as wall-clock time. */
+export function editRequest(activity: ActivityView): PlanRequest {
+  const { kind, area, household, venue, theme, title, note, programme, languages, rrule, expected_size } = activity
+  const start = wallClock(activity.start)
+  const duration_minutes = minutesBetween(activity.start, activity.end)
+  return { kind, start, duration_minutes, area, household, venue, theme, title, note, programme, languages, rrule, expected_size }
 }

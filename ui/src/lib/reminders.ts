@@ -2,7 +2,7 @@
 // one notification whose text is only the time ("Aftale kl. 10:00") — never
 // a household label, an area or a topic. Time is passed in (the clock), so
 // tests drive it with fake timers.
-import type { ActivityView } from './contract'
+import type { ActivityView, Agenda } from './contract'
 
 export type ReminderClock = {
   now(): number
@@ -58,5 +58,39 @@ export function createReminders(remind: (activity: ActivityView) => void, clock:
       }
     },
     stop: clear,
+  }
+}
+
+/** Reminders fed from the backend's agenda, asked again after each change. */
+export type AgendaReminders = {
+  /** Schedules from `asked` (an agenda already on its way) or a fresh one; a failure waits for the next change. */
+  refresh(asked?: Promise<Agenda>): Promise<void>
+  stop(): void
+}
+
+/**
+ * `lead()` is the reminder setting now, or null while the app is not set up
+ * (then nothing is asked or scheduled).
+ */
+export function createAgendaReminders(
+  source: { agenda(overdueLimit: number | null): Promise<Agenda> },
+  remind: (activity: ActivityView) => void,
+  lead: () => number | null,
+  clock: ReminderClock = systemClock,
+): AgendaReminders {
+  const reminders = createReminders(remind, clock)
+  return {
+    async refresh(asked) {
+      const minutes = lead()
+      if (minutes === null) return
+      try {
+        // Reminders need only the coming days (any overdue limit gives all of them).
+        const agenda = await (asked ?? source.agenda(0))
+        reminders.schedule(agenda.upcoming, lead() ?? minutes)
+      } catch {
+        // The start screen shows the failure; reminders just wait for the next change.
+      }
+    },
+    stop: reminders.stop,
   }
 }

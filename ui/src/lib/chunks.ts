@@ -1,0 +1,42 @@
+// The parts of the window fetched in chunks of their own, each at most once.
+// @event-calendar/core and its CSS are most of the UI bundle and the start screen
+// does not need them; the counts dialog is fetched with the calendar at idle time;
+// "Min måned" (with its chart) when first opened. So the start screen's bundle
+// stays small. Keep these imports dynamic.
+type CalendarChunk = typeof import('../screens/CalendarScreen.svelte')
+type CountsChunk = typeof import('../dialogs/CountsDialog.svelte')
+type MonthChunk = typeof import('../screens/MonthScreen.svelte')
+
+let calendarModule: Promise<CalendarChunk> | null = null
+let countsModule: Promise<CountsChunk> | null = null
+let monthModule: Promise<MonthChunk> | null = null
+
+/** The calendar screen (with the calendar library). */
+export function loadCalendar(): Promise<CalendarChunk> {
+  calendarModule ??= import('../screens/CalendarScreen.svelte')
+  return calendarModule
+}
+
+/** The counts dialog. */
+export function loadCounts(): Promise<CountsChunk> {
+  countsModule ??= import('../dialogs/CountsDialog.svelte')
+  return countsModule
+}
+
+/** "Min måned" (with its chart). */
+export function loadMonth(): Promise<MonthChunk> {
+  monthModule ??= import('../screens/MonthScreen.svelte')
+  return monthModule
+}
+
+/** When the start screen has been painted (idle time): the calendar, then the counts dialog. */
+export function preloadCalendar(): void {
+  const later = (run: () => void) =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50)
+  requestAnimationFrame(() =>
+    later(() => {
+      // One after the other: the calendar first, it is the more likely to be opened.
+      void loadCalendar().then(loadCounts, () => {})
+    }),
+  )
+}
