@@ -1,6 +1,6 @@
 // Dev-only stand-in for the Rust side, used by `npm run dev` in a plain
 // browser. Never imported by the production build (see main.ts).
-import type { ActivityView, Backend, BusySourceView, BusyView, MonthStats, PlanOutcome, PlanRequest, Settings } from './backend'
+import type { ActivityView, Backend, BusySourceView, BusyView, Changed, MonthStats, PlanOutcome, PlanRequest, Settings } from './backend'
 import { UserError } from './backend'
 import { isUnknownBucket } from './counts'
 import { SCHEME_V1 } from './mockScheme'
@@ -167,6 +167,8 @@ export function createMockBackend(): Backend {
     live_calendar_detail: 'discreet',
   }
   const ok = (id: number): PlanOutcome => ({ id, conflicts: [], notices: [] })
+  // The in-memory backend writes no live calendar file: its changes leave no notices.
+  const changed = <T>(value: T): Changed<T> => ({ value, notices: [] })
 
   function place(target: ActivityView, request: PlanRequest): void {
     const [date, time] = request.start.split('T')
@@ -239,20 +241,20 @@ export function createMockBackend(): Backend {
     async cancelActivity(id) {
       const found = find(id)
       found.status = 'cancelled'
-      return delay(found)
+      return delay(changed(found))
     },
     async deleteActivity(id) {
       const index = activities.findIndex((x) => x.id === id)
       if (index < 0) throw new UserError('not_found', null, { id: String(id) })
       deleted.set(id, activities.splice(index, 1)[0])
-      await delay(null)
+      return delay(changed(null))
     },
     async restoreActivity(id) {
       const found = deleted.get(id)
       if (!found) throw new UserError('not_found', null, { id: String(id) })
       activities.push(found)
       deleted.delete(id)
-      return delay(found)
+      return delay(changed(found))
     },
     getActivity: async (id) => delay(find(id)),
     async updateFollowing(id, _occurrence, request) {
@@ -271,7 +273,7 @@ export function createMockBackend(): Backend {
     async setStatus(id, _occurrence, status) {
       const found = find(id)
       found.status = status
-      return delay(found)
+      return delay(changed(found))
     },
     async suggestions(field, prefix) {
       const values = activities.flatMap((x) => x[field] ?? [])
@@ -312,7 +314,7 @@ export function createMockBackend(): Backend {
     getSettings: async () => delay(settings),
     async saveSettings(next) {
       settings = next
-      return delay(settings)
+      return delay(changed(settings))
     },
     async loadExamples() {
       add({ kind: 'outreach', ...at(4, '13:00', '15:00'), area: 'Bispehaven', example: true })
@@ -351,13 +353,13 @@ export function createMockBackend(): Backend {
       found.status = 'done'
       const usual = found.expected_size
       const warnings = found.kind === 'group_meeting' && usual && reached >= usual * 5 ? [{ code: 'much_larger_than_usual', reached, usual }] : []
-      return delay({ activity: found, edited, values, warnings })
+      return delay(changed({ activity: found, edited, values, warnings }))
     },
     async removeCounts(id, occurrence) {
       const key = occurrence ? `${id}@${occurrence}` : find(id).key
       const had = counts.delete(key)
       if (had) edits.set(key, (edits.get(key) ?? 0) + 1)
-      return delay(had)
+      return delay(changed(had))
     },
     async monthStats(period) {
       if (!/^\d{4}-\d{2}$/.test(period)) throw new UserError('unreadable_period', null, { input: period })

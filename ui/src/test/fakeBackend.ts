@@ -8,6 +8,7 @@ import type {
   Backend,
   BusySourceView,
   BusyView,
+  Changed,
   FileDrop,
   ImportReport,
   MonthStats,
@@ -15,6 +16,7 @@ import type {
   PlanRequest,
   Settings,
 } from '../lib/backend'
+import type { NoticeView } from '../lib/bindings/NoticeView'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -105,6 +107,8 @@ export function fakeBackend(
     prefill?: Record<string, number>
     busy?: BusyView[]
     sources?: BusySourceView[]
+    /** What every change (`Changed`) reports, e.g. the live calendar file that could not be written. */
+    notices?: NoticeView[]
   } = {},
 ): FakeBackend & { dropFiles: (drop: FileDrop) => void } {
   const info: AppInfo = {
@@ -121,6 +125,7 @@ export function fakeBackend(
     return found
   }
   const outcome = () => options.outcome ?? { id: 99, conflicts: [], notices: [] }
+  const changed = <T>(value: T): Changed<T> => ({ value, notices: options.notices ?? [] })
   const counts = new Map(Object.entries(options.counts ?? {}))
   const edits = new Map(Object.entries(options.edits ?? {}))
   const keyOf = (id: number, occurrence: string | null) => (occurrence ? `${id}@${occurrence}` : String(id))
@@ -146,9 +151,9 @@ export function fakeBackend(
       stored.filter((a) => a.start.slice(0, 10) >= from && a.start.slice(0, 10) <= to),
     ),
     planActivity: vi.fn<Backend['planActivity']>(async (_request: PlanRequest) => outcome()),
-    cancelActivity: vi.fn<Backend['cancelActivity']>(async (id: number) => ({ ...find(id), status: 'cancelled' })),
-    deleteActivity: vi.fn<Backend['deleteActivity']>(async () => undefined),
-    restoreActivity: vi.fn<Backend['restoreActivity']>(async (id: number) => find(id)),
+    cancelActivity: vi.fn<Backend['cancelActivity']>(async (id: number) => changed({ ...find(id), status: 'cancelled' })),
+    deleteActivity: vi.fn<Backend['deleteActivity']>(async () => changed(null)),
+    restoreActivity: vi.fn<Backend['restoreActivity']>(async (id: number) => changed(find(id))),
     getActivity: vi.fn<Backend['getActivity']>(async (id: number) => find(id)),
     updateActivity: vi.fn<Backend['updateActivity']>(async (id: number) => ({ ...outcome(), id })),
     updateFollowing: vi.fn<Backend['updateFollowing']>(async (id: number) => ({ ...outcome(), id: id + 1000 })),
@@ -159,7 +164,7 @@ export function fakeBackend(
       moved.end = `${end}:00+01:00`
       return { ...outcome(), id }
     }),
-    setStatus: vi.fn<Backend['setStatus']>(async (id, _occurrence, status) => ({ ...find(id), status })),
+    setStatus: vi.fn<Backend['setStatus']>(async (id, _occurrence, status) => changed({ ...find(id), status })),
     suggestions: vi.fn<Backend['suggestions']>(async () => []),
     followUpDraft: vi.fn<Backend['followUpDraft']>(async (id: number) => {
       const done = find(id)
@@ -190,7 +195,7 @@ export function fakeBackend(
     getSettings: vi.fn<Backend['getSettings']>(async () => saved),
     saveSettings: vi.fn<Backend['saveSettings']>(async (next: Settings) => {
       saved = next
-      return next
+      return changed(next)
     }),
     loadExamples: vi.fn<Backend['loadExamples']>(async () => 6),
     removeExamples: vi.fn<Backend['removeExamples']>(async () => 6),
@@ -216,13 +221,13 @@ export function fakeBackend(
         found.kind === 'group_meeting' && usual && values.reached >= usual * 5
           ? [{ code: 'much_larger_than_usual', reached: values.reached, usual }]
           : []
-      return { activity: { ...found }, edited, values, warnings }
+      return changed({ activity: { ...found }, edited, values, warnings })
     }),
     removeCounts: vi.fn<Backend['removeCounts']>(async (id, occurrence) => {
       const key = keyOf(id, occurrence)
       const had = counts.delete(key)
       if (had) edits.set(key, (edits.get(key) ?? 0) + 1)
-      return had
+      return changed(had)
     }),
     monthStats: vi.fn<Backend['monthStats']>(async (period) => {
       const inMonth = stored.filter((a) => a.start.slice(0, 7) === period)
