@@ -33,7 +33,7 @@ error-not_a_database = { $path } er ikke en Nabo-database. Filen er ikke ændret
 error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found } af databasen; denne Nabo kender op til { $supported }). Opdatér Nabo. Filen er ikke ændret.
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
 error-database_exists = Der er allerede en Nabo-database i { $path }.
-error-invalid_setting = Indstillingen skal være mellem { $min } og { $max }, ikke { $value }.
+error-invalid_setting = { $field_label } skal være mellem { $min } og { $max }, ikke { $value }.
 error-write_failed = Filen { $path } kunne ikke gemmes: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Vælg hele stien til filen, fx /home/navn/Kalender/nabo.ics.

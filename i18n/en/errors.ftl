@@ -33,7 +33,7 @@ error-not_a_database = { $path } is not a Nabo database. The file was not change
 error-database_too_new = { $path } was made by a newer Nabo (database version { $found }; this Nabo knows up to { $supported }). Update Nabo. The file was not changed.
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
 error-database_exists = There is already a Nabo database at { $path }.
-error-invalid_setting = The setting must be between { $min } and { $max }, not { $value }.
+error-invalid_setting = { $field_label } must be between { $min } and { $max }, not { $value }.
 error-write_failed = The file { $path } could not be saved: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Choose the full path of the file, e.g. /home/name/Calendar/nabo.ics.

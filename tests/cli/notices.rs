@@ -117,7 +117,8 @@ fn settings_prints_every_setting_as_text_and_as_json() {
     for line in ["travel-buffer-minutes      30", "durations.home-visit       60", "live-calendar              off"] {
         assert!(text.lines().any(|l| l == line), "{line:?} in {text}");
     }
-    assert_eq!(text.lines().count(), 15, "{text}");
+    let keys: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(keys, nabo_app::SETTING_KEYS, "every setting, in order: {text}");
     let out = s.nabo(&["settings", "--json"]).output().expect("runs");
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["follow_up_days"], 14);
@@ -135,10 +136,13 @@ fn settings_prints_every_setting_as_text_and_as_json() {
 
 #[test]
 fn settings_help_lists_every_key() {
-    let out = Scene::new().nabo(&["settings", "set", "--help"]).output().expect("runs");
-    let help = String::from_utf8(out.stdout).expect("utf-8");
-    for key in ["language", "durations.network-meeting", "follow-up-days", "live-calendar-detail", "PATH|off"] {
-        assert!(help.contains(key), "{key} in {help}");
+    for args in [&["settings", "--help"][..], &["settings", "set", "--help"]] {
+        let out = Scene::new().nabo(args).output().expect("runs");
+        let help = String::from_utf8(out.stdout).expect("utf-8");
+        for key in nabo_app::SETTING_KEYS {
+            assert!(help.contains(key), "{args:?}: {key} in {help}");
+        }
+        assert!(help.contains("PATH|off"), "{help}");
     }
 }
 
@@ -149,9 +153,9 @@ fn settings_refusals_name_the_setting_and_change_nothing() {
     let outside = tempfile::tempdir().expect("temp dir");
     let no_folder = outside.path().join("gone").join("nabo.ics").display().to_string();
     for (args, needle) in [
-        (vec!["settings", "set", "travel-buffer-minutes", "241"], "240"),
-        (vec!["settings", "set", "follow-up-days", "-1"], "90"),
-        (vec!["settings", "set", "durations.outreach", "1000"], "720"),
+        (vec!["settings", "set", "travel-buffer-minutes", "241"], "Travel time must be between 0 and 240, not 241"),
+        (vec!["settings", "set", "follow-up-days", "-1"], "Follow-up must be between 1 and 90"),
+        (vec!["settings", "set", "durations.outreach", "1000"], "Duration (Outreach) must be between 5 and 720"),
         (vec!["settings", "set", "reminder-minutes", "soon"], "\"reminder-minutes\" must be a whole number"),
         (vec!["settings", "set", "discreet-mode", "yes"], "\"discreet-mode\" must be on or off"),
         (vec!["settings", "set", "language", "fr"], "\"language\" must be da, en or auto"),

@@ -158,6 +158,7 @@ enum Command {
         alarm: Option<u32>,
     },
     /// Show every setting, or change one with `settings set KEY VALUE`
+    #[command(after_help = settings_help())]
     Settings {
         /// Print JSON (the window's settings object) instead of a table
         #[arg(long)]
@@ -183,7 +184,7 @@ enum SettingsCommand {
 /// The list of keys under `nabo settings set --help`, from nabo-app's one list.
 fn settings_help() -> String {
     format!(
-        "Settings: {}\n\nlive-calendar PATH|off: the .ics file Nabo rewrites after every change (off: none)",
+        "Settings: {}\n\nlive-calendar PATH|off: the .ics file Nabo rewrites after every change (off: none)\n",
         SETTING_KEYS.join(", ")
     )
 }
