@@ -15,6 +15,7 @@ cli-exported = { $count ->
    *[other] { $count } aftaler skrevet til { $path }
 }
 cli-skipped = Mødet er taget ud af serien: { $id }
+cli-setting-saved = Indstillingen er gemt: { $key }
 cli-moved = Flyttet: aftale { $id }
 
 cli-imported = Kalenderen "{ $source }": { $added } nye, { $changed } ændrede, { $unchanged } uændrede, { $removed } fjernet.

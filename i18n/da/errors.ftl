@@ -33,7 +33,7 @@ error-not_a_database = { $path } er ikke en Nabo-database. Filen er ikke ændret
 error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found } af databasen; denne Nabo kender op til { $supported }). Opdatér Nabo. Filen er ikke ændret.
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
 error-database_exists = Der er allerede en Nabo-database i { $path }.
-error-invalid_setting = Indstillingen skal være mellem { $min } og { $max }, ikke { $value }.
+error-invalid_setting = { $field_label } skal være mellem { $min } og { $max }, ikke { $value }.
 error-write_failed = Filen { $path } kunne ikke gemmes: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Vælg hele stien til filen, fx /home/navn/Kalender/nabo.ics.
@@ -105,7 +105,7 @@ error-ambiguous_occurrence = Serie { $id } har flere flyttede møder { $date }. 
 error-unreadable_period = "{ $input }" er ikke en måned. Skriv den som ÅÅÅÅ-MM, fx 2026-11.
 error-scheme_invalid = Kategoriskemaet kan ikke bruges: { $detail }
 
-notice-live_calendar_failed = Aftalen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }
+notice-live_calendar_failed = Ændringen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }
 
 # Filer, som Nabo skriver, og databasens tilstand (issue 10).
 error-protected_target = { $path } er Nabos database eller en af dens filer. Vælg et andet filnavn. Intet er skrevet.
@@ -118,3 +118,15 @@ error-unusable_target = { $reason ->
 } Intet er skrevet.
 error-database_damaged = Databasen er beskadiget. Nabo gemmer ikke noget i den, så skaden ikke bliver større. Kør "nabo check" for at se skaden, og hent en sikkerhedskopi af databasen.
 error-database_busy = Et andet Nabo gemmer i databasen lige nu (vinduet eller en anden nabo-kommando, fx en stor import). Nabo har ventet, men det er ikke færdigt. Prøv igen om lidt. Intet er gemt.
+
+# nabo settings set (issue 11).
+error-unknown_setting = Nabo har ingen indstilling, der hedder "{ $key }". Se listen med: nabo settings set --help
+error-unreadable_setting = "{ $key }" skal være { $expected ->
+    [number] et helt tal.
+    [switch] on eller off.
+    [language] da, en eller auto (som computeren).
+    [role] volunteer eller coordinator.
+    [programme] bydelsmoedre, baba eller none.
+    [detail] discreet eller full.
+   *[other] noget andet.
+}

@@ -15,6 +15,7 @@ cli-exported = { $count ->
    *[other] { $count } appointments written to { $path }
 }
 cli-skipped = The meeting was taken out of the series: { $id }
+cli-setting-saved = Setting saved: { $key }
 cli-moved = Moved: appointment { $id }
 
 cli-imported = Calendar "{ $source }": { $added } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.

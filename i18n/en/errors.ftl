@@ -33,7 +33,7 @@ error-not_a_database = { $path } is not a Nabo database. The file was not change
 error-database_too_new = { $path } was made by a newer Nabo (database version { $found }; this Nabo knows up to { $supported }). Update Nabo. The file was not changed.
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
 error-database_exists = There is already a Nabo database at { $path }.
-error-invalid_setting = The setting must be between { $min } and { $max }, not { $value }.
+error-invalid_setting = { $field_label } must be between { $min } and { $max }, not { $value }.
 error-write_failed = The file { $path } could not be saved: { $detail }
 error-invalid_live_calendar = { $reason ->
     [not_absolute] Choose the full path of the file, e.g. /home/name/Calendar/nabo.ics.
@@ -105,7 +105,7 @@ error-ambiguous_occurrence = Series { $id } has several moved meetings on { $dat
 error-unreadable_period = "{ $input }" is not a month. Write it as YYYY-MM, e.g. 2026-11.
 error-scheme_invalid = The category scheme cannot be used: { $detail }
 
-notice-live_calendar_failed = The appointment is saved, but the calendar file { $path } could not be updated: { $detail }
+notice-live_calendar_failed = The change is saved, but the calendar file { $path } could not be updated: { $detail }
 
 # Files Nabo writes, and the state of the database (issue 10).
 error-protected_target = { $path } is Nabo's database or one of its files. Choose another file name. Nothing was written.
@@ -118,3 +118,15 @@ error-unusable_target = { $reason ->
 } Nothing was written.
 error-database_damaged = The database is damaged. Nabo saves nothing in it, so the damage does not grow. Run "nabo check" to see the damage, and restore a backup of the database.
 error-database_busy = Another Nabo is saving to the database right now (the window or another nabo command, e.g. a large import). Nabo waited, but it has not finished. Try again in a moment. Nothing was saved.
+
+# nabo settings set (issue 11).
+error-unknown_setting = Nabo has no setting called "{ $key }". See the list with: nabo settings set --help
+error-unreadable_setting = "{ $key }" must be { $expected ->
+    [number] a whole number.
+    [switch] on or off.
+    [language] da, en or auto (as the computer).
+    [role] volunteer or coordinator.
+    [programme] bydelsmoedre, baba or none.
+    [detail] discreet or full.
+   *[other] something else.
+}

@@ -7,8 +7,8 @@ use std::sync::MutexGuard;
 use chrono::Utc;
 use nabo_app::{
     parse_date, parse_period, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
-    BusySourceView, BusyView, CountsForm, Detail, ExportOptions, ImportReport, Language, Localizer, MonthStats, Nabo,
-    PlanOutcome, PlanRequest, RecordOutcome, SchemeView, Settings, SuggestionField, UserError,
+    BusySourceView, BusyView, Changed, CountsForm, Detail, ExportOptions, ImportReport, Language, Localizer,
+    MonthStats, Nabo, PlanOutcome, PlanRequest, RecordOutcome, SchemeView, Settings, SuggestionField, UserError,
 };
 use tauri::State;
 
@@ -86,13 +86,13 @@ pub fn set_status(
     id: i64,
     occurrence: Option<String>,
     status: ActivityStatus,
-) -> Reply<ActivityView> {
+) -> Reply<Changed<ActivityView>> {
     service(&state)?.set_status(ActivityId(id), occurrence.as_deref(), status, Utc::now()).map_err(user)
 }
 
 /// Takes one meeting out of a series.
 #[tauri::command]
-pub fn skip_occurrence(state: State<'_, AppState>, id: i64, occurrence: String) -> Reply<()> {
+pub fn skip_occurrence(state: State<'_, AppState>, id: i64, occurrence: String) -> Reply<Changed<()>> {
     service(&state)?.skip_occurrence(ActivityId(id), &occurrence, Utc::now()).map_err(user)
 }
 
@@ -109,19 +109,19 @@ pub fn update_following(
 
 /// Cancels an activity.
 #[tauri::command]
-pub fn cancel_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
+pub fn cancel_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<ActivityView>> {
     service(&state)?.cancel(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Deletes an activity; `restore_activity` undoes it for a few minutes.
 #[tauri::command]
-pub fn delete_activity(state: State<'_, AppState>, id: i64) -> Reply<()> {
+pub fn delete_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<()>> {
     service(&state)?.delete(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Undoes a recent delete.
 #[tauri::command]
-pub fn restore_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
+pub fn restore_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<ActivityView>> {
     service(&state)?.restore(ActivityId(id), Utc::now()).map_err(user)
 }
 
@@ -151,7 +151,7 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
 
 /// Saves the user's settings.
 #[tauri::command]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Changed<Settings>> {
     service(&state)?.save_settings(settings, Utc::now()).map_err(user)
 }
 
@@ -247,13 +247,13 @@ pub fn record_counts(
     id: i64,
     occurrence: Option<String>,
     counts: BTreeMap<String, u32>,
-) -> Reply<RecordOutcome> {
+) -> Reply<Changed<RecordOutcome>> {
     service(&state)?.record(ActivityId(id), occurrence.as_deref(), &counts, Utc::now()).map_err(user)
 }
 
 /// Removes the counts recorded on an activity (or one meeting); it stays done. False if it had none.
 #[tauri::command]
-pub fn remove_counts(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<bool> {
+pub fn remove_counts(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<Changed<bool>> {
     service(&state)?.remove_counts(ActivityId(id), occurrence.as_deref(), Utc::now()).map_err(user)
 }
 

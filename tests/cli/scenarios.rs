@@ -9,6 +9,7 @@ mod hostile_counts;
 mod hostile_files;
 mod hostile_import;
 mod hostile_text;
+mod notices;
 
 /// A temporary folder with a database path in it.
 struct Scene {

@@ -563,6 +563,29 @@ describe('status, delete and follow-up', () => {
     expect(await screen.findByTestId('toast')).toHaveTextContent('Aftalen er tilbage.')
   })
 
+  it('says so when the live calendar file could not be updated after a status change', async () => {
+    const path = '/home/amina/Sync/nabo.ics'
+    const notices = [{ code: 'live_calendar_failed', args: { path, detail: 'Mappen findes ikke.' } }]
+    // Two visits on the start screen: one marked now, the other after the file is fine again.
+    const second = activity({ ...visit, id: 12, key: '12', start: visit.start.replace('T10:00', 'T13:00'), end: visit.end.replace('T11:00', 'T14:00') })
+    const backend = fakeBackend({ activities: [visit, second], notices })
+    const user = await open(backend)
+    await user.click((await screen.findAllByRole('button', { name: /Besøg/ }))[0])
+    await user.click(screen.getByTestId('status-no_show'))
+    // The change was made (the toast says so), and the notice names the file that was not updated.
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Markeret: Udeblevet.')
+    const notice = await screen.findByTestId('change-notice')
+    expect(notice).toHaveTextContent(`Ændringen er gemt, men kalenderfilen ${path} kunne ikke opdateres: Mappen findes ikke.`)
+    setLanguage('en')
+    await waitFor(() => expect(screen.getByTestId('change-notice')).toHaveTextContent(`the calendar file ${path} could not be updated`))
+
+    // A later change that wrote the file clears it.
+    backend.setStatus.mockImplementation(async (id, _occurrence, status) => ({ value: { ...second, id, status }, notices: [] }))
+    await user.click(await screen.findByRole('button', { name: /Home visit/ }))
+    await user.click(screen.getByTestId('status-no_show'))
+    await waitFor(() => expect(screen.queryByTestId('change-notice')).not.toBeInTheDocument())
+  })
+
   it('a toast still on screen follows a change of language', async () => {
     const backend = fakeBackend({ activities: [visit] })
     const user = await open(backend)

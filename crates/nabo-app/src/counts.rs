@@ -14,7 +14,7 @@ use nabo_store::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dto::ActivityView;
+use crate::dto::{ActivityView, Changed};
 use crate::error::AppError;
 use crate::service::{day_range, Entry, Nabo};
 
@@ -210,7 +210,7 @@ impl Nabo {
         occurrence: Option<&str>,
         given: &BTreeMap<String, u32>,
         now: DateTime<Utc>,
-    ) -> Result<RecordOutcome, AppError> {
+    ) -> Result<Changed<RecordOutcome>, AppError> {
         let entry = self.counted_entry(id, occurrence)?;
         let o = entry.occurrence;
         nabo_core::may_record(o.status, o.start, now).map_err(|block| AppError::CountsNotAllowed {
@@ -243,7 +243,7 @@ impl Nabo {
             }
             Ok(edited)
         })?;
-        self.refresh_live_calendar(now);
+        let notice = self.refresh_live_calendar(now);
         let activity = match occurrence {
             Some(occurrence) => self.occurrence_view(id, occurrence)?,
             None => self.get(id)?,
@@ -257,7 +257,7 @@ impl Nabo {
                 }
             })
             .collect();
-        Ok(RecordOutcome { activity, edited, values: valid.values, warnings })
+        Ok(Changed::new(RecordOutcome { activity, edited, values: valid.values, warnings }, notice))
     }
 
     /// Who is logged as changing counts: this database's user, by name or role.
@@ -275,12 +275,16 @@ impl Nabo {
         id: ActivityId,
         occurrence: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<bool, AppError> {
+    ) -> Result<Changed<bool>, AppError> {
         let entry = self.counted_entry(id, occurrence)?;
         let o = entry.occurrence;
         let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
         let editor = self.editor()?;
-        self.store_write(|tx| remove_counts(tx, id, key_start, &editor, now))
+        let removed = self.store_write(|tx| remove_counts(tx, id, key_start, &editor, now))?;
+        // The file shows no counts, but it is rewritten like after every change: a volunteer
+        // whose file stopped updating learns it at her next change, whichever that is.
+        let notice = if removed { self.refresh_live_calendar(now) } else { None };
+        Ok(Changed::new(removed, notice))
     }
 
     /// What the counts form of an activity (or meeting) starts from.

@@ -290,6 +290,25 @@ pub struct PlanOutcome {
     pub notices: Vec<NoticeView>,
 }
 
+/// What a change did: its result, and what the user should know although the change was made
+/// (e.g. the live calendar file could not be rewritten). Every use-case that changes something
+/// returns one, except planning and moving, whose [`PlanOutcome`] carries `notices` itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Changed<T> {
+    /// The use-case's own result.
+    pub value: T,
+    /// Worth telling the user; the change was still made.
+    pub notices: Vec<NoticeView>,
+}
+
+impl<T> Changed<T> {
+    /// `value` with the notices a change left (none or one today).
+    pub fn new(value: T, notices: impl IntoIterator<Item = NoticeView>) -> Self {
+        Self { value, notices: notices.into_iter().collect() }
+    }
+}
+
 /// What needs attention: planned activities that ended unmarked, and the coming week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

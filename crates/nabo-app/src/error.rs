@@ -150,6 +150,10 @@ pub enum ErrorCode {
     ProtectedTarget,
     /// A file to write is not a regular file or new name, is read-only, or has no folder.
     UnusableTarget,
+    /// `settings set` named no setting Nabo has.
+    UnknownSetting,
+    /// `settings set` gave a value of the wrong kind (a word where a number belongs).
+    UnreadableSetting,
 }
 
 impl ErrorCode {
@@ -221,6 +225,8 @@ impl ErrorCode {
             ErrorCode::DatabaseBusy => "database_busy",
             ErrorCode::ProtectedTarget => "protected_target",
             ErrorCode::UnusableTarget => "unusable_target",
+            ErrorCode::UnknownSetting => "unknown_setting",
+            ErrorCode::UnreadableSetting => "unreadable_setting",
         }
     }
 
@@ -291,6 +297,8 @@ impl ErrorCode {
         ErrorCode::DatabaseBusy,
         ErrorCode::ProtectedTarget,
         ErrorCode::UnusableTarget,
+        ErrorCode::UnknownSetting,
+        ErrorCode::UnreadableSetting,
     ];
 }
 
@@ -348,6 +356,21 @@ pub enum AppError {
         path: String,
         /// folder, not_a_file, symlink, read_only or no_folder.
         reason: &'static str,
+    },
+    /// `settings set` named no setting Nabo has.
+    #[error("there is no setting {key}")]
+    UnknownSetting {
+        /// The name given, tidied to one short line.
+        key: String,
+    },
+    /// `settings set` gave a value of the wrong kind; the value itself is not repeated (a path
+    /// may hold a name).
+    #[error("{key} must be {expected}")]
+    UnreadableSetting {
+        /// The setting, as the CLI names it.
+        key: &'static str,
+        /// What it takes: number, switch (on/off), language, role, programme or detail.
+        expected: &'static str,
     },
     /// A file could not be written.
     #[error("could not write {path}: {reason}")]
@@ -498,6 +521,8 @@ impl AppError {
             AppError::InvalidLiveCalendar { .. } => ErrorCode::InvalidLiveCalendar,
             AppError::ProtectedTarget { .. } => ErrorCode::ProtectedTarget,
             AppError::UnusableTarget { .. } => ErrorCode::UnusableTarget,
+            AppError::UnknownSetting { .. } => ErrorCode::UnknownSetting,
+            AppError::UnreadableSetting { .. } => ErrorCode::UnreadableSetting,
             AppError::ReadFailed { .. } => ErrorCode::ReadFailed,
             AppError::Counts(e) => match e {
                 CountsError::UnknownKey { .. } => ErrorCode::CountsUnknownKey,
@@ -654,6 +679,11 @@ impl AppError {
             AppError::InvalidRange { from, to, .. } => {
                 put("from", from.clone());
                 put("to", to.clone());
+            }
+            AppError::UnknownSetting { key } => put("key", key.clone()),
+            AppError::UnreadableSetting { key, expected } => {
+                put("key", (*key).to_string());
+                put("expected", (*expected).to_string());
             }
             AppError::InvalidSetting { key, value, min, max } => {
                 put("key", (*key).to_string());

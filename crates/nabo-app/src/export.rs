@@ -10,7 +10,7 @@ use nabo_store::{list_for_export, ExportRow};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dto::{NoticeView, UserError};
+use crate::dto::NoticeView;
 use crate::error::AppError;
 use crate::files::write_file;
 use crate::i18n::Localizer;
@@ -194,37 +194,33 @@ fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<Stri
 
 impl Nabo {
     /// Rewrites the live calendar file, if one is set, after a change. A failure does not undo
-    /// the change: it is kept (see [`Nabo::live_calendar_problem`]) and returned as a notice.
+    /// the change: it is returned as a notice naming the file, which every mutating use-case
+    /// hands back to its front end ([`crate::Changed`], `PlanOutcome::notices`).
     pub(crate) fn refresh_live_calendar(&mut self, now: DateTime<Utc>) -> Option<NoticeView> {
         let settings = match self.settings() {
             Ok(s) => s,
-            Err(e) => return self.record_live_problem(Some(e)),
+            Err(e) => return Some(live_notice(&e)),
         };
-        let Some(path) = settings.live_calendar_path.as_deref() else {
-            return self.record_live_problem(None);
-        };
+        let path = settings.live_calendar_path.as_deref()?;
         let options = ExportOptions { detail: settings.live_calendar_detail, ..ExportOptions::default() };
         let l10n = Localizer::new(settings.interface_language());
         let result = self.export_ics_to(Path::new(path), &options, &l10n, now);
         // A refused target (its folder gone with a pulled USB stick, a folder or a read-only
         // file put in its place) is reported like a failed write: the notice names the file
         // and says, in the refusal's own words, what is wrong.
-        let result = result.map_err(|e| match e {
-            AppError::ProtectedTarget { .. } | AppError::UnusableTarget { .. } => {
-                AppError::WriteFailed { path: path.to_string(), reason: l10n.error(&e) }
-            }
-            other => other,
-        });
-        self.record_live_problem(result.err())
+        result
+            .map_err(|e| match e {
+                AppError::ProtectedTarget { .. } | AppError::UnusableTarget { .. } => {
+                    AppError::WriteFailed { path: path.to_string(), reason: l10n.error(&e) }
+                }
+                other => other,
+            })
+            .err()
+            .map(|e| live_notice(&e))
     }
+}
 
-    fn record_live_problem(&mut self, problem: Option<AppError>) -> Option<NoticeView> {
-        self.live_problem = problem.map(|e| e.to_user_error());
-        self.live_problem.as_ref().map(|e| NoticeView { code: "live_calendar_failed".into(), args: e.args.clone() })
-    }
-
-    /// Why the live calendar file could not be written the last time, if it could not.
-    pub fn live_calendar_problem(&self) -> Option<&UserError> {
-        self.live_problem.as_ref()
-    }
+/// The notice for a live calendar file that could not be written: `path` and `detail`.
+fn live_notice(e: &AppError) -> NoticeView {
+    NoticeView { code: "live_calendar_failed".into(), args: e.args() }
 }

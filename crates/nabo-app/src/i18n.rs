@@ -142,11 +142,26 @@ impl Localizer {
         self.message(&format!("notice-{}", notice.code), &notice.args)
     }
 
+    /// The words for an input field: `field-<field>`; a kind's default duration
+    /// (`durations.<kind>`) as "Duration (Home visit)"; else the field's own name. The UI's
+    /// `fieldLabel` (ui/src/lib/i18n.svelte.ts) follows the same rule.
+    fn field_label(&self, field: &str) -> String {
+        let empty = BTreeMap::new();
+        let id = format!("field-{field}");
+        if self.has(&id) {
+            return self.message(&id, &empty);
+        }
+        match field.strip_prefix("durations.").map(|kind| format!("kind-{kind}")).filter(|id| self.has(id)) {
+            Some(kind) => format!("{} ({})", self.message("field-duration", &empty), self.message(&kind, &empty)),
+            None => field.to_string(),
+        }
+    }
+
     /// Adds `field_label` and `kind_label` for the `field` and `kind` arguments.
     fn add_labels(&self, args: &mut BTreeMap<String, String>) {
         let empty = BTreeMap::new();
         if let Some(field) = args.get("field").cloned() {
-            args.insert("field_label".into(), self.message(&format!("field-{field}"), &empty));
+            args.insert("field_label".into(), self.field_label(&field));
         }
         // `kind` is an activity kind in most errors, and a kind of personal data in `personal_data`.
         if let Some(kind) = args.get("kind").map(|kind| format!("kind-{kind}")).filter(|id| self.has(id)) {

@@ -27,8 +27,8 @@ pub use counts::{
     SchemeBucketView, SchemeGroupView, SchemeView,
 };
 pub use dto::{
-    ActivityView, Agenda, AppInfo, BusyConflictView, ConflictKindView, ConflictPairView, ConflictView, NoticeView,
-    PlanOutcome, PlanRequest, SuggestionField, UserError,
+    ActivityView, Agenda, AppInfo, BusyConflictView, Changed, ConflictKindView, ConflictPairView, ConflictView,
+    NoticeView, PlanOutcome, PlanRequest, SuggestionField, UserError,
 };
 pub use error::{AppError, ErrorCode};
 pub use export::{Detail, ExportOptions};
@@ -36,7 +36,7 @@ pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
 pub use paths::{default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
-pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage};
+pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
 
 /// Domain types the front ends need to name.
 pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme, ZONE};

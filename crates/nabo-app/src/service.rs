@@ -20,7 +20,8 @@ pub use nabo_store::Role;
 
 use crate::busy::{blocking, conflict_with, key_of};
 use crate::dto::{
-    ActivityView, Agenda, ConflictPairView, ConflictView, NoticeView, PlanOutcome, PlanRequest, SuggestionField,
+    ActivityView, Agenda, Changed, ConflictPairView, ConflictView, NoticeView, PlanOutcome, PlanRequest,
+    SuggestionField,
 };
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -45,8 +46,6 @@ const SERIES_CONFLICT_DAYS: i64 = 366;
 pub struct Nabo {
     store: Store,
     rules: ConflictRules,
-    /// Why the live calendar file could not be written after the last change, if so.
-    pub(crate) live_problem: Option<crate::dto::UserError>,
 }
 
 /// What `check` found.
@@ -130,7 +129,7 @@ impl Nabo {
         // The category scheme is loaded and checked at start, not at the first record.
         nabo_core::Scheme::current().map_err(AppError::Scheme)?;
         let settings = Settings::load(store.conn())?;
-        Ok(Self { store, rules: rules_from(&settings), live_problem: None })
+        Ok(Self { store, rules: rules_from(&settings) })
     }
 
     /// Runs `f` in one transaction, for use-cases in sibling modules.
@@ -183,9 +182,14 @@ impl Nabo {
     }
 
     /// Checks and saves all settings at once; conflict checks use them from now on.
-    pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Settings, AppError> {
-        settings.validate()?;
-        if let Some(path) = settings.live_calendar_path.as_deref() {
+    pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Changed<Settings>, AppError> {
+        let stored = self.settings()?;
+        settings.validate_change(&stored)?;
+        // The target is checked only when it changes: a live calendar whose folder vanished must
+        // not block every other setting; the rewrite below says the file could not be written.
+        let new_path =
+            settings.live_calendar_path.as_deref().filter(|p| Some(*p) != stored.live_calendar_path.as_deref());
+        if let Some(path) = new_path {
             // Refused when saved, not only at the first rewrite: a live calendar path onto the
             // database would otherwise replace it after the next change (issue 10).
             crate::files::check_target(Path::new(path), &self.protected_files()).map_err(|e| match e {
@@ -196,8 +200,8 @@ impl Nabo {
         }
         self.store.write(|tx| settings.store(tx, now))?;
         self.rules = rules_from(&settings);
-        self.refresh_live_calendar(now);
-        self.settings()
+        let notice = self.refresh_live_calendar(now);
+        Ok(Changed::new(self.settings()?, notice))
     }
 
     /// Minutes needed between two home visits.
@@ -206,9 +210,10 @@ impl Nabo {
     }
 
     /// Sets the minutes needed between two home visits (0 to 240).
-    pub fn set_travel_buffer(&mut self, minutes: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub fn set_travel_buffer(&mut self, minutes: i64, now: DateTime<Utc>) -> Result<Changed<()>, AppError> {
         let settings = Settings { travel_buffer_minutes: minutes, ..self.settings()? };
-        self.save_settings(settings, now).map(|_| ())
+        let saved = self.save_settings(settings, now)?;
+        Ok(Changed::new((), saved.notices))
     }
 
     /// Plans a new activity or series; it is stored even when it clashes, and the clashes are returned.
@@ -466,7 +471,7 @@ impl Nabo {
         occurrence: Option<&str>,
         status: ActivityStatus,
         now: DateTime<Utc>,
-    ) -> Result<ActivityView, AppError> {
+    ) -> Result<Changed<ActivityView>, AppError> {
         match occurrence {
             None => {
                 let activity = get_activity(self.store.conn(), id)?;
@@ -478,8 +483,8 @@ impl Nabo {
                         .map_err(|block| has_counts(id, None, block))?;
                 }
                 self.store.write(|tx| set_activity_status(tx, id, status, now))?;
-                self.refresh_live_calendar(now);
-                self.get(id)
+                let notice = self.refresh_live_calendar(now);
+                Ok(Changed::new(self.get(id)?, notice))
             }
             Some(occurrence) => {
                 let series = get_activity(self.store.conn(), id)?;
@@ -489,8 +494,9 @@ impl Nabo {
                     nabo_core::may_keep_counts(status, o.start, now)
                         .map_err(|block| has_counts(id, o.original_start, block))?;
                 }
-                self.set_exception(id, &entry, ExceptionChange::Changed { start: o.start, end: o.end, status }, now)?;
-                Ok(self.entry(&series, occurrence)?.view(Vec::new()))
+                let change = ExceptionChange::Changed { start: o.start, end: o.end, status };
+                let notices = self.set_exception(id, &entry, change, now)?;
+                Ok(Changed::new(self.entry(&series, occurrence)?.view(Vec::new()), notices))
             }
         }
     }
@@ -502,13 +508,19 @@ impl Nabo {
     }
 
     /// Takes one meeting out of a series (it will not take place).
-    pub fn skip_occurrence(&mut self, id: ActivityId, occurrence: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub fn skip_occurrence(
+        &mut self,
+        id: ActivityId,
+        occurrence: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Changed<()>, AppError> {
         let series = get_activity(self.store.conn(), id)?;
         let entry = self.entry(&series, occurrence)?;
         if self.counted_key(&entry)?.is_some() {
             return Err(has_counts(id, entry.occurrence.original_start, nabo_core::CountsBlock::Skipped));
         }
-        self.set_exception(id, &entry, ExceptionChange::Skipped, now)
+        let notices = self.set_exception(id, &entry, ExceptionChange::Skipped, now)?;
+        Ok(Changed::new((), notices))
     }
 
     /// The key of the counts recorded on this occurrence, if it has any.
@@ -524,16 +536,15 @@ impl Nabo {
         entry: &Entry,
         change: ExceptionChange,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<Option<NoticeView>, AppError> {
         let original_start = entry.occurrence.original_start.ok_or_else(|| not_an_occurrence(id, "?"))?;
         let exception = OccurrenceException { original_start, change };
         self.store.write(|tx| set_exception(tx, id, &exception, now))?;
-        self.refresh_live_calendar(now);
-        Ok(())
+        Ok(self.refresh_live_calendar(now))
     }
 
     /// Cancels an activity or a whole series; it stays in the calendar, marked cancelled.
-    pub fn cancel(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<ActivityView, AppError> {
+    pub fn cancel(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<Changed<ActivityView>, AppError> {
         self.set_status(id, None, ActivityStatus::Cancelled, now)
     }
 
@@ -572,20 +583,20 @@ impl Nabo {
     }
 
     /// Deletes an activity or series; [`Nabo::restore`] brings it back for a few minutes, then it is gone.
-    pub fn delete(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub fn delete(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<Changed<()>, AppError> {
         self.store.write(|tx| {
             delete_activity(tx, id, now)?;
             purge_deleted_activities(tx, now - UNDO_WINDOW)
         })?;
-        self.refresh_live_calendar(now);
-        Ok(())
+        let notice = self.refresh_live_calendar(now);
+        Ok(Changed::new((), notice))
     }
 
     /// Undoes a recent delete.
-    pub fn restore(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<ActivityView, AppError> {
+    pub fn restore(&mut self, id: ActivityId, now: DateTime<Utc>) -> Result<Changed<ActivityView>, AppError> {
         self.store.write(|tx| restore_activity(tx, id, now))?;
-        self.refresh_live_calendar(now);
-        self.get(id)
+        let notice = self.refresh_live_calendar(now);
+        Ok(Changed::new(self.get(id)?, notice))
     }
 
     /// Removes for good what was deleted longer ago than the undo window; returns how many.

@@ -164,12 +164,32 @@ fn check(key: &'static str, value: i64, (min, max): (i64, i64)) -> Result<(), Ap
 impl Settings {
     /// Refuses values outside their ranges, naming the first one.
     pub fn validate(&self) -> Result<(), AppError> {
+        self.validate_ranges()?;
+        self.validate_live_calendar()
+    }
+
+    /// As [`Settings::validate`], for a change from `stored`: a live calendar path is checked
+    /// only when it changes, so a synced folder that vanished (the case the live calendar's
+    /// notice is for) does not block saving every other setting.
+    pub fn validate_change(&self, stored: &Settings) -> Result<(), AppError> {
+        self.validate_ranges()?;
+        if self.live_calendar_path == stored.live_calendar_path {
+            return Ok(());
+        }
+        self.validate_live_calendar()
+    }
+
+    fn validate_ranges(&self) -> Result<(), AppError> {
         check("travel_buffer_minutes", self.travel_buffer_minutes, range_of("travel_buffer_minutes"))?;
         check("reminder_minutes", self.reminder_minutes, range_of("reminder_minutes"))?;
         check("follow_up_days", self.follow_up_days, range_of("follow_up_days"))?;
         for kind in ActivityKind::ALL {
             check(duration_key(*kind), i64::from(self.durations.get(*kind)), DURATION_RANGE)?;
         }
+        Ok(())
+    }
+
+    fn validate_live_calendar(&self) -> Result<(), AppError> {
         if let Some(path) = self.live_calendar_path.as_deref().map(Path::new) {
             let invalid =
                 |reason: &'static str| AppError::InvalidLiveCalendar { path: path.display().to_string(), reason };
@@ -263,5 +283,213 @@ fn duration_key(kind: ActivityKind) -> &'static str {
         ActivityKind::Outreach => "durations.outreach",
         ActivityKind::Accompaniment => "durations.accompaniment",
         ActivityKind::NetworkMeeting => "durations.network_meeting",
+    }
+}
+
+/// Every setting as `nabo settings` names it (the fields' names in kebab-case; a kind's default
+/// duration as `durations.<kind>`), in the order it prints them.
+pub const SETTING_KEYS: &[&str] = &[
+    "language",
+    "role",
+    "programme",
+    "durations.home-visit",
+    "durations.group-meeting",
+    "durations.outreach",
+    "durations.accompaniment",
+    "durations.network-meeting",
+    "travel-buffer-minutes",
+    "reminder-minutes",
+    "discreet-mode",
+    "follow-up-days",
+    "onboarded",
+    "live-calendar",
+    "live-calendar-detail",
+];
+
+/// The CLI's name of a kind's default duration.
+fn duration_setting(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::HomeVisit => "durations.home-visit",
+        ActivityKind::GroupMeeting => "durations.group-meeting",
+        ActivityKind::Outreach => "durations.outreach",
+        ActivityKind::Accompaniment => "durations.accompaniment",
+        ActivityKind::NetworkMeeting => "durations.network-meeting",
+    }
+}
+
+fn switch(on: bool) -> String {
+    (if on { "on" } else { "off" }).to_string()
+}
+
+impl Settings {
+    /// Each setting as (key, value) in the words `nabo settings set` takes, in [`SETTING_KEYS`] order.
+    pub fn entries(&self) -> Vec<(&'static str, String)> {
+        let mut entries = vec![
+            (
+                "language",
+                match self.language {
+                    Some(UiLanguage::Da) => "da",
+                    Some(UiLanguage::En) => "en",
+                    None => "auto",
+                }
+                .to_string(),
+            ),
+            (
+                "role",
+                match self.role {
+                    Some(RoleView::Volunteer) => "volunteer",
+                    Some(RoleView::Coordinator) => "coordinator",
+                    None => "none",
+                }
+                .to_string(),
+            ),
+            ("programme", self.programme.map(|p| p.as_str()).unwrap_or("none").to_string()),
+        ];
+        for kind in ActivityKind::ALL {
+            entries.push((duration_setting(*kind), self.durations.get(*kind).to_string()));
+        }
+        entries.extend([
+            ("travel-buffer-minutes", self.travel_buffer_minutes.to_string()),
+            ("reminder-minutes", self.reminder_minutes.to_string()),
+            ("discreet-mode", switch(self.discreet_mode)),
+            ("follow-up-days", self.follow_up_days.to_string()),
+            ("onboarded", switch(self.onboarded)),
+            ("live-calendar", self.live_calendar_path.clone().unwrap_or_else(|| "off".to_string())),
+            (
+                "live-calendar-detail",
+                match self.live_calendar_detail {
+                    Detail::Discreet => "discreet",
+                    Detail::Full => "full",
+                }
+                .to_string(),
+            ),
+        ]);
+        entries
+    }
+
+    /// A copy with the setting `key` (one of [`SETTING_KEYS`]) read from `value`, as
+    /// `nabo settings set` takes it. Only the value's kind is checked here (a number, on/off, a
+    /// known word); its range and the live calendar's file are checked by
+    /// [`crate::Nabo::save_settings`], as for the window.
+    pub fn with_value(&self, key: &str, value: &str) -> Result<Settings, AppError> {
+        let value = value.trim();
+        let name = SETTING_KEYS
+            .iter()
+            .copied()
+            .find(|k| *k == key.trim())
+            .ok_or_else(|| AppError::UnknownSetting { key: nabo_core::tidy_line(key.trim(), 40) })?;
+        let wrong = |expected: &'static str| AppError::UnreadableSetting { key: name, expected };
+        let number = || value.parse::<i64>().map_err(|_| wrong("number"));
+        let on = || match value {
+            "on" => Ok(true),
+            "off" => Ok(false),
+            _ => Err(wrong("switch")),
+        };
+        let mut s = self.clone();
+        match name {
+            "language" => {
+                s.language = match value {
+                    "da" => Some(UiLanguage::Da),
+                    "en" => Some(UiLanguage::En),
+                    "auto" => None,
+                    _ => return Err(wrong("language")),
+                }
+            }
+            "role" => {
+                s.role = Some(match value {
+                    "volunteer" => RoleView::Volunteer,
+                    "coordinator" => RoleView::Coordinator,
+                    _ => return Err(wrong("role")),
+                })
+            }
+            "programme" => {
+                s.programme = match value {
+                    "none" => None,
+                    other => Some(other.parse().map_err(|_| wrong("programme"))?),
+                }
+            }
+            "travel-buffer-minutes" => s.travel_buffer_minutes = number()?,
+            "reminder-minutes" => s.reminder_minutes = number()?,
+            "follow-up-days" => s.follow_up_days = number()?,
+            "discreet-mode" => s.discreet_mode = on()?,
+            "onboarded" => s.onboarded = on()?,
+            "live-calendar" => {
+                s.live_calendar_path = match value {
+                    "off" => None,
+                    path => Some(path.to_string()),
+                }
+            }
+            "live-calendar-detail" => {
+                s.live_calendar_detail = match value {
+                    "discreet" => Detail::Discreet,
+                    "full" => Detail::Full,
+                    _ => return Err(wrong("detail")),
+                }
+            }
+            duration => {
+                let kind = ActivityKind::ALL
+                    .iter()
+                    .copied()
+                    .find(|k| duration_setting(*k) == duration)
+                    .ok_or_else(|| AppError::UnknownSetting { key: duration.to_string() })?;
+                // Out of u32 is out of range: the range check names it like any other.
+                let minutes = number()?;
+                let (min, max) = DURATION_RANGE;
+                let minutes = u32::try_from(minutes).ok().filter(|m| (min..=max).contains(&i64::from(*m))).ok_or(
+                    AppError::InvalidSetting { key: duration_key(kind), value: minutes.to_string(), min, max },
+                )?;
+                *s.durations.get_mut(kind) = minutes;
+            }
+        }
+        Ok(s)
+    }
+}
+
+impl crate::Nabo {
+    /// Sets one setting from text (`nabo settings set KEY VALUE`), with the window's checks.
+    pub fn set_setting(
+        &mut self,
+        key: &str,
+        value: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::Changed<Settings>, AppError> {
+        let settings = self.settings()?.with_value(key, value)?;
+        self.save_settings(settings, now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_prints_and_reads_back_the_same() {
+        let s = Settings::default();
+        let keys: Vec<&str> = s.entries().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, SETTING_KEYS, "entries follow SETTING_KEYS");
+        for (key, value) in s.entries() {
+            if key == "role" {
+                continue; // `none` is how an unset role prints; it cannot be set back to unset.
+            }
+            assert_eq!(s.with_value(key, &value).expect(key), s, "{key}={value}");
+        }
+    }
+
+    #[test]
+    fn values_of_the_wrong_kind_name_the_setting_not_the_value() {
+        let s = Settings::default();
+        for (key, value, code) in [
+            ("travel-buffer-minutes", "lots", crate::ErrorCode::UnreadableSetting),
+            ("discreet-mode", "yes", crate::ErrorCode::UnreadableSetting),
+            ("language", "fr", crate::ErrorCode::UnreadableSetting),
+            ("durations.home-visit", "-5", crate::ErrorCode::InvalidSetting),
+            ("colour", "blue", crate::ErrorCode::UnknownSetting),
+        ] {
+            let err = s.with_value(key, value).expect_err(key);
+            assert_eq!(err.code(), code, "{key}");
+            if code != crate::ErrorCode::InvalidSetting {
+                assert!(!err.args().values().any(|v| v == value), "{key}: the value is not repeated");
+            }
+        }
     }
 }

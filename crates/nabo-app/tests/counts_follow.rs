@@ -128,7 +128,7 @@ fn run(nabo: &mut Nabo, step: &Step) {
             resolve(nabo, t).map(|(id, o)| nabo.set_status(id, o.as_deref(), status, now()).map(|_| ()))
         }
         Step::Skip(date) => resolve(nabo, Target::Meeting(date))
-            .map(|(id, o)| nabo.skip_occurrence(id, o.as_deref().unwrap_or_default(), now())),
+            .map(|(id, o)| nabo.skip_occurrence(id, o.as_deref().unwrap_or_default(), now()).map(|_| ())),
         Step::RemoveCounts(t) => {
             resolve(nabo, t).map(|(id, o)| nabo.remove_counts(id, o.as_deref(), now()).map(|_| ()))
         }

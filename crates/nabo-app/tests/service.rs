@@ -81,7 +81,7 @@ fn cancelling_frees_the_time() {
     let (_dir, mut nabo) = new_db();
     let first = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     let cancelled = nabo.cancel(nabo_app::ActivityId(first.id), now()).expect("cancel");
-    assert_eq!(cancelled.status, ActivityStatus::Cancelled);
+    assert_eq!(cancelled.value.status, ActivityStatus::Cancelled);
     let second = nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     assert!(second.conflicts.is_empty());
 }
@@ -291,15 +291,15 @@ fn moving_keeps_everything_but_the_time_and_checks_like_planning() {
 fn status_changes_and_delete_with_undo() {
     let (_dir, mut nabo) = new_db();
     let a = id(nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id);
-    assert_eq!(nabo.set_status(a, None, ActivityStatus::Done, now()).expect("done").status, ActivityStatus::Done);
+    assert_eq!(nabo.set_status(a, None, ActivityStatus::Done, now()).expect("done").value.status, ActivityStatus::Done);
     assert_eq!(
-        nabo.set_status(a, None, ActivityStatus::NoShow, now()).expect("no-show").status,
+        nabo.set_status(a, None, ActivityStatus::NoShow, now()).expect("no-show").value.status,
         ActivityStatus::NoShow
     );
     nabo.delete(a, now()).expect("delete");
     assert!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list").is_empty());
     assert_eq!(nabo.get(a).expect_err("hidden").code(), ErrorCode::NotFound);
-    assert_eq!(nabo.restore(a, now()).expect("undo").status, ActivityStatus::NoShow);
+    assert_eq!(nabo.restore(a, now()).expect("undo").value.status, ActivityStatus::NoShow);
     assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list").len(), 1);
 
     nabo.delete(a, now()).expect("delete again");
@@ -382,7 +382,7 @@ fn settings_are_validated_saved_and_used() {
         onboarded: true,
         ..defaults
     };
-    assert_eq!(nabo.save_settings(chosen.clone(), now()).expect("save"), chosen);
+    assert_eq!(nabo.save_settings(chosen.clone(), now()).expect("save").value, chosen);
     drop(nabo);
     let mut nabo = Nabo::open(&path).expect("reopen");
     assert_eq!(nabo.settings().expect("settings"), chosen);
@@ -441,7 +441,7 @@ fn one_meeting_is_moved_marked_or_skipped_without_touching_the_others() {
     let second = "2026-12-08T17:00:00+01:00";
     nabo.move_to(id, Some(second), "2026-12-09T18:00", "2026-12-09T20:00", now()).expect("move one");
     let done = nabo.set_status(id, Some(second), ActivityStatus::Done, now()).expect("mark one");
-    assert_eq!((done.start.as_str(), done.status), ("2026-12-09T18:00:00+01:00", ActivityStatus::Done));
+    assert_eq!((done.value.start.as_str(), done.value.status), ("2026-12-09T18:00:00+01:00", ActivityStatus::Done));
     nabo.skip_occurrence(id, "2026-12-15T17:00:00+01:00", now()).expect("skip");
     let all = nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list");
     let seen: Vec<(&str, ActivityStatus)> = all.iter().map(|v| (v.start.as_str(), v.status)).collect();
@@ -549,7 +549,6 @@ fn the_live_calendar_file_follows_every_change() {
     let out = nabo.plan(visit("2026-12-02T10:00", 60, "Gellerup"), now()).expect("plan still works");
     assert_eq!(out.notices.len(), 1);
     assert_eq!(out.notices[0].code, "live_calendar_failed");
-    assert_eq!(nabo.live_calendar_problem().map(|e| e.code), Some(ErrorCode::WriteFailed));
     assert_eq!(nabo.list(date("2026-12-02"), date("2026-12-02")).expect("list").len(), 1);
 
     for (path, field) in [("relative/nabo.ics", "live_calendar_path"), ("/tmp/nabo.txt", "live_calendar_path")] {
@@ -637,4 +636,128 @@ fn a_live_calendar_onto_the_database_or_an_unusable_file_is_refused_when_saved()
     }
     assert_eq!(nabo.settings().expect("settings").live_calendar_path, None, "nothing saved");
     assert_eq!(std::fs::read(&db).expect("db"), before, "the database is not replaced");
+}
+
+/// A database whose live calendar file is set, and then its folder removed (a pulled USB stick).
+fn live_folder_gone() -> (tempfile::TempDir, Nabo, String) {
+    let (dir, mut nabo) = new_db();
+    let live = dir.path().join("sync").join("nabo.ics");
+    std::fs::create_dir(live.parent().expect("folder")).expect("mkdir");
+    let path = live.display().to_string();
+    let settings = nabo_app::Settings { live_calendar_path: Some(path.clone()), ..nabo.settings().expect("s") };
+    let saved = nabo.save_settings(settings, now()).expect("save");
+    assert!(saved.notices.is_empty(), "{:?}", saved.notices);
+    std::fs::remove_dir_all(live.parent().expect("folder")).expect("rm");
+    (dir, nabo, path)
+}
+
+/// The one notice a change left: the live calendar file could not be written, and which file.
+#[track_caller]
+fn assert_live_notice(what: &str, notices: &[nabo_app::NoticeView], path: &str) {
+    assert_eq!(notices.len(), 1, "{what}: {notices:?}");
+    assert_eq!(notices[0].code, "live_calendar_failed", "{what}");
+    assert_eq!(notices[0].args.get("path").map(String::as_str), Some(path), "{what}: names the file");
+    for language in [nabo_app::Language::Danish, nabo_app::Language::English] {
+        let text = nabo_app::Localizer::new(language).notice(&notices[0]);
+        assert!(text.contains(path), "{what}: the words name the file: {text}");
+    }
+}
+
+#[test]
+fn with_the_live_calendars_folder_gone_every_change_is_made_and_says_so() {
+    let (_dir, mut nabo, path) = live_folder_gone();
+    let past = |day: u32| format!("2026-11-{day:02}T10:00");
+
+    let out = nabo.plan(visit(&past(23), 60, "Gellerup"), now()).expect("plan");
+    assert_live_notice("plan", &out.notices, &path);
+    let a = id(out.id);
+    let out = nabo.update(a, visit(&past(24), 60, "Hasle"), now()).expect("update");
+    assert_live_notice("update", &out.notices, &path);
+    assert_eq!(nabo.get(a).expect("get").area.as_deref(), Some("Hasle"));
+    let out = nabo.move_to(a, None, "2026-11-24T11:00", "2026-11-24T12:00", now()).expect("move_to");
+    assert_live_notice("move_to", &out.notices, &path);
+    let out = nabo.move_for(a, None, "2026-11-24T09:00", "60m".parse().expect("minutes"), now()).expect("move_for");
+    assert_live_notice("move_for", &out.notices, &path);
+    assert!(nabo.get(a).expect("get").start.starts_with("2026-11-24T09:00"));
+
+    let counts = std::collections::BTreeMap::from([("reached".to_string(), 2)]);
+    let recorded = nabo.record(a, None, &counts, now()).expect("record");
+    assert_live_notice("record", &recorded.notices, &path);
+    assert_eq!(recorded.value.activity.status, ActivityStatus::Done);
+    let removed = nabo.remove_counts(a, None, now()).expect("remove counts");
+    assert_live_notice("remove_counts", &removed.notices, &path);
+    assert!(removed.value, "the counts were removed");
+
+    let marked = nabo.set_status(a, None, ActivityStatus::NoShow, now()).expect("set_status");
+    assert_live_notice("set_status", &marked.notices, &path);
+    assert_eq!(marked.value.status, ActivityStatus::NoShow);
+    let cancelled = nabo.cancel(a, now()).expect("cancel");
+    assert_live_notice("cancel", &cancelled.notices, &path);
+    assert_eq!(cancelled.value.status, ActivityStatus::Cancelled);
+    assert_live_notice("delete", &nabo.delete(a, now()).expect("delete").notices, &path);
+    assert!(nabo.get(a).is_err(), "deleted");
+    assert_live_notice("restore", &nabo.restore(a, now()).expect("restore").notices, &path);
+
+    // A series: one meeting marked, moved, skipped; the rest changed from a meeting on.
+    let s = id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=4"), now()).expect("plan").id);
+    let second = "2026-12-08T17:00:00+01:00";
+    let out = nabo.set_status(s, Some(second), ActivityStatus::Cancelled, now()).expect("mark a meeting");
+    assert_live_notice("set_status of a meeting", &out.notices, &path);
+    let out = nabo.move_to(s, Some(second), "2026-12-09T17:00", "2026-12-09T19:00", now()).expect("move a meeting");
+    assert_live_notice("move_to of a meeting", &out.notices, &path);
+    let out = nabo.skip_occurrence(s, "2026-12-15T17:00:00+01:00", now()).expect("skip");
+    assert_live_notice("skip_occurrence", &out.notices, &path);
+    let rest = PlanRequest { venue: Some("Biblioteket".into()), ..meeting_series("2026-12-22T17:00", "") };
+    let out = nabo.update_following(s, "2026-12-22T17:00:00+01:00", rest, now()).expect("update_following");
+    assert_live_notice("update_following", &out.notices, &path);
+    let meetings = nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list");
+    assert_eq!(meetings.len(), 3, "one skipped: {:?}", meetings.iter().map(|m| &m.start).collect::<Vec<_>>());
+
+    // Settings: every other setting can still be saved (the vanished folder is not a refusal);
+    // the live calendar itself is rewritten and reports the same.
+    let out = nabo.set_travel_buffer(45, now()).expect("set_travel_buffer");
+    assert_live_notice("set_travel_buffer", &out.notices, &path);
+    assert_eq!(nabo.travel_buffer_minutes(), 45);
+    let out = nabo.set_setting("reminder-minutes", "15", now()).expect("set_setting");
+    assert_live_notice("set_setting", &out.notices, &path);
+    assert_eq!(out.value.reminder_minutes, 15);
+
+    // Turning the file off ends the notices.
+    let out = nabo.set_setting("live-calendar", "off", now()).expect("off");
+    assert!(out.notices.is_empty(), "{:?}", out.notices);
+    assert!(nabo.cancel(s, now()).expect("cancel").notices.is_empty());
+}
+
+#[test]
+fn a_new_live_calendar_in_a_missing_folder_is_still_refused() {
+    let (dir, mut nabo, path) = live_folder_gone();
+    let elsewhere = dir.path().join("gone-too").join("nabo.ics").display().to_string();
+    let err = nabo.set_setting("live-calendar", &elsewhere, now()).expect_err("no folder");
+    assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::InvalidLiveCalendar, Some("live_calendar_path")));
+    assert_eq!(nabo.settings().expect("settings").live_calendar_path.as_deref(), Some(path.as_str()), "unchanged");
+}
+
+#[test]
+fn settings_set_from_text_checks_like_the_window_and_changes_nothing_when_refused() {
+    let (_dir, mut nabo) = new_db();
+    let before = nabo.settings().expect("settings");
+    for (key, value, code) in [
+        ("travel-buffer-minutes", "241", ErrorCode::InvalidSetting),
+        ("follow-up-days", "0", ErrorCode::InvalidSetting),
+        ("durations.group-meeting", "721", ErrorCode::InvalidSetting),
+        ("reminder-minutes", "soon", ErrorCode::UnreadableSetting),
+        ("live-calendar", "relative/nabo.ics", ErrorCode::InvalidLiveCalendar),
+        ("live-calendar", "/tmp/nabo.txt", ErrorCode::InvalidLiveCalendar),
+        ("live-calendar-detail", "everything", ErrorCode::UnreadableSetting),
+        ("travel_buffer_minutes", "20", ErrorCode::UnknownSetting),
+    ] {
+        let err = nabo.set_setting(key, value, now()).expect_err(key);
+        assert_eq!(err.code(), code, "{key} {value}");
+        assert!(err.is_refused_input(), "{key}");
+    }
+    assert_eq!(nabo.settings().expect("settings"), before, "nothing changed");
+    let saved = nabo.set_setting("durations.home-visit", "45", now()).expect("set");
+    assert_eq!(saved.value.durations.home_visit, 45);
+    let saved = nabo.set_setting("discreet-mode", "on", now()).expect("set");
+    assert!(saved.value.discreet_mode && saved.notices.is_empty());
 }

@@ -15,7 +15,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
     AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
-    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
+    Localizer, Minutes, Nabo, NoticeView, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
+    SETTING_KEYS,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -156,6 +157,36 @@ enum Command {
         #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=10080))]
         alarm: Option<u32>,
     },
+    /// Show every setting, or change one with `settings set KEY VALUE`
+    #[command(after_help = settings_help())]
+    Settings {
+        /// Print JSON (the window's settings object) instead of a table
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<SettingsCommand>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SettingsCommand {
+    /// Set one setting, checked as in the window's settings
+    #[command(after_help = settings_help())]
+    Set {
+        /// Which setting (see the list below)
+        key: String,
+        /// Its new value: a number, on/off, a word from the list, or for live-calendar a full .ics path or off
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+}
+
+/// The list of keys under `nabo settings set --help`, from nabo-app's one list.
+fn settings_help() -> String {
+    format!(
+        "Settings: {}\n\nlive-calendar PATH|off: the .ics file Nabo rewrites after every change (off: none)\n",
+        SETTING_KEYS.join(", ")
+    )
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -429,12 +460,16 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             };
             if remove {
                 let removed = nabo.remove_counts(target.id, occurrence.as_deref(), now)?;
+                report_notices(&removed.notices, l10n);
+                let removed = removed.value;
                 let args = BTreeMap::from([("id".to_string(), target.to_string())]);
                 let id = if removed { "cli-counts-removed" } else { "cli-counts-none-to-remove" };
                 writeln!(out, "{}", l10n.message(id, &args))?;
                 return Ok(());
             }
-            let outcome = nabo.record(target.id, occurrence.as_deref(), &given, now)?;
+            let changed = nabo.record(target.id, occurrence.as_deref(), &given, now)?;
+            report_notices(&changed.notices, l10n);
+            let outcome = changed.value;
             for w in &outcome.warnings {
                 let args = BTreeMap::from([
                     ("reached".to_string(), w.reached.to_string()),
@@ -516,13 +551,14 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
         }
         Command::Cancel { target } => {
             let mut nabo = open(&path, Access::Change)?;
-            match target.date {
+            let changed = match target.date {
                 None => nabo.cancel(target.id, now)?,
                 Some(date) => {
                     let occurrence = nabo.occurrence_on(target.id, date)?;
                     nabo.set_status(target.id, Some(&occurrence), ActivityStatus::Cancelled, now)?
                 }
             };
+            report_notices(&changed.notices, l10n);
             let args = BTreeMap::from([("id".to_string(), target.to_string())]);
             writeln!(out, "{}", l10n.message("cli-cancelled", &args))?;
         }
@@ -549,7 +585,8 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             let date =
                 target.date.ok_or(AppError::NotAnOccurrence { id: target.id.0, occurrence: target.to_string() })?;
             let occurrence = nabo.occurrence_on(target.id, date)?;
-            nabo.skip_occurrence(target.id, &occurrence, now)?;
+            let changed = nabo.skip_occurrence(target.id, &occurrence, now)?;
+            report_notices(&changed.notices, l10n);
             let args = BTreeMap::from([("id".to_string(), target.to_string())]);
             writeln!(out, "{}", l10n.message("cli-skipped", &args))?;
         }
@@ -571,6 +608,28 @@ fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
             let args = BTreeMap::from([("id".to_string(), target.to_string())]);
             writeln!(out, "{}", l10n.message("cli-moved", &args))?;
         }
+        Command::Settings { json, action } => match action {
+            None => {
+                let nabo = open(&path, Access::Read)?;
+                let settings = nabo.settings()?;
+                if json {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&settings).map_err(std::io::Error::other)?)?;
+                } else {
+                    for (key, value) in settings.entries() {
+                        writeln!(out, "{key:<26} {value}")?;
+                    }
+                }
+            }
+            Some(SettingsCommand::Set { key, value }) => {
+                let mut nabo = open(&path, Access::Change)?;
+                let changed = nabo.set_setting(&key, &value, now)?;
+                report_notices(&changed.notices, l10n);
+                // The key is one of SETTING_KEYS here (else refused above); the value is not
+                // repeated: a path may hold a name.
+                let args = BTreeMap::from([("key".to_string(), key.trim().to_string())]);
+                writeln!(out, "{}", l10n.message("cli-setting-saved", &args))?;
+            }
+        },
         Command::Check => {
             let nabo = open(&path, Access::Check)?;
             let report = nabo.check(now)?;
@@ -708,11 +767,17 @@ fn parse_target(text: &str) -> Result<Target, String> {
     Ok(Target { id: ActivityId(id), date })
 }
 
-/// Conflicts and notices go to stderr: the plan happened, but the user should know.
-fn report_plan(outcome: &PlanOutcome, l10n: &Localizer) {
-    for notice in &outcome.notices {
+/// Notices go to stderr, one `nabo: ` line each: the change happened (exit 0), but the user
+/// should know, e.g. that the live calendar file could not be rewritten.
+fn report_notices(notices: &[NoticeView], l10n: &Localizer) {
+    for notice in notices {
         eprintln!("nabo: {}", one_line(&l10n.notice(notice)));
     }
+}
+
+/// Conflicts and notices go to stderr: the plan happened, but the user should know.
+fn report_plan(outcome: &PlanOutcome, l10n: &Localizer) {
+    report_notices(&outcome.notices, l10n);
     for conflict in &outcome.conflicts {
         eprintln!("nabo: {}", one_line(&conflict_message(conflict, l10n)));
     }

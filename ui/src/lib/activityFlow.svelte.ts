@@ -5,6 +5,7 @@
 import { UserError, type ActivityStatus, type ActivityView, type Backend, type PlanRequest, type RecordOutcome } from './backend'
 import { copenhagenDate } from './dates'
 import type { FocusReturn } from './focus'
+import { showNotices } from './changeNotices.svelte'
 import type { Notices } from './notices.svelte'
 
 /** What the flow needs from the window it runs in. */
@@ -57,7 +58,7 @@ export class ActivityFlow {
   setStatus = async (activity: ActivityView, status: ActivityStatus): Promise<void> => {
     const { backend, notices } = this.host
     try {
-      await backend.setStatus(activity.id, activity.occurrence, status)
+      showNotices((await backend.setStatus(activity.id, activity.occurrence, status)).notices)
       notices.toast = { text: { key: 'status-changed', args: { status: { key: `status-${status}` } } } }
       notices.followUp = status === 'done' && activity.kind === 'home_visit' ? activity : null
       notices.countsWarnings = []
@@ -118,12 +119,12 @@ export class ActivityFlow {
   remove = async (activity: ActivityView): Promise<void> => {
     const { backend, notices } = this.host
     try {
-      await backend.deleteActivity(activity.id)
+      showNotices((await backend.deleteActivity(activity.id)).notices)
       await this.host.closeForm()
       notices.toast = {
         text: { key: 'deleted', args: { kind: { key: `kind-${activity.kind}` } } },
         undo: async () => {
-          await backend.restoreActivity(activity.id)
+          showNotices((await backend.restoreActivity(activity.id)).notices)
           notices.toast = { text: { key: 'restored' } }
           this.host.changed()
         },

@@ -9,6 +9,7 @@ import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
 import type { BusySourceView } from './bindings/BusySourceView'
 import type { BusyView } from './bindings/BusyView'
+import type { Changed } from './bindings/Changed'
 import type { ConflictView } from './bindings/ConflictView'
 import type { CountsForm } from './bindings/CountsForm'
 import type { Detail } from './bindings/Detail'
@@ -24,7 +25,7 @@ import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
 import { mark } from './perf'
 
-export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, BusySourceView, BusyView, ConflictView, CountsForm, Detail, ErrorCode, ImportReport, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, BusySourceView, BusyView, Changed, ConflictView, CountsForm, Detail, ErrorCode, ImportReport, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
 
 /** A file dragged over the window: over it (`over`), gone again (`leave`), or dropped (`drop`). */
 export type FileDrop = { type: 'over' } | { type: 'leave' } | { type: 'drop'; paths: string[] }
@@ -37,10 +38,12 @@ export interface Backend {
   /** Activities from `from` to `to` (both inclusive, `YYYY-MM-DD`, Copenhagen dates), ordered by start. */
   listActivities(from: string, to: string): Promise<ActivityView[]>
   planActivity(request: PlanRequest): Promise<PlanOutcome>
-  cancelActivity(id: number): Promise<ActivityView>
+  // A `Changed` carries the notices of a change that was made (e.g. the live calendar file
+  // could not be rewritten): hand them to `showNotices` (lib/notices.svelte.ts).
+  cancelActivity(id: number): Promise<Changed<ActivityView>>
   /** Soft delete: `restoreActivity` undoes it. */
-  deleteActivity(id: number): Promise<void>
-  restoreActivity(id: number): Promise<ActivityView>
+  deleteActivity(id: number): Promise<Changed<null>>
+  restoreActivity(id: number): Promise<Changed<ActivityView>>
   getActivity(id: number): Promise<ActivityView>
   updateActivity(id: number, request: PlanRequest): Promise<PlanOutcome>
   /** Changes one meeting of a series and all after it (the series is split there). */
@@ -49,7 +52,7 @@ export interface Backend {
   /** Moves an activity, or with `occurrence` one meeting of a series. */
   moveActivity(id: number, occurrence: string | null, start: string, end: string): Promise<PlanOutcome>
   /** Marks an activity, or with `occurrence` one meeting of a series. */
-  setStatus(id: number, occurrence: string | null, status: ActivityStatus): Promise<ActivityView>
+  setStatus(id: number, occurrence: string | null, status: ActivityStatus): Promise<Changed<ActivityView>>
   /** Values typed before, most recent first, at most 10. */
   suggestions(field: SuggestionField, prefix: string): Promise<string[]>
   /** A home visit like the done one `id`, `follow_up_days` later. */
@@ -57,7 +60,7 @@ export interface Backend {
   /** Overdue (at most `overdueLimit`, newest first, with the total) and upcoming activities. */
   agenda(overdueLimit: number | null): Promise<Agenda>
   getSettings(): Promise<Settings>
-  saveSettings(settings: Settings): Promise<Settings>
+  saveSettings(settings: Settings): Promise<Changed<Settings>>
   /** How many example activities were created. */
   loadExamples(): Promise<number>
   /** How many example activities were removed. */
@@ -73,9 +76,9 @@ export interface Backend {
   /** What the counts form of an activity (or, with `occurrence`, one meeting of a series) starts from. */
   countsForm(id: number, occurrence: string | null): Promise<CountsForm>
   /** Records counts on an activity that has started and marks it done; a correction is logged. */
-  recordCounts(id: number, occurrence: string | null, counts: Record<string, number>): Promise<RecordOutcome>
+  recordCounts(id: number, occurrence: string | null, counts: Record<string, number>): Promise<Changed<RecordOutcome>>
   /** Removes the counts of an activity (or meeting) that did not take place after all; it stays done. */
-  removeCounts(id: number, occurrence: string | null): Promise<boolean>
+  removeCounts(id: number, occurrence: string | null): Promise<Changed<boolean>>
   /** The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals. */
   monthStats(period: string): Promise<MonthStats>
   /** Busy time from imported calendars on the days `from` to `to` (both inclusive), by start. */
@@ -154,28 +157,26 @@ export const tauriBackend: Backend = {
   appInfo: () => call<AppInfo>('app_info'),
   listActivities: (from, to) => call<ActivityView[]>('list_activities', { from, to }),
   planActivity: (request) => call<PlanOutcome>('plan_activity', { request }),
-  cancelActivity: (id) => call<ActivityView>('cancel_activity', { id }),
-  deleteActivity: async (id) => {
-    await call<null>('delete_activity', { id })
-  },
-  restoreActivity: (id) => call<ActivityView>('restore_activity', { id }),
+  cancelActivity: (id) => call<Changed<ActivityView>>('cancel_activity', { id }),
+  deleteActivity: (id) => call<Changed<null>>('delete_activity', { id }),
+  restoreActivity: (id) => call<Changed<ActivityView>>('restore_activity', { id }),
   getActivity: (id) => call<ActivityView>('get_activity', { id }),
   updateActivity: (id, request) => call<PlanOutcome>('update_activity', { id, request }),
   updateFollowing: (id, occurrence, request) => call<PlanOutcome>('update_following', { id, occurrence, request }),
   moveActivity: (id, occurrence, start, end) => call<PlanOutcome>('move_activity', { id, occurrence, start, end }),
-  setStatus: (id, occurrence, status) => call<ActivityView>('set_status', { id, occurrence, status }),
+  setStatus: (id, occurrence, status) => call<Changed<ActivityView>>('set_status', { id, occurrence, status }),
   suggestions: (field, prefix) => call<string[]>('suggestions', { field, prefix }),
   followUpDraft: (id) => call<PlanRequest>('follow_up_draft', { id }),
   agenda: (overdueLimit) => call<Agenda>('agenda', { overdueLimit }),
   getSettings: () => call<Settings>('get_settings', {}),
-  saveSettings: (settings) => call<Settings>('save_settings', { settings }),
+  saveSettings: (settings) => call<Changed<Settings>>('save_settings', { settings }),
   loadExamples: () => call<number>('load_examples', {}),
   removeExamples: () => call<number>('remove_examples', {}),
   exportIcs: (path, detail, alarmMinutes) => call<number>('export_ics', { path, detail, alarmMinutes }),
   scheme: () => call<SchemeView>('get_scheme', {}),
   countsForm: (id, occurrence) => call<CountsForm>('counts_form', { id, occurrence }),
-  recordCounts: (id, occurrence, counts) => call<RecordOutcome>('record_counts', { id, occurrence, counts }),
-  removeCounts: (id, occurrence) => call<boolean>('remove_counts', { id, occurrence }),
+  recordCounts: (id, occurrence, counts) => call<Changed<RecordOutcome>>('record_counts', { id, occurrence, counts }),
+  removeCounts: (id, occurrence) => call<Changed<boolean>>('remove_counts', { id, occurrence }),
   monthStats: (period) => call<MonthStats>('month_stats', { period }),
   async chooseSaveFile() {
     try {

@@ -94,7 +94,10 @@ function isMessage(value: FluentVariable | Message): value is Message {
 /** The label of a field named by the backend (`start`, `area`, …). */
 export function fieldLabel(field: string): string {
   const key = `field-${field}`
-  return hasMessage(key) ? t(key) : field
+  if (hasMessage(key)) return t(key)
+  // A kind's default duration (`durations.home_visit`): "Varighed (Hjemmebesøg)", as the Rust Localizer says it.
+  const kind = field.startsWith('durations.') ? `kind-${field.slice('durations.'.length)}` : null
+  return kind && hasMessage(kind) ? `${t('field-duration')} (${t(kind)})` : field
 }
 
 /**

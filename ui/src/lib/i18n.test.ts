@@ -142,4 +142,15 @@ describe('translations', () => {
     expect(errorMessage(error)).toContain('Area')
     expect(errorMessage(error)).toContain('Home visit')
   })
+
+  it('names the setting out of range, a default duration by its kind', () => {
+    const args = (field: string, value: string) => ({ field, key: field, value, min: '5', max: '720' })
+    expect(errorMessage(new UserError('invalid_setting', 'travel_buffer_minutes', args('travel_buffer_minutes', '500')))).toBe(
+      'Tid til transport skal være mellem 5 og 720, ikke 500.',
+    )
+    const duration = new UserError('invalid_setting', 'durations.outreach', args('durations.outreach', '900'))
+    expect(errorMessage(duration)).toBe('Varighed (Opsøgende arbejde) skal være mellem 5 og 720, ikke 900.')
+    setLanguage('en')
+    expect(errorMessage(duration)).toBe('Duration (Outreach) must be between 5 and 720, not 900.')
+  })
 })

@@ -6,12 +6,14 @@
 // clashes, statuses and counts stick, deletes can be undone, imports replace a
 // calendar's busy time. What it cannot know (the contents of a calendar file,
 // which examples to load) comes from the seed.
+import type { NoticeView } from './bindings/NoticeView'
 import {
   UserError,
   type ActivityView,
   type Backend,
   type BusySourceView,
   type BusyView,
+  type Changed,
   type FileDrop,
   type ImportReport,
   type MonthStats,
@@ -43,6 +45,8 @@ export type MemorySeed = {
   prefill?: Record<string, number>
   busy?: BusyView[]
   sources?: BusySourceView[]
+  /** What every change (`Changed`) reports, e.g. that the live calendar file could not be written; none if not given. */
+  notices?: NoticeView[]
   /** When given, planning and editing answer this (the clashes a test wants shown) instead of the ones found. */
   outcome?: PlanOutcome
   /** The example activities "Indlæs eksempler" adds. */
@@ -190,6 +194,8 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     }
   }
 
+  // Changes report the seed's notices (none unless a test wants the live calendar file to fail).
+  const changed = <T>(value: T): Changed<T> => ({ value, notices: [...(seed.notices ?? [])] })
   const answer = (target: ActivityView): PlanOutcome => (seed.outcome ? { ...seed.outcome, id: target.id } : clashes(target))
 
   return {
@@ -214,20 +220,20 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     async cancelActivity(id) {
       const found = find(id)
       found.status = 'cancelled'
-      return delay({ ...found })
+      return delay(changed({ ...found }))
     },
     async deleteActivity(id) {
       const index = activities.findIndex((a) => a.id === id)
       if (index < 0) throw notFound(id)
       deleted.set(id, activities.splice(index, 1)[0])
-      await delay(null)
+      return delay(changed(null))
     },
     async restoreActivity(id) {
       const found = deleted.get(id)
       if (!found) throw notFound(id)
       activities.push(found)
       deleted.delete(id)
-      return delay({ ...found })
+      return delay(changed({ ...found }))
     },
     getActivity: async (id) => delay({ ...find(id) }),
     async updateActivity(id, request) {
@@ -251,7 +257,7 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     async setStatus(id, occurrence, status) {
       const found = activities.find((a) => a.id === id && a.occurrence === occurrence) ?? find(id)
       found.status = status
-      return delay({ ...found })
+      return delay(changed({ ...found }))
     },
     async suggestions(field, prefix) {
       const values = activities.flatMap((a) => a[field] ?? [])
@@ -293,7 +299,7 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     getSettings: () => delay(settings),
     async saveSettings(next) {
       settings = next
-      return delay(settings)
+      return delay(changed(settings))
     },
     async loadExamples() {
       const made = (seed.examples?.() ?? []).map((partial) => add({ ...partial, example: true }))
@@ -331,13 +337,13 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
       found.status = 'done'
       const usual = found.expected_size
       const warnings = found.kind === 'group_meeting' && usual && reached >= usual * 5 ? [{ code: 'much_larger_than_usual', reached, usual }] : []
-      return delay({ activity: { ...found }, edited, values, warnings })
+      return delay(changed({ activity: { ...found }, edited, values, warnings }))
     },
     async removeCounts(id, occurrence) {
       const key = keyOf(id, occurrence)
       const had = counts.delete(key)
       if (had) edits.set(key, (edits.get(key) ?? 0) + 1)
-      return delay(had)
+      return delay(changed(had))
     },
     async monthStats(period) {
       if (!/^\d{4}-\d{2}$/.test(period)) throw new UserError('unreadable_period', null, { input: period })

@@ -3,6 +3,7 @@
 // what it was asked.
 import { vi, type Mock } from 'vitest'
 import type { ActivityView, Backend, BusySourceView, BusyView, FileDrop, ImportReport, PlanOutcome, Settings } from '../lib/backend'
+import type { NoticeView } from '../lib/bindings/NoticeView'
 import { createMemoryBackend } from '../lib/memoryBackend'
 
 export type FakeBackend = {
@@ -94,6 +95,8 @@ export function fakeBackend(
     prefill?: Record<string, number>
     busy?: BusyView[]
     sources?: BusySourceView[]
+    /** What every change (`Changed`) reports, e.g. the live calendar file that could not be written. */
+    notices?: NoticeView[]
   } = {},
 ): FakeBackend & { dropFiles: (drop: FileDrop) => void } {
   const memory = createMemoryBackend({
@@ -107,6 +110,7 @@ export function fakeBackend(
     prefill: options.prefill,
     busy: options.busy,
     sources: options.sources,
+    notices: options.notices,
     // Planning answers without clashes unless the test chooses some.
     outcome: options.outcome ?? { id: 0, conflicts: [], notices: [] },
     // Every file read is the calendar "Arbejde" unless named: 12 new, 3 changed, 1 removed.
