@@ -80,7 +80,7 @@ test('a past visit marked done: the counts form filled by keyboard, then the num
       'referral.municipal': 2, 'referral.soestre_mod_vold': 1, 'referral.health': 1,
     },
   });
-  assert.equal(recorded.activity?.status, 'done', `${JSON.stringify(meeting)} ${JSON.stringify(recorded)}`);
+  assert.equal(recorded.value?.activity?.status, 'done', `${JSON.stringify(meeting)} ${JSON.stringify(recorded)}`);
 
   // The start screen lists the visit as not marked; its "Gennemført" button, by keyboard.
   await (await browser.$('[data-testid="nav-calendar"]')).click();
