@@ -277,7 +277,7 @@ impl From<nabo_app::DurationError> for Failure {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error(&e, &Localizer::new(Language::from_environment())),
     };
     let language = match cli.lang {
         Some(LangArg::Da) => Language::Danish,
@@ -285,13 +285,18 @@ fn main() -> ExitCode {
         None => Language::from_environment(),
     };
     let l10n = Localizer::new(language);
+    let words = |id: &str, args: &[(&str, String)]| {
+        let args = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<BTreeMap<_, _>>();
+        l10n.message(id, &args)
+    };
     // NABO_NOW (RFC 3339) stands in for the clock, for tests and reproducible runs.
     let now = match std::env::var("NABO_NOW") {
         Err(_) => Utc::now(),
         Ok(text) => match DateTime::parse_from_rfc3339(text.trim()) {
             Ok(t) => t.with_timezone(&Utc),
             Err(_) => {
-                eprintln!("nabo: NABO_NOW must be an RFC 3339 time such as 2026-06-01T12:00:00Z, not {text:?}");
+                // The text is not repeated: the message names the variable and the form it needs.
+                eprintln!("nabo: {}", one_line(&words("cli-bad-now", &[("env", "NABO_NOW".into())])));
                 return ExitCode::from(2);
             }
         },
@@ -306,10 +311,10 @@ fn main() -> ExitCode {
         Err(failure) => {
             let (message, code) = match &failure {
                 Failure::App(e) => (l10n.error(e), exit_code(e)),
-                Failure::NoDataDir => (format!("no home directory found; set {DB_ENV_VAR} or use --db"), 1),
+                Failure::NoDataDir => (words("cli-no-data-dir", &[("env", DB_ENV_VAR.into())]), 1),
                 // A closed pipe (`nabo list | head`) is not worth a message.
                 Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-                Failure::Output(e) => (format!("could not write output: {e}"), 1),
+                Failure::Output(e) => (words("cli-output-failed", &[("reason", e.to_string())]), 1),
                 Failure::Damaged => (l10n.message("cli-check-damaged", &BTreeMap::new()), 1),
                 Failure::Refused => return ExitCode::from(65),
             };
@@ -321,7 +326,7 @@ fn main() -> ExitCode {
 
 /// Help and version go to stdout as clap writes them; a usage error is one line on stderr
 /// (the CLI contract), exit 2: clap's own first line, without its "error: " and the usage block.
-fn usage_error(e: &clap::Error) -> ExitCode {
+fn usage_error(e: &clap::Error, l10n: &Localizer) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -331,9 +336,12 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
     }
     let rendered = e.render().to_string();
-    let first = rendered.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("usage error");
+    // clap's own line stays in clap's English: it names the option or value that was wrong.
+    let fallback = l10n.message("cli-usage-error", &BTreeMap::new());
+    let first = rendered.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(&fallback);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("nabo: {} (see nabo --help)", one_line(&strip_controls(first)));
+    let args = BTreeMap::from([("problem".to_string(), strip_controls(first))]);
+    eprintln!("nabo: {}", one_line(&l10n.message("cli-see-help", &args)));
     ExitCode::from(2)
 }
 
