@@ -27,6 +27,10 @@
 //! assert_eq!(visit.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
 //! ```
 
+// Core does no I/O: crates/nabo-core/clippy.toml lists the clock, environment, disk and
+// network calls, and these make using one an error, not a warning.
+#![deny(clippy::disallowed_methods, clippy::disallowed_types)]
+
 mod activity;
 pub mod calendar;
 mod conflict;
