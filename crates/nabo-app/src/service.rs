@@ -136,13 +136,13 @@ impl Nabo {
     /// Runs `f` in one transaction, for use-cases in sibling modules.
     pub(crate) fn store_write<T>(
         &mut self,
-        f: impl FnOnce(&nabo_store::Transaction<'_>) -> Result<T, StoreError>,
+        f: impl FnOnce(nabo_store::Db<'_>) -> Result<T, StoreError>,
     ) -> Result<T, AppError> {
         Ok(self.store.write(f)?)
     }
 
     /// The connection, for read-only use-cases in sibling modules.
-    pub(crate) fn store_conn(&self) -> &nabo_store::Connection {
+    pub(crate) fn store_conn(&self) -> nabo_store::Db<'_> {
         self.store.conn()
     }
 
@@ -698,7 +698,7 @@ impl Nabo {
 
     /// Removes all example activities; returns how many.
     pub fn remove_examples(&mut self) -> Result<usize, AppError> {
-        Ok(self.store.write(|tx| delete_example_activities(tx))?)
+        Ok(self.store.write(delete_example_activities)?)
     }
 
     /// Checks the database and reports clashes among planned activities from `now` on.
@@ -720,11 +720,7 @@ impl Nabo {
                 personal_data: Vec::new(),
             });
         }
-        let activities: i64 = self
-            .store
-            .conn()
-            .query_row("SELECT count(*) FROM activities WHERE deleted_utc IS NULL", [], |r| r.get(0))
-            .map_err(StoreError::from)?;
+        let activities = nabo_store::count_activities(self.store.conn())?;
         let far = now + Duration::days(MAX_RANGE_DAYS);
         let upcoming: Vec<Entry> =
             self.entries(now, far)?.into_iter().filter(|e| e.occurrence.status == ActivityStatus::Planned).collect();
@@ -753,37 +749,14 @@ impl Nabo {
     /// Every stored text field that the personal-data guard would refuse today, and household
     /// labels that are not pseudonyms (kind `name`), e.g. from before the rule was stricter.
     fn stored_personal_data(&self) -> Result<Vec<(i64, &'static str, &'static str)>, AppError> {
-        const FIELDS: [(&str, nabo_core::Field); 6] = [
-            ("area", nabo_core::Field::Area),
-            ("household", nabo_core::Field::Household),
-            ("venue", nabo_core::Field::Venue),
-            ("theme", nabo_core::Field::Theme),
-            ("title", nabo_core::Field::Title),
-            ("note", nabo_core::Field::Note),
-        ];
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare("SELECT id, area, household, venue, theme, title, note FROM activities WHERE deleted_utc IS NULL ORDER BY id")
-            .map_err(StoreError::from)?;
-        let rows = stmt
-            .query_map([], |r| {
-                let mut texts: Vec<Option<String>> = Vec::with_capacity(6);
-                for i in 1..=6 {
-                    texts.push(r.get(i)?);
-                }
-                Ok((r.get::<_, i64>(0)?, texts))
-            })
-            .map_err(StoreError::from)?;
         let mut found = Vec::new();
-        for row in rows {
-            let (id, texts) = row.map_err(StoreError::from)?;
-            for ((_, field), text) in FIELDS.iter().zip(texts) {
+        for stored in nabo_store::list_activity_texts(self.store.conn())? {
+            for (field, text) in &stored.texts {
                 let Some(text) = text.as_deref() else { continue };
                 if let Some(hit) = nabo_core::find_personal_data(text) {
-                    found.push((id, field.as_str(), hit.kind.as_str()));
+                    found.push((stored.id.0, field.as_str(), hit.kind.as_str()));
                 } else if *field == nabo_core::Field::Household && !nabo_core::is_pseudonym(text.trim()) {
-                    found.push((id, field.as_str(), "name"));
+                    found.push((stored.id.0, field.as_str(), "name"));
                 }
             }
         }
