@@ -81,7 +81,6 @@ cli-counts-removed = Tallene på aftale { $id } er fjernet (det er logget). Afta
 cli-counts-none-to-remove = Aftale { $id } har ingen registrerede tal.
 
 # Siges af `nabo` selv, uden for en bestemt handling.
-cli-no-data-dir = Nabo kan ikke finde en hjemmemappe og ved derfor ikke, hvor databasen er. Sæt { $env } eller brug --db STI.
 cli-output-failed = Nabo kunne ikke skrive sit resultat: { $reason }
 cli-bad-now = { $env } skal være et tidspunkt efter RFC 3339, fx 2026-06-01T12:00:00Z.
 cli-see-help = { $problem } (se nabo --help)

@@ -81,7 +81,6 @@ cli-counts-removed = The counts on appointment { $id } were removed (this is log
 cli-counts-none-to-remove = Appointment { $id } has no counts recorded.
 
 # Said by `nabo` itself, outside any use-case.
-cli-no-data-dir = No home folder was found, so Nabo does not know where its database is. Set { $env } or use --db PATH.
 cli-output-failed = Nabo could not write its output: { $reason }
 cli-bad-now = { $env } must be an RFC 3339 time such as 2026-06-01T12:00:00Z.
 cli-see-help = { $problem } (see nabo --help)

@@ -65,6 +65,8 @@ pub enum ErrorCode {
     DatabaseTooNew,
     /// There is no database yet.
     NoDatabase,
+    /// No database was named and the computer has no data folder (no home folder) to keep one in.
+    NoDataFolder,
     /// A database already exists where `init` would create one.
     DatabaseExists,
     /// An expected group size out of range.
@@ -329,6 +331,9 @@ pub enum AppError {
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// No database was named and there is no data folder to keep one in (see `paths.rs`).
+    #[error("no database was named and there is no home folder; set {} or use --db", crate::paths::DB_ENV_VAR)]
+    NoDataFolder,
 }
 
 impl AppError {
@@ -404,6 +409,7 @@ impl AppError {
                 ReadError::TooMuchRuleWork { .. } => ErrorCode::ImportTooMuchWork,
             },
             AppError::ImportNotAFile { .. } => ErrorCode::ImportNotAFile,
+            AppError::NoDataFolder => ErrorCode::NoDataFolder,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -425,6 +431,7 @@ impl AppError {
         !matches!(
             self.code(),
             ErrorCode::NoDatabase
+                | ErrorCode::NoDataFolder
                 | ErrorCode::DatabaseExists
                 | ErrorCode::Storage
                 // Neither is the user's input: the file broke, or another Nabo is busy.
@@ -456,6 +463,9 @@ impl AppError {
         };
         if let Some(field) = self.field() {
             put("field", field);
+        }
+        if self.code() == ErrorCode::NoDataFolder {
+            put("env", crate::paths::DB_ENV_VAR.to_string());
         }
         if self.code() == ErrorCode::DateOutOfRange {
             put("first", PLANNING_YEARS.start().to_string());
@@ -667,6 +677,7 @@ impl AppError {
                 put("path", path.clone());
                 put("kind", (*kind).to_string());
             }
+            AppError::NoDataFolder => {}
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {
                     put("what", (*what).to_string());

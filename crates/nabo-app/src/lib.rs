@@ -34,7 +34,7 @@ pub use error::{AppError, ErrorCode};
 pub use export::{Detail, ExportOptions};
 pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
-pub use paths::{default_database_path, DB_ENV_VAR};
+pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage};
 

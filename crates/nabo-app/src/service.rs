@@ -47,6 +47,8 @@ pub struct Nabo {
     rules: ConflictRules,
     /// Why the live calendar file could not be written after the last change, if so.
     pub(crate) live_problem: Option<crate::dto::UserError>,
+    /// The computer's language as the front end read it ([`Nabo::start`]); Danish until then.
+    pub(crate) computer_language: crate::i18n::Language,
 }
 
 /// What `check` found.
@@ -130,7 +132,22 @@ impl Nabo {
         // The category scheme is loaded and checked at start, not at the first record.
         nabo_core::Scheme::current().map_err(AppError::Scheme)?;
         let settings = Settings::load(store.conn())?;
-        Ok(Self { store, rules: rules_from(&settings), live_problem: None })
+        Ok(Self { store, rules: rules_from(&settings), live_problem: None, computer_language: Default::default() })
+    }
+
+    /// The start-up routine both front ends run after opening, with what only they may read:
+    /// the computer's language (the fallback while none is chosen in settings) and the clock.
+    /// Removes for good what was deleted longer ago than the undo window — only when there is
+    /// something to remove (so a command that reads writes nothing, and a start with nothing to
+    /// remove does not wait for the integrity check a write needs first), and not on a damaged
+    /// database (it is read, never written). Returns how many activities were removed.
+    pub fn start(&mut self, computer_language: crate::i18n::Language, now: DateTime<Utc>) -> Result<usize, AppError> {
+        self.computer_language = computer_language;
+        let cutoff = now - UNDO_WINDOW;
+        if nabo_store::count_deleted_before(self.store.conn(), cutoff)? == 0 || self.store.is_damaged() {
+            return Ok(0);
+        }
+        Ok(self.store.write(|tx| purge_deleted_activities(tx, cutoff))?)
     }
 
     /// Runs `f` in one transaction, for use-cases in sibling modules.
@@ -179,7 +196,7 @@ impl Nabo {
 
     /// The interface language: the one chosen in settings, else the computer's.
     pub fn language(&self) -> crate::i18n::Language {
-        self.settings().map(|s| s.interface_language()).unwrap_or_else(|_| crate::i18n::Language::from_environment())
+        self.settings().map(|s| s.interface_language(self.computer_language)).unwrap_or(self.computer_language)
     }
 
     /// Checks and saves all settings at once; conflict checks use them from now on.

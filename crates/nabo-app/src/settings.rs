@@ -131,13 +131,13 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The interface language: the one chosen, else the computer's.
-    pub fn interface_language(&self) -> crate::i18n::Language {
+    /// The interface language: the one chosen, else `computer`'s (which the front end read).
+    pub fn interface_language(&self, computer: crate::i18n::Language) -> crate::i18n::Language {
         use crate::i18n::Language;
         match self.language {
             Some(UiLanguage::Da) => Language::Danish,
             Some(UiLanguage::En) => Language::English,
-            None => Language::from_environment(),
+            None => computer,
         }
     }
 }

@@ -13,9 +13,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
-    default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
-    AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
-    Localizer, Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
+    database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView, AppError,
+    BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language, Localizer,
+    Minutes, Nabo, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -246,8 +246,6 @@ enum ProgrammeArg {
 enum Failure {
     /// The service refused or failed.
     App(AppError),
-    /// No database path could be found.
-    NoDataDir,
     /// Writing the output failed.
     Output(std::io::Error),
     /// `check` found damage (already listed on stdout).
@@ -275,14 +273,16 @@ impl From<nabo_app::DurationError> for Failure {
 }
 
 fn main() -> ExitCode {
+    // The environment and the clock are read here, in the adapter, and passed in.
+    let computer_language = Language::from_variables(|k| std::env::var(k).ok());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e, &Localizer::new(Language::from_environment())),
+        Err(e) => return usage_error(&e, &Localizer::new(computer_language)),
     };
     let language = match cli.lang {
         Some(LangArg::Da) => Language::Danish,
         Some(LangArg::En) => Language::English,
-        None => Language::from_environment(),
+        None => computer_language,
     };
     let l10n = Localizer::new(language);
     let words = |id: &str, args: &[(&str, String)]| {
@@ -301,7 +301,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    match run(cli, &l10n, now) {
+    match run(cli, &l10n, Started { computer_language, now }) {
         Ok(()) => {
             if READ_DAMAGED.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("nabo: {}", one_line(&l10n.message("cli-damaged-reading", &BTreeMap::new())));
@@ -311,7 +311,6 @@ fn main() -> ExitCode {
         Err(failure) => {
             let (message, code) = match &failure {
                 Failure::App(e) => (l10n.error(e), exit_code(e)),
-                Failure::NoDataDir => (words("cli-no-data-dir", &[("env", DB_ENV_VAR.into())]), 1),
                 // A closed pipe (`nabo list | head`) is not worth a message.
                 Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
                 Failure::Output(e) => (words("cli-output-failed", &[("reason", e.to_string())]), 1),
@@ -364,11 +363,18 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
-    let path = match cli.db {
-        Some(p) => p,
-        None => default_database_path().ok_or(Failure::NoDataDir)?,
-    };
+/// What `main` read from the environment and the clock for [`Nabo::start`].
+#[derive(Clone, Copy)]
+struct Started {
+    computer_language: Language,
+    now: DateTime<Utc>,
+}
+
+fn run(cli: Cli, l10n: &Localizer, started: Started) -> Result<(), Failure> {
+    let now = started.now;
+    // `--db` or NABO_DB (clap reads it), else the data folder: the rule is nabo-app's.
+    let path = database_path(cli.db)?;
+    let open = |path: &Path, access: Access| open(path, access, started);
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Init { role, name } => {
@@ -637,8 +643,8 @@ static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// Opens the database for a command. `NABO_BUSY_TIMEOUT_MS` shortens how long a change waits
 /// for another Nabo that is writing (default 30 s); it exists for tests, which cannot wait that
 /// long, and is not part of the CLI contract.
-fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
-    let nabo = Nabo::open(path)?;
+fn open(path: &Path, access: Access, started: Started) -> Result<Nabo, Failure> {
+    let mut nabo = Nabo::open(path)?;
     if let Some(ms) = std::env::var("NABO_BUSY_TIMEOUT_MS").ok().and_then(|v| v.trim().parse::<u64>().ok()) {
         nabo.set_busy_timeout(std::time::Duration::from_millis(ms))?;
     }
@@ -649,6 +655,7 @@ fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
         Access::Change if nabo.is_damaged() => return Err(AppError::Store(StoreError::DamagedDatabase).into()),
         _ => {}
     }
+    nabo.start(started.computer_language, started.now)?;
     Ok(nabo)
 }
 

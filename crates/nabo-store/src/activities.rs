@@ -201,6 +201,15 @@ pub fn purge_deleted_activities(conn: Db<'_>, cutoff: DateTime<Utc>) -> Result<u
     )?)
 }
 
+/// How many activities were deleted before `cutoff` (what [`purge_deleted_activities`] would remove).
+pub fn count_deleted_before(conn: Db<'_>, cutoff: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM activities WHERE deleted_utc IS NOT NULL AND deleted_utc < :cutoff",
+        named_params! { ":cutoff": cutoff.timestamp() },
+        |r| r.get(0),
+    )?)
+}
+
 /// Removes every example activity for good; returns how many.
 pub fn delete_example_activities(conn: Db<'_>) -> Result<usize, StoreError> {
     Ok(conn.execute("DELETE FROM activities WHERE example = 1", [])?)

@@ -24,8 +24,8 @@ mod schema;
 mod settings;
 
 pub use activities::{
-    count_activities, count_one_offs_by_kind_status, delete_activity, delete_example_activities, get_activity,
-    insert_activity, list_activities_overlapping, list_activity_texts, list_exceptions, list_for_export,
+    count_activities, count_deleted_before, count_one_offs_by_kind_status, delete_activity, delete_example_activities,
+    get_activity, insert_activity, list_activities_overlapping, list_activity_texts, list_exceptions, list_for_export,
     list_series_overlapping, move_exceptions, purge_deleted_activities, recent_values, rekey_occurrences,
     restore_activity, set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
     StoredTexts,
