@@ -693,9 +693,8 @@ impl Nabo {
             .map(|(e, mut with)| {
                 with.sort_unstable();
                 with.dedup();
-                let blocked = e.occurrence.status != ActivityStatus::Cancelled;
-                let (s, t) = (e.occurrence.start.with_timezone(&Utc), e.occurrence.end.with_timezone(&Utc));
-                let busy_keys = if blocked { blocking(&busy, s, t).map(key_of).collect() } else { Vec::new() };
+                let plan = e.scheduled(0);
+                let busy_keys = blocking(&busy, &plan, &self.rules).map(key_of).collect();
                 ActivityView { busy_conflicts: busy_keys, ..e.view(with) }
             })
             .collect())
@@ -875,15 +874,14 @@ impl Nabo {
         let busy = self.busy_between(first.with_timezone(&Utc), (*last + length).with_timezone(&Utc))?;
         let mut found: Vec<ConflictView> = Vec::new();
         for start in starts {
-            let (s, e) = (start.with_timezone(&Utc), (start + length).with_timezone(&Utc));
-            for row in blocking(&busy, s, e) {
+            let candidate =
+                Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
+            for row in blocking(&busy, &candidate, &self.rules) {
                 let view = conflict_with(row);
                 if !found.contains(&view) {
                     found.push(view);
                 }
             }
-            let candidate =
-                Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
             for c in find_conflicts(&candidate, &scheduled, &self.rules) {
                 if let Some(other) = others.get(index_of(c.with)) {
                     let view = ConflictView::from(nabo_core::Conflict { with: other.activity.id, ..c });

@@ -46,7 +46,7 @@ pub use activity::{
     Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span, UnknownName, ValidActivity,
     ValidationError, MAX_EXPECTED_SIZE,
 };
-pub use conflict::{conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
+pub use conflict::{busy_span, conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
 pub use counts::{
     parse_assignments, Bucket, CountsError, CountsWarning, Group, GroupKind, Limits, Scheme, SchemeError, ValidCounts,
     CURRENT_SCHEME, MAX_COUNT_VALUE,
