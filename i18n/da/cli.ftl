@@ -85,3 +85,5 @@ cli-output-failed = Nabo kunne ikke skrive sit resultat: { $reason }
 cli-bad-now = { $env } skal være et tidspunkt efter RFC 3339, fx 2026-06-01T12:00:00Z.
 cli-see-help = { $problem } (se nabo --help)
 cli-usage-error = Kommandoen kunne ikke læses.
+cli-bad-target-id = id'et skal være et helt tal, fx 12 eller 12@2026-12-01
+cli-bad-target-date = dagen efter @ skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 12@2026-12-01

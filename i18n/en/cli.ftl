@@ -85,3 +85,5 @@ cli-output-failed = Nabo could not write its output: { $reason }
 cli-bad-now = { $env } must be an RFC 3339 time such as 2026-06-01T12:00:00Z.
 cli-see-help = { $problem } (see nabo --help)
 cli-usage-error = The command could not be read.
+cli-bad-target-id = the id must be a whole number, e.g. 12 or 12@2026-12-01
+cli-bad-target-date = the day after @ must be a date written YYYY-MM-DD, e.g. 12@2026-12-01

@@ -64,6 +64,15 @@ fn a_clock_that_cannot_be_read_is_refused_in_danish_without_repeating_it() {
 }
 
 #[test]
+fn a_malformed_activity_is_explained_in_danish() {
+    let s = Scene::new();
+    s.init();
+    let mut danish = s.nabo(&["cancel", "12@snart"]);
+    danish.env("NABO_LANG", "da");
+    refused_by(&s, danish, &["cancel", "12@snart"], 2, "dagen efter @ skal være en dato skrevet ÅÅÅÅ-MM-DD");
+}
+
+#[test]
 fn a_usage_error_points_to_the_help_in_danish() {
     let s = Scene::new();
     s.init();

@@ -711,15 +711,19 @@ impl std::fmt::Display for Target {
 }
 
 /// Reads `ID` or `ID@YYYY-MM-DD`; a malformed target is a usage error.
+///
+/// clap calls this while parsing, before `--lang` is known: the words are in the computer's
+/// language (read here, in the adapter). They name the part that is wrong, not the text.
 fn parse_target(text: &str) -> Result<Target, String> {
+    let words =
+        |id: &str| Localizer::new(Language::from_variables(|k| std::env::var(k).ok())).message(id, &BTreeMap::new());
     let (id, date) = match text.trim().split_once('@') {
         Some((id, date)) => (id, Some(date)),
         None => (text.trim(), None),
     };
-    let id = id.parse::<i64>().map_err(|_| format!("'{id}' is not an id; write e.g. 12 or 12@2026-12-01"))?;
-    let date = date
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| format!("'{d}' is not a date (YYYY-MM-DD)")))
-        .transpose()?;
+    let id = id.parse::<i64>().map_err(|_| words("cli-bad-target-id"))?;
+    let date =
+        date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| words("cli-bad-target-date"))).transpose()?;
     Ok(Target { id: ActivityId(id), date })
 }
 
