@@ -9,6 +9,9 @@
 //!
 //! Every method that needs the time takes `now`: the front ends read the clock.
 
+// The clock and the environment are the adapters' to read: crates/nabo-app/clippy.toml.
+#![deny(clippy::disallowed_methods)]
+
 mod busy;
 mod counts;
 mod dto;
