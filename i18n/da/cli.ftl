@@ -3,9 +3,15 @@
 cli-initialised = Nabo-databasen er oprettet: { $path }
 cli-cancelled = Aflyst: aftale { $id }
 cli-conflict-overlap = Advarsel: overlapper med aftale { $id } ({ $start }–{ $end }).
-cli-conflict-travel = Advarsel: kun { $gap } minutter mellem dette besøg og besøg { $id } ({ $start }–{ $end }). Rejsetiden er sat til { $needed } minutter.
+cli-conflict-travel = Advarsel: kun { $gap ->
+    [one] 1 minut
+   *[other] { $gap } minutter
+} mellem dette besøg og besøg { $id } ({ $start }–{ $end }). Rejsetiden er sat til { $needed } minutter.
 cli-list-empty = Ingen aftaler fra { $from } til { $to }.
-cli-check-ok = Databasen er i orden: { $activities } aftaler, version { $version }.
+cli-check-ok = Databasen er i orden: { $activities ->
+    [one] 1 aftale
+   *[other] { $activities } aftaler
+}, version { $version }.
 cli-check-problem = Problem i databasen: { $problem }
 cli-check-conflict = Konflikt mellem aftale { $id } ({ $start }) og aftale { $other } ({ $other_start }).
 cli-check-damaged = Databasen er beskadiget. Lav en kopi af filen, før du gør andet.
@@ -20,16 +26,31 @@ cli-moved = Flyttet: aftale { $id }
 
 cli-imported = Kalenderen "{ $source }": { $added } nye, { $changed } ændrede, { $unchanged } uændrede, { $removed } fjernet.
 cli-import-dry-run = Prøvekørsel, intet er gemt. Kalenderen "{ $source }" ville få { $added } nye, { $changed } ændrede, { $unchanged } uændrede og { $removed } fjernede.
-cli-import-outside = { $count } aftaler uden for det tidsrum, Nabo gemmer (et år tilbage og to år frem), er sprunget over.
-cli-import-cancelled = { $count } aflyste aftaler er sprunget over.
+cli-import-outside = { $count ->
+    [one] 1 aftale
+   *[other] { $count } aftaler
+} uden for det tidsrum, Nabo gemmer (et år tilbage og to år frem), er sprunget over.
+cli-import-cancelled = { $count ->
+    [one] 1 aflyst aftale er sprunget over.
+   *[other] { $count } aflyste aftaler er sprunget over.
+}
 cli-import-capped = Serien { $uid } (linje { $line }) gentages for tit; kun { $kept } af dens gange er importeret.
 cli-import-duplicate = Aftalen { $uid } (linje { $line }) findes to gange; kun den første er importeret.
-cli-import-capped-more = … og { $count } serier mere, der gentages for tit, er skåret af på samme måde.
-cli-import-duplicate-more = … og { $count } aftaler mere med et UID, der allerede er set, er sprunget over.
+cli-import-capped-more = { $count ->
+    [one] … og 1 serie mere, der gentages for tit, er skåret af på samme måde.
+   *[other] … og { $count } serier mere, der gentages for tit, er skåret af på samme måde.
+}
+cli-import-duplicate-more = { $count ->
+    [one] … og 1 aftale mere med et UID, der allerede er set, er sprunget over.
+   *[other] … og { $count } aftaler mere med et UID, der allerede er set, er sprunget over.
+}
 cli-busy-row = { $start }–{ $end }  optaget  { $title } ({ $source })
 cli-busy-all-day = { $start }  hele dagen  optaget  { $title } ({ $source })
 cli-calendars-empty = Ingen kalendere importeret endnu. Brug: nabo import-ics FIL
-cli-calendars-row = { $name }: { $entries } aftaler, importeret { $imported }
+cli-calendars-row = { $name }: { $entries ->
+    [one] 1 aftale
+   *[other] { $entries } aftaler
+}, importeret { $imported }
 cli-calendar-removed = Kalenderen "{ $name }" og dens optagne tid er fjernet.
 cli-calendar-unknown = Der er ingen importeret kalender ved navn "{ $name }".
 cli-conflict-busy = Overlapper optaget tid i kalenderen "{ $source }" ({ $start }–{ $end }).
@@ -44,7 +65,10 @@ cli-scheme-tally = optælling, hver højst reached
 cli-stats-title = Din måned, { $period }
 cli-stats-activities = Aftaler
 cli-stats-none = Ingen aftaler i { $period }.
-cli-stats-reached = Personer nået: { $reached } (heraf nye: { $new }) på { $recorded } aftaler med tal
+cli-stats-reached = Personer nået: { $reached } (heraf nye: { $new }) på { $recorded ->
+    [one] 1 aftale
+   *[other] { $recorded } aftaler
+} med tal
 
 cli-check-personal-data = Aftale { $id }: "{ $field_label }" ser ud til at indeholde { $kind ->
     [cpr] et CPR-nummer
@@ -56,3 +80,11 @@ cli-check-personal-data = Aftale { $id }: "{ $field_label }" ser ud til at indeh
 }. Ret aftalen, så den ikke indeholder personoplysninger.
 cli-counts-removed = Tallene på aftale { $id } er fjernet (det er logget). Aftalen står stadig som gennemført; fandt den ikke sted, så aflys den: nabo cancel { $id }
 cli-counts-none-to-remove = Aftale { $id } har ingen registrerede tal.
+
+# Siges af `nabo` selv, uden for en bestemt handling.
+cli-output-failed = Nabo kunne ikke skrive sit resultat: { $reason }
+cli-bad-now = { $env } skal være et tidspunkt efter RFC 3339, fx 2026-06-01T12:00:00Z.
+cli-see-help = { $problem } (se nabo --help)
+cli-usage-error = Kommandoen kunne ikke læses.
+cli-bad-target-id = id'et skal være et helt tal, fx 12 eller 12@2026-12-01
+cli-bad-target-date = dagen efter @ skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 12@2026-12-01

@@ -31,6 +31,7 @@ error-not_found = Der er ingen aftale med nummer { $id }.
 error-not_an_occurrence = Aftale { $id } har intet møde { $occurrence }.
 error-not_a_database = { $path } er ikke en Nabo-database. Filen er ikke ændret.
 error-database_too_new = { $path } er lavet af en nyere Nabo (version { $found } af databasen; denne Nabo kender op til { $supported }). Opdatér Nabo. Filen er ikke ændret.
+error-no_data_folder = Nabo ved ikke, hvor databasen skal ligge: der er ikke valgt en database, og brugeren har ingen hjemmemappe. Sæt { $env } eller brug --db STI.
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
 error-database_exists = Der er allerede en Nabo-database i { $path }.
 error-invalid_setting = { $field_label } skal være mellem { $min } og { $max }, ikke { $value }.

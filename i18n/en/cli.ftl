@@ -3,9 +3,15 @@
 cli-initialised = Created the Nabo database: { $path }
 cli-cancelled = Cancelled: appointment { $id }
 cli-conflict-overlap = Warning: overlaps appointment { $id } ({ $start }–{ $end }).
-cli-conflict-travel = Warning: only { $gap } minutes between this visit and visit { $id } ({ $start }–{ $end }). Travel time is set to { $needed } minutes.
+cli-conflict-travel = Warning: only { $gap ->
+    [one] 1 minute
+   *[other] { $gap } minutes
+} between this visit and visit { $id } ({ $start }–{ $end }). Travel time is set to { $needed } minutes.
 cli-list-empty = No appointments from { $from } to { $to }.
-cli-check-ok = The database is fine: { $activities } appointments, version { $version }.
+cli-check-ok = The database is fine: { $activities ->
+    [one] 1 appointment
+   *[other] { $activities } appointments
+}, version { $version }.
 cli-check-problem = Problem in the database: { $problem }
 cli-check-conflict = Conflict between appointment { $id } ({ $start }) and appointment { $other } ({ $other_start }).
 cli-check-damaged = The database is damaged. Make a copy of the file before you do anything else.
@@ -20,16 +26,31 @@ cli-moved = Moved: appointment { $id }
 
 cli-imported = Calendar "{ $source }": { $added } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.
 cli-import-dry-run = Dry run, nothing was saved. Calendar "{ $source }" would get { $added } new, { $changed } changed, { $unchanged } unchanged and { $removed } removed.
-cli-import-outside = { $count } events outside the time Nabo keeps (a year back and two years ahead) were skipped.
-cli-import-cancelled = { $count } cancelled events were skipped.
+cli-import-outside = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+} outside the time Nabo keeps (a year back and two years ahead) were skipped.
+cli-import-cancelled = { $count ->
+    [one] 1 cancelled event was skipped.
+   *[other] { $count } cancelled events were skipped.
+}
 cli-import-capped = The series { $uid } (line { $line }) repeats too often; only { $kept } of its occurrences were imported.
 cli-import-duplicate = The event { $uid } (line { $line }) appears twice; only the first was imported.
-cli-import-capped-more = … and { $count } more series that repeat too often were cut short the same way.
-cli-import-duplicate-more = … and { $count } more events with a UID already seen were skipped.
+cli-import-capped-more = { $count ->
+    [one] … and 1 more series that repeats too often was cut short the same way.
+   *[other] … and { $count } more series that repeat too often were cut short the same way.
+}
+cli-import-duplicate-more = { $count ->
+    [one] … and 1 more event with a UID already seen was skipped.
+   *[other] … and { $count } more events with a UID already seen were skipped.
+}
 cli-busy-row = { $start }–{ $end }  busy  { $title } ({ $source })
 cli-busy-all-day = { $start }  all day  busy  { $title } ({ $source })
 cli-calendars-empty = No calendars imported yet. Use: nabo import-ics FILE
-cli-calendars-row = { $name }: { $entries } events, imported { $imported }
+cli-calendars-row = { $name }: { $entries ->
+    [one] 1 event
+   *[other] { $entries } events
+}, imported { $imported }
 cli-calendar-removed = The calendar "{ $name }" and its busy time were removed.
 cli-calendar-unknown = There is no imported calendar named "{ $name }".
 cli-conflict-busy = Overlaps busy time in the calendar "{ $source }" ({ $start }–{ $end }).
@@ -44,7 +65,10 @@ cli-scheme-tally = tally, each at most reached
 cli-stats-title = Your month, { $period }
 cli-stats-activities = Appointments
 cli-stats-none = No appointments in { $period }.
-cli-stats-reached = People reached: { $reached } (of whom new: { $new }) in { $recorded } appointments with counts
+cli-stats-reached = People reached: { $reached } (of whom new: { $new }) in { $recorded ->
+    [one] 1 appointment
+   *[other] { $recorded } appointments
+} with counts
 
 cli-check-personal-data = Appointment { $id }: "{ $field_label }" seems to contain { $kind ->
     [cpr] a CPR number
@@ -56,3 +80,11 @@ cli-check-personal-data = Appointment { $id }: "{ $field_label }" seems to conta
 }. Edit the appointment to remove the personal data.
 cli-counts-removed = The counts on appointment { $id } were removed (this is logged). It is still marked done; if it did not take place, cancel it: nabo cancel { $id }
 cli-counts-none-to-remove = Appointment { $id } has no counts recorded.
+
+# Said by `nabo` itself, outside any use-case.
+cli-output-failed = Nabo could not write its output: { $reason }
+cli-bad-now = { $env } must be an RFC 3339 time such as 2026-06-01T12:00:00Z.
+cli-see-help = { $problem } (see nabo --help)
+cli-usage-error = The command could not be read.
+cli-bad-target-id = the id must be a whole number, e.g. 12 or 12@2026-12-01
+cli-bad-target-date = the day after @ must be a date written YYYY-MM-DD, e.g. 12@2026-12-01

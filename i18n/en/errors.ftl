@@ -31,6 +31,7 @@ error-not_found = There is no appointment number { $id }.
 error-not_an_occurrence = Appointment { $id } has no meeting at { $occurrence }.
 error-not_a_database = { $path } is not a Nabo database. The file was not changed.
 error-database_too_new = { $path } was made by a newer Nabo (database version { $found }; this Nabo knows up to { $supported }). Update Nabo. The file was not changed.
+error-no_data_folder = Nabo does not know where to keep its database: no database was named and this computer user has no home folder. Set { $env } or use --db PATH.
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
 error-database_exists = There is already a Nabo database at { $path }.
 error-invalid_setting = { $field_label } must be between { $min } and { $max }, not { $value }.

@@ -7,8 +7,8 @@ use std::sync::MutexGuard;
 use chrono::Utc;
 use nabo_app::{
     parse_date, parse_period, today_in_copenhagen, ActivityId, ActivityStatus, ActivityView, Agenda, AppError, AppInfo,
-    BusySourceView, BusyView, Changed, CountsForm, Detail, ExportOptions, ImportReport, Language, Localizer,
-    MonthStats, Nabo, PlanOutcome, PlanRequest, RecordOutcome, SchemeView, Settings, SuggestionField, UserError,
+    BusySourceView, BusyView, Changed, CountsForm, Detail, ExportOptions, ImportReport, Localizer, MonthStats, Nabo,
+    PlanOutcome, PlanRequest, RecordOutcome, SchemeView, Settings, SuggestionField, UserError,
 };
 use tauri::State;
 
@@ -32,7 +32,7 @@ fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let language = service(&state).map(|nabo| nabo.language()).unwrap_or_else(|_| Language::from_environment());
+    let language = service(&state).map(|nabo| nabo.language()).unwrap_or(state.computer_language);
     Ok(AppInfo {
         database_path: state.path.display().to_string(),
         today: today_in_copenhagen(Utc::now()).to_string(),

@@ -1,7 +1,8 @@
 //! Nabo's desktop shell: builds the window and registers thin commands over nabo-app.
 //!
 //! The database is `NABO_DB` if set, otherwise the OS data directory (the same
-//! file the `nabo` CLI uses); it is created on first start.
+//! file the `nabo` CLI uses, by nabo-app's one rule, `database_path`); it is created on
+//! first start. The environment and the clock are read here and passed in.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -10,7 +11,7 @@ mod commands;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use nabo_app::{default_database_path, Nabo, UserError, DB_ENV_VAR};
+use nabo_app::{database_path, Language, Nabo, UserError, DB_ENV_VAR};
 
 /// What the commands share: the open service, or why it could not be opened.
 pub struct AppState {
@@ -18,14 +19,8 @@ pub struct AppState {
     path: PathBuf,
     /// The service, or the error that kept the database from opening (shown by the UI).
     nabo: Result<Mutex<Nabo>, UserError>,
-}
-
-fn database_path() -> PathBuf {
-    std::env::var_os(DB_ENV_VAR)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(default_database_path)
-        .unwrap_or_else(|| PathBuf::from("nabo.db"))
+    /// The computer's language, for when no database could be opened to say the chosen one.
+    computer_language: Language,
 }
 
 /// Chooses WebKitGTK's classic renderer unless the user chose otherwise.
@@ -43,19 +38,26 @@ fn prefer_classic_webkit_renderer() {
 
 fn main() {
     prefer_classic_webkit_renderer();
-    let path = database_path();
-    let nabo = Nabo::open_or_create(&path)
-        .and_then(|mut nabo| {
-            // What was deleted in an earlier session is past its undo window: remove it for good.
-            nabo.purge_deleted(chrono::Utc::now())?;
-            Ok(nabo)
-        })
-        .map(Mutex::new)
-        .map_err(|e| e.to_user_error());
+    let computer_language = Language::from_variables(|k| std::env::var(k).ok());
+    let (path, nabo) = match database_path(std::env::var_os(DB_ENV_VAR).map(PathBuf::from)) {
+        Ok(path) => {
+            let nabo = Nabo::open_or_create(&path)
+                .and_then(|mut nabo| {
+                    // The start-up routine both front ends run (purges what is past its undo window).
+                    nabo.start(computer_language, chrono::Utc::now())?;
+                    Ok(nabo)
+                })
+                .map(Mutex::new)
+                .map_err(|e| e.to_user_error());
+            (path, nabo)
+        }
+        // No home folder: shown by the UI like a database that cannot be opened.
+        Err(e) => (PathBuf::new(), Err(e.to_user_error())),
+    };
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState { path, nabo })
+        .manage(AppState { path, nabo, computer_language })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_activities,

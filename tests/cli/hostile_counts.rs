@@ -158,8 +158,8 @@ fn usage_errors_are_one_line_on_stderr_and_change_nothing() {
     let cases: [(&[&str], &str); 6] = [
         (&["plan", "visit"], "required arguments were not provided"),
         (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
-        (&["cancel", "abc"], "'abc' is not an id"),
-        (&["cancel", "1@soon"], "'soon' is not a date"),
+        (&["cancel", "abc"], "the id must be a whole number, e.g. 12 or 12@2026-12-01"),
+        (&["cancel", "1@soon"], "the day after @ must be a date written YYYY-MM-DD"),
         (&["list", "--bogus"], "unexpected argument '--bogus'"),
         (&["record", "1"], "required arguments were not provided"),
     ];

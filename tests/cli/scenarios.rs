@@ -10,6 +10,7 @@ mod hostile_files;
 mod hostile_import;
 mod hostile_text;
 mod notices;
+mod words;
 
 /// A temporary folder with a database path in it.
 struct Scene {
@@ -223,7 +224,7 @@ fn check_reports_a_sound_database() {
     let s = Scene::new();
     s.init();
     s.plan_visit("2026-12-01T10:00", "60m");
-    s.nabo(&["check"]).assert().success().stdout(predicates::str::contains("The database is fine: 1 appointments"));
+    s.nabo(&["check"]).assert().success().stdout(predicates::str::contains("The database is fine: 1 appointment,"));
 }
 
 #[test]
@@ -731,7 +732,7 @@ fn recording_counts_marks_the_visit_done_and_the_month_adds_them_up() {
     let stats: Value = serde_json::from_str(&s.stdout_of(&["stats", "--period", "2026-05", "--json"])).expect("json");
     assert_eq!((stats["totals"]["reached"].as_u64(), stats["totals"]["gender.women"].as_u64()), (Some(4), Some(0)));
     let table = s.stdout_of(&["stats", "--period", "2026-05"]);
-    assert!(table.contains("People reached: 4 (of whom new: 1) in 1 appointments with counts"), "{table}");
+    assert!(table.contains("People reached: 4 (of whom new: 1) in 1 appointment with counts"), "{table}");
 }
 
 #[test]

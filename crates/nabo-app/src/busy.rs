@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use nabo_core::calendar::{read_busy, BusyTime, ReadNotice, ReadWindow};
-use nabo_core::{clean_text, find_personal_data, start_of_day, tidy_line, Field, ValidationError, ZONE};
+use nabo_core::{clean_text, find_personal_data, tidy_line, Field, ValidationError, ZONE};
 use nabo_store::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyRow,
 };
@@ -139,10 +139,7 @@ pub struct BusySourceView {
 
 /// The instants a piece of busy time covers (all-day: Copenhagen midnights).
 pub(crate) fn instants(time: &BusyTime) -> (DateTime<Utc>, DateTime<Utc>) {
-    match *time {
-        BusyTime::Timed { start, end } => (start, end),
-        BusyTime::AllDay { first, until } => (start_of_day(first), start_of_day(until)),
-    }
+    nabo_core::busy_span(time)
 }
 
 /// The name an imported calendar gets: `given` (the user's `--name`, already through the text
@@ -264,13 +261,10 @@ impl Nabo {
 /// Busy rows that block `[start, end)` (not free, overlapping).
 pub(crate) fn blocking<'a>(
     rows: &'a [BusyRow],
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+    plan: &'a nabo_core::Scheduled,
+    rules: &'a nabo_core::ConflictRules,
 ) -> impl Iterator<Item = &'a BusyRow> + 'a {
-    rows.iter().filter(move |r| {
-        let (s, e) = instants(&r.entry.time);
-        !r.entry.transparent && s < end && start < e
-    })
+    rows.iter().filter(move |r| rules.busy_clashes(plan, &r.entry))
 }
 
 /// The key a [`BusyView`] of this row has.

@@ -15,8 +15,13 @@ use ts_rs::TS;
 use crate::dto::UserError;
 
 /// What went wrong, as a stable code the front ends translate (`error-<code>`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+// The variants are the one list: their names (`as_str`, serde's, the TypeScript type's) and
+// `ALL` are derived from it (strum and serde both by `snake_case`; a test checks they agree).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[ts(export)]
 pub enum ErrorCode {
     /// A date and time could not be read.
@@ -60,6 +65,8 @@ pub enum ErrorCode {
     DatabaseTooNew,
     /// There is no database yet.
     NoDatabase,
+    /// No database was named and the computer has no data folder (no home folder) to keep one in.
+    NoDataFolder,
     /// A database already exists where `init` would create one.
     DatabaseExists,
     /// An expected group size out of range.
@@ -159,147 +166,11 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// The code as written in JSON and translation keys.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::UnreadableTime => "unreadable_time",
-            ErrorCode::DstGap => "dst_gap",
-            ErrorCode::EndNotAfterStart => "end_not_after_start",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::MissingField => "missing_field",
-            ErrorCode::NotForKind => "not_for_kind",
-            ErrorCode::TextTooLong => "text_too_long",
-            ErrorCode::ControlCharacter => "control_character",
-            ErrorCode::NotAPseudonym => "not_a_pseudonym",
-            ErrorCode::PersonalData => "personal_data",
-            ErrorCode::UnreadableDuration => "unreadable_duration",
-            ErrorCode::DurationNotPositive => "duration_not_positive",
-            ErrorCode::UnreadableDate => "unreadable_date",
-            ErrorCode::InvalidRange => "invalid_range",
-            ErrorCode::DateOutOfRange => "date_out_of_range",
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::NotAnOccurrence => "not_an_occurrence",
-            ErrorCode::NotADatabase => "not_a_database",
-            ErrorCode::DatabaseTooNew => "database_too_new",
-            ErrorCode::NoDatabase => "no_database",
-            ErrorCode::DatabaseExists => "database_exists",
-            ErrorCode::ExpectedSizeOutOfRange => "expected_size_out_of_range",
-            ErrorCode::InvalidRepeat => "invalid_repeat",
-            ErrorCode::RepeatTooMany => "repeat_too_many",
-            ErrorCode::RepeatTooLong => "repeat_too_long",
-            ErrorCode::RepeatEmpty => "repeat_empty",
-            ErrorCode::RepeatInvalidInterval => "repeat_invalid_interval",
-            ErrorCode::RepeatCountWithUntil => "repeat_count_with_until",
-            ErrorCode::WriteFailed => "write_failed",
-            ErrorCode::InvalidLiveCalendar => "invalid_live_calendar",
-            ErrorCode::InvalidSetting => "invalid_setting",
-            ErrorCode::ImportNotCalendar => "import_not_calendar",
-            ErrorCode::ImportTruncated => "import_truncated",
-            ErrorCode::ImportMalformed => "import_malformed",
-            ErrorCode::ImportTooLarge => "import_too_large",
-            ErrorCode::ImportEndBeforeStart => "import_end_before_start",
-            ErrorCode::ImportUnknownZone => "import_unknown_zone",
-            ErrorCode::ImportBadValue => "import_bad_value",
-            ErrorCode::ImportBadRule => "import_bad_rule",
-            ErrorCode::ImportTooManyOccurrences => "import_too_many_occurrences",
-            ErrorCode::ImportTooMuchWork => "import_too_much_work",
-            ErrorCode::ImportNotAFile => "import_not_a_file",
-            ErrorCode::ReadFailed => "read_failed",
-            ErrorCode::CountsUnknownKey => "counts_unknown_key",
-            ErrorCode::CountsBadValue => "counts_bad_value",
-            ErrorCode::CountsNotAssignment => "counts_not_assignment",
-            ErrorCode::CountsDuplicate => "counts_duplicate",
-            ErrorCode::CountsMissingReached => "counts_missing_reached",
-            ErrorCode::CountsNewAboveReached => "counts_new_above_reached",
-            ErrorCode::CountsBreakdownSum => "counts_breakdown_sum",
-            ErrorCode::CountsTallyAboveReached => "counts_tally_above_reached",
-            ErrorCode::CountsImplausible => "counts_implausible",
-            ErrorCode::CountsFuture => "counts_future",
-            ErrorCode::CountsCancelled => "counts_cancelled",
-            ErrorCode::OccurrenceRequired => "occurrence_required",
-            ErrorCode::HasCounts => "has_counts",
-            ErrorCode::SeriesDropsCounts => "series_drops_counts",
-            ErrorCode::AmbiguousOccurrence => "ambiguous_occurrence",
-            ErrorCode::UnreadablePeriod => "unreadable_period",
-            ErrorCode::SchemeInvalid => "scheme_invalid",
-            ErrorCode::Storage => "storage",
-            ErrorCode::DatabaseDamaged => "database_damaged",
-            ErrorCode::DatabaseBusy => "database_busy",
-            ErrorCode::ProtectedTarget => "protected_target",
-            ErrorCode::UnusableTarget => "unusable_target",
-            ErrorCode::UnknownSetting => "unknown_setting",
-            ErrorCode::UnreadableSetting => "unreadable_setting",
-        }
+        self.into()
     }
 
     /// Every code, for checking that each has a translation.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::UnreadableTime,
-        ErrorCode::DstGap,
-        ErrorCode::EndNotAfterStart,
-        ErrorCode::TooLong,
-        ErrorCode::MissingField,
-        ErrorCode::NotForKind,
-        ErrorCode::TextTooLong,
-        ErrorCode::ControlCharacter,
-        ErrorCode::NotAPseudonym,
-        ErrorCode::PersonalData,
-        ErrorCode::UnreadableDuration,
-        ErrorCode::DurationNotPositive,
-        ErrorCode::UnreadableDate,
-        ErrorCode::InvalidRange,
-        ErrorCode::DateOutOfRange,
-        ErrorCode::NotFound,
-        ErrorCode::NotAnOccurrence,
-        ErrorCode::NotADatabase,
-        ErrorCode::DatabaseTooNew,
-        ErrorCode::NoDatabase,
-        ErrorCode::DatabaseExists,
-        ErrorCode::ExpectedSizeOutOfRange,
-        ErrorCode::InvalidRepeat,
-        ErrorCode::RepeatTooMany,
-        ErrorCode::RepeatTooLong,
-        ErrorCode::RepeatEmpty,
-        ErrorCode::RepeatInvalidInterval,
-        ErrorCode::RepeatCountWithUntil,
-        ErrorCode::WriteFailed,
-        ErrorCode::InvalidLiveCalendar,
-        ErrorCode::InvalidSetting,
-        ErrorCode::ImportNotCalendar,
-        ErrorCode::ImportTruncated,
-        ErrorCode::ImportMalformed,
-        ErrorCode::ImportTooLarge,
-        ErrorCode::ImportEndBeforeStart,
-        ErrorCode::ImportUnknownZone,
-        ErrorCode::ImportBadValue,
-        ErrorCode::ImportBadRule,
-        ErrorCode::ImportTooManyOccurrences,
-        ErrorCode::ImportTooMuchWork,
-        ErrorCode::ImportNotAFile,
-        ErrorCode::ReadFailed,
-        ErrorCode::CountsUnknownKey,
-        ErrorCode::CountsBadValue,
-        ErrorCode::CountsNotAssignment,
-        ErrorCode::CountsDuplicate,
-        ErrorCode::CountsMissingReached,
-        ErrorCode::CountsNewAboveReached,
-        ErrorCode::CountsBreakdownSum,
-        ErrorCode::CountsTallyAboveReached,
-        ErrorCode::CountsImplausible,
-        ErrorCode::CountsFuture,
-        ErrorCode::CountsCancelled,
-        ErrorCode::OccurrenceRequired,
-        ErrorCode::HasCounts,
-        ErrorCode::SeriesDropsCounts,
-        ErrorCode::AmbiguousOccurrence,
-        ErrorCode::UnreadablePeriod,
-        ErrorCode::SchemeInvalid,
-        ErrorCode::Storage,
-        ErrorCode::DatabaseDamaged,
-        ErrorCode::DatabaseBusy,
-        ErrorCode::ProtectedTarget,
-        ErrorCode::UnusableTarget,
-        ErrorCode::UnknownSetting,
-        ErrorCode::UnreadableSetting,
-    ];
+    pub const ALL: &'static [ErrorCode] = <ErrorCode as strum::VariantArray>::VARIANTS;
 }
 
 /// Why a use-case did not happen. Nothing was stored when one is returned.
@@ -479,6 +350,9 @@ pub enum AppError {
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// No database was named and there is no data folder to keep one in (see `paths.rs`).
+    #[error("no database was named and there is no home folder; set {} or use --db", crate::paths::DB_ENV_VAR)]
+    NoDataFolder,
 }
 
 impl AppError {
@@ -556,6 +430,7 @@ impl AppError {
                 ReadError::TooMuchRuleWork { .. } => ErrorCode::ImportTooMuchWork,
             },
             AppError::ImportNotAFile { .. } => ErrorCode::ImportNotAFile,
+            AppError::NoDataFolder => ErrorCode::NoDataFolder,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -577,6 +452,7 @@ impl AppError {
         !matches!(
             self.code(),
             ErrorCode::NoDatabase
+                | ErrorCode::NoDataFolder
                 | ErrorCode::DatabaseExists
                 | ErrorCode::Storage
                 // Neither is the user's input: the file broke, or another Nabo is busy.
@@ -608,6 +484,9 @@ impl AppError {
         };
         if let Some(field) = self.field() {
             put("field", field);
+        }
+        if self.code() == ErrorCode::NoDataFolder {
+            put("env", crate::paths::DB_ENV_VAR.to_string());
         }
         if self.code() == ErrorCode::DateOutOfRange {
             put("first", PLANNING_YEARS.start().to_string());
@@ -824,6 +703,7 @@ impl AppError {
                 put("path", path.clone());
                 put("kind", (*kind).to_string());
             }
+            AppError::NoDataFolder => {}
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {
                     put("what", (*what).to_string());
@@ -852,4 +732,27 @@ impl AppError {
 
 fn display(path: &Path) -> String {
     path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_named_as_serde_names_it() {
+        for code in ErrorCode::ALL {
+            let serde_name = serde_json::to_value(code).expect("a code serialises");
+            assert_eq!(serde_name, serde_json::Value::from(code.as_str()), "{code:?}");
+            let back: ErrorCode = serde_json::from_value(serde_name).expect("the name reads back");
+            assert_eq!(back, *code);
+        }
+    }
+
+    #[test]
+    fn the_list_holds_each_code_once() {
+        let names: std::collections::BTreeSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), ErrorCode::ALL.len());
+        assert!(ErrorCode::ALL.contains(&ErrorCode::UnusableTarget));
+        assert_eq!(ErrorCode::DstGap.as_str(), "dst_gap");
+    }
 }

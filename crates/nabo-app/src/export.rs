@@ -203,7 +203,7 @@ impl Nabo {
         };
         let path = settings.live_calendar_path.as_deref()?;
         let options = ExportOptions { detail: settings.live_calendar_detail, ..ExportOptions::default() };
-        let l10n = Localizer::new(settings.interface_language());
+        let l10n = Localizer::new(settings.interface_language(self.computer_language));
         let result = self.export_ics_to(Path::new(path), &options, &l10n, now);
         // A refused target (its folder gone with a pulled USB stick, a folder or a read-only
         // file put in its place) is reported like a failed write: the notice names the file

@@ -40,11 +40,16 @@ impl Language {
         }
     }
 
-    /// The language asked for by `NABO_LANG`, else by the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    pub fn from_environment() -> Self {
-        ["NABO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+    /// The variables that name the computer's language, first set (and not empty) wins.
+    pub const ENVIRONMENT_VARIABLES: [&'static str; 4] = ["NABO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+
+    /// The language asked for by `NABO_LANG`, else by the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// with `variable` looking a name up: the front ends read their environment, nabo-app does not
+    /// (`Language::from_variables(|k| std::env::var(k).ok())`).
+    pub fn from_variables(variable: impl Fn(&str) -> Option<String>) -> Self {
+        Self::ENVIRONMENT_VARIABLES
             .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .find_map(|k| variable(k).filter(|v| !v.is_empty()))
             .map(|v| Language::from_locale(&v))
             .unwrap_or_default()
     }
@@ -189,6 +194,19 @@ mod tests {
             }
         }
         ids
+    }
+
+    #[test]
+    fn the_computers_language_is_nabo_lang_then_the_locale_variables() {
+        let check = |vars: &[(&str, &str)], expected: Language| {
+            let found = Language::from_variables(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()));
+            assert_eq!(found, expected, "{vars:?}");
+        };
+        check(&[], Language::Danish);
+        check(&[("LANG", "en_GB.UTF-8")], Language::English);
+        check(&[("LANG", "en_GB.UTF-8"), ("LC_ALL", "da_DK.UTF-8")], Language::Danish);
+        check(&[("LC_ALL", "da_DK.UTF-8"), ("NABO_LANG", "en")], Language::English);
+        check(&[("NABO_LANG", ""), ("LANG", "en_US")], Language::English);
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //!
 //! Every method that needs the time takes `now`: the front ends read the clock.
 
+// The clock and the environment are the adapters' to read: crates/nabo-app/clippy.toml.
+#![deny(clippy::disallowed_methods)]
+
 mod busy;
 mod counts;
 mod dto;
@@ -34,7 +37,7 @@ pub use error::{AppError, ErrorCode};
 pub use export::{Detail, ExportOptions};
 pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
-pub use paths::{default_database_path, DB_ENV_VAR};
+pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
 

@@ -46,6 +46,8 @@ const SERIES_CONFLICT_DAYS: i64 = 366;
 pub struct Nabo {
     store: Store,
     rules: ConflictRules,
+    /// The computer's language as the front end read it ([`Nabo::start`]); Danish until then.
+    pub(crate) computer_language: crate::i18n::Language,
 }
 
 /// What `check` found.
@@ -129,19 +131,34 @@ impl Nabo {
         // The category scheme is loaded and checked at start, not at the first record.
         nabo_core::Scheme::current().map_err(AppError::Scheme)?;
         let settings = Settings::load(store.conn())?;
-        Ok(Self { store, rules: rules_from(&settings) })
+        Ok(Self { store, rules: rules_from(&settings), computer_language: Default::default() })
+    }
+
+    /// The start-up routine both front ends run after opening, with what only they may read:
+    /// the computer's language (the fallback while none is chosen in settings) and the clock.
+    /// Removes for good what was deleted longer ago than the undo window — only when there is
+    /// something to remove (so a command that reads writes nothing, and a start with nothing to
+    /// remove does not wait for the integrity check a write needs first), and not on a damaged
+    /// database (it is read, never written). Returns how many activities were removed.
+    pub fn start(&mut self, computer_language: crate::i18n::Language, now: DateTime<Utc>) -> Result<usize, AppError> {
+        self.computer_language = computer_language;
+        let cutoff = now - UNDO_WINDOW;
+        if nabo_store::count_deleted_before(self.store.conn(), cutoff)? == 0 || self.store.is_damaged() {
+            return Ok(0);
+        }
+        Ok(self.store.write(|tx| purge_deleted_activities(tx, cutoff))?)
     }
 
     /// Runs `f` in one transaction, for use-cases in sibling modules.
     pub(crate) fn store_write<T>(
         &mut self,
-        f: impl FnOnce(&nabo_store::Transaction<'_>) -> Result<T, StoreError>,
+        f: impl FnOnce(nabo_store::Db<'_>) -> Result<T, StoreError>,
     ) -> Result<T, AppError> {
         Ok(self.store.write(f)?)
     }
 
     /// The connection, for read-only use-cases in sibling modules.
-    pub(crate) fn store_conn(&self) -> &nabo_store::Connection {
+    pub(crate) fn store_conn(&self) -> nabo_store::Db<'_> {
         self.store.conn()
     }
 
@@ -178,7 +195,7 @@ impl Nabo {
 
     /// The interface language: the one chosen in settings, else the computer's.
     pub fn language(&self) -> crate::i18n::Language {
-        self.settings().map(|s| s.interface_language()).unwrap_or_else(|_| crate::i18n::Language::from_environment())
+        self.settings().map(|s| s.interface_language(self.computer_language)).unwrap_or(self.computer_language)
     }
 
     /// Checks and saves all settings at once; conflict checks use them from now on.
@@ -687,9 +704,8 @@ impl Nabo {
             .map(|(e, mut with)| {
                 with.sort_unstable();
                 with.dedup();
-                let blocked = e.occurrence.status != ActivityStatus::Cancelled;
-                let (s, t) = (e.occurrence.start.with_timezone(&Utc), e.occurrence.end.with_timezone(&Utc));
-                let busy_keys = if blocked { blocking(&busy, s, t).map(key_of).collect() } else { Vec::new() };
+                let plan = e.scheduled(0);
+                let busy_keys = blocking(&busy, &plan, &self.rules).map(key_of).collect();
                 ActivityView { busy_conflicts: busy_keys, ..e.view(with) }
             })
             .collect())
@@ -709,7 +725,7 @@ impl Nabo {
 
     /// Removes all example activities; returns how many.
     pub fn remove_examples(&mut self) -> Result<usize, AppError> {
-        Ok(self.store.write(|tx| delete_example_activities(tx))?)
+        Ok(self.store.write(delete_example_activities)?)
     }
 
     /// Checks the database and reports clashes among planned activities from `now` on.
@@ -731,11 +747,7 @@ impl Nabo {
                 personal_data: Vec::new(),
             });
         }
-        let activities: i64 = self
-            .store
-            .conn()
-            .query_row("SELECT count(*) FROM activities WHERE deleted_utc IS NULL", [], |r| r.get(0))
-            .map_err(StoreError::from)?;
+        let activities = nabo_store::count_activities(self.store.conn())?;
         let far = now + Duration::days(MAX_RANGE_DAYS);
         let upcoming: Vec<Entry> =
             self.entries(now, far)?.into_iter().filter(|e| e.occurrence.status == ActivityStatus::Planned).collect();
@@ -764,37 +776,14 @@ impl Nabo {
     /// Every stored text field that the personal-data guard would refuse today, and household
     /// labels that are not pseudonyms (kind `name`), e.g. from before the rule was stricter.
     fn stored_personal_data(&self) -> Result<Vec<(i64, &'static str, &'static str)>, AppError> {
-        const FIELDS: [(&str, nabo_core::Field); 6] = [
-            ("area", nabo_core::Field::Area),
-            ("household", nabo_core::Field::Household),
-            ("venue", nabo_core::Field::Venue),
-            ("theme", nabo_core::Field::Theme),
-            ("title", nabo_core::Field::Title),
-            ("note", nabo_core::Field::Note),
-        ];
-        let mut stmt = self
-            .store
-            .conn()
-            .prepare("SELECT id, area, household, venue, theme, title, note FROM activities WHERE deleted_utc IS NULL ORDER BY id")
-            .map_err(StoreError::from)?;
-        let rows = stmt
-            .query_map([], |r| {
-                let mut texts: Vec<Option<String>> = Vec::with_capacity(6);
-                for i in 1..=6 {
-                    texts.push(r.get(i)?);
-                }
-                Ok((r.get::<_, i64>(0)?, texts))
-            })
-            .map_err(StoreError::from)?;
         let mut found = Vec::new();
-        for row in rows {
-            let (id, texts) = row.map_err(StoreError::from)?;
-            for ((_, field), text) in FIELDS.iter().zip(texts) {
+        for stored in nabo_store::list_activity_texts(self.store.conn())? {
+            for (field, text) in &stored.texts {
                 let Some(text) = text.as_deref() else { continue };
                 if let Some(hit) = nabo_core::find_personal_data(text) {
-                    found.push((id, field.as_str(), hit.kind.as_str()));
+                    found.push((stored.id.0, field.as_str(), hit.kind.as_str()));
                 } else if *field == nabo_core::Field::Household && !nabo_core::is_pseudonym(text.trim()) {
-                    found.push((id, field.as_str(), "name"));
+                    found.push((stored.id.0, field.as_str(), "name"));
                 }
             }
         }
@@ -896,15 +885,14 @@ impl Nabo {
         let busy = self.busy_between(first.with_timezone(&Utc), (*last + length).with_timezone(&Utc))?;
         let mut found: Vec<ConflictView> = Vec::new();
         for start in starts {
-            let (s, e) = (start.with_timezone(&Utc), (start + length).with_timezone(&Utc));
-            for row in blocking(&busy, s, e) {
+            let candidate =
+                Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
+            for row in blocking(&busy, &candidate, &self.rules) {
                 let view = conflict_with(row);
                 if !found.contains(&view) {
                     found.push(view);
                 }
             }
-            let candidate =
-                Scheduled { id: None, kind: plan.kind(), status: ActivityStatus::Planned, start, end: start + length };
             for c in find_conflicts(&candidate, &scheduled, &self.rules) {
                 if let Some(other) = others.get(index_of(c.with)) {
                     let view = ConflictView::from(nabo_core::Conflict { with: other.activity.id, ..c });

@@ -1,7 +1,7 @@
 //! The user's settings: typed, validated, stored as key/value rows.
 
 use nabo_core::{ActivityKind, Programme};
-use nabo_store::{get_identity, get_setting, set_role, set_setting, Connection, Role};
+use nabo_store::{get_identity, get_setting, set_role, set_setting, Db, Role};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -131,13 +131,13 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The interface language: the one chosen, else the computer's.
-    pub fn interface_language(&self) -> crate::i18n::Language {
+    /// The interface language: the one chosen, else `computer`'s (which the front end read).
+    pub fn interface_language(&self, computer: crate::i18n::Language) -> crate::i18n::Language {
         use crate::i18n::Language;
         match self.language {
             Some(UiLanguage::Da) => Language::Danish,
             Some(UiLanguage::En) => Language::English,
-            None => Language::from_environment(),
+            None => computer,
         }
     }
 }
@@ -207,7 +207,7 @@ impl Settings {
     }
 
     /// Reads the settings; missing or unreadable values take their defaults.
-    pub(crate) fn load(conn: &Connection) -> Result<Self, AppError> {
+    pub(crate) fn load(conn: Db<'_>) -> Result<Self, AppError> {
         let mut s = Settings::default();
         let text = |key: &str| get_setting(conn, key);
         let number = |key: &'static str, default: i64| -> Result<i64, AppError> {
@@ -242,7 +242,7 @@ impl Settings {
     }
 
     /// Writes every setting (inside the caller's transaction).
-    pub(crate) fn store(&self, conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
+    pub(crate) fn store(&self, conn: Db<'_>, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
         let language = match self.language {
             Some(UiLanguage::Da) => "da",
             Some(UiLanguage::En) => "en",

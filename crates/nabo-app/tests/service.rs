@@ -761,3 +761,18 @@ fn settings_set_from_text_checks_like_the_window_and_changes_nothing_when_refuse
     let saved = nabo.set_setting("discreet-mode", "on", now()).expect("set");
     assert!(saved.value.discreet_mode && saved.notices.is_empty());
 }
+
+#[test]
+fn the_start_up_routine_purges_past_the_undo_window_and_takes_the_computers_language() {
+    let (_dir, mut nabo) = new_db();
+    let a = id(nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id);
+    nabo.delete(a, now()).expect("delete");
+    let start = |nabo: &mut Nabo, language, minutes| nabo.start(language, now() + chrono::Duration::minutes(minutes));
+    assert_eq!(start(&mut nabo, nabo_app::Language::English, 5).expect("start"), 0, "still undoable");
+    assert_eq!(nabo.language(), nabo_app::Language::English, "none chosen in settings: the computer's");
+    assert_eq!(nabo.restore(a, now()).expect("undo").value.id, a.0);
+    nabo.delete(a, now()).expect("delete again");
+    assert_eq!(start(&mut nabo, nabo_app::Language::Danish, 11).expect("start"), 1);
+    assert_eq!(nabo.language(), nabo_app::Language::Danish);
+    assert_eq!(nabo.restore(a, now()).expect_err("gone").code(), ErrorCode::NotFound);
+}

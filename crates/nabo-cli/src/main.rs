@@ -13,10 +13,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
-    default_database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView,
-    AppError, BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language,
-    Localizer, Minutes, Nabo, NoticeView, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
-    SETTING_KEYS,
+    database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView, AppError,
+    BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language, Localizer,
+    Minutes, Nabo, NoticeView, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR, SETTING_KEYS,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -277,8 +276,6 @@ enum ProgrammeArg {
 enum Failure {
     /// The service refused or failed.
     App(AppError),
-    /// No database path could be found.
-    NoDataDir,
     /// Writing the output failed.
     Output(std::io::Error),
     /// `check` found damage (already listed on stdout).
@@ -306,28 +303,35 @@ impl From<nabo_app::DurationError> for Failure {
 }
 
 fn main() -> ExitCode {
+    // The environment and the clock are read here, in the adapter, and passed in.
+    let computer_language = Language::from_variables(|k| std::env::var(k).ok());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+        Err(e) => return usage_error(&e, &Localizer::new(computer_language)),
     };
     let language = match cli.lang {
         Some(LangArg::Da) => Language::Danish,
         Some(LangArg::En) => Language::English,
-        None => Language::from_environment(),
+        None => computer_language,
     };
     let l10n = Localizer::new(language);
+    let words = |id: &str, args: &[(&str, String)]| {
+        let args = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<BTreeMap<_, _>>();
+        l10n.message(id, &args)
+    };
     // NABO_NOW (RFC 3339) stands in for the clock, for tests and reproducible runs.
     let now = match std::env::var("NABO_NOW") {
         Err(_) => Utc::now(),
         Ok(text) => match DateTime::parse_from_rfc3339(text.trim()) {
             Ok(t) => t.with_timezone(&Utc),
             Err(_) => {
-                eprintln!("nabo: NABO_NOW must be an RFC 3339 time such as 2026-06-01T12:00:00Z, not {text:?}");
+                // The text is not repeated: the message names the variable and the form it needs.
+                eprintln!("nabo: {}", one_line(&words("cli-bad-now", &[("env", "NABO_NOW".into())])));
                 return ExitCode::from(2);
             }
         },
     };
-    match run(cli, &l10n, now) {
+    match run(cli, &l10n, Started { computer_language, now }) {
         Ok(()) => {
             if READ_DAMAGED.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("nabo: {}", one_line(&l10n.message("cli-damaged-reading", &BTreeMap::new())));
@@ -337,10 +341,9 @@ fn main() -> ExitCode {
         Err(failure) => {
             let (message, code) = match &failure {
                 Failure::App(e) => (l10n.error(e), exit_code(e)),
-                Failure::NoDataDir => (format!("no home directory found; set {DB_ENV_VAR} or use --db"), 1),
                 // A closed pipe (`nabo list | head`) is not worth a message.
                 Failure::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-                Failure::Output(e) => (format!("could not write output: {e}"), 1),
+                Failure::Output(e) => (words("cli-output-failed", &[("reason", e.to_string())]), 1),
                 Failure::Damaged => (l10n.message("cli-check-damaged", &BTreeMap::new()), 1),
                 Failure::Refused => return ExitCode::from(65),
             };
@@ -352,7 +355,7 @@ fn main() -> ExitCode {
 
 /// Help and version go to stdout as clap writes them; a usage error is one line on stderr
 /// (the CLI contract), exit 2: clap's own first line, without its "error: " and the usage block.
-fn usage_error(e: &clap::Error) -> ExitCode {
+fn usage_error(e: &clap::Error, l10n: &Localizer) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -362,9 +365,12 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
     }
     let rendered = e.render().to_string();
-    let first = rendered.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("usage error");
+    // clap's own line stays in clap's English: it names the option or value that was wrong.
+    let fallback = l10n.message("cli-usage-error", &BTreeMap::new());
+    let first = rendered.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(&fallback);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("nabo: {} (see nabo --help)", one_line(&strip_controls(first)));
+    let args = BTreeMap::from([("problem".to_string(), strip_controls(first))]);
+    eprintln!("nabo: {}", one_line(&l10n.message("cli-see-help", &args)));
     ExitCode::from(2)
 }
 
@@ -387,11 +393,18 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn run(cli: Cli, l10n: &Localizer, now: DateTime<Utc>) -> Result<(), Failure> {
-    let path = match cli.db {
-        Some(p) => p,
-        None => default_database_path().ok_or(Failure::NoDataDir)?,
-    };
+/// What `main` read from the environment and the clock for [`Nabo::start`].
+#[derive(Clone, Copy)]
+struct Started {
+    computer_language: Language,
+    now: DateTime<Utc>,
+}
+
+fn run(cli: Cli, l10n: &Localizer, started: Started) -> Result<(), Failure> {
+    let now = started.now;
+    // `--db` or NABO_DB (clap reads it), else the data folder: the rule is nabo-app's.
+    let path = database_path(cli.db)?;
+    let open = |path: &Path, access: Access| open(path, access, started);
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Init { role, name } => {
@@ -688,8 +701,8 @@ static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// Opens the database for a command. `NABO_BUSY_TIMEOUT_MS` shortens how long a change waits
 /// for another Nabo that is writing (default 30 s); it exists for tests, which cannot wait that
 /// long, and is not part of the CLI contract.
-fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
-    let nabo = Nabo::open(path)?;
+fn open(path: &Path, access: Access, started: Started) -> Result<Nabo, Failure> {
+    let mut nabo = Nabo::open(path)?;
     if let Some(ms) = std::env::var("NABO_BUSY_TIMEOUT_MS").ok().and_then(|v| v.trim().parse::<u64>().ok()) {
         nabo.set_busy_timeout(std::time::Duration::from_millis(ms))?;
     }
@@ -700,6 +713,7 @@ fn open(path: &Path, access: Access) -> Result<Nabo, Failure> {
         Access::Change if nabo.is_damaged() => return Err(AppError::Store(StoreError::DamagedDatabase).into()),
         _ => {}
     }
+    nabo.start(started.computer_language, started.now)?;
     Ok(nabo)
 }
 
@@ -755,15 +769,19 @@ impl std::fmt::Display for Target {
 }
 
 /// Reads `ID` or `ID@YYYY-MM-DD`; a malformed target is a usage error.
+///
+/// clap calls this while parsing, before `--lang` is known: the words are in the computer's
+/// language (read here, in the adapter). They name the part that is wrong, not the text.
 fn parse_target(text: &str) -> Result<Target, String> {
+    let words =
+        |id: &str| Localizer::new(Language::from_variables(|k| std::env::var(k).ok())).message(id, &BTreeMap::new());
     let (id, date) = match text.trim().split_once('@') {
         Some((id, date)) => (id, Some(date)),
         None => (text.trim(), None),
     };
-    let id = id.parse::<i64>().map_err(|_| format!("'{id}' is not an id; write e.g. 12 or 12@2026-12-01"))?;
-    let date = date
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| format!("'{d}' is not a date (YYYY-MM-DD)")))
-        .transpose()?;
+    let id = id.parse::<i64>().map_err(|_| words("cli-bad-target-id"))?;
+    let date =
+        date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| words("cli-bad-target-date"))).transpose()?;
     Ok(Target { id: ActivityId(id), date })
 }
 

@@ -2,6 +2,9 @@
 //! of `benches/ical_fixture` (the same one `bash benches/ical/run.sh` compares with Python
 //! icalendar and ical.js). Run with `cargo bench -p nabo-core --bench ical`.
 
+// Outside core's invariant (see crates/nabo-core/clippy.toml): this file reads fixtures or times itself.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use std::hint::black_box;
 use std::time::Duration as StdDuration;
 

@@ -1,9 +1,11 @@
 //! Conflicts: activities that overlap, and home visits too close to travel between.
 
-use chrono::{DateTime, Duration};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::activity::{Activity, ActivityId, ActivityKind, ActivityStatus};
+use crate::calendar::{BusyEntry, BusyTime};
+use crate::time::start_of_day;
 
 /// The rules a plan is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,25 @@ pub struct Conflict {
     pub with_end: DateTime<Tz>,
     /// How they clash.
     pub kind: ConflictKind,
+}
+
+impl ConflictRules {
+    /// Whether busy time imported from another calendar clashes with `plan`: busy time
+    /// (not `TRANSP:TRANSPARENT`, which is shown but leaves the user free) that overlaps it —
+    /// ends that touch do not — unless the plan is cancelled (it takes no time). No travel
+    /// buffer: busy time is not a home visit, and its calendar does not say where it is.
+    pub fn busy_clashes(&self, plan: &Scheduled, busy: &BusyEntry) -> bool {
+        let (start, end) = busy_span(&busy.time);
+        plan.status != ActivityStatus::Cancelled && !busy.transparent && start < plan.end && plan.start < end
+    }
+}
+
+/// When busy time runs, as instants: whole days from Copenhagen midnight to midnight.
+pub fn busy_span(time: &BusyTime) -> (DateTime<Utc>, DateTime<Utc>) {
+    match *time {
+        BusyTime::Timed { start, end } => (start, end),
+        BusyTime::AllDay { first, until } => (start_of_day(first), start_of_day(until)),
+    }
 }
 
 /// How `a` and `b` clash under `rules`, if they do.
@@ -139,6 +160,45 @@ mod tests {
     }
 
     const RULES: ConflictRules = ConflictRules { travel_buffer: Duration::minutes(30) };
+
+    fn busy(start: &str, end: &str, transparent: bool) -> BusyEntry {
+        let time = BusyTime::Timed { start: at(start).with_timezone(&Utc), end: at(end).with_timezone(&Utc) };
+        BusyEntry { uid: "u".into(), occurrence: String::new(), title: "".into(), time, transparent }
+    }
+
+    #[test]
+    fn busy_time_clashes_when_it_overlaps_a_plan_that_takes_time() {
+        let plan = visit(1, "2026-12-01T10:00", "2026-12-01T11:00");
+        let check = |busy: BusyEntry, plan: &Scheduled, expected: bool| {
+            assert_eq!(RULES.busy_clashes(plan, &busy), expected, "{busy:?} against {plan:?}");
+        };
+        check(busy("2026-12-01T10:30", "2026-12-01T12:00", false), &plan, true);
+        check(busy("2026-12-01T09:00", "2026-12-01T13:00", false), &plan, true);
+        check(busy("2026-12-01T11:00", "2026-12-01T12:00", false), &plan, false);
+        check(busy("2026-12-01T09:00", "2026-12-01T10:00", false), &plan, false);
+        check(busy("2026-12-01T11:05", "2026-12-01T12:00", false), &plan, false);
+        check(busy("2026-12-01T10:30", "2026-12-01T12:00", true), &plan, false);
+        let mut cancelled = plan;
+        cancelled.status = ActivityStatus::Cancelled;
+        check(busy("2026-12-01T10:30", "2026-12-01T12:00", false), &cancelled, false);
+    }
+
+    #[test]
+    fn an_all_day_event_is_busy_from_copenhagen_midnight_to_midnight() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a day");
+        let next = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("a day");
+        let all_day = BusyEntry {
+            uid: "u".into(),
+            occurrence: String::new(),
+            title: "".into(),
+            time: BusyTime::AllDay { first: day, until: next },
+            transparent: false,
+        };
+        assert!(RULES.busy_clashes(&visit(1, "2026-12-01T00:30", "2026-12-01T01:00"), &all_day));
+        assert!(RULES.busy_clashes(&visit(1, "2026-12-01T23:00", "2026-12-02T00:00"), &all_day));
+        assert!(!RULES.busy_clashes(&visit(1, "2026-12-02T00:00", "2026-12-02T01:00"), &all_day));
+        assert!(!RULES.busy_clashes(&visit(1, "2026-11-30T23:00", "2026-12-01T00:00"), &all_day));
+    }
 
     fn kinds(candidate: &Scheduled, others: &[Scheduled]) -> Vec<(i64, ConflictKind)> {
         find_conflicts(candidate, others, &RULES).into_iter().map(|c| (c.with.0, c.kind)).collect()

@@ -27,6 +27,10 @@
 //! assert_eq!(visit.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
 //! ```
 
+// Core does no I/O: crates/nabo-core/clippy.toml lists the clock, environment, disk and
+// network calls, and these make using one an error, not a warning.
+#![deny(clippy::disallowed_methods, clippy::disallowed_types)]
+
 mod activity;
 pub mod calendar;
 mod conflict;
@@ -42,7 +46,7 @@ pub use activity::{
     Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span, UnknownName, ValidActivity,
     ValidationError, MAX_EXPECTED_SIZE,
 };
-pub use conflict::{conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
+pub use conflict::{busy_span, conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
 pub use counts::{
     parse_assignments, Bucket, CountsError, CountsWarning, Group, GroupKind, Limits, Scheme, SchemeError, ValidCounts,
     CURRENT_SCHEME, MAX_COUNT_VALUE,

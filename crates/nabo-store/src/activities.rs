@@ -3,8 +3,9 @@
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use nabo_core::{Activity, ActivityId, ActivityStatus, ExceptionChange, OccurrenceException, ValidActivity, ZONE};
-use rusqlite::{named_params, Connection, OptionalExtension, Row, ToSql};
+use rusqlite::{named_params, OptionalExtension, Row, ToSql};
 
+use crate::db::Db;
 use crate::error::StoreError;
 
 /// The longest any activity lasts, in seconds; bounds range scans on the start index.
@@ -113,7 +114,7 @@ impl<'a> PlanParams<'a> {
 }
 
 /// Stores a new activity with status planned; returns its id.
-pub fn insert_activity(conn: &Connection, new: &NewActivity<'_>, now: DateTime<Utc>) -> Result<ActivityId, StoreError> {
+pub fn insert_activity(conn: Db<'_>, new: &NewActivity<'_>, now: DateTime<Utc>) -> Result<ActivityId, StoreError> {
     let params = PlanParams::new(new.plan, now);
     conn.execute(
         "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, area, household,
@@ -129,7 +130,7 @@ pub fn insert_activity(conn: &Connection, new: &NewActivity<'_>, now: DateTime<U
 
 /// Replaces an activity's details (not its status or uid) and bumps its sequence.
 pub fn update_activity(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     activity: &ValidActivity,
     now: DateTime<Utc>,
@@ -151,7 +152,7 @@ pub fn update_activity(
 
 /// Sets an activity's status and bumps its sequence.
 pub fn set_activity_status(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     status: ActivityStatus,
     now: DateTime<Utc>,
@@ -168,7 +169,7 @@ pub fn set_activity_status(
 }
 
 /// Marks an activity deleted; it disappears everywhere but can be restored until purged.
-pub fn delete_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn delete_activity(conn: Db<'_>, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE activities SET deleted_utc = :now WHERE id = :id AND deleted_utc IS NULL",
         named_params! { ":id": id.0, ":now": now.timestamp() },
@@ -180,7 +181,7 @@ pub fn delete_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) ->
 }
 
 /// Brings back a deleted activity that has not been purged yet.
-pub fn restore_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn restore_activity(conn: Db<'_>, id: ActivityId, now: DateTime<Utc>) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE activities SET deleted_utc = NULL, sequence = sequence + 1, updated_utc = :now
          WHERE id = :id AND deleted_utc IS NOT NULL",
@@ -193,22 +194,31 @@ pub fn restore_activity(conn: &Connection, id: ActivityId, now: DateTime<Utc>) -
 }
 
 /// Removes for good the activities deleted before `cutoff`, with everything recorded on them.
-pub fn purge_deleted_activities(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+pub fn purge_deleted_activities(conn: Db<'_>, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
     Ok(conn.execute(
         "DELETE FROM activities WHERE deleted_utc IS NOT NULL AND deleted_utc < :cutoff",
         named_params! { ":cutoff": cutoff.timestamp() },
     )?)
 }
 
+/// How many activities were deleted before `cutoff` (what [`purge_deleted_activities`] would remove).
+pub fn count_deleted_before(conn: Db<'_>, cutoff: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM activities WHERE deleted_utc IS NOT NULL AND deleted_utc < :cutoff",
+        named_params! { ":cutoff": cutoff.timestamp() },
+        |r| r.get(0),
+    )?)
+}
+
 /// Removes every example activity for good; returns how many.
-pub fn delete_example_activities(conn: &Connection) -> Result<usize, StoreError> {
+pub fn delete_example_activities(conn: Db<'_>) -> Result<usize, StoreError> {
     Ok(conn.execute("DELETE FROM activities WHERE example = 1", [])?)
 }
 
 /// Values typed before in `column` that start with `prefix` (case-insensitive for ASCII),
 /// most recently used first.
 pub fn recent_values(
-    conn: &Connection,
+    conn: Db<'_>,
     column: RememberedText,
     prefix: &str,
     limit: usize,
@@ -237,7 +247,7 @@ pub fn recent_values(
 }
 
 /// The activity with this id.
-pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, StoreError> {
+pub fn get_activity(conn: Db<'_>, id: ActivityId) -> Result<Activity, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = :id AND deleted_utc IS NULL");
     let row = conn
         .query_row(&sql, named_params! { ":id": id.0 }, RawActivity::from_row)
@@ -249,7 +259,7 @@ pub fn get_activity(conn: &Connection, id: ActivityId) -> Result<Activity, Store
 /// One-off activities that overlap `[from, to)` and series that may have a meeting in it,
 /// ordered by start then id. Series come as stored (first meeting's times): expand them.
 pub fn list_activities_overlapping(
-    conn: &Connection,
+    conn: Db<'_>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>, StoreError> {
@@ -272,7 +282,7 @@ const SERIES_IN_RANGE: &str = "rrule IS NOT NULL AND deleted_utc IS NULL \
 
 /// Runs an activity query with `:from` and `:to`.
 fn activities_in_range(
-    conn: &Connection,
+    conn: Db<'_>,
     sql: &str,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -286,7 +296,7 @@ fn activities_in_range(
 
 /// How many real (not deleted, not example) one-off activities start in `[from, to)`, by kind and status.
 pub fn count_one_offs_by_kind_status(
-    conn: &Connection,
+    conn: Db<'_>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<(String, String, usize)>, StoreError> {
@@ -303,7 +313,7 @@ pub fn count_one_offs_by_kind_status(
 
 /// Real (not deleted, not example) series that may have a meeting in `[from, to)`, as stored.
 pub fn list_series_overlapping(
-    conn: &Connection,
+    conn: Db<'_>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>, StoreError> {
@@ -330,7 +340,7 @@ pub struct ExportRow {
 }
 
 /// Every real (not example, not deleted) activity for a calendar export, by start.
-pub fn list_for_export(conn: &Connection) -> Result<Vec<ExportRow>, StoreError> {
+pub fn list_for_export(conn: Db<'_>) -> Result<Vec<ExportRow>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS}, uid, sequence, created_utc, updated_utc FROM activities
          WHERE deleted_utc IS NULL AND example = 0 ORDER BY start_utc, id"
@@ -369,7 +379,7 @@ pub fn list_for_export(conn: &Connection) -> Result<Vec<ExportRow>, StoreError> 
 }
 
 /// The exceptions recorded for a series, in order of the occurrence they change.
-pub fn list_exceptions(conn: &Connection, id: ActivityId) -> Result<Vec<OccurrenceException>, StoreError> {
+pub fn list_exceptions(conn: Db<'_>, id: ActivityId) -> Result<Vec<OccurrenceException>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT occurrence_start_utc, skipped, start_utc, end_utc, status FROM recurrence_exceptions
          WHERE activity_id = :id ORDER BY occurrence_start_utc",
@@ -405,7 +415,7 @@ pub fn list_exceptions(conn: &Connection, id: ActivityId) -> Result<Vec<Occurren
 
 /// Records how one occurrence of series `id` differs, replacing an earlier exception for it.
 pub fn set_exception(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     exception: &OccurrenceException,
     now: DateTime<Utc>,
@@ -441,7 +451,7 @@ pub fn set_exception(
 /// Moves the exceptions of series `from` at or after `at` to series `to` (a split series),
 /// shifting the occurrence each one names by `shift` (when the new series starts at another time).
 pub fn move_exceptions(
-    conn: &Connection,
+    conn: Db<'_>,
     from: ActivityId,
     to: ActivityId,
     at: DateTime<Utc>,
@@ -462,7 +472,7 @@ fn not_found(id: ActivityId) -> StoreError {
     StoreError::NotFound { what: "activity", id: id.0 }
 }
 
-fn replace_languages(conn: &Connection, id: ActivityId, languages: &[String]) -> Result<(), StoreError> {
+fn replace_languages(conn: Db<'_>, id: ActivityId, languages: &[String]) -> Result<(), StoreError> {
     conn.execute("DELETE FROM activity_languages WHERE activity_id = :id", named_params! { ":id": id.0 })?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_languages (activity_id, position, language) VALUES (:id, :position, :language)",
@@ -547,7 +557,7 @@ impl RawActivity {
 /// Renames meetings of series `id` (its rule moved): each pair is a meeting's original start
 /// before and after, and its exception, counts and count edits follow it. Run it in a transaction.
 pub fn rekey_occurrences(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     pairs: &[(DateTime<Utc>, DateTime<Utc>)],
 ) -> Result<(), StoreError> {
@@ -566,4 +576,40 @@ pub fn rekey_occurrences(
         }
     }
     Ok(())
+}
+
+/// How many activities (one-offs and series) are stored, deleted ones in their undo window not counted.
+pub fn count_activities(conn: Db<'_>) -> Result<i64, StoreError> {
+    Ok(conn.query_row("SELECT count(*) FROM activities WHERE deleted_utc IS NULL", [], |r| r.get(0))?)
+}
+
+/// The free-text fields of one stored activity, for checking them again (`nabo check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTexts {
+    /// The activity.
+    pub id: ActivityId,
+    /// Area, household, venue, theme, title and note, in this order; `None` where not set.
+    pub texts: [(nabo_core::Field, Option<String>); 6],
+}
+
+/// The free-text fields of every stored activity (not deleted ones), by id.
+pub fn list_activity_texts(conn: Db<'_>) -> Result<Vec<StoredTexts>, StoreError> {
+    use nabo_core::Field;
+    let mut stmt = conn.prepare(
+        "SELECT id, area, household, venue, theme, title, note FROM activities WHERE deleted_utc IS NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(StoredTexts {
+            id: ActivityId(r.get(0)?),
+            texts: [
+                (Field::Area, r.get(1)?),
+                (Field::Household, r.get(2)?),
+                (Field::Venue, r.get(3)?),
+                (Field::Theme, r.get(4)?),
+                (Field::Title, r.get(5)?),
+                (Field::Note, r.get(6)?),
+            ],
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

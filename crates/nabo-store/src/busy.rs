@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nabo_core::calendar::{BusyEntry, BusyTime};
 use nabo_core::start_of_day;
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, OptionalExtension, Row};
 
+use crate::db::Db;
 use crate::error::StoreError;
 
 /// Busy time as stored: an entry and the calendar it came from.
@@ -90,11 +91,7 @@ const SELECT: &str = "SELECT s.name, b.uid, b.occurrence, b.title, b.start_utc, 
                       b.transparent FROM busy_times b JOIN busy_sources s ON s.id = b.source_id";
 
 /// Busy time that overlaps `[from, to)`, by start.
-pub fn list_busy_overlapping(
-    conn: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<BusyRow>, StoreError> {
+pub fn list_busy_overlapping(conn: Db<'_>, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<BusyRow>, StoreError> {
     let sql = format!(
         "{SELECT} WHERE b.start_utc < :to AND (b.end_utc > :from OR (b.end_utc = b.start_utc AND b.start_utc >= :from))
            AND b.start_utc > :from - {LONGEST_BUSY_SECS}
@@ -112,7 +109,7 @@ pub fn list_busy_overlapping(
 }
 
 /// The imported calendars, by name.
-pub fn list_busy_sources(conn: &Connection) -> Result<Vec<BusySource>, StoreError> {
+pub fn list_busy_sources(conn: Db<'_>) -> Result<Vec<BusySource>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.name, s.imported_utc, (SELECT count(*) FROM busy_times b WHERE b.source_id = s.id)
          FROM busy_sources s ORDER BY s.name",
@@ -131,7 +128,7 @@ pub fn list_busy_sources(conn: &Connection) -> Result<Vec<BusySource>, StoreErro
 }
 
 /// What replacing `source`'s busy time with `entries` would change (nothing is written).
-pub fn diff_busy_source(conn: &Connection, source: &str, entries: &[BusyEntry]) -> Result<BusyDiff, StoreError> {
+pub fn diff_busy_source(conn: Db<'_>, source: &str, entries: &[BusyEntry]) -> Result<BusyDiff, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.name = :name"))?;
     let mut stored: HashMap<(std::sync::Arc<str>, String), BusyEntry> = HashMap::new();
     for row in stmt.query_map(named_params! { ":name": source }, from_row)? {
@@ -152,7 +149,7 @@ pub fn diff_busy_source(conn: &Connection, source: &str, entries: &[BusyEntry]) 
 
 /// Replaces `source`'s busy time with `entries` (matched by UID and occurrence); run it in a transaction.
 pub fn replace_busy_source(
-    conn: &Connection,
+    conn: Db<'_>,
     source: &str,
     entries: &[BusyEntry],
     now: DateTime<Utc>,
@@ -180,7 +177,7 @@ pub fn replace_busy_source(
 }
 
 /// Removes an imported calendar and its busy time; false if there was none by that name.
-pub fn delete_busy_source(conn: &Connection, source: &str) -> Result<bool, StoreError> {
+pub fn delete_busy_source(conn: Db<'_>, source: &str) -> Result<bool, StoreError> {
     let id: Option<i64> =
         conn.query_row("SELECT id FROM busy_sources WHERE name = ?1", [source], |r| r.get(0)).optional()?;
     match id {

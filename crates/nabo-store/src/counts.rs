@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::ActivityId;
-use rusqlite::{named_params, Connection, OptionalExtension};
+use rusqlite::{named_params, OptionalExtension};
 
+use crate::db::Db;
 use crate::error::StoreError;
 
 /// Counts recorded on one occurrence.
@@ -51,12 +52,7 @@ fn stamp(secs: i64) -> DateTime<Utc> {
 
 /// Stores counts for an occurrence, replacing what was recorded before (then logging who and when).
 /// Returns whether counts were already recorded (an edit). Run it in a transaction.
-pub fn record_counts(
-    conn: &Connection,
-    new: &NewCounts<'_>,
-    editor: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
+pub fn record_counts(conn: Db<'_>, new: &NewCounts<'_>, editor: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
     let key = named_params! { ":id": new.activity.0, ":at": new.occurrence_start.timestamp() };
     let removed = conn.execute("DELETE FROM counts WHERE activity_id = :id AND occurrence_start_utc = :at", key)?;
     if removed > 0 {
@@ -82,7 +78,7 @@ pub fn record_counts(
 }
 
 fn read_counts(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     occurrence: Option<DateTime<Utc>>,
     before: Option<DateTime<Utc>>,
@@ -116,7 +112,7 @@ fn read_counts(
 
 /// The counts recorded on one occurrence, if any.
 pub fn get_counts(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     occurrence_start: DateTime<Utc>,
 ) -> Result<Option<RecordedCounts>, StoreError> {
@@ -125,7 +121,7 @@ pub fn get_counts(
 
 /// The counts of the latest occurrence of `id` before `before` that has any (to pre-fill a series' form).
 pub fn latest_counts_before(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     before: DateTime<Utc>,
 ) -> Result<Option<RecordedCounts>, StoreError> {
@@ -134,7 +130,7 @@ pub fn latest_counts_before(
 
 /// The edits of one occurrence's counts, oldest first.
 pub fn list_count_edits(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     occurrence_start: DateTime<Utc>,
 ) -> Result<Vec<CountEdit>, StoreError> {
@@ -159,7 +155,7 @@ pub struct MonthTotals {
 
 /// A month's totals per scheme and key, and how many occurrences have counts, over real
 /// (not deleted, not example) activities. One indexed range of `counts_by_period`.
-pub fn month_count_totals(conn: &Connection, period: &str) -> Result<MonthTotals, StoreError> {
+pub fn month_count_totals(conn: Db<'_>, period: &str) -> Result<MonthTotals, StoreError> {
     let hidden =
         "SELECT id FROM activities WHERE deleted_utc IS NOT NULL UNION ALL SELECT id FROM activities WHERE example = 1";
     let mut stmt = conn.prepare_cached(&format!(
@@ -183,7 +179,7 @@ pub fn month_count_totals(conn: &Connection, period: &str) -> Result<MonthTotals
 }
 
 /// The occurrences of activity `id` that have counts, by their key (a meeting's original start), in order.
-pub fn list_counted_occurrences(conn: &Connection, id: ActivityId) -> Result<Vec<DateTime<Utc>>, StoreError> {
+pub fn list_counted_occurrences(conn: Db<'_>, id: ActivityId) -> Result<Vec<DateTime<Utc>>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT occurrence_start_utc FROM counts WHERE activity_id = :id ORDER BY occurrence_start_utc",
     )?;
@@ -208,7 +204,7 @@ pub struct CountsMove<'a> {
 
 /// Moves one occurrence's counts and their edit log to another key and month (the occurrence
 /// was moved, or its series split). Returns how many count rows moved. Run it in a transaction.
-pub fn move_counts(conn: &Connection, change: &CountsMove<'_>) -> Result<usize, StoreError> {
+pub fn move_counts(conn: Db<'_>, change: &CountsMove<'_>) -> Result<usize, StoreError> {
     let moved = conn.execute(
         "UPDATE counts SET activity_id = :to, occurrence_start_utc = :new, period = coalesce(:period, period)
          WHERE activity_id = :from AND occurrence_start_utc = :at",
@@ -230,7 +226,7 @@ pub fn move_counts(conn: &Connection, change: &CountsMove<'_>) -> Result<usize, 
 
 /// Removes the counts recorded on one occurrence, logging who and when; returns whether there were any.
 pub fn remove_counts(
-    conn: &Connection,
+    conn: Db<'_>,
     id: ActivityId,
     occurrence_start: DateTime<Utc>,
     editor: &str,

@@ -1,8 +1,9 @@
 //! Who uses this database.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{named_params, Connection, OptionalExtension};
+use rusqlite::{named_params, OptionalExtension};
 
+use crate::db::Db;
 use crate::error::StoreError;
 
 /// The role of the person using this database.
@@ -34,7 +35,7 @@ pub struct Identity {
 }
 
 /// Records who uses this database; there is exactly one identity.
-pub fn insert_identity(conn: &Connection, identity: &Identity, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn insert_identity(conn: Db<'_>, identity: &Identity, now: DateTime<Utc>) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO identity (id, role, display_name, created_utc) VALUES (1, :role, :name, :now)",
         named_params! { ":role": identity.role.as_str(), ":name": identity.display_name, ":now": now.timestamp() },
@@ -43,7 +44,7 @@ pub fn insert_identity(conn: &Connection, identity: &Identity, now: DateTime<Utc
 }
 
 /// Sets the role, recording an identity without a name if there is none yet.
-pub fn set_role(conn: &Connection, role: Role, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn set_role(conn: Db<'_>, role: Role, now: DateTime<Utc>) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO identity (id, role, display_name, created_utc) VALUES (1, :role, NULL, :now)
          ON CONFLICT (id) DO UPDATE SET role = excluded.role",
@@ -53,7 +54,7 @@ pub fn set_role(conn: &Connection, role: Role, now: DateTime<Utc>) -> Result<(),
 }
 
 /// Who uses this database, if `init` has run.
-pub fn get_identity(conn: &Connection) -> Result<Option<Identity>, StoreError> {
+pub fn get_identity(conn: Db<'_>) -> Result<Option<Identity>, StoreError> {
     let row = conn
         .query_row("SELECT role, display_name FROM identity WHERE id = 1", [], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))

@@ -16,6 +16,7 @@
 mod activities;
 mod busy;
 mod counts;
+mod db;
 mod error;
 mod identity;
 mod open;
@@ -23,10 +24,11 @@ mod schema;
 mod settings;
 
 pub use activities::{
-    count_one_offs_by_kind_status, delete_activity, delete_example_activities, get_activity, insert_activity,
-    list_activities_overlapping, list_exceptions, list_for_export, list_series_overlapping, move_exceptions,
-    purge_deleted_activities, recent_values, rekey_occurrences, restore_activity, set_activity_status, set_exception,
-    update_activity, ExportRow, NewActivity, RememberedText,
+    count_activities, count_deleted_before, count_one_offs_by_kind_status, delete_activity, delete_example_activities,
+    get_activity, insert_activity, list_activities_overlapping, list_activity_texts, list_exceptions, list_for_export,
+    list_series_overlapping, move_exceptions, purge_deleted_activities, recent_values, rekey_occurrences,
+    restore_activity, set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
+    StoredTexts,
 };
 pub use busy::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
@@ -36,11 +38,9 @@ pub use counts::{
     get_counts, latest_counts_before, list_count_edits, list_counted_occurrences, month_count_totals, move_counts,
     record_counts, remove_counts, CountEdit, CountsMove, MonthTotals, NewCounts, RecordedCounts,
 };
+pub use db::Db;
 pub use error::StoreError;
 pub use identity::{get_identity, insert_identity, set_role, Identity, Role};
 pub use open::{Store, APPLICATION_ID};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};
-
-/// Re-exported so callers can name connections and transactions without depending on rusqlite.
-pub use rusqlite::{Connection, Transaction};

@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::db::Db;
 use crate::error::StoreError;
 use crate::schema::{migrations, SCHEMA_VERSION};
 
@@ -209,13 +210,13 @@ impl Store {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// The connection, for reading.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The database, for the read queries of this crate.
+    pub fn conn(&self) -> Db<'_> {
+        Db::new(&self.conn)
     }
 
     /// Runs `f` in one immediate transaction: all of its writes are kept, or none.
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    pub fn write<T, E>(&mut self, f: impl FnOnce(Db<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
@@ -223,7 +224,7 @@ impl Store {
             return Err(StoreError::DamagedDatabase.into());
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let value = f(&tx)?;
+        let value = f(Db::new(&tx))?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
@@ -285,5 +286,18 @@ fn classify_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
             StoreError::NotADatabase { path: path.to_path_buf() }
         }
         _ => StoreError::from(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stores_connection_enforces_foreign_keys() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::create(&dir.path().join("nabo.db")).expect("create");
+        let fk: i64 = store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("pragma");
+        assert_eq!(fk, 1);
     }
 }

@@ -160,11 +160,12 @@ fn identity_and_settings() {
 fn pragmas_wal_foreign_keys_and_application_id() {
     let t = temp_db();
     let store = Store::create(&t.path).expect("create");
-    let conn = store.conn();
+    // The store hands out no connection (no SQL outside it): the file's own pragmas are read
+    // beside it; that the store's connection enforces foreign keys is a unit test in open.rs.
+    let conn = rusqlite::Connection::open(&t.path).expect("open beside");
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("pragma");
-    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("pragma");
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).expect("pragma");
-    assert_eq!((mode.as_str(), fk, app), ("wal", 1, APPLICATION_ID));
+    assert_eq!((mode.as_str(), app), ("wal", APPLICATION_ID));
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     assert!(store.check_integrity().expect("check").is_empty());
 }
@@ -200,7 +201,7 @@ fn a_file_that_is_not_sqlite_is_refused_unchanged() {
 fn another_programs_sqlite_database_is_refused_unchanged() {
     let t = temp_db();
     {
-        let conn = nabo_store::Connection::open(&t.path).expect("open");
+        let conn = rusqlite::Connection::open(&t.path).expect("open");
         conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT);").expect("schema");
     }
     refused_unchanged(&t.path, |e| matches!(e, StoreError::ForeignDatabase { .. }));
@@ -210,10 +211,11 @@ fn another_programs_sqlite_database_is_refused_unchanged() {
 fn a_database_from_a_newer_nabo_is_refused_unchanged() {
     let t = temp_db();
     {
-        let store = Store::create(&t.path).expect("create");
-        store.conn().pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+        drop(Store::create(&t.path).expect("create"));
+        let conn = rusqlite::Connection::open(&t.path).expect("open beside");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
         // Fold the WAL back into the main file so the folder holds only the database.
-        store.conn().pragma_update(None, "journal_mode", "DELETE").expect("journal");
+        conn.pragma_update(None, "journal_mode", "DELETE").expect("journal");
     }
     refused_unchanged(
         &t.path,
@@ -231,7 +233,7 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         let sql = std::fs::read_to_string(&sql_path).unwrap_or_else(|e| panic!("{}: {e}", sql_path.display()));
         let t = temp_db();
         {
-            let conn = nabo_store::Connection::open(&t.path).expect("open");
+            let conn = rusqlite::Connection::open(&t.path).expect("open");
             conn.execute_batch(&sql).expect("fixture loads");
             let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
             assert_eq!(v, version, "{} must set user_version", sql_path.display());
@@ -314,7 +316,7 @@ fn example_activities_are_removed_in_one_go() {
         .expect("insert");
     assert!(get_activity(store.conn(), example).expect("example").example);
     assert!(!get_activity(store.conn(), real).expect("real").example);
-    assert_eq!(store.write(|tx| delete_example_activities(tx)).expect("remove"), 1);
+    assert_eq!(store.write(delete_example_activities).expect("remove"), 1);
     assert!(get_activity(store.conn(), real).is_ok());
     assert!(get_activity(store.conn(), example).is_err());
 }
@@ -566,9 +568,10 @@ fn counts_are_recorded_edited_with_a_log_and_summed_per_month() {
 #[test]
 fn the_month_totals_query_uses_the_period_index() {
     let t = temp_db();
-    let store = Store::create(&t.path).expect("create");
-    let plan: Vec<String> = store
-        .conn()
+    let _store = Store::create(&t.path).expect("create");
+    // The store runs no SQL for others: the plan is asked of a connection beside it.
+    let beside = rusqlite::Connection::open(&t.path).expect("open beside");
+    let plan: Vec<String> = beside
         .prepare("EXPLAIN QUERY PLAN SELECT scheme_version, key, sum(value) FROM counts WHERE period = '2026-11' GROUP BY scheme_version, key")
         .expect("explain")
         .query_map([], |r| r.get::<_, String>(3))
@@ -600,7 +603,7 @@ fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
 
 /// The byte offset of the activities table's root page (a leaf holding the three visits).
 fn activities_page(path: &Path) -> u64 {
-    let conn = nabo_store::Connection::open(path).expect("open");
+    let conn = rusqlite::Connection::open(path).expect("open");
     let page_size: u64 = conn.pragma_query_value(None, "page_size", |r| r.get(0)).expect("page size");
     let root: u64 = conn
         .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'activities'", [], |r| r.get(0))
@@ -633,8 +636,8 @@ fn a_damaged_page_opens_for_reading_and_refuses_every_write() {
     let plan = visit("2026-12-04T10:00", "60m");
     let err = store.write(|tx| insert_activity(tx, &new(&plan, "uid-x"), now())).expect_err("refused");
     assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
-    // Even a statement written past `write` is refused (query_only).
-    assert!(store.conn().execute("DELETE FROM settings", []).is_err());
+    // Even a write function called past `write`, on the read handle, is refused (query_only).
+    assert!(set_setting(store.conn(), "follow_up_days", "3").is_err());
     drop(store);
     assert_eq!(files_in(dir), before, "nothing written to a damaged database");
 }
@@ -687,7 +690,7 @@ fn a_damaged_header_is_damage_not_a_read_only_or_foreign_file() {
 #[test]
 fn a_write_while_another_nabo_holds_the_lock_is_busy_after_the_timeout() {
     let t = database_with_visits();
-    let other = nabo_store::Connection::open(&t.path).expect("second connection");
+    let other = rusqlite::Connection::open(&t.path).expect("second connection");
     other.execute_batch("BEGIN IMMEDIATE").expect("hold the write lock");
     let mut store = Store::open(&t.path).expect("opening only reads");
     store.set_busy_timeout(std::time::Duration::from_millis(50)).expect("timeout");
