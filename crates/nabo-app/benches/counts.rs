@@ -35,11 +35,11 @@ fn draft(i: usize) -> ActivityDraft {
     let hour = Minutes::new(60).unwrap_or_else(|| panic!("60 minutes"));
     let kind = [ActivityKind::HomeVisit, ActivityKind::GroupMeeting, ActivityKind::Outreach][i % 3];
     let mut d = ActivityDraft::new(kind, start, hour);
-    d.area = Some("Gellerup".into());
+    d.details.area = Some("Gellerup".into());
     if kind == ActivityKind::GroupMeeting {
-        d.venue = Some("Beboerhuset".into());
-        d.theme = Some("Sundhed".into());
-        d.expected_size = Some(12);
+        d.details.venue = Some("Beboerhuset".into());
+        d.details.theme = Some("Sundhed".into());
+        d.details.expected_size = Some(12);
     }
     d
 }

@@ -218,7 +218,7 @@ impl Nabo {
             reason: if block == CountsBlock::Future { "future" } else { "cancelled" },
         })?;
         let scheme = scheme()?;
-        let valid = scheme.validate(entry.activity.kind, entry.activity.expected_size, given)?;
+        let valid = scheme.validate(entry.activity.kind, entry.activity.details.expected_size, given)?;
         // Counts are named by the occurrence (a meeting: where its rule put it) and count in
         // the month it took place.
         let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);

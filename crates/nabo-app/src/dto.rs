@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use nabo_core::{Activity, ActivityKind, ActivityStatus, Conflict, ConflictKind, Occurrence, Programme, TimeNotice};
+use nabo_core::{Activity, ActivityKind, ActivityStatus, Conflict, ConflictKind, Details, Occurrence, TimeNotice};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,34 +21,17 @@ pub struct ActivityView {
     /// The series' repeat rule (RFC 5545 RRULE value); `null` for a one-off.
     pub rrule: Option<String>,
     /// Its kind.
-    #[ts(as = "ActivityKindTs")]
     pub kind: ActivityKind,
     /// Where it stands.
-    #[ts(as = "ActivityStatusTs")]
     pub status: ActivityStatus,
     /// Start, RFC 3339 with the Copenhagen offset.
     pub start: String,
     /// End, RFC 3339 with the Copenhagen offset.
     pub end: String,
-    /// The volunteer's own title, if any.
-    pub title: Option<String>,
-    /// The area.
-    pub area: Option<String>,
-    /// The household label (home visits).
-    pub household: Option<String>,
-    /// The venue (meetings).
-    pub venue: Option<String>,
-    /// The theme (meetings).
-    pub theme: Option<String>,
-    /// The private note.
-    pub note: Option<String>,
-    /// The programme.
-    #[ts(as = "Option<ProgrammeTs>")]
-    pub programme: Option<Programme>,
-    /// Languages used.
-    pub languages: Vec<String>,
-    /// How many people a group meeting usually has.
-    pub expected_size: Option<u32>,
+    /// What it is about.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: Details,
     /// Ids of the listed activities this one clashes with.
     #[ts(type = "Array<number>")]
     pub conflicts: Vec<i64>,
@@ -84,15 +67,7 @@ impl ActivityView {
             status: o.status,
             start: o.start.to_rfc3339(),
             end: o.end.to_rfc3339(),
-            title: a.title,
-            area: a.area,
-            household: a.household,
-            venue: a.venue,
-            theme: a.theme,
-            note: a.note,
-            programme: a.programme,
-            languages: a.languages,
-            expected_size: a.expected_size,
+            details: a.details,
             conflicts,
             example: a.example,
             busy_conflicts: Vec::new(),
@@ -105,63 +80,24 @@ impl ActivityView {
 #[ts(export)]
 pub struct PlanRequest {
     /// The kind of activity.
-    #[ts(as = "ActivityKindTs")]
     pub kind: ActivityKind,
     /// Start as Copenhagen wall-clock time, `YYYY-MM-DDTHH:MM`.
     pub start: String,
     /// How long it lasts, in minutes.
     pub duration_minutes: u32,
-    /// The area.
-    #[serde(default)]
-    pub area: Option<String>,
-    /// The household label (home visits).
-    #[serde(default)]
-    pub household: Option<String>,
-    /// The venue (meetings).
-    #[serde(default)]
-    pub venue: Option<String>,
-    /// The theme (meetings).
-    #[serde(default)]
-    pub theme: Option<String>,
-    /// The volunteer's own title.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// A private note.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// The programme.
-    #[serde(default)]
-    #[ts(as = "Option<ProgrammeTs>")]
-    pub programme: Option<Programme>,
-    /// Languages used.
-    #[serde(default)]
-    pub languages: Vec<String>,
     /// An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
     #[serde(default)]
     pub rrule: Option<String>,
-    /// How many people a group meeting usually has.
-    #[serde(default)]
-    pub expected_size: Option<u32>,
+    /// What it is about.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: Details,
 }
 
 impl PlanRequest {
     /// A request with only the required parts set.
     pub fn new(kind: ActivityKind, start: impl Into<String>, duration_minutes: u32) -> Self {
-        Self {
-            kind,
-            start: start.into(),
-            duration_minutes,
-            area: None,
-            household: None,
-            venue: None,
-            theme: None,
-            title: None,
-            note: None,
-            programme: None,
-            languages: Vec::new(),
-            rrule: None,
-            expected_size: None,
-        }
+        Self { kind, start: start.into(), duration_minutes, rrule: None, details: Details::default() }
     }
 }
 
@@ -362,61 +298,9 @@ pub struct UserError {
     pub args: BTreeMap<String, String>,
 }
 
-/// TypeScript mirror of [`ActivityKind`]: the domain type stays free of ts-rs.
-#[derive(TS)]
-#[ts(export, rename = "ActivityKind")]
-#[allow(dead_code)]
-#[ts(rename_all = "snake_case")]
-enum ActivityKindTs {
-    HomeVisit,
-    GroupMeeting,
-    Outreach,
-    Accompaniment,
-    NetworkMeeting,
-}
-
-/// TypeScript mirror of [`ActivityStatus`].
-#[derive(TS)]
-#[ts(export, rename = "ActivityStatus")]
-#[allow(dead_code)]
-#[ts(rename_all = "snake_case")]
-enum ActivityStatusTs {
-    Planned,
-    Done,
-    Cancelled,
-    NoShow,
-}
-
-/// TypeScript mirror of [`Programme`].
-#[derive(TS)]
-#[ts(export, rename = "Programme")]
-#[allow(dead_code)]
-#[ts(rename_all = "snake_case")]
-pub(crate) enum ProgrammeTs {
-    Bydelsmoedre,
-    Baba,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The TypeScript mirrors must list exactly the domain's names.
-    #[test]
-    fn ts_enums_match_the_domain() {
-        let decl = ActivityKindTs::decl(&ts_rs::Config::default());
-        for kind in ActivityKind::ALL {
-            assert!(decl.contains(&format!("\"{}\"", kind.as_str())), "{decl}");
-        }
-        let decl = ActivityStatusTs::decl(&ts_rs::Config::default());
-        for status in ActivityStatus::ALL {
-            assert!(decl.contains(&format!("\"{}\"", status.as_str())), "{decl}");
-        }
-        let decl = ProgrammeTs::decl(&ts_rs::Config::default());
-        for p in Programme::ALL {
-            assert!(decl.contains(&format!("\"{}\"", p.as_str())), "{decl}");
-        }
-    }
 
     #[test]
     fn offsets_format_like_rfc3339() {

@@ -150,7 +150,7 @@ fn event(row: ExportRow, options: &ExportOptions, l10n: &Localizer) -> CalendarE
 /// Title, location and description at the chosen level of detail. Notes never leave.
 fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<String>, Option<String>) {
     let none = BTreeMap::new();
-    let neutral = match (a.kind, &a.theme) {
+    let neutral = match (a.kind, &a.details.theme) {
         (ActivityKind::HomeVisit, _) => l10n.message("ics-title-visit", &none),
         (ActivityKind::GroupMeeting, Some(theme)) => {
             l10n.message("ics-title-meeting-theme", &BTreeMap::from([("theme".to_string(), theme.clone())]))
@@ -159,14 +159,14 @@ fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<Stri
         (kind, _) => l10n.message(&format!("kind-{kind}"), &none),
     };
     match detail {
-        Detail::Discreet => (neutral, a.area.clone(), None),
+        Detail::Discreet => (neutral, a.details.area.clone(), None),
         Detail::Full => {
-            let title = match (&a.title, &a.household) {
+            let title = match (&a.details.title, &a.details.household) {
                 (Some(title), _) => title.clone(),
                 (None, Some(household)) => format!("{neutral} {household}"),
                 (None, None) => neutral,
             };
-            let location = match (&a.venue, &a.area) {
+            let location = match (&a.details.venue, &a.details.area) {
                 (Some(venue), Some(area)) => Some(format!("{venue}, {area}")),
                 (venue, area) => venue.clone().or_else(|| area.clone()),
             };
@@ -174,17 +174,17 @@ fn words(a: &Activity, detail: Detail, l10n: &Localizer) -> (String, Option<Stri
             let mut add = |key: &str, value: &str| {
                 lines.push(format!("{}: {value}", l10n.message(key, &none)));
             };
-            if let Some(h) = &a.household {
+            if let Some(h) = &a.details.household {
                 add("ics-label-household", h);
             }
-            if let Some(t) = &a.theme {
+            if let Some(t) = &a.details.theme {
                 add("ics-label-theme", t);
             }
-            if let Some(v) = &a.venue {
+            if let Some(v) = &a.details.venue {
                 add("ics-label-venue", v);
             }
-            if !a.languages.is_empty() {
-                add("ics-label-languages", &a.languages.join(", "));
+            if !a.details.languages.is_empty() {
+                add("ics-label-languages", &a.details.languages.join(", "));
             }
             let description = (!lines.is_empty()).then(|| lines.join("\n"));
             (title, location, description)

@@ -234,7 +234,7 @@ mod tests {
     fn a_gap_error_reads_well_in_both_languages() {
         let err = AppError::from(
             nabo_core::ActivityDraft {
-                area: Some("Gellerup".into()),
+                details: nabo_core::Details { area: Some("Gellerup".into()), ..nabo_core::Details::default() },
                 ..nabo_core::ActivityDraft::new(
                     nabo_core::ActivityKind::HomeVisit,
                     "2027-03-28T02:30".parse().expect("parses"),
@@ -262,10 +262,10 @@ mod tests {
                 "2026-12-01T10:00".parse().expect("parses"),
                 nabo_core::Minutes::new(60).expect("positive"),
             );
-            draft.area = Some("Gellerup".into());
+            draft.details.area = Some("Gellerup".into());
             match field {
-                "note" => draft.note = Some(text.into()),
-                _ => draft.title = Some(text.into()),
+                "note" => draft.details.note = Some(text.into()),
+                _ => draft.details.title = Some(text.into()),
             }
             AppError::from(draft.validate().expect_err("refused"))
         };

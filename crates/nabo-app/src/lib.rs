@@ -21,6 +21,7 @@ mod files;
 mod i18n;
 mod import_file;
 mod paths;
+mod rules;
 mod service;
 mod settings;
 
@@ -38,10 +39,11 @@ pub use export::{Detail, ExportOptions};
 pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
 pub use paths::{database_path, default_database_path, DB_ENV_VAR};
+pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
 
 /// Domain types the front ends need to name.
-pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, DurationError, Minutes, Programme, ZONE};
+pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, Details, DurationError, Minutes, Programme, ZONE};
 /// Store errors, which [`AppError::Store`] carries.
 pub use nabo_store::StoreError;

@@ -6,8 +6,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use nabo_core::{
     conflicts_among, expand_series, find_conflicts, start_of_day, Activity, ActivityDraft, ActivityId, ActivityKind,
-    ActivityStatus, ConflictRules, ExceptionChange, LocalDateTime, Minutes, Occurrence, OccurrenceException, Scheduled,
-    Span, ValidActivity, ZONE,
+    ActivityStatus, ConflictRules, Details, ExceptionChange, LocalDateTime, Minutes, Occurrence, OccurrenceException,
+    Scheduled, Span, ValidActivity, ZONE,
 };
 use nabo_store::{
     delete_activity, delete_example_activities, get_activity, get_counts, get_identity, insert_activity,
@@ -644,14 +644,9 @@ impl Nabo {
         let days = self.settings()?.follow_up_days;
         let start = a.start.naive_local() + Duration::days(days);
         let minutes = u32::try_from((a.end - a.start).num_minutes()).unwrap_or(60);
+        // Everything but the volunteer's own title and note, which were about that visit.
         Ok(PlanRequest {
-            area: a.area,
-            household: a.household,
-            venue: a.venue,
-            theme: a.theme,
-            programme: a.programme,
-            languages: a.languages,
-            expected_size: a.expected_size,
+            details: Details { title: None, note: None, ..a.details },
             ..PlanRequest::new(a.kind, start.format("%Y-%m-%dT%H:%M").to_string(), minutes)
         })
     }
@@ -939,16 +934,8 @@ fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
         kind: request.kind,
         start,
         span: Span::For(duration),
-        area: request.area,
-        household: request.household,
-        venue: request.venue,
-        theme: request.theme,
-        title: request.title,
-        note: request.note,
-        programme: request.programme,
-        languages: request.languages,
         rrule: request.rrule,
-        expected_size: request.expected_size,
+        details: request.details,
     }
     .validate()?)
 }
@@ -964,40 +951,56 @@ fn example_plans(monday: NaiveDate) -> Vec<PlanRequest> {
         let t = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
         (monday + Duration::days(day)).and_time(t).format("%Y-%m-%dT%H:%M").to_string()
     };
-    let visit = |day, hour, area: &str, household: &str| PlanRequest {
-        area: Some(area.into()),
-        household: Some(household.into()),
-        ..PlanRequest::new(ActivityKind::HomeVisit, at(day, hour, 0), 60)
+    let plan = |kind, start, minutes, details| PlanRequest { details, ..PlanRequest::new(kind, start, minutes) };
+    let visit = |day, hour, area: &str, household: &str| {
+        let details = Details { area: Some(area.into()), household: Some(household.into()), ..Details::default() };
+        plan(ActivityKind::HomeVisit, at(day, hour, 0), 60, details)
     };
     vec![
         visit(0, 10, "Gellerup", "H-1"),
         // A weekly group meeting, eight Tuesdays.
         PlanRequest {
-            venue: Some("Beboerhuset".into()),
-            theme: Some("Sundhed".into()),
-            area: Some("Gellerup".into()),
             rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=8".into()),
-            expected_size: Some(12),
-            ..PlanRequest::new(ActivityKind::GroupMeeting, at(1, 17, 0), 120)
+            ..plan(
+                ActivityKind::GroupMeeting,
+                at(1, 17, 0),
+                120,
+                Details {
+                    venue: Some("Beboerhuset".into()),
+                    theme: Some("Sundhed".into()),
+                    area: Some("Gellerup".into()),
+                    expected_size: Some(12),
+                    ..Details::default()
+                },
+            )
         },
         visit(2, 10, "Gellerup", "H-2"),
         // Too close to the visit before: shows the travel-time warning.
-        PlanRequest {
-            area: Some("Gellerup".into()),
-            household: Some("H-3".into()),
-            ..PlanRequest::new(ActivityKind::HomeVisit, at(2, 11, 10), 45)
-        },
-        PlanRequest { area: Some("Bazar Vest".into()), ..PlanRequest::new(ActivityKind::Outreach, at(3, 14, 0), 90) },
-        PlanRequest {
-            area: Some("Gellerup".into()),
-            ..PlanRequest::new(ActivityKind::Accompaniment, at(4, 9, 30), 120)
-        },
+        plan(
+            ActivityKind::HomeVisit,
+            at(2, 11, 10),
+            45,
+            Details { area: Some("Gellerup".into()), household: Some("H-3".into()), ..Details::default() },
+        ),
+        plan(
+            ActivityKind::Outreach,
+            at(3, 14, 0),
+            90,
+            Details { area: Some("Bazar Vest".into()), ..Details::default() },
+        ),
+        plan(
+            ActivityKind::Accompaniment,
+            at(4, 9, 30),
+            120,
+            Details { area: Some("Gellerup".into()), ..Details::default() },
+        ),
         visit(9, 13, "Hasle", "H-4"),
-        PlanRequest {
-            venue: Some("Biblioteket".into()),
-            area: Some("Gellerup".into()),
-            ..PlanRequest::new(ActivityKind::NetworkMeeting, at(10, 9, 0), 90)
-        },
+        plan(
+            ActivityKind::NetworkMeeting,
+            at(10, 9, 0),
+            90,
+            Details { venue: Some("Biblioteket".into()), area: Some("Gellerup".into()), ..Details::default() },
+        ),
     ]
 }
 

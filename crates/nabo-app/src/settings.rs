@@ -7,7 +7,6 @@ use ts_rs::TS;
 
 use std::path::Path;
 
-use crate::dto::ProgrammeTs;
 use crate::error::AppError;
 use crate::export::Detail;
 
@@ -87,7 +86,6 @@ pub struct Settings {
     /// Volunteer or coordinator; `None` until chosen.
     pub role: Option<RoleView>,
     /// The programme the user works in.
-    #[ts(as = "Option<ProgrammeTs>")]
     pub programme: Option<Programme>,
     /// Default durations per kind.
     pub durations: DefaultDurations,
@@ -147,9 +145,10 @@ const RANGES: &[(&str, i64, i64)] =
     &[("travel_buffer_minutes", 0, 240), ("reminder_minutes", 0, 1440), ("follow_up_days", 1, 90)];
 
 /// Allowed range of a default duration, in minutes.
-const DURATION_RANGE: (i64, i64) = (5, 720);
+pub(crate) const DURATION_RANGE: (i64, i64) = (5, 720);
 
-fn range_of(key: &'static str) -> (i64, i64) {
+/// The allowed range of the numeric setting `key`.
+pub(crate) fn range_of(key: &'static str) -> (i64, i64) {
     RANGES.iter().find(|(k, ..)| *k == key).map(|(_, lo, hi)| (*lo, *hi)).unwrap_or((0, i64::MAX))
 }
 

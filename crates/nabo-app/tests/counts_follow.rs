@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use nabo_app::{ActivityId, ActivityKind, ActivityStatus, ErrorCode, Nabo, PlanRequest, Role, ZONE};
+use nabo_app::{ActivityId, ActivityKind, ActivityStatus, Details, ErrorCode, Nabo, PlanRequest, Role, ZONE};
 use proptest::prelude::*;
 
 /// The clock: a Friday in the middle of the series below.
@@ -21,14 +21,12 @@ fn scene() -> (tempfile::TempDir, Nabo) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut nabo = Nabo::init(&dir.path().join("nabo.db"), Role::Volunteer, None, now()).expect("init");
     let visit = PlanRequest {
-        area: Some("Gellerup".into()),
-        household: Some("H-17".into()),
+        details: Details { area: Some("Gellerup".into()), household: Some("H-17".into()), ..Details::default() },
         ..PlanRequest::new(ActivityKind::HomeVisit, "2026-11-12T10:00", 60)
     };
     assert_eq!(nabo.plan(visit, now()).expect("plan").id, 1);
     let series = PlanRequest {
-        venue: Some("Beboerhuset".into()),
-        theme: Some("Sundhed".into()),
+        details: Details { venue: Some("Beboerhuset".into()), theme: Some("Sundhed".into()), ..Details::default() },
         rrule: Some("FREQ=WEEKLY;BYDAY=TU;COUNT=8".into()),
         ..PlanRequest::new(ActivityKind::GroupMeeting, "2026-11-03T17:00", 120)
     };
@@ -138,8 +136,11 @@ fn run(nabo: &mut Nabo, step: &Step) {
         ),
         Step::SplitAt(date, hour) => resolve(nabo, Target::Meeting(date)).map(|(id, o)| {
             let request = PlanRequest {
-                venue: Some("Biblioteket".into()),
-                theme: Some("Sundhed".into()),
+                details: Details {
+                    venue: Some("Biblioteket".into()),
+                    theme: Some("Sundhed".into()),
+                    ..Details::default()
+                },
                 ..PlanRequest::new(ActivityKind::GroupMeeting, at(date, hour), 90)
             };
             nabo.update_following(id, o.as_deref().unwrap_or_default(), request, now()).map(|_| ())

@@ -1,7 +1,7 @@
 //! The service API against real database files: what both front ends rely on.
 
 use chrono::{DateTime, TimeZone, Utc};
-use nabo_app::{ActivityKind, ActivityStatus, ConflictKindView, ErrorCode, Nabo, PlanRequest, Role};
+use nabo_app::{ActivityKind, ActivityStatus, ConflictKindView, Details, ErrorCode, Nabo, PlanRequest, Role};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().expect("valid")
@@ -11,10 +11,15 @@ fn date(s: &str) -> chrono::NaiveDate {
     nabo_app::parse_date("test", s).expect("date")
 }
 
+/// `request` with its details changed by `change`.
+fn with(mut request: PlanRequest, change: impl FnOnce(&mut Details)) -> PlanRequest {
+    change(&mut request.details);
+    request
+}
+
 fn visit(start: &str, minutes: u32, area: &str) -> PlanRequest {
     PlanRequest {
-        area: Some(area.into()),
-        household: Some("H-17".into()),
+        details: Details { area: Some(area.into()), household: Some("H-17".into()), ..Details::default() },
         ..PlanRequest::new(ActivityKind::HomeVisit, start, minutes)
     }
 }
@@ -124,7 +129,7 @@ fn personal_data_in_a_note_is_refused_naming_the_kind_and_never_stored() {
         ("bor på Nørrebrogade 3, 2. th.", "street_address", "Nørrebrogade 3"),
     ];
     for (note, kind, data) in cases {
-        let request = PlanRequest { note: Some(note.into()), ..visit("2026-12-01T10:00", 60, "Gellerup") };
+        let request = with(visit("2026-12-01T10:00", 60, "Gellerup"), |d| d.note = Some(note.into()));
         let err = nabo.plan(request, now()).expect_err("refused");
         assert_eq!(err.code(), ErrorCode::PersonalData, "{note}");
         assert_eq!(err.field().as_deref(), Some("note"));
@@ -135,9 +140,12 @@ fn personal_data_in_a_note_is_refused_naming_the_kind_and_never_stored() {
     }
     // The other free-text fields are guarded too.
     let meeting = |venue: &str, theme: &str, title: Option<&str>| PlanRequest {
-        venue: Some(venue.into()),
-        theme: Some(theme.into()),
-        title: title.map(Into::into),
+        details: Details {
+            venue: Some(venue.into()),
+            theme: Some(theme.into()),
+            title: title.map(Into::into),
+            ..Details::default()
+        },
         ..PlanRequest::new(ActivityKind::GroupMeeting, "2026-12-02T10:00", 120)
     };
     for (request, field) in [
@@ -145,7 +153,7 @@ fn personal_data_in_a_note_is_refused_naming_the_kind_and_never_stored() {
         (meeting("Globus1", "ring 22334455", None), "theme"),
         (meeting("Globus1", "Sundhed", Some("Møde med 0101901234")), "title"),
         (visit("2026-12-01T10:00", 60, "a@b.dk"), "area"),
-        (PlanRequest { household: Some("22334455".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") }, "household"),
+        (with(visit("2026-12-01T10:00", 60, "Gellerup"), |d| d.household = Some("22334455".into())), "household"),
     ] {
         let err = nabo.plan(request, now()).expect_err("refused");
         assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::PersonalData, Some(field)));
@@ -161,18 +169,18 @@ fn an_update_with_personal_data_is_refused_and_keeps_the_old_note() {
     let (dir, mut nabo) = new_db();
     let id = nabo_app::ActivityId(
         nabo.plan(
-            PlanRequest { note: Some("Tal om skolestart".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
+            with(visit("2026-12-01T10:00", 60, "Gellerup"), |d| d.note = Some("Tal om skolestart".into())),
             now(),
         )
         .expect("plan")
         .id,
     );
-    let update = PlanRequest { note: Some("cpr 010190-1234".into()), ..visit("2026-12-01T11:00", 60, "Gellerup") };
+    let update = with(visit("2026-12-01T11:00", 60, "Gellerup"), |d| d.note = Some("cpr 010190-1234".into()));
     let err = nabo.update(id, update, now()).expect_err("refused");
     assert_eq!((err.code(), err.args().get("kind").map(String::as_str)), (ErrorCode::PersonalData, Some("cpr")));
     let kept = nabo.get(id).expect("get");
     assert_eq!(kept.start, "2026-12-01T10:00:00+01:00");
-    assert_eq!(kept.note.as_deref(), Some("Tal om skolestart"));
+    assert_eq!(kept.details.note.as_deref(), Some("Tal om skolestart"));
     assert!(!contains(&database_bytes(dir.path()), "010190"), "the CPR number is in the database files");
 }
 
@@ -186,12 +194,12 @@ fn refused_plans_store_nothing() {
         (visit("2026-12-01T10:00", 30 * 60, "Gellerup"), ErrorCode::TooLong, Some("duration")),
         (visit("2026-12-01T10:00", 60, " "), ErrorCode::MissingField, Some("area")),
         (
-            PlanRequest { household: Some("Fatima".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
+            with(visit("2026-12-01T10:00", 60, "Gellerup"), |d| d.household = Some("Fatima".into())),
             ErrorCode::NotAPseudonym,
             Some("household"),
         ),
         (
-            PlanRequest { household: Some("Fatima1".into()), ..visit("2026-12-01T10:00", 60, "Gellerup") },
+            with(visit("2026-12-01T10:00", 60, "Gellerup"), |d| d.household = Some("Fatima1".into())),
             ErrorCode::NotAPseudonym,
             Some("household"),
         ),
@@ -235,7 +243,7 @@ fn the_database_survives_reopening() {
         nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id
     };
     let nabo = Nabo::open(&path).expect("open");
-    assert_eq!(nabo.get(nabo_app::ActivityId(id)).expect("get").area.as_deref(), Some("Gellerup"));
+    assert_eq!(nabo.get(nabo_app::ActivityId(id)).expect("get").details.area.as_deref(), Some("Gellerup"));
     let me = nabo.identity().expect("identity").expect("set");
     assert_eq!((me.role, me.display_name.as_deref()), (Role::Coordinator, Some("Aarhus")));
     assert_eq!(Nabo::init(&path, Role::Volunteer, None, now()).expect_err("exists").code(), ErrorCode::DatabaseExists);
@@ -273,7 +281,7 @@ fn moving_keeps_everything_but_the_time_and_checks_like_planning() {
     assert_eq!(moved.conflicts[0].with, a);
     let got = nabo.get(id(b)).expect("get");
     assert_eq!((got.start.as_str(), got.end.as_str()), ("2026-12-01T10:30:00+01:00", "2026-12-01T11:45:00+01:00"));
-    assert_eq!((got.area.as_deref(), got.household.as_deref()), (Some("Vollsmose"), Some("H-17")));
+    assert_eq!((got.details.area.as_deref(), got.details.household.as_deref()), (Some("Vollsmose"), Some("H-17")));
 
     let before = nabo.get(id(b)).expect("get");
     let err = nabo.move_to(id(b), None, "2027-03-28T02:15", "2027-03-28T04:00", now()).expect_err("gap");
@@ -328,9 +336,9 @@ fn a_follow_up_is_drafted_two_weeks_later_at_the_same_time() {
     // Two weeks later is after the autumn change: same wall-clock time, new offset.
     assert_eq!(draft.start, "2026-11-03T10:00");
     assert_eq!(draft.duration_minutes, 45);
-    assert_eq!((draft.area.as_deref(), draft.household.as_deref()), (Some("Gellerup"), Some("H-17")));
+    assert_eq!((draft.details.area.as_deref(), draft.details.household.as_deref()), (Some("Gellerup"), Some("H-17")));
     assert_eq!(draft.kind, ActivityKind::HomeVisit);
-    assert!(draft.note.is_none(), "notes are not copied");
+    assert!(draft.details.note.is_none(), "notes are not copied");
     let planned = nabo.plan(draft, now()).expect("plan the follow-up");
     assert_eq!(nabo.get(id(planned.id)).expect("get").start, "2026-11-03T10:00:00+01:00");
 }
@@ -410,8 +418,7 @@ fn example_data_is_marked_and_removed_in_one_go() {
 
 fn meeting_series(start: &str, rule: &str) -> PlanRequest {
     PlanRequest {
-        venue: Some("Beboerhuset".into()),
-        theme: Some("Sundhed".into()),
+        details: Details { venue: Some("Beboerhuset".into()), theme: Some("Sundhed".into()), ..Details::default() },
         rrule: Some(rule.into()),
         ..PlanRequest::new(ActivityKind::GroupMeeting, start, 120)
     }
@@ -468,13 +475,13 @@ fn this_and_following_splits_the_series() {
     let (_dir, mut nabo) = new_db();
     let first = id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=6"), now()).expect("plan").id);
     nabo.skip_occurrence(first, "2026-12-29T17:00:00+01:00", now()).expect("skip a later one");
-    let changed = PlanRequest { venue: Some("Biblioteket".into()), ..meeting_series("2026-12-15T18:00", "") };
+    let changed = with(meeting_series("2026-12-15T18:00", ""), |d| d.venue = Some("Biblioteket".into()));
     let changed = PlanRequest { rrule: None, ..changed };
     let rest = nabo.update_following(first, "2026-12-15T17:00:00+01:00", changed, now()).expect("split");
     assert_ne!(rest.id, first.0);
     let all = nabo.list(date("2026-12-01"), date("2027-01-31")).expect("list");
     let seen: Vec<(i64, &str, Option<&str>)> =
-        all.iter().map(|v| (v.id, v.start.as_str(), v.venue.as_deref())).collect();
+        all.iter().map(|v| (v.id, v.start.as_str(), v.details.venue.as_deref())).collect();
     assert_eq!(
         seen,
         vec![
@@ -561,16 +568,15 @@ fn the_live_calendar_file_follows_every_change() {
 #[test]
 fn a_group_meeting_keeps_its_expected_size_within_limits() {
     let (_dir, mut nabo) = new_db();
-    let meeting = PlanRequest { expected_size: Some(15), ..meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=2") };
+    let meeting = with(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=2"), |d| d.expected_size = Some(15));
     let id = nabo.plan(meeting.clone(), now()).expect("plan").id;
-    assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list")[0].expected_size, Some(15));
+    assert_eq!(nabo.list(date("2026-12-01"), date("2026-12-01")).expect("list")[0].details.expected_size, Some(15));
     for size in [0, 501] {
-        let err = nabo.plan(PlanRequest { expected_size: Some(size), ..meeting.clone() }, now()).expect_err("size");
+        let err = nabo.plan(with(meeting.clone(), |d| d.expected_size = Some(size)), now()).expect_err("size");
         assert_eq!((err.code(), err.field().as_deref()), (ErrorCode::ExpectedSizeOutOfRange, Some("expected_size")));
     }
-    let err = nabo
-        .plan(PlanRequest { expected_size: Some(3), ..visit("2026-12-02T10:00", 60, "A") }, now())
-        .expect_err("visit");
+    let err =
+        nabo.plan(with(visit("2026-12-02T10:00", 60, "A"), |d| d.expected_size = Some(3)), now()).expect_err("visit");
     assert_eq!(err.code(), ErrorCode::NotForKind);
     assert_eq!(
         nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list").iter().filter(|v| v.id != id).count(),
@@ -584,10 +590,9 @@ fn a_split_with_the_rule_sent_back_unchanged_keeps_the_number_of_meetings() {
     let first =
         id(nabo.plan(meeting_series("2026-12-01T17:00", "FREQ=WEEKLY;BYDAY=TU;COUNT=6"), now()).expect("plan").id);
     // An edit form sends the series' rule as it received it, in another order.
-    let edited = PlanRequest {
-        venue: Some("Biblioteket".into()),
-        ..meeting_series("2026-12-15T17:00", "FREQ=WEEKLY;COUNT=6;BYDAY=TU")
-    };
+    let edited = with(meeting_series("2026-12-15T17:00", "FREQ=WEEKLY;COUNT=6;BYDAY=TU"), |d| {
+        d.venue = Some("Biblioteket".into())
+    });
     nabo.update_following(first, "2026-12-15T17:00:00+01:00", edited, now()).expect("split");
     let all = nabo.list(date("2026-12-01"), date("2027-03-31")).expect("list");
     assert_eq!(all.len(), 6, "still six meetings: {:?}", all.iter().map(|v| &v.start).collect::<Vec<_>>());
@@ -673,7 +678,7 @@ fn with_the_live_calendars_folder_gone_every_change_is_made_and_says_so() {
     let a = id(out.id);
     let out = nabo.update(a, visit(&past(24), 60, "Hasle"), now()).expect("update");
     assert_live_notice("update", &out.notices, &path);
-    assert_eq!(nabo.get(a).expect("get").area.as_deref(), Some("Hasle"));
+    assert_eq!(nabo.get(a).expect("get").details.area.as_deref(), Some("Hasle"));
     let out = nabo.move_to(a, None, "2026-11-24T11:00", "2026-11-24T12:00", now()).expect("move_to");
     assert_live_notice("move_to", &out.notices, &path);
     let out = nabo.move_for(a, None, "2026-11-24T09:00", "60m".parse().expect("minutes"), now()).expect("move_for");
@@ -707,7 +712,7 @@ fn with_the_live_calendars_folder_gone_every_change_is_made_and_says_so() {
     assert_live_notice("move_to of a meeting", &out.notices, &path);
     let out = nabo.skip_occurrence(s, "2026-12-15T17:00:00+01:00", now()).expect("skip");
     assert_live_notice("skip_occurrence", &out.notices, &path);
-    let rest = PlanRequest { venue: Some("Biblioteket".into()), ..meeting_series("2026-12-22T17:00", "") };
+    let rest = with(meeting_series("2026-12-22T17:00", ""), |d| d.venue = Some("Biblioteket".into()));
     let out = nabo.update_following(s, "2026-12-22T17:00:00+01:00", rest, now()).expect("update_following");
     assert_live_notice("update_following", &out.notices, &path);
     let meetings = nabo.list(date("2026-12-01"), date("2026-12-31")).expect("list");

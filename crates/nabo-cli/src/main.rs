@@ -14,8 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nabo_app::{
     database_path, parse_date, today_in_copenhagen, ActivityId, ActivityKind, ActivityStatus, ActivityView, AppError,
-    BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, ExportOptions, ImportReport, Language, Localizer,
-    Minutes, Nabo, NoticeView, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR, SETTING_KEYS,
+    BusyView, CalendarItem, ConflictKindView, ConflictView, Detail, Details, ExportOptions, ImportReport, Language,
+    Localizer, Minutes, Nabo, NoticeView, PlanOutcome, PlanRequest, Programme, Role, StoreError, DB_ENV_VAR,
+    SETTING_KEYS,
 };
 
 /// Offline planner for Bydelsmødre and Baba volunteers.
@@ -718,37 +719,27 @@ fn open(path: &Path, access: Access, started: Started) -> Result<Nabo, Failure> 
 }
 
 fn plan_request(plan: PlanCommand) -> Result<PlanRequest, Failure> {
-    let (when, common, request) = match plan {
-        PlanCommand::Visit { when, area, household, common } => (
-            when,
-            common,
-            PlanRequest { area: Some(area), household, ..PlanRequest::new(ActivityKind::HomeVisit, "", 0) },
-        ),
+    let (kind, when, common, rrule, details) = match plan {
+        PlanCommand::Visit { when, area, household, common } => {
+            (ActivityKind::HomeVisit, when, common, None, Details { area: Some(area), household, ..Details::default() })
+        }
         PlanCommand::Meeting { when, venue, theme, area, rrule, expected_size, common } => (
+            ActivityKind::GroupMeeting,
             when,
             common,
-            PlanRequest {
-                venue: Some(venue),
-                theme: Some(theme),
-                area,
-                rrule,
-                expected_size,
-                ..PlanRequest::new(ActivityKind::GroupMeeting, "", 0)
-            },
+            rrule,
+            Details { venue: Some(venue), theme: Some(theme), area, expected_size, ..Details::default() },
         ),
     };
     let duration: Minutes = when.duration.parse()?;
+    let programme = common.programme.map(|p| match p {
+        ProgrammeArg::Bydelsmoedre => Programme::Bydelsmoedre,
+        ProgrammeArg::Baba => Programme::Baba,
+    });
     Ok(PlanRequest {
-        start: when.start,
-        duration_minutes: duration.get(),
-        title: common.title,
-        note: common.note,
-        programme: common.programme.map(|p| match p {
-            ProgrammeArg::Bydelsmoedre => Programme::Bydelsmoedre,
-            ProgrammeArg::Baba => Programme::Baba,
-        }),
-        languages: common.languages,
-        ..request
+        rrule,
+        details: Details { title: common.title, note: common.note, programme, languages: common.languages, ..details },
+        ..PlanRequest::new(kind, when.start, duration.get())
     })
 }
 
@@ -948,8 +939,8 @@ fn busy_row(item: &BusyView, l10n: &Localizer) -> String {
 /// One line of `list`: id, day, time range, kind, place, status. Household labels are left out.
 fn table_row(item: &ActivityView, l10n: &Localizer) -> String {
     let empty = BTreeMap::new();
-    let kind = item.title.clone().unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
-    let place = item.venue.as_deref().or(item.area.as_deref()).unwrap_or("");
+    let kind = item.details.title.clone().unwrap_or_else(|| l10n.message(&format!("kind-{}", item.kind), &empty));
+    let place = item.details.venue.as_deref().or(item.details.area.as_deref()).unwrap_or("");
     let status = l10n.message(&format!("status-{}", item.status), &empty);
     let flag = if item.conflicts.is_empty() && item.busy_conflicts.is_empty() { "" } else { "  ⚠" };
     // A meeting of a series is shown by the name commands take: ID@DATE, its original day.

@@ -27,6 +27,7 @@ macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
@@ -120,8 +121,19 @@ impl ActivityKind {
         Minutes::hours(hours)
     }
 
-    /// Which fields this kind must have.
-    fn required_fields(self) -> &'static [Field] {
+    /// The text fields a form for this kind offers, in the order it shows them.
+    pub fn form_fields(self) -> &'static [Field] {
+        match self {
+            ActivityKind::HomeVisit => &[Field::Area, Field::Household, Field::Note],
+            ActivityKind::GroupMeeting | ActivityKind::NetworkMeeting => {
+                &[Field::Title, Field::Venue, Field::Theme, Field::Area, Field::Note]
+            }
+            ActivityKind::Outreach | ActivityKind::Accompaniment => &[Field::Title, Field::Area, Field::Note],
+        }
+    }
+
+    /// The fields this kind must have.
+    pub fn required_fields(self) -> &'static [Field] {
         match self {
             ActivityKind::HomeVisit => &[Field::Area],
             ActivityKind::GroupMeeting => &[Field::Venue, Field::Theme],
@@ -129,12 +141,111 @@ impl ActivityKind {
         }
     }
 
-    /// Which optional fields belong to this kind; others are refused.
-    fn allows(self, field: Field) -> bool {
+    /// Whether this kind may have `field` at all; a value in any other is refused.
+    pub fn allows(self, field: Field) -> bool {
         match field {
             Field::Household => self == ActivityKind::HomeVisit,
+            Field::ExpectedSize => self == ActivityKind::GroupMeeting,
             _ => true,
         }
+    }
+}
+
+/// Declares [`Details`] from one list of its free-text fields, each with the [`Field`] whose
+/// rule it passes: the struct, [`Details::TEXT_FIELDS`] and the lookups come from the same
+/// lines, so adding a field is one line here (and a column in the store's migration).
+macro_rules! details {
+    ($($(#[$doc:meta])* $name:ident: $field:ident),+ $(,)?) => {
+        /// What an activity is about, besides its kind, time, repeat rule and status: the fields
+        /// a volunteer fills in. The plan request, the draft, the stored activity and the views
+        /// all carry this one shape (flattened into their JSON).
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+        pub struct Details {
+            $($(#[$doc])* #[serde(default)] pub $name: Option<String>,)+
+            /// The programme.
+            #[serde(default)]
+            pub programme: Option<Programme>,
+            /// Languages used, e.g. "da", "ar".
+            #[serde(default)]
+            pub languages: Vec<String>,
+            /// How many people a group meeting usually has.
+            #[serde(default)]
+            pub expected_size: Option<u32>,
+        }
+
+        impl Details {
+            /// The free-text fields; each field's name is also its JSON name and database column.
+            pub const TEXT_FIELDS: &'static [Field] = &[$(Field::$field),+];
+
+            /// The value of a free-text field; `None` when empty or not one of [`Self::TEXT_FIELDS`].
+            pub fn text(&self, field: Field) -> Option<&str> {
+                match field {
+                    $(Field::$field => self.$name.as_deref(),)+
+                    _ => None,
+                }
+            }
+
+            /// The place of a free-text field, to fill it in; `None` when not one of [`Self::TEXT_FIELDS`].
+            pub fn text_mut(&mut self, field: Field) -> Option<&mut Option<String>> {
+                match field {
+                    $(Field::$field => Some(&mut self.$name),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+details! {
+    /// The area or neighbourhood.
+    area: Area,
+    /// The household's pseudonymous label (home visits only).
+    household: Household,
+    /// Where it takes place (meetings).
+    venue: Venue,
+    /// What it is about (meetings).
+    theme: Theme,
+    /// The volunteer's own title.
+    title: Title,
+    /// A private note that never leaves the machine.
+    note: Note,
+}
+
+impl Details {
+    /// These details checked for `kind`: every text cleaned by its field's rule (or refused),
+    /// languages without duplicates, fields the kind may not have and missing required ones
+    /// refused.
+    fn validate(mut self, kind: ActivityKind) -> Result<Details, ValidationError> {
+        for &field in Self::TEXT_FIELDS {
+            if let Some(slot) = self.text_mut(field) {
+                *slot = clean(field, slot.take())?;
+                if slot.is_some() && !kind.allows(field) {
+                    return Err(ValidationError::NotForKind { field, kind });
+                }
+            }
+        }
+        let mut languages = Vec::with_capacity(self.languages.len());
+        for language in std::mem::take(&mut self.languages) {
+            if let Some(language) = clean(Field::Language, Some(language))? {
+                if !languages.contains(&language) {
+                    languages.push(language);
+                }
+            }
+        }
+        self.languages = languages;
+        if let Some(&field) = kind.required_fields().iter().find(|&&f| self.text(f).is_none()) {
+            return Err(ValidationError::Missing { field, kind });
+        }
+        if let Some(size) = self.expected_size {
+            if !kind.allows(Field::ExpectedSize) {
+                return Err(ValidationError::NotForKind { field: Field::ExpectedSize, kind });
+            }
+            if size == 0 || size > MAX_EXPECTED_SIZE {
+                return Err(ValidationError::ExpectedSize { size, max: MAX_EXPECTED_SIZE });
+            }
+        }
+        Ok(self)
     }
 }
 
@@ -156,26 +267,10 @@ pub struct ActivityDraft {
     pub start: LocalDateTime,
     /// How long it lasts.
     pub span: Span,
-    /// The area or neighbourhood.
-    pub area: Option<String>,
-    /// The household's pseudonymous label (home visits only).
-    pub household: Option<String>,
-    /// Where it takes place (meetings).
-    pub venue: Option<String>,
-    /// What it is about (meetings).
-    pub theme: Option<String>,
-    /// A title of the volunteer's own.
-    pub title: Option<String>,
-    /// A private note that never leaves the machine.
-    pub note: Option<String>,
-    /// The programme it belongs to.
-    pub programme: Option<Programme>,
-    /// Languages used, e.g. "da", "ar".
-    pub languages: Vec<String>,
     /// An RFC 5545 RRULE value that makes this a series.
     pub rrule: Option<String>,
-    /// How many people a group meeting usually has.
-    pub expected_size: Option<u32>,
+    /// What it is about.
+    pub details: Details,
 }
 
 /// The largest expected size of a group meeting.
@@ -184,21 +279,7 @@ pub const MAX_EXPECTED_SIZE: u32 = 500;
 impl ActivityDraft {
     /// A draft with the required parts and every optional part empty.
     pub fn new(kind: ActivityKind, start: LocalDateTime, duration: Minutes) -> Self {
-        Self {
-            kind,
-            start,
-            span: Span::For(duration),
-            area: None,
-            household: None,
-            venue: None,
-            theme: None,
-            title: None,
-            note: None,
-            programme: None,
-            languages: Vec::new(),
-            rrule: None,
-            expected_size: None,
-        }
+        Self { kind, start, span: Span::For(duration), rrule: None, details: Details::default() }
     }
 
     /// Checks the draft and resolves its times, or says what is wrong.
@@ -240,48 +321,7 @@ impl ActivityDraft {
         }
 
         let kind = self.kind;
-        let field = |field: Field, value: Option<String>| -> Result<Option<String>, ValidationError> {
-            let value = clean(field, value)?;
-            if value.is_some() && !kind.allows(field) {
-                return Err(ValidationError::NotForKind { field, kind });
-            }
-            Ok(value)
-        };
-        let area = field(Field::Area, self.area)?;
-        let household = field(Field::Household, self.household)?;
-        let venue = field(Field::Venue, self.venue)?;
-        let theme = field(Field::Theme, self.theme)?;
-        let title = field(Field::Title, self.title)?;
-        let note = field(Field::Note, self.note)?;
-        let mut languages = Vec::with_capacity(self.languages.len());
-        for language in self.languages {
-            if let Some(language) = field(Field::Language, Some(language))? {
-                if !languages.contains(&language) {
-                    languages.push(language);
-                }
-            }
-        }
-
-        for &required in kind.required_fields() {
-            let present = match required {
-                Field::Area => area.is_some(),
-                Field::Venue => venue.is_some(),
-                Field::Theme => theme.is_some(),
-                _ => true,
-            };
-            if !present {
-                return Err(ValidationError::Missing { field: required, kind });
-            }
-        }
-
-        if let Some(size) = self.expected_size {
-            if kind != ActivityKind::GroupMeeting {
-                return Err(ValidationError::NotForKind { field: Field::ExpectedSize, kind });
-            }
-            if size == 0 || size > MAX_EXPECTED_SIZE {
-                return Err(ValidationError::ExpectedSize { size, max: MAX_EXPECTED_SIZE });
-            }
-        }
+        let details = self.details.validate(kind)?;
         let recurrence = match self.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some(rule) => {
                 // The longest sensible rule (every month day, an UNTIL) is about 120 characters;
@@ -295,22 +335,7 @@ impl ActivityDraft {
             None => None,
         };
 
-        Ok(ValidActivity {
-            kind,
-            start,
-            end,
-            recurrence,
-            area,
-            household,
-            venue,
-            theme,
-            title,
-            note,
-            programme: self.programme,
-            languages,
-            expected_size: self.expected_size,
-            notice: resolved.notice,
-        })
+        Ok(ValidActivity { kind, start, end, recurrence, details, notice: resolved.notice })
     }
 }
 
@@ -321,15 +346,7 @@ pub struct ValidActivity {
     start: DateTime<Tz>,
     end: DateTime<Tz>,
     recurrence: Option<Recurrence>,
-    area: Option<String>,
-    household: Option<String>,
-    venue: Option<String>,
-    theme: Option<String>,
-    title: Option<String>,
-    note: Option<String>,
-    programme: Option<Programme>,
-    languages: Vec<String>,
-    expected_size: Option<u32>,
+    details: Details,
     notice: Option<TimeNotice>,
 }
 
@@ -355,41 +372,9 @@ impl ValidActivity {
         let last = self.recurrence.as_ref()?.last_start(self.start)?;
         Some(last + (self.end - self.start))
     }
-    /// The area.
-    pub fn area(&self) -> Option<&str> {
-        self.area.as_deref()
-    }
-    /// The household label.
-    pub fn household(&self) -> Option<&str> {
-        self.household.as_deref()
-    }
-    /// The venue.
-    pub fn venue(&self) -> Option<&str> {
-        self.venue.as_deref()
-    }
-    /// The theme.
-    pub fn theme(&self) -> Option<&str> {
-        self.theme.as_deref()
-    }
-    /// The volunteer's own title.
-    pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
-    }
-    /// The private note.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-    /// The programme.
-    pub fn programme(&self) -> Option<Programme> {
-        self.programme
-    }
-    /// The languages used, without duplicates.
-    pub fn languages(&self) -> &[String] {
-        &self.languages
-    }
-    /// How many people a group meeting usually has.
-    pub fn expected_size(&self) -> Option<u32> {
-        self.expected_size
+    /// What it is about, checked: texts cleaned, languages without duplicates.
+    pub fn details(&self) -> &Details {
+        &self.details
     }
     /// What the user should be told about how the start time was read.
     pub fn notice(&self) -> Option<TimeNotice> {
@@ -405,15 +390,7 @@ impl ValidActivity {
             start: self.start,
             end: self.end,
             rrule: self.recurrence.map(|r| r.as_str().to_string()),
-            area: self.area,
-            household: self.household,
-            venue: self.venue,
-            theme: self.theme,
-            title: self.title,
-            note: self.note,
-            programme: self.programme,
-            languages: self.languages,
-            expected_size: self.expected_size,
+            details: self.details,
             example: false,
         }
     }
@@ -434,24 +411,8 @@ pub struct Activity {
     pub end: DateTime<Tz>,
     /// The repeat rule, for a series.
     pub rrule: Option<String>,
-    /// The area.
-    pub area: Option<String>,
-    /// The household label (home visits).
-    pub household: Option<String>,
-    /// The venue (meetings).
-    pub venue: Option<String>,
-    /// The theme (meetings).
-    pub theme: Option<String>,
-    /// The volunteer's own title.
-    pub title: Option<String>,
-    /// The private note.
-    pub note: Option<String>,
-    /// The programme.
-    pub programme: Option<Programme>,
-    /// Languages used.
-    pub languages: Vec<String>,
-    /// How many people a group meeting usually has.
-    pub expected_size: Option<u32>,
+    /// What it is about.
+    pub details: Details,
     /// Example data loaded to try Nabo out, not real work.
     pub example: bool,
 }
@@ -467,16 +428,8 @@ impl Activity {
                 Some(m) => Span::For(m),
                 None => Span::Until(LocalDateTime::new(self.end.naive_local())),
             },
-            area: self.area.clone(),
-            household: self.household.clone(),
-            venue: self.venue.clone(),
-            theme: self.theme.clone(),
-            title: self.title.clone(),
-            note: self.note.clone(),
-            programme: self.programme,
-            languages: self.languages.clone(),
             rrule: self.rrule.clone(),
-            expected_size: self.expected_size,
+            details: self.details.clone(),
         }
     }
 
@@ -575,11 +528,10 @@ mod tests {
     }
 
     fn visit(start: &str, duration: &str) -> ActivityDraft {
-        ActivityDraft {
-            area: Some("Gellerup".into()),
-            household: Some("H-17".into()),
-            ..ActivityDraft::new(ActivityKind::HomeVisit, local(start), minutes(duration))
-        }
+        let mut draft = ActivityDraft::new(ActivityKind::HomeVisit, local(start), minutes(duration));
+        draft.details.area = Some("Gellerup".into());
+        draft.details.household = Some("H-17".into());
+        draft
     }
 
     #[test]
@@ -587,8 +539,8 @@ mod tests {
         let v = visit("2026-12-01T10:00", "60m").validate().expect("valid");
         assert_eq!(v.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
         assert_eq!(v.end().to_rfc3339(), "2026-12-01T11:00:00+01:00");
-        assert_eq!(v.area(), Some("Gellerup"));
-        assert_eq!(v.household(), Some("H-17"));
+        assert_eq!(v.details().area.as_deref(), Some("Gellerup"));
+        assert_eq!(v.details().household.as_deref(), Some("H-17"));
         assert_eq!(v.notice(), None);
     }
 
@@ -601,11 +553,9 @@ mod tests {
 
     #[test]
     fn a_meeting_may_last_longer_than_a_visit() {
-        let meeting = ActivityDraft {
-            venue: Some("Beboerhuset".into()),
-            theme: Some("Sundhed".into()),
-            ..ActivityDraft::new(ActivityKind::GroupMeeting, local("2026-12-01T09:00"), minutes("10h"))
-        };
+        let mut meeting = ActivityDraft::new(ActivityKind::GroupMeeting, local("2026-12-01T09:00"), minutes("10h"));
+        meeting.details.venue = Some("Beboerhuset".into());
+        meeting.details.theme = Some("Sundhed".into());
         assert!(meeting.validate().is_ok());
     }
 
@@ -654,7 +604,7 @@ mod tests {
     #[test]
     fn required_fields_per_kind() {
         let mut draft = visit("2026-12-01T10:00", "60m");
-        draft.area = Some("  ".into());
+        draft.details.area = Some("  ".into());
         assert_eq!(
             draft.validate(),
             Err(ValidationError::Missing { field: Field::Area, kind: ActivityKind::HomeVisit })
@@ -668,10 +618,8 @@ mod tests {
 
     #[test]
     fn household_only_on_home_visits() {
-        let draft = ActivityDraft {
-            household: Some("H-3".into()),
-            ..ActivityDraft::new(ActivityKind::Outreach, local("2026-12-01T10:00"), minutes("1h"))
-        };
+        let mut draft = ActivityDraft::new(ActivityKind::Outreach, local("2026-12-01T10:00"), minutes("1h"));
+        draft.details.household = Some("H-3".into());
         assert_eq!(
             draft.validate(),
             Err(ValidationError::NotForKind { field: Field::Household, kind: ActivityKind::Outreach })
@@ -681,9 +629,9 @@ mod tests {
     #[test]
     fn languages_are_cleaned_and_deduplicated() {
         let mut draft = visit("2026-12-01T10:00", "60m");
-        draft.languages = vec!["da".into(), " ar ".into(), "da".into(), "".into()];
+        draft.details.languages = vec!["da".into(), " ar ".into(), "da".into(), "".into()];
         let v = draft.validate().expect("valid");
-        assert_eq!(v.languages(), ["da".to_string(), "ar".to_string()]);
+        assert_eq!(v.details().languages, ["da".to_string(), "ar".to_string()]);
     }
 
     #[test]
@@ -705,6 +653,31 @@ mod tests {
         check("2101-01-01T10:00", "1h", Some(Field::Start));
         check("1999-12-31T23:30", "1h", Some(Field::Start));
         check("2000-01-01T00:00", "1h", None);
+    }
+
+    #[test]
+    fn each_text_field_is_named_in_json_as_its_field() {
+        for &field in Details::TEXT_FIELDS {
+            let mut details = Details::default();
+            *details.text_mut(field).expect("a text field") = Some("x".into());
+            assert_eq!(details.text(field), Some("x"));
+            let json = serde_json::to_value(&details).expect("serialises");
+            assert_eq!(json[field.as_str()], "x", "{field}");
+        }
+        assert_eq!(Details::default().text(Field::Start), None);
+    }
+
+    #[test]
+    fn every_form_field_is_allowed_and_required_ones_are_offered() {
+        for &kind in ActivityKind::ALL {
+            for field in kind.form_fields().iter().chain(kind.required_fields()) {
+                assert!(Details::TEXT_FIELDS.contains(field), "{kind}: {field}");
+                assert!(kind.allows(*field), "{kind}: {field}");
+            }
+            for field in kind.required_fields() {
+                assert!(kind.form_fields().contains(field), "{kind}: {field}");
+            }
+        }
     }
 
     #[test]

@@ -14,15 +14,13 @@
 //! ```
 //! use nabo_core::{ActivityDraft, ActivityKind, LocalDateTime, Minutes};
 //!
-//! let draft = ActivityDraft {
-//!     area: Some("Gellerup".into()),
-//!     household: Some("H-17".into()),
-//!     ..ActivityDraft::new(
-//!         ActivityKind::HomeVisit,
-//!         "2026-12-01T10:00".parse::<LocalDateTime>().unwrap(),
-//!         "60m".parse::<Minutes>().unwrap(),
-//!     )
-//! };
+//! let mut draft = ActivityDraft::new(
+//!     ActivityKind::HomeVisit,
+//!     "2026-12-01T10:00".parse::<LocalDateTime>().unwrap(),
+//!     "60m".parse::<Minutes>().unwrap(),
+//! );
+//! draft.details.area = Some("Gellerup".into());
+//! draft.details.household = Some("H-17".into());
 //! let visit = draft.validate().unwrap();
 //! assert_eq!(visit.start().to_rfc3339(), "2026-12-01T10:00:00+01:00");
 //! ```
@@ -43,8 +41,8 @@ mod text;
 mod time;
 
 pub use activity::{
-    Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Programme, Span, UnknownName, ValidActivity,
-    ValidationError, MAX_EXPECTED_SIZE,
+    Activity, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Details, Programme, Span, UnknownName,
+    ValidActivity, ValidationError, MAX_EXPECTED_SIZE,
 };
 pub use conflict::{busy_span, conflicts_among, find_conflicts, Conflict, ConflictKind, ConflictRules, Scheduled};
 pub use counts::{

@@ -44,6 +44,7 @@ use crate::pii::{find_personal_data, PersonalDataKind};
 
 /// A text field of an activity, named in errors so the UI can point at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// The start date and time.

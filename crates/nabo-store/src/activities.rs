@@ -1,8 +1,12 @@
 //! Queries on activities.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use nabo_core::{Activity, ActivityId, ActivityStatus, ExceptionChange, OccurrenceException, ValidActivity, ZONE};
+use nabo_core::{
+    Activity, ActivityId, ActivityStatus, Details, ExceptionChange, Field, OccurrenceException, ValidActivity, ZONE,
+};
 use rusqlite::{named_params, OptionalExtension, Row, ToSql};
 
 use crate::db::Db;
@@ -11,11 +15,21 @@ use crate::error::StoreError;
 /// The longest any activity lasts, in seconds; bounds range scans on the start index.
 const LONGEST_ACTIVITY_SECS: i64 = 24 * 60 * 60;
 
+/// The activity's free-text columns, one per [`Details::TEXT_FIELDS`] and named like it, each
+/// written with `prefix` and joined: `area, household, …` or `:area, :household, …`.
+fn text_columns(format: impl Fn(&str) -> String) -> String {
+    Details::TEXT_FIELDS.iter().map(|f| format(f.as_str())).collect::<Vec<_>>().join(", ")
+}
+
 /// The columns every activity read selects, its languages included (in one query, not one per row).
-const COLUMNS: &str = "id, kind, status, start_utc, end_utc, rrule, area, household, venue, theme, title, note, \
-                       programme, example, expected_size, \
-                       (SELECT group_concat(language, char(31) ORDER BY position) FROM activity_languages \
-                        WHERE activity_id = activities.id) AS languages";
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "id, kind, status, start_utc, end_utc, rrule, {}, programme, example, expected_size, \
+         (SELECT group_concat(language, char(31) ORDER BY position) FROM activity_languages \
+          WHERE activity_id = activities.id) AS languages",
+        text_columns(str::to_string)
+    )
+});
 
 /// A new activity row: the validated plan, its stable calendar uid, and whether it is example data.
 #[derive(Debug, Clone, Copy)]
@@ -60,32 +74,24 @@ struct PlanParams<'a> {
     rrule: Option<&'a str>,
     series_end: Option<i64>,
     expected_size: Option<u32>,
-    area: Option<&'a str>,
-    household: Option<&'a str>,
-    venue: Option<&'a str>,
-    theme: Option<&'a str>,
-    title: Option<&'a str>,
-    note: Option<&'a str>,
+    /// `(":area", value)` for each text column.
+    texts: Vec<(String, Option<&'a str>)>,
     programme: Option<&'static str>,
     now: i64,
 }
 
 impl<'a> PlanParams<'a> {
     fn new(plan: &'a ValidActivity, now: DateTime<Utc>) -> Self {
+        let details = plan.details();
         Self {
             kind: plan.kind().as_str(),
             start: plan.start().timestamp(),
             end: plan.end().timestamp(),
             rrule: plan.recurrence().map(|r| r.as_str()),
             series_end: plan.series_end().map(|t| t.timestamp()),
-            expected_size: plan.expected_size(),
-            area: plan.area(),
-            household: plan.household(),
-            venue: plan.venue(),
-            theme: plan.theme(),
-            title: plan.title(),
-            note: plan.note(),
-            programme: plan.programme().map(|p| p.as_str()),
+            expected_size: details.expected_size,
+            texts: Details::TEXT_FIELDS.iter().map(|&f| (format!(":{f}"), details.text(f))).collect(),
+            programme: details.programme.map(|p| p.as_str()),
             now: now.timestamp(),
         }
     }
@@ -99,15 +105,10 @@ impl<'a> PlanParams<'a> {
             (":rrule", &self.rrule),
             (":series_end", &self.series_end),
             (":expected_size", &self.expected_size),
-            (":area", &self.area),
-            (":household", &self.household),
-            (":venue", &self.venue),
-            (":theme", &self.theme),
-            (":title", &self.title),
-            (":note", &self.note),
             (":programme", &self.programme),
             (":now", &self.now),
         ];
+        params.extend(self.texts.iter().map(|(name, value)| (name.as_str(), value as &dyn ToSql)));
         params.extend_from_slice(extra);
         params
     }
@@ -115,16 +116,20 @@ impl<'a> PlanParams<'a> {
 
 /// Stores a new activity with status planned; returns its id.
 pub fn insert_activity(conn: Db<'_>, new: &NewActivity<'_>, now: DateTime<Utc>) -> Result<ActivityId, StoreError> {
+    static INSERT: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, {}, programme,
+                                     example, expected_size, created_utc, updated_utc)
+             VALUES (:uid, :kind, 'planned', :start, :end, :rrule, :series_end, {}, :programme,
+                     :example, :expected_size, :now, :now)",
+            text_columns(str::to_string),
+            text_columns(|c| format!(":{c}")),
+        )
+    });
     let params = PlanParams::new(new.plan, now);
-    conn.execute(
-        "INSERT INTO activities (uid, kind, status, start_utc, end_utc, rrule, series_end_utc, area, household,
-                                 venue, theme, title, note, programme, example, expected_size, created_utc, updated_utc)
-         VALUES (:uid, :kind, 'planned', :start, :end, :rrule, :series_end, :area, :household,
-                 :venue, :theme, :title, :note, :programme, :example, :expected_size, :now, :now)",
-        params.with(&[(":uid", &new.uid), (":example", &new.example)]).as_slice(),
-    )?;
+    conn.execute(&INSERT, params.with(&[(":uid", &new.uid), (":example", &new.example)]).as_slice())?;
     let id = ActivityId(conn.last_insert_rowid());
-    replace_languages(conn, id, new.plan.languages())?;
+    replace_languages(conn, id, &new.plan.details().languages)?;
     Ok(id)
 }
 
@@ -135,19 +140,21 @@ pub fn update_activity(
     activity: &ValidActivity,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    static UPDATE: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, rrule = :rrule,
+                    series_end_utc = :series_end, expected_size = :expected_size, {},
+                    programme = :programme, sequence = sequence + 1, updated_utc = :now
+             WHERE id = :id AND deleted_utc IS NULL",
+            text_columns(|c| format!("{c} = :{c}")),
+        )
+    });
     let params = PlanParams::new(activity, now);
-    let changed = conn.execute(
-        "UPDATE activities SET kind = :kind, start_utc = :start, end_utc = :end, rrule = :rrule,
-                series_end_utc = :series_end, expected_size = :expected_size, area = :area,
-                household = :household, venue = :venue, theme = :theme, title = :title, note = :note,
-                programme = :programme, sequence = sequence + 1, updated_utc = :now
-         WHERE id = :id AND deleted_utc IS NULL",
-        params.with(&[(":id", &id.0)]).as_slice(),
-    )?;
+    let changed = conn.execute(&UPDATE, params.with(&[(":id", &id.0)]).as_slice())?;
     if changed == 0 {
         return Err(not_found(id));
     }
-    replace_languages(conn, id, activity.languages())
+    replace_languages(conn, id, &activity.details().languages)
 }
 
 /// Sets an activity's status and bumps its sequence.
@@ -248,7 +255,7 @@ pub fn recent_values(
 
 /// The activity with this id.
 pub fn get_activity(conn: Db<'_>, id: ActivityId) -> Result<Activity, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = :id AND deleted_utc IS NULL");
+    let sql = format!("SELECT {} FROM activities WHERE id = :id AND deleted_utc IS NULL", *COLUMNS);
     let row = conn
         .query_row(&sql, named_params! { ":id": id.0 }, RawActivity::from_row)
         .optional()?
@@ -265,12 +272,13 @@ pub fn list_activities_overlapping(
 ) -> Result<Vec<Activity>, StoreError> {
     // The lower bound on start_utc lets SQLite use the start index for one-offs; it is
     // safe because no activity lasts longer than LONGEST_ACTIVITY_SECS.
+    let columns = &*COLUMNS;
     let sql = format!(
-        "SELECT {COLUMNS} FROM activities
+        "SELECT {columns} FROM activities
          WHERE rrule IS NULL AND deleted_utc IS NULL
            AND start_utc < :to AND end_utc > :from AND start_utc > :from - {LONGEST_ACTIVITY_SECS}
          UNION ALL
-         SELECT {COLUMNS} FROM activities WHERE {SERIES_IN_RANGE}
+         SELECT {columns} FROM activities WHERE {SERIES_IN_RANGE}
          ORDER BY start_utc, id"
     );
     activities_in_range(conn, &sql, from, to)
@@ -317,8 +325,9 @@ pub fn list_series_overlapping(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>, StoreError> {
+    let columns = &*COLUMNS;
     let sql =
-        format!("SELECT {COLUMNS} FROM activities WHERE {SERIES_IN_RANGE} AND example = 0 ORDER BY start_utc, id");
+        format!("SELECT {columns} FROM activities WHERE {SERIES_IN_RANGE} AND example = 0 ORDER BY start_utc, id");
     activities_in_range(conn, &sql, from, to)
 }
 
@@ -341,8 +350,9 @@ pub struct ExportRow {
 
 /// Every real (not example, not deleted) activity for a calendar export, by start.
 pub fn list_for_export(conn: Db<'_>) -> Result<Vec<ExportRow>, StoreError> {
+    let columns = &*COLUMNS;
     let sql = format!(
-        "SELECT {COLUMNS}, uid, sequence, created_utc, updated_utc FROM activities
+        "SELECT {columns}, uid, sequence, created_utc, updated_utc FROM activities
          WHERE deleted_utc IS NULL AND example = 0 ORDER BY start_utc, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -491,21 +501,24 @@ struct RawActivity {
     start_utc: i64,
     end_utc: i64,
     rrule: Option<String>,
-    area: Option<String>,
-    household: Option<String>,
-    venue: Option<String>,
-    theme: Option<String>,
-    title: Option<String>,
-    note: Option<String>,
+    /// Everything but the programme, which is still text.
+    details: Details,
     programme: Option<String>,
     example: bool,
-    expected_size: Option<u32>,
-    /// The languages in order, joined by U+001F.
-    languages: Option<String>,
 }
 
 impl RawActivity {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        let mut details = Details::default();
+        for &field in Details::TEXT_FIELDS {
+            if let Some(slot) = details.text_mut(field) {
+                *slot = r.get(field.as_str())?;
+            }
+        }
+        details.expected_size = r.get("expected_size")?;
+        // The languages in order, joined by U+001F.
+        let languages: Option<String> = r.get("languages")?;
+        details.languages = languages.map(|l| l.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default();
         Ok(Self {
             id: r.get("id")?,
             kind: r.get("kind")?,
@@ -513,16 +526,9 @@ impl RawActivity {
             start_utc: r.get("start_utc")?,
             end_utc: r.get("end_utc")?,
             rrule: r.get("rrule")?,
-            area: r.get("area")?,
-            household: r.get("household")?,
-            venue: r.get("venue")?,
-            theme: r.get("theme")?,
-            title: r.get("title")?,
-            note: r.get("note")?,
+            details,
             programme: r.get("programme")?,
             example: r.get("example")?,
-            expected_size: r.get("expected_size")?,
-            languages: r.get("languages")?,
         })
     }
 
@@ -532,7 +538,8 @@ impl RawActivity {
         let at = |secs: i64| -> Result<DateTime<Tz>, StoreError> {
             instant(secs).ok_or_else(|| damaged(format!("time {secs} is out of range")))
         };
-        let languages = self.languages.map(|l| l.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default();
+        let mut details = self.details;
+        details.programme = self.programme.map(|p| p.parse()).transpose().map_err(|e| damaged(format!("{e}")))?;
         Ok(Activity {
             id: ActivityId(id),
             kind: self.kind.parse().map_err(|e| damaged(format!("{e}")))?,
@@ -540,16 +547,8 @@ impl RawActivity {
             start: at(self.start_utc)?,
             end: at(self.end_utc)?,
             rrule: self.rrule,
-            area: self.area,
-            household: self.household,
-            venue: self.venue,
-            theme: self.theme,
-            title: self.title,
-            note: self.note,
-            programme: self.programme.map(|p| p.parse()).transpose().map_err(|e| damaged(format!("{e}")))?,
-            languages,
+            details,
             example: self.example,
-            expected_size: self.expected_size,
         })
     }
 }
@@ -588,28 +587,21 @@ pub fn count_activities(conn: Db<'_>) -> Result<i64, StoreError> {
 pub struct StoredTexts {
     /// The activity.
     pub id: ActivityId,
-    /// Area, household, venue, theme, title and note, in this order; `None` where not set.
-    pub texts: [(nabo_core::Field, Option<String>); 6],
+    /// Each of [`Details::TEXT_FIELDS`] with its value, `None` where not set.
+    pub texts: Vec<(Field, Option<String>)>,
 }
 
 /// The free-text fields of every stored activity (not deleted ones), by id.
 pub fn list_activity_texts(conn: Db<'_>) -> Result<Vec<StoredTexts>, StoreError> {
-    use nabo_core::Field;
-    let mut stmt = conn.prepare(
-        "SELECT id, area, household, venue, theme, title, note FROM activities WHERE deleted_utc IS NULL ORDER BY id",
-    )?;
+    let sql =
+        format!("SELECT id, {} FROM activities WHERE deleted_utc IS NULL ORDER BY id", text_columns(str::to_string));
+    let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| {
-        Ok(StoredTexts {
-            id: ActivityId(r.get(0)?),
-            texts: [
-                (Field::Area, r.get(1)?),
-                (Field::Household, r.get(2)?),
-                (Field::Venue, r.get(3)?),
-                (Field::Theme, r.get(4)?),
-                (Field::Title, r.get(5)?),
-                (Field::Note, r.get(6)?),
-            ],
-        })
+        let texts = Details::TEXT_FIELDS
+            .iter()
+            .map(|&field| Ok((field, r.get(field.as_str())?)))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(StoredTexts { id: ActivityId(r.get("id")?), texts })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

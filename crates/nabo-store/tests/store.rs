@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::calendar::{BusyEntry, BusyTime};
 use nabo_core::{
-    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, ExceptionChange, LocalDateTime, Minutes,
+    ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Details, ExceptionChange, LocalDateTime, Minutes,
     OccurrenceException, ValidActivity,
 };
 use nabo_store::{
@@ -24,9 +24,12 @@ fn now() -> DateTime<Utc> {
 
 fn visit(start: &str, duration: &str) -> ValidActivity {
     ActivityDraft {
-        area: Some("Gellerup".into()),
-        household: Some("H-17".into()),
-        languages: vec!["da".into(), "ar".into()],
+        details: Details {
+            area: Some("Gellerup".into()),
+            household: Some("H-17".into()),
+            languages: vec!["da".into(), "ar".into()],
+            ..Details::default()
+        },
         ..ActivityDraft::new(
             ActivityKind::HomeVisit,
             start.parse::<LocalDateTime>().expect("time"),
@@ -80,7 +83,7 @@ fn a_planned_visit_reads_back_with_every_field() {
     let got = get_activity(store.conn(), id).expect("found");
     assert_eq!(got, plan.into_activity(id, ActivityStatus::Planned));
     assert_eq!(got.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
-    assert_eq!(got.languages, ["da", "ar"]);
+    assert_eq!(got.details.languages, ["da", "ar"]);
 }
 
 #[test]
@@ -243,14 +246,14 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         let visit = get_activity(store.conn(), ActivityId(1)).expect("fixture activity 1");
         assert_eq!(visit.kind, ActivityKind::HomeVisit);
         assert_eq!(visit.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
-        assert_eq!(visit.household.as_deref(), Some("H-17"));
+        assert_eq!(visit.details.household.as_deref(), Some("H-17"));
         if version >= 2 {
             // The deleted example stays hidden but can be restored.
             assert!(matches!(get_activity(store.conn(), ActivityId(3)), Err(StoreError::NotFound { .. })));
         }
         let meeting = get_activity(store.conn(), ActivityId(2)).expect("fixture activity 2");
         assert_eq!(meeting.status, ActivityStatus::Done);
-        assert_eq!(meeting.languages, ["da", "ar"]);
+        assert_eq!(meeting.details.languages, ["da", "ar"]);
         assert_eq!(get_identity(store.conn()).expect("identity").map(|i| i.role), Some(Role::Volunteer));
         if version >= 4 {
             let counts = get_counts(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("counts");
@@ -329,7 +332,7 @@ fn recent_values_offer_what_was_typed_before() {
     for (i, area) in ["Gellerup", "Vollsmose", "gellerupparken", "Tingbjerg", "Gellerup", "50%_area"].iter().enumerate()
     {
         let plan = ActivityDraft {
-            area: Some((*area).into()),
+            details: Details { area: Some((*area).into()), ..Details::default() },
             ..ActivityDraft::new(
                 ActivityKind::HomeVisit,
                 "2026-12-01T10:00".parse::<LocalDateTime>().expect("time"),
@@ -361,8 +364,7 @@ fn the_role_can_be_set_before_and_after_init() {
 
 fn series(start: &str, rule: &str) -> ValidActivity {
     ActivityDraft {
-        venue: Some("Beboerhuset".into()),
-        theme: Some("Sundhed".into()),
+        details: Details { venue: Some("Beboerhuset".into()), theme: Some("Sundhed".into()), ..Details::default() },
         rrule: Some(rule.into()),
         ..ActivityDraft::new(
             ActivityKind::GroupMeeting,

@@ -41,42 +41,6 @@ start: string,
  */
 end: string, 
 /**
- * The volunteer's own title, if any.
- */
-title: string | null, 
-/**
- * The area.
- */
-area: string | null, 
-/**
- * The household label (home visits).
- */
-household: string | null, 
-/**
- * The venue (meetings).
- */
-venue: string | null, 
-/**
- * The theme (meetings).
- */
-theme: string | null, 
-/**
- * The private note.
- */
-note: string | null, 
-/**
- * The programme.
- */
-programme: Programme | null, 
-/**
- * Languages used.
- */
-languages: Array<string>, 
-/**
- * How many people a group meeting usually has.
- */
-expected_size: number | null, 
-/**
  * Ids of the listed activities this one clashes with.
  */
 conflicts: Array<number>, 
@@ -87,4 +51,40 @@ example: boolean,
 /**
  * Keys of the busy time (from other calendars) it overlaps; left out when none.
  */
-busy_conflicts?: Array<string>, };
+busy_conflicts?: Array<string>, 
+/**
+ * The area or neighbourhood.
+ */
+area: string | null, 
+/**
+ * The household's pseudonymous label (home visits only).
+ */
+household: string | null, 
+/**
+ * Where it takes place (meetings).
+ */
+venue: string | null, 
+/**
+ * What it is about (meetings).
+ */
+theme: string | null, 
+/**
+ * The volunteer's own title.
+ */
+title: string | null, 
+/**
+ * A private note that never leaves the machine.
+ */
+note: string | null, 
+/**
+ * The programme.
+ */
+programme: Programme | null, 
+/**
+ * Languages used, e.g. "da", "ar".
+ */
+languages: Array<string>, 
+/**
+ * How many people a group meeting usually has.
+ */
+expected_size: number | null, };

@@ -19,19 +19,23 @@ start: string,
  */
 duration_minutes: number, 
 /**
- * The area.
+ * An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
+ */
+rrule: string | null, 
+/**
+ * The area or neighbourhood.
  */
 area: string | null, 
 /**
- * The household label (home visits).
+ * The household's pseudonymous label (home visits only).
  */
 household: string | null, 
 /**
- * The venue (meetings).
+ * Where it takes place (meetings).
  */
 venue: string | null, 
 /**
- * The theme (meetings).
+ * What it is about (meetings).
  */
 theme: string | null, 
 /**
@@ -39,7 +43,7 @@ theme: string | null,
  */
 title: string | null, 
 /**
- * A private note.
+ * A private note that never leaves the machine.
  */
 note: string | null, 
 /**
@@ -47,13 +51,9 @@ note: string | null,
  */
 programme: Programme | null, 
 /**
- * Languages used.
+ * Languages used, e.g. "da", "ar".
  */
 languages: Array<string>, 
-/**
- * An RFC 5545 RRULE value (e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=8`) that makes this a series.
- */
-rrule: string | null, 
 /**
  * How many people a group meeting usually has.
  */
