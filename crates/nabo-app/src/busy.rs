@@ -181,9 +181,9 @@ impl Nabo {
             read_busy(&bytes, ReadWindow::around(now)).map_err(|source| AppError::Import { file: shown, source })?;
         let source = source_name(name, calendar.name.as_deref(), file);
         let diff = if dry_run {
-            diff_busy_source(self.store_conn(), &source, &calendar.entries)?
+            diff_busy_source(self.store.conn(), &source, &calendar.entries)?
         } else {
-            self.store_write(|tx| replace_busy_source(tx, &source, &calendar.entries, now))?
+            self.store.write(|tx| replace_busy_source(tx, &source, &calendar.entries, now))?
         };
         let named = |uid: &String, line: usize, kept: usize| CappedSeries { uid: uid.clone(), line, kept };
         Ok(ImportReport {
@@ -237,7 +237,7 @@ impl Nabo {
 
     /// The imported calendars.
     pub fn busy_sources(&self) -> Result<Vec<BusySourceView>, AppError> {
-        Ok(list_busy_sources(self.store_conn())?
+        Ok(list_busy_sources(self.store.conn())?
             .into_iter()
             .map(|s| BusySourceView {
                 name: s.name,
@@ -249,12 +249,12 @@ impl Nabo {
 
     /// Removes an imported calendar and its busy time; false if none had that name.
     pub fn remove_busy_source(&mut self, name: &str) -> Result<bool, AppError> {
-        self.store_write(|tx| delete_busy_source(tx, name))
+        Ok(self.store.write(|tx| delete_busy_source(tx, name))?)
     }
 
     /// Stored busy time overlapping `[from, to)`.
     pub(crate) fn busy_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<BusyRow>, AppError> {
-        Ok(list_busy_overlapping(self.store_conn(), from, to)?)
+        Ok(list_busy_overlapping(self.store.conn(), from, to)?)
     }
 }
 

@@ -184,7 +184,7 @@ impl Nabo {
 
     /// The activity or meeting named by `id` and `occurrence` (RFC 3339, for a meeting of a series).
     fn counted_entry(&self, id: ActivityId, occurrence: Option<&str>) -> Result<Entry, AppError> {
-        let activity = get_activity(self.store_conn(), id)?;
+        let activity = get_activity(self.store.conn(), id)?;
         match occurrence {
             Some(occurrence) => self.entry(&activity, occurrence),
             None if activity.rrule.is_some() => Err(AppError::OccurrenceRequired { id: id.0 }),
@@ -232,7 +232,7 @@ impl Nabo {
             values: &valid.values,
         };
         let series = o.original_start.is_some();
-        let edited = self.store_write(|tx| {
+        let edited = self.store.write(|tx| {
             let edited = record_counts(tx, &counts, &editor, now)?;
             if series {
                 let change = ExceptionChange::Changed { start: o.start, end: o.end, status: ActivityStatus::Done };
@@ -241,7 +241,7 @@ impl Nabo {
             } else {
                 set_activity_status(tx, id, ActivityStatus::Done, now)?;
             }
-            Ok(edited)
+            Ok::<_, nabo_store::StoreError>(edited)
         })?;
         let notice = self.refresh_live_calendar(now);
         let activity = match occurrence {
@@ -262,7 +262,7 @@ impl Nabo {
 
     /// Who is logged as changing counts: this database's user, by name or role.
     fn editor(&self) -> Result<String, AppError> {
-        Ok(match get_identity(self.store_conn())? {
+        Ok(match get_identity(self.store.conn())? {
             Some(identity) => identity.display_name.unwrap_or_else(|| identity.role.as_str().to_string()),
             None => "volunteer".to_string(),
         })
@@ -280,7 +280,7 @@ impl Nabo {
         let o = entry.occurrence;
         let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
         let editor = self.editor()?;
-        let removed = self.store_write(|tx| remove_counts(tx, id, key_start, &editor, now))?;
+        let removed = self.store.write(|tx| remove_counts(tx, id, key_start, &editor, now))?;
         // The file shows no counts, but it is rewritten like after every change: a volunteer
         // whose file stopped updating learns it at her next change, whichever that is.
         let notice = if removed { self.refresh_live_calendar(now) } else { None };
@@ -294,13 +294,13 @@ impl Nabo {
         let key_start = o.original_start.unwrap_or(o.start).with_timezone(&Utc);
         let current = scheme()?;
         let migrate = |c: nabo_store::RecordedCounts| current.migrate(&c.scheme, &c.values).map_err(AppError::Scheme);
-        let recorded = get_counts(self.store_conn(), id, key_start)?.map(migrate).transpose()?;
+        let recorded = get_counts(self.store.conn(), id, key_start)?.map(migrate).transpose()?;
         let prefill = if recorded.is_none() && o.original_start.is_some() {
-            latest_counts_before(self.store_conn(), id, key_start)?.map(migrate).transpose()?
+            latest_counts_before(self.store.conn(), id, key_start)?.map(migrate).transpose()?
         } else {
             None
         };
-        let edits = list_count_edits(self.store_conn(), id, key_start)?.len();
+        let edits = list_count_edits(self.store.conn(), id, key_start)?.len();
         Ok(CountsForm { recorded, prefill, edits })
     }
 
@@ -310,10 +310,10 @@ impl Nabo {
         let (from, to) = day_range(first, last)?;
         // One-offs are counted by SQL on the start index; only series are expanded.
         let mut by: BTreeMap<(String, String), usize> = BTreeMap::new();
-        for (kind, status, n) in count_one_offs_by_kind_status(self.store_conn(), from, to)? {
+        for (kind, status, n) in count_one_offs_by_kind_status(self.store.conn(), from, to)? {
             *by.entry((kind, status)).or_insert(0) += n;
         }
-        for series in list_series_overlapping(self.store_conn(), from, to)? {
+        for series in list_series_overlapping(self.store.conn(), from, to)? {
             for e in self.entries_of(&series, from, to)? {
                 if e.occurrence.start.with_timezone(&Utc) >= from {
                     let key = (e.activity.kind.as_str().to_string(), e.occurrence.status.as_str().to_string());
@@ -322,7 +322,7 @@ impl Nabo {
             }
         }
         let period = format!("{:04}-{:02}", first.year(), first.month());
-        let month = month_count_totals(self.store_conn(), &period)?;
+        let month = month_count_totals(self.store.conn(), &period)?;
         let current = scheme()?;
         let mut totals: BTreeMap<String, u64> = current.keys().into_iter().map(|k| (k, 0)).collect();
         let mut per_scheme: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();

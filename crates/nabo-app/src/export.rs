@@ -58,7 +58,7 @@ impl Nabo {
                 Some(day_range(from, to.max(from)).or_else(|_| open_range(from, to))?)
             }
         };
-        let events: Vec<CalendarEvent> = list_for_export(self.store_conn())?
+        let events: Vec<CalendarEvent> = list_for_export(self.store.conn())?
             .into_iter()
             .filter(|row| range.is_none_or(|(from, to)| touches(&row.activity, from, to)))
             .map(|row| event(row, options, l10n))

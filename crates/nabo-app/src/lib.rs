@@ -13,19 +13,25 @@
 #![deny(clippy::disallowed_methods)]
 
 mod busy;
+mod check;
 mod counts;
 mod dto;
 mod error;
+mod examples;
 mod export;
 mod files;
 mod i18n;
 mod import_file;
 mod paths;
+mod planning;
 mod rules;
 mod service;
 mod settings;
+mod status;
+mod views;
 
 pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
+pub use check::CheckReport;
 pub use counts::{
     parse_counts, parse_period, CountsForm, CountsWarningView, KindStatusCount, MonthStats, RecordOutcome,
     SchemeBucketView, SchemeGroupView, SchemeView,
@@ -40,7 +46,7 @@ pub use files::{write_file, ProtectedFiles};
 pub use i18n::{Language, Localizer};
 pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
-pub use service::{parse_date, today_in_copenhagen, CheckReport, Nabo, Role};
+pub use service::{parse_date, today_in_copenhagen, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
 
 /// Domain types the front ends need to name.

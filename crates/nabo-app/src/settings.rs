@@ -1,5 +1,6 @@
 //! The user's settings: typed, validated, stored as key/value rows.
 
+use chrono::{DateTime, Utc};
 use nabo_core::{ActivityKind, Programme};
 use nabo_store::{get_identity, get_setting, set_role, set_setting, Db, Role};
 use serde::{Deserialize, Serialize};
@@ -7,8 +8,10 @@ use ts_rs::TS;
 
 use std::path::Path;
 
+use crate::dto::Changed;
 use crate::error::AppError;
 use crate::export::Detail;
+use crate::service::{rules_from, Nabo};
 
 /// A language the user can choose for the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -454,6 +457,44 @@ impl crate::Nabo {
     ) -> Result<crate::Changed<Settings>, AppError> {
         let settings = self.settings()?.with_value(key, value)?;
         self.save_settings(settings, now)
+    }
+}
+
+/// The settings use-cases.
+impl Nabo {
+    /// Checks and saves all settings at once; conflict checks use them from now on.
+    pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Changed<Settings>, AppError> {
+        let stored = self.settings()?;
+        settings.validate_change(&stored)?;
+        // The target is checked only when it changes: a live calendar whose folder vanished must
+        // not block every other setting; the rewrite below says the file could not be written.
+        let new_path =
+            settings.live_calendar_path.as_deref().filter(|p| Some(*p) != stored.live_calendar_path.as_deref());
+        if let Some(path) = new_path {
+            // Refused when saved, not only at the first rewrite: a live calendar path onto the
+            // database would otherwise replace it after the next change (issue 10).
+            crate::files::check_target(Path::new(path), &self.protected_files()).map_err(|e| match e {
+                AppError::ProtectedTarget { path } => AppError::InvalidLiveCalendar { path, reason: "database" },
+                AppError::UnusableTarget { path, reason } => AppError::InvalidLiveCalendar { path, reason },
+                other => other,
+            })?;
+        }
+        self.store.write(|tx| settings.store(tx, now))?;
+        self.rules = rules_from(&settings);
+        let notice = self.refresh_live_calendar(now);
+        Ok(Changed::new(self.settings()?, notice))
+    }
+
+    /// Minutes needed between two home visits.
+    pub fn travel_buffer_minutes(&self) -> i64 {
+        self.rules.travel_buffer.num_minutes()
+    }
+
+    /// Sets the minutes needed between two home visits (0 to 240).
+    pub fn set_travel_buffer(&mut self, minutes: i64, now: DateTime<Utc>) -> Result<Changed<()>, AppError> {
+        let settings = Settings { travel_buffer_minutes: minutes, ..self.settings()? };
+        let saved = self.save_settings(settings, now)?;
+        Ok(Changed::new((), saved.notices))
     }
 }
 
