@@ -129,14 +129,27 @@ test('plan a visit, move it in the edit form, then over another visit', async ()
   const stored = await invoke('get_activity', { id: Number(id) });
   assert.match(stored.start, /T09:00:00\+0[12]:00$/);
 
-  // Moving onto another appointment is allowed, with the conflict warning in words.
-  const outcome = await invoke('move_activity', { id: Number(id), start: `${date}T08:30`, end: `${date}T09:30` });
-  assert.equal(outcome.conflicts.length, 0);
+  // Moving onto another appointment is allowed, with the conflict warning in words: a second
+  // visit at 10:00–11:00, then the first moved in its form to 10:15 for 20 minutes.
+  const other = await invoke('plan_activity', {
+    request: { kind: 'home_visit', start: `${date}T10:00`, duration_minutes: 60, area: 'Gellerup', household: 'H-32', rrule: null },
+  });
+  assert.equal(other.conflicts.length, 0, 'the second visit clashes with nothing yet');
+  await browser.$(`[data-testid="activity"][data-id="${other.id}"]`).waitForExist({ timeout: 10_000 });
   await openByKeyboard(id);
-  await typeInto(browser, 'input[name="time"]', '08:00');
+  await typeInto(browser, 'input[name="time"]', '10:15');
   await typeInto(browser, 'input[name="duration"]', '20');
   await (await browser.$('[data-testid="plan-submit"]')).click();
-  await browser.$('[data-testid="plan-saved"]').waitForDisplayed({ timeout: 10_000 });
+  const warning = await browser.$('[data-testid="conflict-warning"]');
+  await warning.waitForDisplayed({ timeout: 10_000 });
+  // The words name the clash and the other visit's time, not only a badge.
+  assert.match(await warning.getText(), /oven i en anden aftale.*10:00/s);
+  const moved = await invoke('get_activity', { id: Number(id) });
+  assert.match(moved.start, /T10:15:00\+0[12]:00$/, 'the move was saved despite the clash');
+  for (const clashing of [id, String(other.id)]) {
+    const badge = await browser.$(`[data-testid="activity"][data-id="${clashing}"] [data-testid="conflict-badge"]`);
+    assert.ok(await badge.isExisting(), `visit ${clashing} is flagged as clashing`);
+  }
 });
 
 /** Focuses an activity in the calendar and opens it with Enter, as a keyboard user does. */
