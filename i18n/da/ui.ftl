@@ -102,6 +102,7 @@ field-display_name = Navn
 field-language = Sprog
 field-repeat = Gentagelse
 field-calendar_name = Kalenderens navn
+field-public_address = Adresse på offentligt mødested
 field-from = Fra
 field-to = Til
 field-period = Måned

@@ -102,6 +102,7 @@ field-display_name = Name
 field-language = Language
 field-repeat = Repeat
 field-calendar_name = Calendar name
+field-public_address = Address of a public venue
 field-from = From
 field-to = To
 field-period = Month

@@ -34,6 +34,7 @@ pub mod calendar;
 mod conflict;
 mod counts;
 mod duration;
+pub mod exchange;
 mod pii;
 mod recorded;
 mod recurrence;

@@ -75,6 +75,9 @@ pub enum Field {
     DisplayName,
     /// The name an imported calendar gets in Nabo (`import-ics --name`).
     CalendarName,
+    /// The street address of a public venue on a coordinator's card (the one field where an
+    /// address is expected: the personal-data guard does not run on it).
+    PublicAddress,
 }
 
 impl Field {
@@ -95,6 +98,7 @@ impl Field {
             Field::ExpectedSize => "expected_size",
             Field::DisplayName => "display_name",
             Field::CalendarName => "calendar_name",
+            Field::PublicAddress => "public_address",
         }
     }
 
@@ -104,7 +108,7 @@ impl Field {
             Field::Household => 16,
             Field::Language => 32,
             Field::Area | Field::Venue | Field::Theme | Field::CalendarName => 80,
-            Field::Title => 120,
+            Field::Title | Field::PublicAddress => 120,
             Field::Note => 2000,
             Field::Start | Field::End | Field::Duration => 40,
             Field::Repeat => 200,
@@ -267,7 +271,7 @@ pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String
     if count > field.max_chars() {
         return Err(TextError::TooLong { field, chars: count, max: field.max_chars() });
     }
-    if let Some(found) = find_personal_data(trimmed) {
+    if let Some(found) = find_personal_data(trimmed).filter(|_| field != Field::PublicAddress) {
         return Err(TextError::PersonalData { field, kind: found.kind });
     }
     if field == Field::Household && !is_pseudonym(trimmed) {
