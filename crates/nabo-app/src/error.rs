@@ -161,6 +161,14 @@ pub enum ErrorCode {
     UnknownSetting,
     /// `settings set` gave a value of the wrong kind (a word where a number belongs).
     UnreadableSetting,
+    /// No role was chosen yet, so this Nabo has no identity (and no keys).
+    NoIdentity,
+    /// The operating system gave no randomness for a new key.
+    NoRandomness,
+    /// An identity card needs the holder's name, and none was given.
+    CardNeedsName,
+    /// A file handed over (an identity card) was refused: not one, changed, or unreadable.
+    CardRefused,
 }
 
 impl ErrorCode {
@@ -353,6 +361,21 @@ pub enum AppError {
     /// No database was named and there is no data folder to keep one in (see `paths.rs`).
     #[error("no database was named and there is no home folder; set {} or use --db", crate::paths::DB_ENV_VAR)]
     NoDataFolder,
+    /// The database has no identity yet (`nabo init` makes one, the window's welcome screen too).
+    #[error("this Nabo has no identity yet: choose a role first")]
+    NoIdentity,
+    /// Drawing a new key's randomness from the operating system failed.
+    #[error("the operating system gave no randomness for a new key: {detail}")]
+    NoRandomness {
+        /// What the system said.
+        detail: String,
+    },
+    /// An identity card names its holder, and this Nabo has no name yet.
+    #[error("an identity card needs your name; give one with: nabo settings set name NAME")]
+    CardNeedsName,
+    /// An identity card could not be made or read.
+    #[error("identity card: {0}")]
+    Card(nabo_core::exchange::ExchangeError),
 }
 
 impl AppError {
@@ -431,6 +454,10 @@ impl AppError {
             },
             AppError::ImportNotAFile { .. } => ErrorCode::ImportNotAFile,
             AppError::NoDataFolder => ErrorCode::NoDataFolder,
+            AppError::NoIdentity => ErrorCode::NoIdentity,
+            AppError::NoRandomness { .. } => ErrorCode::NoRandomness,
+            AppError::CardNeedsName => ErrorCode::CardNeedsName,
+            AppError::Card(_) => ErrorCode::CardRefused,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -453,6 +480,7 @@ impl AppError {
             self.code(),
             ErrorCode::NoDatabase
                 | ErrorCode::NoDataFolder
+                | ErrorCode::NoRandomness
                 | ErrorCode::DatabaseExists
                 | ErrorCode::Storage
                 // Neither is the user's input: the file broke, or another Nabo is busy.
@@ -703,7 +731,9 @@ impl AppError {
                 put("path", path.clone());
                 put("kind", (*kind).to_string());
             }
-            AppError::NoDataFolder => {}
+            AppError::NoDataFolder | AppError::NoIdentity | AppError::CardNeedsName => {}
+            AppError::Card(e) => put("reason", e.to_string()),
+            AppError::NoRandomness { detail } => put("detail", detail.clone()),
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {
                     put("what", (*what).to_string());

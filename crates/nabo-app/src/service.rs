@@ -78,7 +78,12 @@ impl Nabo {
         let display_name = nabo_core::clean_text(nabo_core::Field::DisplayName, display_name)
             .map_err(|e| AppError::Invalid(nabo_core::ValidationError::Text(e)))?;
         let mut store = Store::create(path)?;
-        store.write(|tx| insert_identity(tx, &Identity { role, display_name }, now))?;
+        // The keys are made with the identity: files this Nabo signs later all carry the same key.
+        let keys = crate::keys::new_keys(role)?;
+        store.write(|tx| {
+            insert_identity(tx, &Identity { role, display_name }, now)?;
+            nabo_store::set_keys_once(tx, &keys)
+        })?;
         Self::with_store(store)
     }
 

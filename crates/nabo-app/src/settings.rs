@@ -33,6 +33,28 @@ pub enum RoleView {
     Volunteer,
     /// A coordinator.
     Coordinator,
+    /// Both a volunteer and a coordinator.
+    Both,
+}
+
+impl From<Role> for RoleView {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Volunteer => RoleView::Volunteer,
+            Role::Coordinator => RoleView::Coordinator,
+            Role::Both => RoleView::Both,
+        }
+    }
+}
+
+impl From<RoleView> for Role {
+    fn from(role: RoleView) -> Self {
+        match role {
+            RoleView::Volunteer => Role::Volunteer,
+            RoleView::Coordinator => Role::Coordinator,
+            RoleView::Both => Role::Both,
+        }
+    }
 }
 
 /// Default length of a new activity of each kind, in minutes.
@@ -221,10 +243,7 @@ impl Settings {
             Some("en") => Some(UiLanguage::En),
             _ => None,
         };
-        s.role = get_identity(conn)?.map(|i| match i.role {
-            Role::Volunteer => RoleView::Volunteer,
-            Role::Coordinator => RoleView::Coordinator,
-        });
+        s.role = get_identity(conn)?.map(|i| i.role.into());
         s.programme = text("programme")?.and_then(|v| v.parse().ok());
         for kind in ActivityKind::ALL {
             let stored = text(duration_key(*kind))?.and_then(|v| v.parse::<u32>().ok());
@@ -267,11 +286,7 @@ impl Settings {
         };
         set_setting(conn, "live_calendar_detail", detail)?;
         if let Some(role) = self.role {
-            let role = match role {
-                RoleView::Volunteer => Role::Volunteer,
-                RoleView::Coordinator => Role::Coordinator,
-            };
-            set_role(conn, role, now)?;
+            set_role(conn, role.into(), now)?;
         }
         Ok(())
     }
@@ -336,15 +351,7 @@ impl Settings {
                 }
                 .to_string(),
             ),
-            (
-                "role",
-                match self.role {
-                    Some(RoleView::Volunteer) => "volunteer",
-                    Some(RoleView::Coordinator) => "coordinator",
-                    None => "none",
-                }
-                .to_string(),
-            ),
+            ("role", self.role.map(|r| Role::from(r).as_str()).unwrap_or("none").to_string()),
             ("programme", self.programme.map(|p| p.as_str()).unwrap_or("none").to_string()),
         ];
         for kind in ActivityKind::ALL {
@@ -397,13 +404,7 @@ impl Settings {
                     _ => return Err(wrong("language")),
                 }
             }
-            "role" => {
-                s.role = Some(match value {
-                    "volunteer" => RoleView::Volunteer,
-                    "coordinator" => RoleView::Coordinator,
-                    _ => return Err(wrong("role")),
-                })
-            }
+            "role" => s.role = Some(Role::from_name(value).ok_or_else(|| wrong("role"))?.into()),
             "programme" => {
                 s.programme = match value {
                     "none" => None,

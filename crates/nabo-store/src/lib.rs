@@ -40,7 +40,10 @@ pub use counts::{
 };
 pub use db::Db;
 pub use error::StoreError;
-pub use identity::{get_identity, insert_identity, set_role, Identity, Role};
+pub use identity::{
+    get_identity, get_keys, insert_identity, set_encryption_key_once, set_keys_once, set_role, Identity, Role,
+    StoredKeys,
+};
 pub use open::{Store, APPLICATION_ID};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};

@@ -155,13 +155,33 @@ CREATE TABLE count_edits (
 CREATE INDEX count_edits_by_occurrence ON count_edits (activity_id, occurrence_start_utc);
 "#;
 
+/// Migration 5: the identity gets its keys (issue 12: signed, encrypted summary files), and
+/// one Nabo may be a volunteer and a coordinator at once. SQLite cannot change a CHECK in
+/// place, so the one-row table is made again.
+const V5: &str = r#"
+CREATE TABLE identity_v5 (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    role           TEXT    NOT NULL CHECK (role IN ('volunteer', 'coordinator', 'both')),
+    display_name   TEXT,
+    created_utc    INTEGER NOT NULL,
+    -- The Ed25519 seed this Nabo signs with; made at init, or at first use by an older database.
+    signing_key    BLOB    CHECK (signing_key IS NULL OR length(signing_key) = 32),
+    -- The age X25519 identity summaries are encrypted to ("AGE-SECRET-KEY-1…"), when it receives them.
+    encryption_key TEXT
+) STRICT;
+INSERT INTO identity_v5 (id, role, display_name, created_utc)
+    SELECT id, role, display_name, created_utc FROM identity;
+DROP TABLE identity;
+ALTER TABLE identity_v5 RENAME TO identity;
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 #[cfg(test)]
 mod tests {

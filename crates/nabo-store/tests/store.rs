@@ -11,11 +11,12 @@ use nabo_core::{
 };
 use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
-    get_identity, get_setting, insert_activity, insert_identity, latest_counts_before, list_activities_overlapping,
-    list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions, month_count_totals, move_exceptions,
-    purge_deleted_activities, recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status,
-    set_exception, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts,
-    RememberedText, Role, Store, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+    get_identity, get_keys, get_setting, insert_activity, insert_identity, latest_counts_before,
+    list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
+    month_count_totals, move_exceptions, purge_deleted_activities, recent_values, record_counts, replace_busy_source,
+    restore_activity, set_activity_status, set_encryption_key_once, set_exception, set_keys_once, set_role,
+    set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts, RememberedText, Role, Store,
+    StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -255,6 +256,9 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         assert_eq!(meeting.status, ActivityStatus::Done);
         assert_eq!(meeting.details.languages, ["da", "ar"]);
         assert_eq!(get_identity(store.conn()).expect("identity").map(|i| i.role), Some(Role::Volunteer));
+        // Keys are made at first use in a database from before v5, and kept once there.
+        let keys = get_keys(store.conn()).expect("keys");
+        assert_eq!(keys.map(|k| k.signing_seed), (version >= 5).then_some([5; 32]));
         if version >= 4 {
             let counts = get_counts(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("counts");
             assert_eq!(counts.map(|c| c.values.get("reached").copied()), Some(Some(8)));
@@ -700,4 +704,24 @@ fn a_write_while_another_nabo_holds_the_lock_is_busy_after_the_timeout() {
     assert!(matches!(err, StoreError::Busy), "{err}");
     other.execute_batch("COMMIT").expect("release");
     store.write(|tx| set_setting(tx, "language", "da")).expect("written once the lock is free");
+}
+
+#[test]
+fn keys_are_stored_once_and_never_replaced_and_a_nabo_may_be_both() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    store
+        .write(|tx| insert_identity(tx, &Identity { role: Role::Both, display_name: Some("Hanne".into()) }, now()))
+        .expect("identity");
+    assert_eq!(get_identity(store.conn()).expect("read").map(|i| i.role), Some(Role::Both));
+    assert_eq!(get_keys(store.conn()).expect("none yet"), None);
+    let first = StoredKeys { signing_seed: [1; 32], encryption_key: None };
+    assert!(store.write(|tx| set_keys_once(tx, &first)).expect("stored"));
+    let second = StoredKeys { signing_seed: [2; 32], encryption_key: Some("AGE-SECRET-KEY-1X".into()) };
+    assert!(!store.write(|tx| set_keys_once(tx, &second)).expect("refused quietly"), "a key is never replaced");
+    assert_eq!(get_keys(store.conn()).expect("read"), Some(first));
+    assert!(store.write(|tx| set_encryption_key_once(tx, "AGE-SECRET-KEY-1A")).expect("added"));
+    assert!(!store.write(|tx| set_encryption_key_once(tx, "AGE-SECRET-KEY-1B")).expect("kept"));
+    let keys = get_keys(store.conn()).expect("read").expect("keys");
+    assert_eq!((keys.signing_seed, keys.encryption_key.as_deref()), ([1; 32], Some("AGE-SECRET-KEY-1A")));
 }

@@ -3,4 +3,4 @@
 /**
  * A text field of an activity, named in errors so the UI can point at it.
  */
-export type Field = "start" | "end" | "duration" | "area" | "household" | "venue" | "theme" | "title" | "note" | "language" | "repeat" | "expected_size" | "display_name" | "calendar_name";
+export type Field = "start" | "end" | "duration" | "area" | "household" | "venue" | "theme" | "title" | "note" | "language" | "repeat" | "expected_size" | "display_name" | "calendar_name" | "public_address";

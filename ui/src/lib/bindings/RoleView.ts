@@ -3,4 +3,4 @@
 /**
  * The role of the person using Nabo, as the UI sees it.
  */
-export type RoleView = "volunteer" | "coordinator";
+export type RoleView = "volunteer" | "coordinator" | "both";
