@@ -35,7 +35,15 @@ error-no_data_folder = Nabo ved ikke, hvor databasen skal ligge: der er ikke val
 error-no_identity = Nabo har ingen identitet endnu: vælg først, om du er frivillig eller koordinator (nabo init eller velkomstskærmen).
 error-no_randomness = Styresystemet gav ingen tilfældighed til en ny nøgle: { $detail }
 error-card_needs_name = Et identitetskort skal have dit navn: angiv det med nabo settings set name NAVN
-error-card_refused = Identitetskortet kan ikke bruges: { $reason }
+error-card_refused = { $file } kan ikke bruges: { $reason ->
+    [too_large] filen er for stor til at være en Nabo-fil.
+    [not_json] det er ikke en Nabo-fil.
+    [wrong_format] det er en anden slags fil end ventet.
+    [unknown_version] den er lavet af en nyere Nabo; opdater Nabo først.
+    [signature] underskriften passer ikke: filen er ændret, efter den blev underskrevet.
+    [text] en tekst i den overholder ikke reglerne ({ $detail }).
+   *[malformed] indholdet passer ikke til formatet ({ $detail }).
+}
 error-no_database = Der er ingen Nabo-database i { $path }. Opret den først med: nabo init
 error-database_exists = Der er allerede en Nabo-database i { $path }.
 error-invalid_setting = { $field_label } skal være mellem { $min } og { $max }, ikke { $value }.

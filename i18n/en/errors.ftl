@@ -35,7 +35,15 @@ error-no_data_folder = Nabo does not know where to keep its database: no databas
 error-no_identity = Nabo has no identity yet: first choose whether you are a volunteer or a coordinator (nabo init or the welcome screen).
 error-no_randomness = The operating system gave no randomness for a new key: { $detail }
 error-card_needs_name = An identity card needs your name: give it with nabo settings set name NAME
-error-card_refused = The identity card cannot be used: { $reason }
+error-card_refused = { $file } cannot be used: { $reason ->
+    [too_large] the file is too large to be a Nabo file.
+    [not_json] it is not a Nabo file.
+    [wrong_format] it is another kind of file than expected.
+    [unknown_version] a newer Nabo made it; update Nabo first.
+    [signature] the signature does not match: the file was changed after it was signed.
+    [text] a text in it breaks the rules ({ $detail }).
+   *[malformed] its contents do not fit the format ({ $detail }).
+}
 error-no_database = There is no Nabo database at { $path }. Create it first with: nabo init
 error-database_exists = There is already a Nabo database at { $path }.
 error-invalid_setting = { $field_label } must be between { $min } and { $max }, not { $value }.

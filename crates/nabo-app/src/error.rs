@@ -373,9 +373,14 @@ pub enum AppError {
     /// An identity card names its holder, and this Nabo has no name yet.
     #[error("an identity card needs your name; give one with: nabo settings set name NAME")]
     CardNeedsName,
-    /// An identity card could not be made or read.
-    #[error("identity card: {0}")]
-    Card(nabo_core::exchange::ExchangeError),
+    /// A file handed over (an identity card, a summary) could not be made or read.
+    #[error("{file}: {source}")]
+    Card {
+        /// The file.
+        file: String,
+        /// Why.
+        source: nabo_core::exchange::ExchangeError,
+    },
 }
 
 impl AppError {
@@ -457,7 +462,7 @@ impl AppError {
             AppError::NoIdentity => ErrorCode::NoIdentity,
             AppError::NoRandomness { .. } => ErrorCode::NoRandomness,
             AppError::CardNeedsName => ErrorCode::CardNeedsName,
-            AppError::Card(_) => ErrorCode::CardRefused,
+            AppError::Card { .. } => ErrorCode::CardRefused,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -732,7 +737,12 @@ impl AppError {
                 put("kind", (*kind).to_string());
             }
             AppError::NoDataFolder | AppError::NoIdentity | AppError::CardNeedsName => {}
-            AppError::Card(e) => put("reason", e.to_string()),
+            AppError::Card { file, source } => {
+                put("file", file.clone());
+                put("reason", source.code().to_string());
+                // The particulars, in English: a member's name or the parser's words.
+                put("detail", source.to_string());
+            }
             AppError::NoRandomness { detail } => put("detail", detail.clone()),
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {

@@ -20,6 +20,20 @@ use crate::error::AppError;
 /// (`nabo import-ics /dev/stdin < work.ics`) and refused as a pipe otherwise.
 pub(crate) fn read_import_file(file: &Path) -> Result<Vec<u8>, AppError> {
     let shown = file.display().to_string();
+    read_chosen_file(file, MAX_FILE_BYTES, |bytes| AppError::Import {
+        file: shown.clone(),
+        source: ReadError::TooLarge { bytes, max: MAX_FILE_BYTES },
+    })
+}
+
+/// The bytes of a file the user chose (a calendar, a card, a summary, a receipt): only an
+/// ordinary file, and never more than `max` bytes of it (`too_large` says so with the size seen).
+pub(crate) fn read_chosen_file(
+    file: &Path,
+    max: u64,
+    too_large: impl Fn(u64) -> AppError,
+) -> Result<Vec<u8>, AppError> {
+    let shown = file.display().to_string();
     if file.as_os_str() == "-" {
         return Err(AppError::ImportNotAFile { path: shown, kind: "stdin" });
     }
@@ -39,18 +53,14 @@ pub(crate) fn read_import_file(file: &Path) -> Result<Vec<u8>, AppError> {
     if !meta.is_file() {
         return Err(AppError::ImportNotAFile { path: shown, kind: kind_of(&meta) });
     }
-    let too_large = |bytes: u64| AppError::Import {
-        file: shown.clone(),
-        source: ReadError::TooLarge { bytes, max: MAX_FILE_BYTES },
-    };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max {
         return Err(too_large(meta.len()));
     }
     // One byte past the limit tells a file that grew (or lied about its size) from one that fits.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    handle.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(failed)?;
+    handle.take(max + 1).read_to_end(&mut bytes).map_err(failed)?;
     let read = bytes.len() as u64;
-    if read > MAX_FILE_BYTES {
+    if read > max {
         return Err(too_large(read.max(meta.len())));
     }
     Ok(bytes)

@@ -120,10 +120,11 @@ impl Nabo {
         };
         let recipient = keys.decryption.as_ref().map(|d| d.to_public().to_string());
         let programme = self.settings()?.programme;
+        let refused = |source| AppError::Card { file: path.display().to_string(), source };
         let card = IdentityCard::make(&keys.signing, role, &name, recipient, programme, Vec::new(), Vec::new(), now)
-            .map_err(AppError::Card)?;
+            .map_err(refused)?;
         let mut bytes = serde_json::to_vec_pretty(&card)
-            .map_err(|e| AppError::Card(ExchangeError::Malformed { detail: e.to_string() }))?;
+            .map_err(|e| refused(ExchangeError::Malformed { detail: e.to_string() }))?;
         bytes.push(b'\n');
         crate::files::write_file(path, &bytes, &self.protected_files())?;
         self.key_view()

@@ -29,6 +29,7 @@ mod rules;
 mod service;
 mod settings;
 mod status;
+mod summaries;
 mod views;
 
 pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
@@ -50,6 +51,7 @@ pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
+pub use summaries::{Recipient, SentMonth, SummaryExport, SummaryTo};
 
 /// Domain types the front ends need to name.
 pub use nabo_core::{ActivityId, ActivityKind, ActivityStatus, Details, DurationError, Minutes, Programme, ZONE};

@@ -22,6 +22,7 @@ mod identity;
 mod open;
 mod schema;
 mod settings;
+mod summaries;
 
 pub use activities::{
     count_activities, count_deleted_before, count_one_offs_by_kind_status, delete_activity, delete_example_activities,
@@ -47,3 +48,7 @@ pub use identity::{
 pub use open::{Store, APPLICATION_ID};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};
+pub use summaries::{
+    insert_sent_summary, list_sent_summaries, month_totals_by_kind_and_area, next_summary_revision, GroupedTotal,
+    SentSummary,
+};

@@ -173,6 +173,16 @@ INSERT INTO identity_v5 (id, role, display_name, created_utc)
     SELECT id, role, display_name, created_utc FROM identity;
 DROP TABLE identity;
 ALTER TABLE identity_v5 RENAME TO identity;
+-- Monthly summaries this Nabo exported, one row per export: the revision numbers grow, and
+-- `content` (a hash of the totals alone) tells when counts changed after the last export.
+CREATE TABLE sent_summaries (
+    period   TEXT    NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    sha256   BLOB    NOT NULL CHECK (length(sha256) = 32),
+    content  BLOB    NOT NULL CHECK (length(content) = 32),
+    sent_utc INTEGER NOT NULL,
+    PRIMARY KEY (period, revision)
+) STRICT;
 "#;
 
 /// Every migration, oldest first.

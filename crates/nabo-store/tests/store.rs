@@ -11,12 +11,12 @@ use nabo_core::{
 };
 use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
-    get_identity, get_keys, get_setting, insert_activity, insert_identity, latest_counts_before,
+    get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
-    month_count_totals, move_exceptions, purge_deleted_activities, recent_values, record_counts, replace_busy_source,
-    restore_activity, set_activity_status, set_encryption_key_once, set_exception, set_keys_once, set_role,
-    set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts, RememberedText, Role, Store,
-    StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
+    list_sent_summaries, month_count_totals, move_exceptions, next_summary_revision, purge_deleted_activities,
+    recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status, set_encryption_key_once,
+    set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity,
+    NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -259,6 +259,9 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         // Keys are made at first use in a database from before v5, and kept once there.
         let keys = get_keys(store.conn()).expect("keys");
         assert_eq!(keys.map(|k| k.signing_seed), (version >= 5).then_some([5; 32]));
+        let sent: Vec<_> =
+            list_sent_summaries(store.conn()).expect("sent").into_iter().map(|s| (s.period, s.revision)).collect();
+        assert_eq!(sent, if version >= 5 { vec![("2026-11".to_string(), 1)] } else { vec![] });
         if version >= 4 {
             let counts = get_counts(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("counts");
             assert_eq!(counts.map(|c| c.values.get("reached").copied()), Some(Some(8)));
@@ -724,4 +727,29 @@ fn keys_are_stored_once_and_never_replaced_and_a_nabo_may_be_both() {
     assert!(!store.write(|tx| set_encryption_key_once(tx, "AGE-SECRET-KEY-1B")).expect("kept"));
     let keys = get_keys(store.conn()).expect("read").expect("keys");
     assert_eq!((keys.signing_seed, keys.encryption_key.as_deref()), ([1; 32], Some("AGE-SECRET-KEY-1A")));
+}
+
+#[test]
+fn each_export_of_a_month_gets_the_next_revision_and_the_list_shows_the_last() {
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let sent = |period: &str, revision, n| SentSummary {
+        period: period.into(),
+        revision,
+        sha256: [n; 32],
+        content: [n; 32],
+        sent: now(),
+    };
+    assert_eq!(next_summary_revision(store.conn(), "2026-11").expect("next"), 1);
+    store.write(|tx| insert_sent_summary(tx, &sent("2026-11", 1, 1))).expect("first");
+    store.write(|tx| insert_sent_summary(tx, &sent("2026-11", 2, 2))).expect("second");
+    store.write(|tx| insert_sent_summary(tx, &sent("2026-10", 1, 3))).expect("october");
+    assert_eq!(next_summary_revision(store.conn(), "2026-11").expect("next"), 3);
+    assert!(store.write(|tx| insert_sent_summary(tx, &sent("2026-11", 2, 9))).is_err(), "a revision is used once");
+    let last: Vec<_> = list_sent_summaries(store.conn())
+        .expect("list")
+        .into_iter()
+        .map(|s| (s.period, s.revision, s.sha256[0]))
+        .collect();
+    assert_eq!(last, [("2026-11".to_string(), 2, 2), ("2026-10".to_string(), 1, 3)]);
 }

@@ -5,6 +5,7 @@
 
 mod card;
 mod keys;
+mod summary;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -14,6 +15,7 @@ use serde_json::{Map, Value};
 
 pub use card::{CardRole, IdentityCard, PublicVenue, CARD_FORMAT, CARD_VERSION, MAX_CARD_BYTES};
 pub use keys::{Fingerprint, KeyError, PublicKey, SecretKey};
+pub use summary::{AreaTotals, KindTotals, MonthSummary, Sender, MAX_SUMMARY_BYTES, SUMMARY_FORMAT, SUMMARY_VERSION};
 
 /// Why a file someone handed over was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +64,21 @@ pub enum ExchangeError {
     /// A text in it breaks the text rule.
     #[error(transparent)]
     Text(#[from] crate::text::TextError),
+}
+
+impl ExchangeError {
+    /// A stable name for the reason, for messages in the user's language.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExchangeError::TooLarge { .. } => "too_large",
+            ExchangeError::NotJson { .. } => "not_json",
+            ExchangeError::WrongFormat { .. } => "wrong_format",
+            ExchangeError::UnknownVersion { .. } => "unknown_version",
+            ExchangeError::Malformed { .. } => "malformed",
+            ExchangeError::Signature(_) | ExchangeError::Unsigned => "signature",
+            ExchangeError::Text(_) => "text",
+        }
+    }
 }
 
 /// The bytes a document's signature covers: its RFC 8785 canonical JSON without `signature`.
