@@ -35,6 +35,9 @@ error-no_data_folder = Nabo ved ikke, hvor databasen skal ligge: der er ikke val
 error-no_identity = Nabo har ingen identitet endnu: vælg først, om du er frivillig eller koordinator (nabo init eller velkomstskærmen).
 error-no_randomness = Styresystemet gav ingen tilfældighed til en ny nøgle: { $detail }
 error-card_needs_name = Et identitetskort skal have dit navn: angiv det med nabo settings set name NAVN
+error-not_a_coordinator = Kun en koordinator indlæser opsummeringer: sæt rollen til koordinator (eller begge) først.
+error-unknown_volunteer = Ingen opsummering er kommet fra en frivillig ved navn «{ $name }».
+error-no_offered_key = Der er ikke kommet en anden nøgle under navnet «{ $name }».
 error-card_refused = { $file } kan ikke bruges: { $reason ->
     [too_large] filen er for stor til at være en Nabo-fil.
     [not_json] det er ikke en Nabo-fil.

@@ -35,6 +35,9 @@ error-no_data_folder = Nabo does not know where to keep its database: no databas
 error-no_identity = Nabo has no identity yet: first choose whether you are a volunteer or a coordinator (nabo init or the welcome screen).
 error-no_randomness = The operating system gave no randomness for a new key: { $detail }
 error-card_needs_name = An identity card needs your name: give it with nabo settings set name NAME
+error-not_a_coordinator = Only a coordinator imports summaries: set the role to coordinator (or both) first.
+error-unknown_volunteer = No summary came from a volunteer named “{ $name }”.
+error-no_offered_key = No other key came under the name “{ $name }”.
 error-card_refused = { $file } cannot be used: { $reason ->
     [too_large] the file is too large to be a Nabo file.
     [not_json] it is not a Nabo file.

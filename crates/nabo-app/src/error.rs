@@ -169,6 +169,12 @@ pub enum ErrorCode {
     CardNeedsName,
     /// A file handed over (an identity card) was refused: not one, changed, or unreadable.
     CardRefused,
+    /// Only a coordinator imports summaries.
+    NotACoordinator,
+    /// No volunteer by that name sent a summary.
+    UnknownVolunteer,
+    /// No other key was offered under that volunteer's name.
+    NoOfferedKey,
 }
 
 impl ErrorCode {
@@ -373,6 +379,21 @@ pub enum AppError {
     /// An identity card names its holder, and this Nabo has no name yet.
     #[error("an identity card needs your name; give one with: nabo settings set name NAME")]
     CardNeedsName,
+    /// Summaries are imported by a coordinator (or someone who is both).
+    #[error("only a coordinator imports summaries; set the role to coordinator or both first")]
+    NotACoordinator,
+    /// No volunteer by that name.
+    #[error("no summary came from a volunteer named '{name}'")]
+    UnknownVolunteer {
+        /// The name given.
+        name: String,
+    },
+    /// Nothing to accept.
+    #[error("no other key was offered under the name '{name}'")]
+    NoOfferedKey {
+        /// The name given.
+        name: String,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -463,6 +484,9 @@ impl AppError {
             AppError::NoRandomness { .. } => ErrorCode::NoRandomness,
             AppError::CardNeedsName => ErrorCode::CardNeedsName,
             AppError::Card { .. } => ErrorCode::CardRefused,
+            AppError::NotACoordinator => ErrorCode::NotACoordinator,
+            AppError::UnknownVolunteer { .. } => ErrorCode::UnknownVolunteer,
+            AppError::NoOfferedKey { .. } => ErrorCode::NoOfferedKey,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -736,7 +760,8 @@ impl AppError {
                 put("path", path.clone());
                 put("kind", (*kind).to_string());
             }
-            AppError::NoDataFolder | AppError::NoIdentity | AppError::CardNeedsName => {}
+            AppError::NoDataFolder | AppError::NoIdentity | AppError::CardNeedsName | AppError::NotACoordinator => {}
+            AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());
                 put("reason", source.code().to_string());

@@ -20,6 +20,7 @@ mod db;
 mod error;
 mod identity;
 mod open;
+mod received;
 mod schema;
 mod settings;
 mod summaries;
@@ -46,6 +47,10 @@ pub use identity::{
     StoredKeys,
 };
 pub use open::{Store, APPLICATION_ID};
+pub use received::{
+    accept_offered_key, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
+    insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, ImportedSummary, Volunteer,
+};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};
 pub use summaries::{

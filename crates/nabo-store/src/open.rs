@@ -229,6 +229,18 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in one transaction and then undoes all of it: a dry run that does exactly what
+    /// the real run would, and keeps nothing.
+    pub fn rehearse<T, E>(&mut self, f: impl FnOnce(Db<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred).map_err(StoreError::from)?;
+        let value = f(Db::new(&tx))?;
+        tx.rollback().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
     /// Checks the file's integrity and foreign keys; returns the problems found, if any.
     pub fn check_integrity(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();

@@ -183,6 +183,19 @@ CREATE TABLE sent_summaries (
     sent_utc INTEGER NOT NULL,
     PRIMARY KEY (period, revision)
 ) STRICT;
+-- The volunteers a coordinator received summaries from: each name is pinned to the key of
+-- its first summary. A summary under that name with another key is refused and its key kept
+-- here as offered, until the coordinator accepts it after comparing fingerprints.
+CREATE TABLE volunteers (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT    NOT NULL UNIQUE,
+    signing_key    BLOB    NOT NULL UNIQUE CHECK (length(signing_key) = 32),
+    offered_key    BLOB    CHECK (offered_key IS NULL OR length(offered_key) = 32),
+    first_utc      INTEGER NOT NULL
+) STRICT;
+-- v1's imported_summaries (never written before v5) keyed by the volunteer's key: each row
+-- one file as imported (its decrypted, verified JSON in payload); the highest revision of a
+-- volunteer's month counts.
 "#;
 
 /// Every migration, oldest first.

@@ -1,0 +1,388 @@
+//! The coordinator's side of summary files: importing many at once (a dry run first), each
+//! verified before anything from it is stored, volunteers pinned to their keys, revisions
+//! that replace older ones, and the list of who delivered which month.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Utc};
+use nabo_core::exchange::{ExchangeError, MonthSummary, PublicKey, MAX_SUMMARY_BYTES};
+use nabo_store::{
+    accept_offered_key, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
+    insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, Db, ImportedSummary, Role,
+    StoreError,
+};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::error::AppError;
+use crate::service::Nabo;
+
+/// The first bytes of an age file.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// An encrypted summary is the summary plus age's header and a tag per 64 KiB: a little more.
+const MAX_FILE_BYTES: u64 = MAX_SUMMARY_BYTES as u64 + 16 * 1024;
+
+/// What importing one summary file did, or would do in a dry run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SummaryFileReport {
+    /// The file as named.
+    pub file: String,
+    /// What happened: `new`, `replaces`, `already_imported` or `refused`.
+    pub outcome: SummaryOutcome,
+    /// The volunteer's name, when the file could be read.
+    pub volunteer: Option<String>,
+    /// The month, when the file could be read.
+    pub period: Option<String>,
+    /// The file's revision, when it could be read.
+    pub revision: Option<u32>,
+    /// For `replaces`: the revision it replaces.
+    pub replaced: Option<u32>,
+    /// For `refused`: why (`not_for_you`, `damaged`, `signature`, `future_period`,
+    /// `key_changed`, `older_revision`, `same_revision_other_content`, … — `summary-refused-<reason>`
+    /// in the translation files).
+    pub reason: Option<String>,
+    /// For `refused`: the particulars, when there are some (a member's name, a fingerprint).
+    pub detail: Option<String>,
+    /// SHA-256 of the file, hex, when it could be read.
+    pub sha256: Option<String>,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SummaryOutcome {
+    /// A month not imported before.
+    New,
+    /// A higher revision of a month imported before: it counts from now on.
+    Replaces,
+    /// This very file was imported before: nothing changes.
+    AlreadyImported,
+    /// Refused; nothing from it was stored.
+    Refused,
+}
+
+/// What a batch of summary files did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SummaryImportReport {
+    /// Nothing was stored: this is what importing would do.
+    pub dry_run: bool,
+    /// Per file, in the order given.
+    pub files: Vec<SummaryFileReport>,
+}
+
+impl SummaryImportReport {
+    /// Whether any file was refused (the CLI then exits 65; the others were still imported).
+    pub fn any_refused(&self) -> bool {
+        self.files.iter().any(|f| f.outcome == SummaryOutcome::Refused)
+    }
+}
+
+/// A volunteer as the coordinator sees her: name, fingerprint, and what she delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VolunteerView {
+    /// Her name.
+    pub name: String,
+    /// Her key's fingerprint.
+    pub fingerprint: String,
+    /// A new key offered under her name, refused until accepted: its fingerprint.
+    pub offered_fingerprint: Option<String>,
+    /// Each month delivered (its highest revision), oldest first.
+    pub months: Vec<DeliveredMonth>,
+    /// Months from her first to the last complete month with no summary, `YYYY-MM`.
+    pub missing: Vec<String>,
+}
+
+/// One month a volunteer delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeliveredMonth {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// The revision that counts.
+    pub revision: u32,
+    /// SHA-256 of that file, hex.
+    pub sha256: String,
+    /// The totals as imported, every key.
+    #[ts(type = "Record<string, number>")]
+    pub totals: BTreeMap<String, u64>,
+}
+
+/// A file read and verified, ready to be decided on.
+struct Verified {
+    summary: MonthSummary,
+    key: [u8; 32],
+    sha256: String,
+}
+
+/// Why a file was refused, before or after it was read.
+struct Refusal {
+    reason: &'static str,
+    detail: Option<String>,
+}
+
+impl Refusal {
+    fn new(reason: &'static str) -> Self {
+        Self { reason, detail: None }
+    }
+    fn with(reason: &'static str, detail: impl Into<String>) -> Self {
+        Self { reason, detail: Some(detail.into()) }
+    }
+}
+
+impl From<ExchangeError> for Refusal {
+    fn from(e: ExchangeError) -> Self {
+        let detail = match &e {
+            ExchangeError::Malformed { .. } | ExchangeError::Text(_) | ExchangeError::NotJson { .. } => {
+                Some(e.to_string())
+            }
+            _ => None,
+        };
+        Refusal { reason: e.code(), detail }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads, decrypts and verifies one file; nothing is decided yet.
+fn verify(
+    path: &Path,
+    identity: &age::x25519::Identity,
+    this_month: &str,
+) -> Result<Verified, (Option<String>, Refusal)> {
+    let too_large = |_| AppError::Card {
+        file: path.display().to_string(),
+        source: ExchangeError::TooLarge { max: MAX_SUMMARY_BYTES },
+    };
+    let bytes = crate::import_file::read_chosen_file(path, MAX_FILE_BYTES, too_large).map_err(|e| match e {
+        AppError::Card { source, .. } => (None, Refusal::from(source)),
+        AppError::ImportNotAFile { kind, .. } => (None, Refusal::with("not_a_file", kind)),
+        AppError::ReadFailed { reason, .. } => (None, Refusal::with("read_failed", reason)),
+        other => (None, Refusal::with("read_failed", other.to_string())),
+    })?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let refused = |r: Refusal| (Some(sha256.clone()), r);
+    let plain = if bytes.starts_with(AGE_MAGIC) {
+        age::decrypt(identity, &bytes).map_err(|e| {
+            refused(match e {
+                age::DecryptError::NoMatchingKeys => Refusal::new("not_for_you"),
+                _ => Refusal::new("damaged"),
+            })
+        })?
+    } else {
+        bytes
+    };
+    let summary = MonthSummary::read(&plain).map_err(|e| refused(e.into()))?;
+    // A month is summed up once it has begun; a later one cannot hold counts yet.
+    if summary.period.as_str() > this_month {
+        return Err(refused(Refusal::with("future_period", summary.period.clone())));
+    }
+    let key =
+        PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| refused(ExchangeError::from(e).into()))?;
+    Ok(Verified { key: key.to_bytes(), summary, sha256 })
+}
+
+/// Decides on a verified file against what is stored, and stores it if it is taken.
+fn apply(
+    tx: Db<'_>,
+    v: &Verified,
+    now: DateTime<Utc>,
+) -> Result<Result<(SummaryOutcome, Option<u32>), Refusal>, AppError> {
+    let name = &v.summary.volunteer.name;
+    if find_imported_by_sha256(tx, &v.sha256)?.is_some() {
+        return Ok(Ok((SummaryOutcome::AlreadyImported, None)));
+    }
+    match find_volunteer_by_key(tx, &v.key)? {
+        Some(_) => {}
+        None => match find_volunteer(tx, name)? {
+            Some(_) => {
+                // Her name is pinned to another key: refused, the new key kept as offered.
+                offer_key(tx, name, &v.key)?;
+                let offered = PublicKey::from_bytes(&v.key).map(|k| k.fingerprint().to_string()).unwrap_or_default();
+                return Ok(Err(Refusal::with("key_changed", offered)));
+            }
+            None => insert_volunteer(tx, name, &v.key, now)?,
+        },
+    }
+    let previous = latest_imported(tx, &v.key, &v.summary.period)?;
+    let outcome = match &previous {
+        None => (SummaryOutcome::New, None),
+        Some(p) if v.summary.revision > p.revision => (SummaryOutcome::Replaces, Some(p.revision)),
+        Some(p) if v.summary.revision == p.revision => {
+            return Ok(Err(Refusal::with("same_revision_other_content", p.revision.to_string())))
+        }
+        Some(p) => return Ok(Err(Refusal::with("older_revision", p.revision.to_string()))),
+    };
+    let payload = serde_json::to_string(&v.summary)
+        .map_err(|e| AppError::Store(StoreError::Damaged { what: "summary", id: 0, detail: e.to_string() }))?;
+    insert_imported(
+        tx,
+        &ImportedSummary {
+            volunteer_key: v.key,
+            period: v.summary.period.clone(),
+            revision: v.summary.revision,
+            file_sha256: v.sha256.clone(),
+            payload,
+            imported: now,
+        },
+    )?;
+    Ok(Ok(outcome))
+}
+
+impl Nabo {
+    /// Imports summary files (`nabo import-summary`), or with `dry_run` says what importing
+    /// would do and keeps nothing. Each file is verified before anything from it is stored and
+    /// is taken or refused whole; files are taken in revision order, so a batch holding two
+    /// revisions of a month ends with the higher one whatever the order given.
+    pub fn import_summaries(
+        &mut self,
+        files: &[PathBuf],
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<SummaryImportReport, AppError> {
+        let keys = self.keys()?;
+        if !matches!(keys.identity.role, Role::Coordinator | Role::Both) {
+            return Err(AppError::NotACoordinator);
+        }
+        let identity = keys.decryption.ok_or(AppError::NotACoordinator)?;
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        let this_month = format!("{:04}-{:02}", today.year(), today.month());
+        let mut reports: Vec<SummaryFileReport> = Vec::with_capacity(files.len());
+        let mut verified: Vec<(usize, Verified)> = Vec::new();
+        for (i, path) in files.iter().enumerate() {
+            let mut report = SummaryFileReport {
+                file: path.display().to_string(),
+                outcome: SummaryOutcome::Refused,
+                volunteer: None,
+                period: None,
+                revision: None,
+                replaced: None,
+                reason: None,
+                detail: None,
+                sha256: None,
+            };
+            match verify(path, &identity, &this_month) {
+                Ok(v) => {
+                    report.volunteer = Some(v.summary.volunteer.name.clone());
+                    report.period = Some(v.summary.period.clone());
+                    report.revision = Some(v.summary.revision);
+                    report.sha256 = Some(v.sha256.clone());
+                    verified.push((i, v));
+                }
+                Err((sha256, refusal)) => {
+                    report.sha256 = sha256;
+                    report.reason = Some(refusal.reason.to_string());
+                    report.detail = refusal.detail;
+                }
+            }
+            reports.push(report);
+        }
+        verified.sort_by(|(_, a), (_, b)| {
+            (&a.key, &a.summary.period, a.summary.revision).cmp(&(&b.key, &b.summary.period, b.summary.revision))
+        });
+        let decide = |tx: Db<'_>, v: &Verified, report: &mut SummaryFileReport| -> Result<(), AppError> {
+            match apply(tx, v, now)? {
+                Ok((outcome, replaced)) => {
+                    report.outcome = outcome;
+                    report.replaced = replaced;
+                }
+                Err(refusal) => {
+                    report.reason = Some(refusal.reason.to_string());
+                    report.detail = refusal.detail;
+                }
+            }
+            Ok(())
+        };
+        if dry_run {
+            self.store.rehearse(|tx| {
+                for (i, v) in &verified {
+                    decide(tx, v, &mut reports[*i])?;
+                }
+                Ok::<_, AppError>(())
+            })?;
+        } else {
+            // One transaction per file: a failure stores nothing of that file and keeps the others.
+            for (i, v) in &verified {
+                self.store.write(|tx| decide(tx, v, &mut reports[*i]))?;
+            }
+        }
+        Ok(SummaryImportReport { dry_run, files: reports })
+    }
+
+    /// Every volunteer a summary came from, with the months she delivered and those missing
+    /// from her first month to the last complete one (`nabo volunteers`).
+    pub fn volunteers(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerView>, AppError> {
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
+        let mut by_key: BTreeMap<[u8; 32], Vec<ImportedSummary>> = BTreeMap::new();
+        for s in list_latest_imported(self.store.conn())? {
+            by_key.entry(s.volunteer_key).or_default().push(s);
+        }
+        let fingerprint = |key: &[u8; 32]| PublicKey::from_bytes(key).map(|k| k.fingerprint().to_string());
+        let mut out = Vec::new();
+        for v in list_volunteers(self.store.conn())? {
+            let delivered = by_key.remove(&v.signing_key).unwrap_or_default();
+            let mut months = Vec::with_capacity(delivered.len());
+            for s in delivered {
+                let summary: MonthSummary = serde_json::from_str(&s.payload).map_err(|e| {
+                    AppError::Store(StoreError::Damaged { what: "imported summary", id: 0, detail: e.to_string() })
+                })?;
+                months.push(DeliveredMonth {
+                    period: s.period,
+                    revision: s.revision,
+                    sha256: s.file_sha256,
+                    totals: summary.totals,
+                });
+            }
+            let missing = match months.first() {
+                Some(first) => months_between(&first.period, last_complete)
+                    .into_iter()
+                    .filter(|p| !months.iter().any(|m| &m.period == p))
+                    .collect(),
+                None => Vec::new(),
+            };
+            out.push(VolunteerView {
+                name: v.name,
+                fingerprint: fingerprint(&v.signing_key)
+                    .map_err(|e| AppError::Card { file: String::new(), source: e.into() })?,
+                offered_fingerprint: v.offered_key.as_ref().and_then(|k| fingerprint(k).ok()),
+                months,
+                missing,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Pins `name` to the key offered under it (after the coordinator compared fingerprints
+    /// with the volunteer): her months so far move with her (`nabo volunteers accept-key`).
+    pub fn accept_volunteer_key(&mut self, name: &str) -> Result<String, AppError> {
+        let accepted = self.store.write(|tx| accept_offered_key(tx, name)).map_err(|e| match e {
+            StoreError::NotFound { .. } => AppError::UnknownVolunteer { name: name.chars().take(60).collect() },
+            other => AppError::Store(other),
+        })?;
+        let (_, new) = accepted.ok_or_else(|| AppError::NoOfferedKey { name: name.chars().take(60).collect() })?;
+        let key = PublicKey::from_bytes(&new).map_err(|e| AppError::Card { file: String::new(), source: e.into() })?;
+        Ok(key.fingerprint().to_string())
+    }
+}
+
+/// Every month from `first` (`YYYY-MM`) to the month of `last`, both included.
+fn months_between(first: &str, last: chrono::NaiveDate) -> Vec<String> {
+    let Ok(mut month) = crate::counts::parse_period(first) else { return Vec::new() };
+    let mut out = Vec::new();
+    while month <= last && out.len() < 1200 {
+        out.push(format!("{:04}-{:02}", month.year(), month.month()));
+        match month.checked_add_months(chrono::Months::new(1)) {
+            Some(next) => month = next,
+            None => break,
+        }
+    }
+    out
+}
