@@ -183,6 +183,13 @@ CREATE TABLE sent_summaries (
     sent_utc INTEGER NOT NULL,
     PRIMARY KEY (period, revision)
 ) STRICT;
+"#;
+
+/// Migration 6: the coordinator's side of summary files and the volunteer's pinned coordinator.
+/// v1's `imported_summaries` (never written before v6) is used as it is: each row one file as
+/// imported (its decrypted, verified JSON in `payload`); the highest revision of a volunteer's
+/// month counts.
+const V6: &str = r#"
 -- The volunteers a coordinator received summaries from: each name is pinned to the key of
 -- its first summary. A summary under that name with another key is refused and its key kept
 -- here as offered, until the coordinator accepts it after comparing fingerprints.
@@ -193,18 +200,23 @@ CREATE TABLE volunteers (
     offered_key    BLOB    CHECK (offered_key IS NULL OR length(offered_key) = 32),
     first_utc      INTEGER NOT NULL
 ) STRICT;
--- v1's imported_summaries (never written before v5) keyed by the volunteer's key: each row
--- one file as imported (its decrypted, verified JSON in payload); the highest revision of a
--- volunteer's month counts.
+-- The coordinator a volunteer sends summaries to: her identity card as read (signed JSON),
+-- with its key pinned; receipts are verified against it.
+CREATE TABLE coordinator (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    card        TEXT    NOT NULL,
+    signing_key BLOB    NOT NULL CHECK (length(signing_key) = 32),
+    set_utc     INTEGER NOT NULL
+) STRICT;
 "#;
 
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5), M::up(V6)])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
     get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
-    list_sent_summaries, month_count_totals, move_exceptions, next_summary_revision, purge_deleted_activities,
+    list_sent_summaries, list_volunteers, month_count_totals, move_exceptions, next_summary_revision, purge_deleted_activities,
     recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status, set_encryption_key_once,
     set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity,
     NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
@@ -262,6 +262,9 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
         let sent: Vec<_> =
             list_sent_summaries(store.conn()).expect("sent").into_iter().map(|s| (s.period, s.revision)).collect();
         assert_eq!(sent, if version >= 5 { vec![("2026-11".to_string(), 1)] } else { vec![] });
+        let volunteers: Vec<_> =
+            list_volunteers(store.conn()).expect("volunteers").into_iter().map(|v| v.name).collect();
+        assert_eq!(volunteers, if version >= 6 { vec!["Amina".to_string()] } else { vec![] });
         if version >= 4 {
             let counts = get_counts(store.conn(), ActivityId(2), utc("2026-11-24T16:00:00Z")).expect("counts");
             assert_eq!(counts.map(|c| c.values.get("reached").copied()), Some(Some(8)));
