@@ -36,6 +36,7 @@ error-no_identity = Nabo har ingen identitet endnu: vælg først, om du er frivi
 error-no_randomness = Styresystemet gav ingen tilfældighed til en ny nøgle: { $detail }
 error-card_needs_name = Et identitetskort skal have dit navn: angiv det med nabo settings set name NAVN
 error-not_a_coordinator = Kun en koordinator indlæser opsummeringer: sæt rollen til koordinator (eller begge) først.
+error-no_coordinator = Der er ingen koordinator endnu: åbn hendes identitetskort (nabo coordinator set KORT eller under Indstillinger), eller skriv en fil, alle kan læse, med --plain.
 error-unknown_volunteer = Ingen opsummering er kommet fra en frivillig ved navn «{ $name }».
 error-no_offered_key = Der er ikke kommet en anden nøgle under navnet «{ $name }».
 error-card_refused = { $file } kan ikke bruges: { $reason ->

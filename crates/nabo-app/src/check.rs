@@ -71,11 +71,16 @@ impl Nabo {
 
     /// Every stored text field that the personal-data guard would refuse today, and household
     /// labels that are not pseudonyms (kind `name`), e.g. from before the rule was stricter.
+    /// A venue naming one of the coordinator's public places with its address is not one.
     fn stored_personal_data(&self) -> Result<Vec<(i64, &'static str, &'static str)>, AppError> {
+        let places = self.public_places()?;
         let mut found = Vec::new();
         for stored in nabo_store::list_activity_texts(self.store.conn())? {
             for (field, text) in &stored.texts {
                 let Some(text) = text.as_deref() else { continue };
+                if *field == nabo_core::Field::Venue && places.contains(text) {
+                    continue;
+                }
                 if let Some(hit) = nabo_core::find_personal_data(text) {
                     found.push((stored.id.0, field.as_str(), hit.kind.as_str()));
                 } else if *field == nabo_core::Field::Household && !nabo_core::is_pseudonym(text.trim()) {

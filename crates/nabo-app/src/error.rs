@@ -175,6 +175,8 @@ pub enum ErrorCode {
     UnknownVolunteer,
     /// No other key was offered under that volunteer's name.
     NoOfferedKey,
+    /// A summary was to go to the coordinator, and none is set.
+    NoCoordinator,
 }
 
 impl ErrorCode {
@@ -394,6 +396,9 @@ pub enum AppError {
         /// The name given.
         name: String,
     },
+    /// A summary was to be encrypted to the coordinator, and none is set.
+    #[error("no coordinator is set: open her identity card with nabo coordinator set CARD, or write a readable file with --plain")]
+    NoCoordinator,
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -487,6 +492,7 @@ impl AppError {
             AppError::NotACoordinator => ErrorCode::NotACoordinator,
             AppError::UnknownVolunteer { .. } => ErrorCode::UnknownVolunteer,
             AppError::NoOfferedKey { .. } => ErrorCode::NoOfferedKey,
+            AppError::NoCoordinator => ErrorCode::NoCoordinator,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -760,7 +766,11 @@ impl AppError {
                 put("path", path.clone());
                 put("kind", (*kind).to_string());
             }
-            AppError::NoDataFolder | AppError::NoIdentity | AppError::CardNeedsName | AppError::NotACoordinator => {}
+            AppError::NoDataFolder
+            | AppError::NoIdentity
+            | AppError::CardNeedsName
+            | AppError::NotACoordinator
+            | AppError::NoCoordinator => {}
             AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());

@@ -17,7 +17,7 @@ impl Nabo {
         let examples = example_plans(monday);
         let count = examples.len();
         for request in examples {
-            self.insert(validate(request)?, true, now)?;
+            self.insert(validate(request, &nabo_core::PublicPlaces::default())?, true, now)?;
         }
         Ok(count)
     }

@@ -119,9 +119,12 @@ impl Nabo {
             Role::Both => CardRole::Both,
         };
         let recipient = keys.decryption.as_ref().map(|d| d.to_public().to_string());
-        let programme = self.settings()?.programme;
+        let settings = self.settings()?;
+        // A coordinator's card carries her group's areas and public venues; a volunteer's none.
+        let (areas, venues) =
+            if recipient.is_some() { (settings.group_areas, settings.group_venues) } else { (Vec::new(), Vec::new()) };
         let refused = |source| AppError::Card { file: path.display().to_string(), source };
-        let card = IdentityCard::make(&keys.signing, role, &name, recipient, programme, Vec::new(), Vec::new(), now)
+        let card = IdentityCard::make(&keys.signing, role, &name, recipient, settings.programme, areas, venues, now)
             .map_err(refused)?;
         let mut bytes = serde_json::to_vec_pretty(&card)
             .map_err(|e| refused(ExchangeError::Malformed { detail: e.to_string() }))?;

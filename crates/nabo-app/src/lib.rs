@@ -14,6 +14,7 @@
 
 mod busy;
 mod check;
+mod coordinator;
 mod counts;
 mod dto;
 mod error;
@@ -35,6 +36,7 @@ mod views;
 
 pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
 pub use check::CheckReport;
+pub use coordinator::CoordinatorView;
 pub use counts::{
     parse_counts, parse_period, CountsForm, CountsWarningView, KindStatusCount, MonthStats, RecordOutcome,
     SchemeBucketView, SchemeGroupView, SchemeView,
@@ -52,7 +54,7 @@ pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use received::{DeliveredMonth, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerView};
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, Nabo, Role};
-pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, SETTING_KEYS};
+pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, MAX_GROUP_LIST, SETTING_KEYS};
 pub use summaries::{Recipient, SentMonth, SummaryExport, SummaryTo};
 
 /// Domain types the front ends need to name.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use nabo_core::{
     Activity, ActivityDraft, ActivityId, ActivityStatus, ExceptionChange, LocalDateTime, Minutes, OccurrenceException,
-    Span, ValidActivity, ZONE,
+    PublicPlaces, Span, ValidActivity, ZONE,
 };
 use nabo_store::{
     get_activity, insert_activity, list_counted_occurrences, list_exceptions, move_counts, move_exceptions,
@@ -28,7 +28,7 @@ enum Follow {
 impl Nabo {
     /// Plans a new activity or series; it is stored even when it clashes, and the clashes are returned.
     pub fn plan(&mut self, request: PlanRequest, now: DateTime<Utc>) -> Result<PlanOutcome, AppError> {
-        let outcome = self.insert(validate(request)?, false, now)?;
+        let outcome = self.insert(validate(request, &self.public_places()?)?, false, now)?;
         Ok(self.after_change(outcome, now))
     }
 
@@ -52,7 +52,7 @@ impl Nabo {
         now: DateTime<Utc>,
     ) -> Result<PlanOutcome, AppError> {
         let current = get_activity(self.store.conn(), id)?;
-        let plan = validate(request)?;
+        let plan = validate(request, &self.public_places()?)?;
         self.replace(&current, plan, now)
     }
 
@@ -163,9 +163,10 @@ impl Nabo {
             Some(given) if !unchanged(given) => given.to_string(),
             _ => rule.from_occurrence(series.start, original).to_string(),
         };
-        let rest = validate(PlanRequest { rrule: Some(rest_rule), ..request })?;
-        let before =
-            ActivityDraft { rrule: Some(rule.ending_before(original).to_string()), ..series.to_draft() }.validate()?;
+        let places = self.public_places()?;
+        let rest = validate(PlanRequest { rrule: Some(rest_rule), ..request }, &places)?;
+        let before = ActivityDraft { rrule: Some(rule.ending_before(original).to_string()), ..series.to_draft() }
+            .validate_among(&places)?;
         let conflicts = self.conflicts_for(&rest, Some(id))?;
         // Counted meetings from the split on go to the new series, named where its rule puts them;
         // refused if the new rule has no meeting there (the counts would belong to nothing).
@@ -234,15 +235,17 @@ impl Nabo {
     ) -> Result<PlanOutcome, AppError> {
         let current = get_activity(self.store.conn(), id)?;
         let start: LocalDateTime = start.parse().map_err(|source| time_error(nabo_core::Field::Start, source))?;
+        let places = self.public_places()?;
         match occurrence {
             None => {
-                let plan = ActivityDraft { start, span, ..current.to_draft() }.validate()?;
+                let plan = ActivityDraft { start, span, ..current.to_draft() }.validate_among(&places)?;
                 self.replace(&current, plan, now)
             }
             Some(occurrence) => {
                 let entry = self.entry(&current, occurrence)?;
                 // The meeting alone, checked like any plan (DST gap, length), without its rule.
-                let single = ActivityDraft { start, span, rrule: None, ..current.to_draft() }.validate()?;
+                let single =
+                    ActivityDraft { start, span, rrule: None, ..current.to_draft() }.validate_among(&places)?;
                 // Its counts stay with it (named by its original start) and count in its new month.
                 let counted = self.counted_key(&entry)?;
                 if counted.is_some() {
@@ -282,8 +285,8 @@ fn time_error(field: nabo_core::Field, source: nabo_core::TimeError) -> AppError
     AppError::Invalid(nabo_core::ValidationError::Time { field, source })
 }
 
-/// The request checked and its times resolved.
-pub(crate) fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> {
+/// The request checked and its times resolved; a venue may name one of `places` with its address.
+pub(crate) fn validate(request: PlanRequest, places: &PublicPlaces) -> Result<ValidActivity, AppError> {
     let start: LocalDateTime = request.start.parse().map_err(|source| time_error(nabo_core::Field::Start, source))?;
     let duration = Minutes::new(request.duration_minutes)
         .ok_or(nabo_core::DurationError::NotPositive { input: format!("{}m", request.duration_minutes) })?;
@@ -294,7 +297,7 @@ pub(crate) fn validate(request: PlanRequest) -> Result<ValidActivity, AppError> 
         rrule: request.rrule,
         details: request.details,
     }
-    .validate()?)
+    .validate_among(places)?)
 }
 
 /// What a plan or change did: the id, its clashes, and how its time was read.

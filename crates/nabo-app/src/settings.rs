@@ -1,8 +1,9 @@
 //! The user's settings: typed, validated, stored as key/value rows.
 
 use chrono::{DateTime, Utc};
-use nabo_core::{ActivityKind, Programme};
-use nabo_store::{get_identity, get_setting, set_role, set_setting, Db, Role};
+use nabo_core::exchange::PublicVenue;
+use nabo_core::{clean_text, ActivityKind, Field, Programme, ValidationError};
+use nabo_store::{get_identity, get_setting, set_display_name, set_role, set_setting, Db, Role};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -133,6 +134,16 @@ pub struct Settings {
     /// How much the live calendar file says.
     #[serde(default)]
     pub live_calendar_detail: Detail,
+    /// The name shown on this Nabo's summaries and identity card (to the coordinator, or by
+    /// a coordinator to her group).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// A coordinator's areas: on her identity card, offered in her volunteers' forms.
+    #[serde(default)]
+    pub group_areas: Vec<String>,
+    /// A coordinator's public venues: on her card, the only addresses her volunteers may name.
+    #[serde(default)]
+    pub group_venues: Vec<PublicVenue>,
 }
 
 impl Default for Settings {
@@ -149,6 +160,9 @@ impl Default for Settings {
             onboarded: false,
             live_calendar_path: None,
             live_calendar_detail: Detail::Discreet,
+            name: None,
+            group_areas: Vec::new(),
+            group_venues: Vec::new(),
         }
     }
 }
@@ -168,6 +182,9 @@ impl Settings {
 /// Allowed range of each numeric setting: (key, min, max).
 const RANGES: &[(&str, i64, i64)] =
     &[("travel_buffer_minutes", 0, 240), ("reminder_minutes", 0, 1440), ("follow_up_days", 1, 90)];
+
+/// The most areas or venues a coordinator may list for her group (as on an identity card).
+pub const MAX_GROUP_LIST: usize = 200;
 
 /// Allowed range of a default duration, in minutes.
 pub(crate) const DURATION_RANGE: (i64, i64) = (5, 720);
@@ -201,6 +218,45 @@ impl Settings {
             return Ok(());
         }
         self.validate_live_calendar()
+    }
+
+    /// The texts checked by their fields' rules (trimmed; personal data, control characters
+    /// and overlong text refused), at most [`MAX_GROUP_LIST`] areas and venues.
+    fn cleaned(mut self) -> Result<Settings, AppError> {
+        let text = |field: Field, value: String| -> Result<Option<String>, AppError> {
+            clean_text(field, Some(value)).map_err(|e| AppError::Invalid(ValidationError::Text(e)))
+        };
+        self.name = match self.name.take() {
+            Some(name) => text(Field::DisplayName, name)?,
+            None => None,
+        };
+        let areas_wrong = AppError::UnreadableSetting { key: "group-areas", expected: "areas" };
+        let venues_wrong = || AppError::UnreadableSetting { key: "group-venues", expected: "venues" };
+        if self.group_areas.len() > MAX_GROUP_LIST {
+            return Err(areas_wrong);
+        }
+        if self.group_venues.len() > MAX_GROUP_LIST {
+            return Err(venues_wrong());
+        }
+        let mut areas = Vec::with_capacity(self.group_areas.len());
+        for area in std::mem::take(&mut self.group_areas) {
+            if let Some(area) = text(Field::Area, area)?.filter(|a| !areas.contains(a)) {
+                areas.push(area);
+            }
+        }
+        self.group_areas = areas;
+        let mut venues = Vec::with_capacity(self.group_venues.len());
+        for venue in std::mem::take(&mut self.group_venues) {
+            let name = text(Field::Venue, venue.name)?;
+            let address = text(Field::PublicAddress, venue.address)?;
+            match (name, address) {
+                (Some(name), Some(address)) => venues.push(PublicVenue { name, address }),
+                (None, None) => {}
+                (None, Some(_)) | (Some(_), None) => return Err(venues_wrong()),
+            }
+        }
+        self.group_venues = venues;
+        Ok(self)
     }
 
     fn validate_ranges(&self) -> Result<(), AppError> {
@@ -243,7 +299,12 @@ impl Settings {
             Some("en") => Some(UiLanguage::En),
             _ => None,
         };
-        s.role = get_identity(conn)?.map(|i| i.role.into());
+        let identity = get_identity(conn)?;
+        s.role = identity.as_ref().map(|i| i.role.into());
+        s.name = identity.and_then(|i| i.display_name);
+        // A list that cannot be read is left empty, like any other unreadable setting.
+        s.group_areas = text("group_areas")?.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default();
+        s.group_venues = text("group_venues")?.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default();
         s.programme = text("programme")?.and_then(|v| v.parse().ok());
         for kind in ActivityKind::ALL {
             let stored = text(duration_key(*kind))?.and_then(|v| v.parse::<u32>().ok());
@@ -285,9 +346,13 @@ impl Settings {
             Detail::Full => "full",
         };
         set_setting(conn, "live_calendar_detail", detail)?;
+        // Lists of strings always serialise; an empty text would read back as an empty list.
+        set_setting(conn, "group_areas", &serde_json::to_string(&self.group_areas).unwrap_or_default())?;
+        set_setting(conn, "group_venues", &serde_json::to_string(&self.group_venues).unwrap_or_default())?;
         if let Some(role) = self.role {
             set_role(conn, role.into(), now)?;
         }
+        set_display_name(conn, self.name.as_deref())?;
         Ok(())
     }
 }
@@ -321,6 +386,9 @@ pub const SETTING_KEYS: &[&str] = &[
     "onboarded",
     "live-calendar",
     "live-calendar-detail",
+    "name",
+    "group-areas",
+    "group-venues",
 ];
 
 /// The CLI's name of a kind's default duration.
@@ -332,6 +400,11 @@ fn duration_setting(kind: ActivityKind) -> &'static str {
         ActivityKind::Accompaniment => "durations.accompaniment",
         ActivityKind::NetworkMeeting => "durations.network-meeting",
     }
+}
+
+/// The entries of a `;`-separated list, blank ones left out.
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(';').map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn switch(on: bool) -> String {
@@ -371,6 +444,12 @@ impl Settings {
                     Detail::Full => "full",
                 }
                 .to_string(),
+            ),
+            ("name", self.name.clone().unwrap_or_else(|| "none".to_string())),
+            ("group-areas", self.group_areas.join("; ")),
+            (
+                "group-venues",
+                self.group_venues.iter().map(|v| format!("{} = {}", v.name, v.address)).collect::<Vec<_>>().join("; "),
             ),
         ]);
         entries
@@ -422,6 +501,16 @@ impl Settings {
                     path => Some(path.to_string()),
                 }
             }
+            "name" => s.name = (value != "none" && !value.is_empty()).then(|| value.to_string()),
+            "group-areas" => s.group_areas = list(value).map(str::to_string).collect(),
+            "group-venues" => {
+                s.group_venues = list(value)
+                    .map(|venue| {
+                        let (name, address) = venue.split_once('=').ok_or_else(|| wrong("venues"))?;
+                        Ok(PublicVenue { name: name.trim().to_string(), address: address.trim().to_string() })
+                    })
+                    .collect::<Result<_, AppError>>()?
+            }
             "live-calendar-detail" => {
                 s.live_calendar_detail = match value {
                     "discreet" => Detail::Discreet,
@@ -466,6 +555,7 @@ impl Nabo {
     /// Checks and saves all settings at once; conflict checks use them from now on.
     pub fn save_settings(&mut self, settings: Settings, now: DateTime<Utc>) -> Result<Changed<Settings>, AppError> {
         let stored = self.settings()?;
+        let settings = settings.cleaned()?;
         settings.validate_change(&stored)?;
         // The target is checked only when it changes: a live calendar whose folder vanished must
         // not block every other setting; the rewrite below says the file could not be written.

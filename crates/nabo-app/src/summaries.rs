@@ -7,8 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use nabo_core::exchange::{
-    AreaTotals, ExchangeError, IdentityCard, KindTotals, MonthSummary, Sender, MAX_CARD_BYTES, SUMMARY_FORMAT,
-    SUMMARY_VERSION,
+    AreaTotals, ExchangeError, KindTotals, MonthSummary, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
 };
 use nabo_core::{ActivityKind, ActivityStatus, Scheme};
 use nabo_store::{
@@ -26,6 +25,8 @@ use crate::service::Nabo;
 pub enum SummaryTo<'a> {
     /// Encrypted to the coordinator whose identity card is this file.
     Card(&'a Path),
+    /// Encrypted to the coordinator set with `coordinator set` (an error if none is).
+    Coordinator,
     /// Not encrypted: readable by anyone who gets the file (the user asked for it).
     Plain,
 }
@@ -165,7 +166,11 @@ impl Nabo {
         now: DateTime<Utc>,
     ) -> Result<SummaryExport, AppError> {
         let recipient = match to {
-            SummaryTo::Card(card) => Some(coordinator_card(card)?),
+            SummaryTo::Card(card) => Some(crate::coordinator::card_recipient(card)?),
+            SummaryTo::Coordinator => {
+                let (card, _) = self.pinned_coordinator()?.ok_or(AppError::NoCoordinator)?;
+                Some(crate::coordinator::recipient(&card, "coordinator")?)
+            }
             SummaryTo::Plain => None,
         };
         let mut summary = self.month_summary(first, now)?;
@@ -214,22 +219,4 @@ impl Nabo {
         }
         Ok(months)
     }
-}
-
-/// The coordinator on a card file: her name and fingerprint, and the recipient to encrypt to.
-fn coordinator_card(path: &Path) -> Result<(Recipient, age::x25519::Recipient), AppError> {
-    let shown = path.display().to_string();
-    let refused = |source| AppError::Card { file: shown.clone(), source };
-    let bytes = crate::import_file::read_chosen_file(path, MAX_CARD_BYTES as u64, |_| {
-        refused(ExchangeError::TooLarge { max: MAX_CARD_BYTES })
-    })?;
-    let card = IdentityCard::read(&bytes).map_err(refused)?;
-    let malformed = |detail: &str| refused(ExchangeError::Malformed { detail: detail.into() });
-    let text = card.encryption_recipient.as_deref().filter(|_| card.role.receives());
-    let to = text
-        .ok_or_else(|| malformed("it is not a coordinator's card"))?
-        .parse::<age::x25519::Recipient>()
-        .map_err(|_| malformed("its encryption_recipient is not an age X25519 recipient"))?;
-    let fingerprint = card.key().map_err(refused)?.fingerprint().to_string();
-    Ok((Recipient { name: card.name, fingerprint }, to))
 }

@@ -21,7 +21,8 @@ impl Nabo {
         Ok(ActivityView::new(get_activity(self.store.conn(), id)?, Vec::new()))
     }
 
-    /// Values typed before in `field` starting with `prefix`, most recent first.
+    /// Values typed before in `field` starting with `prefix`, most recent first, then the
+    /// coordinator's areas or public places (with their address) not typed yet.
     pub fn suggestions(&self, field: SuggestionField, prefix: &str) -> Result<Vec<String>, AppError> {
         let column = match field {
             SuggestionField::Area => RememberedText::Area,
@@ -30,7 +31,23 @@ impl Nabo {
             SuggestionField::Household => RememberedText::Household,
         };
         let prefix: String = prefix.trim().chars().take(80).collect();
-        Ok(recent_values(self.store.conn(), column, &prefix, SUGGESTIONS)?)
+        let mut values = recent_values(self.store.conn(), column, &prefix, SUGGESTIONS)?;
+        let group = match (field, self.coordinator()?) {
+            (SuggestionField::Area, Some(c)) => c.areas,
+            (SuggestionField::Venue, Some(c)) => c.places,
+            _ => Vec::new(),
+        };
+        let lower = prefix.to_lowercase();
+        for value in group {
+            if values.len() >= SUGGESTIONS {
+                break;
+            }
+            let known = values.iter().any(|v| v.to_lowercase() == value.to_lowercase());
+            if !known && value.to_lowercase().starts_with(&lower) {
+                values.push(value);
+            }
+        }
+        Ok(values)
     }
 
     /// A follow-up to `id`: same kind, place, household and length, the set number of days later.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::Minutes;
 use crate::recurrence::{Recurrence, RecurrenceError};
-use crate::text::{clean, Field, TextError};
+use crate::text::{clean, Field, PublicPlaces, TextError};
 use crate::time::{end_in_planning_years, in_planning_years, resolve_local, LocalDateTime, TimeError, TimeNotice};
 
 /// The number that identifies an activity in this database.
@@ -215,11 +215,15 @@ details! {
 impl Details {
     /// These details checked for `kind`: every text cleaned by its field's rule (or refused),
     /// languages without duplicates, fields the kind may not have and missing required ones
-    /// refused.
-    fn validate(mut self, kind: ActivityKind) -> Result<Details, ValidationError> {
+    /// refused. A venue that is one of `places` may carry its address.
+    fn validate(mut self, kind: ActivityKind, places: &PublicPlaces) -> Result<Details, ValidationError> {
         for &field in Self::TEXT_FIELDS {
             if let Some(slot) = self.text_mut(field) {
-                *slot = clean(field, slot.take())?;
+                let rule = match slot.as_deref() {
+                    Some(text) if field == Field::Venue && places.contains(text) => Field::PublicAddress,
+                    _ => field,
+                };
+                *slot = clean(rule, slot.take()).map_err(|e| e.for_field(field))?;
                 if slot.is_some() && !kind.allows(field) {
                     return Err(ValidationError::NotForKind { field, kind });
                 }
@@ -284,6 +288,11 @@ impl ActivityDraft {
 
     /// Checks the draft and resolves its times, or says what is wrong.
     pub fn validate(self) -> Result<ValidActivity, ValidationError> {
+        self.validate_among(&PublicPlaces::default())
+    }
+
+    /// [`Self::validate`], accepting a venue that names one of `places` with its address.
+    pub fn validate_among(self, places: &PublicPlaces) -> Result<ValidActivity, ValidationError> {
         // Parsing refuses other years already; this also covers drafts made from stored or
         // computed times (a follow-up, a move by duration).
         if !in_planning_years(self.start.naive().date()) {
@@ -321,7 +330,7 @@ impl ActivityDraft {
         }
 
         let kind = self.kind;
-        let details = self.details.validate(kind)?;
+        let details = self.details.validate(kind, places)?;
         let recurrence = match self.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some(rule) => {
                 // The longest sensible rule (every month day, an UNTIL) is about 120 characters;
@@ -557,6 +566,31 @@ mod tests {
         meeting.details.venue = Some("Beboerhuset".into());
         meeting.details.theme = Some("Sundhed".into());
         assert!(meeting.validate().is_ok());
+    }
+
+    #[test]
+    fn a_venue_may_carry_the_address_of_a_known_public_place_only() {
+        let places = PublicPlaces::new([("Foreningshuset", "Dortheavej 2")]);
+        let meeting = |venue: &str| {
+            let mut m = ActivityDraft::new(ActivityKind::GroupMeeting, local("2026-12-01T17:00"), minutes("2h"));
+            m.details.venue = Some(venue.into());
+            m.details.theme = Some("Sundhed".into());
+            m
+        };
+        let refused = |r: Result<ValidActivity, ValidationError>| match r {
+            Err(ValidationError::Text(TextError::PersonalData { field, .. })) => field,
+            other => panic!("expected a personal-data refusal, got {other:?}"),
+        };
+        // Without the coordinator's card an address is personal data, as before.
+        assert_eq!(refused(meeting("Foreningshuset, Dortheavej 2").validate()), Field::Venue);
+        // With it, the known place is accepted as typed, case and spacing aside.
+        let ok = meeting("foreningshuset,  Dortheavej 2").validate_among(&places).expect("a known public place");
+        assert_eq!(ok.details.venue.as_deref(), Some("foreningshuset,  Dortheavej 2"));
+        // Another address, or the known one in another field, is still refused.
+        assert_eq!(refused(meeting("Foreningshuset, Dortheavej 4").validate_among(&places)), Field::Venue);
+        let mut in_note = meeting("Foreningshuset");
+        in_note.details.note = Some("Foreningshuset, Dortheavej 2".into());
+        assert_eq!(refused(in_note.validate_among(&places)), Field::Note);
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub use recurrence::{
     expand_series, occurrence_status, ExceptionChange, Occurrence, OccurrenceException, Recurrence, RecurrenceError,
     MAX_COUNT,
 };
-pub use text::{clean_text, code_point, is_pseudonym, tidy_line, CharKind, Field, TextError};
+pub use text::{clean_text, code_point, is_pseudonym, tidy_line, CharKind, Field, PublicPlaces, TextError};
 pub use time::{
     end_in_planning_years, in_planning_years, resolve_local, start_of_day, LocalDateTime, Resolved, TimeError,
     TimeNotice, PLANNING_YEARS, ZONE,

@@ -218,6 +218,16 @@ impl TextError {
             TextError::NotAPseudonym => Field::Household,
         }
     }
+
+    /// The same error said of `field` (a venue checked by the public-address rule is still a venue).
+    pub(crate) fn for_field(self, field: Field) -> Self {
+        match self {
+            TextError::TooLong { chars, max, .. } => TextError::TooLong { field, chars, max },
+            TextError::Character { character, kind, .. } => TextError::Character { field, character, kind },
+            TextError::PersonalData { kind, .. } => TextError::PersonalData { field, kind },
+            TextError::NotAPseudonym => TextError::NotAPseudonym,
+        }
+    }
 }
 
 /// Applies the text rule (see the module): trims, turning blank into `None`, drops what
@@ -278,6 +288,35 @@ pub(crate) fn clean(field: Field, value: Option<String>) -> Result<Option<String
         return Err(TextError::NotAPseudonym);
     }
     Ok(Some(trimmed.to_string()))
+}
+
+/// The public places a volunteer may name with their address in a venue field: the venues on
+/// her coordinator's card, each written "name, address". Anywhere else an address is refused
+/// as personal data (a meeting at someone's home would give a private one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublicPlaces(Vec<String>);
+
+/// Lower case with runs of spaces as one: how venue text is compared with a known place.
+fn place_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl PublicPlaces {
+    /// The places with these (name, address) pairs.
+    pub fn new<'a>(places: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self(places.into_iter().map(|(name, address)| place_key(&Self::label(name, address))).collect())
+    }
+
+    /// How a place is written in a venue field: "Beboerhuset, Dortheavej 2".
+    pub fn label(name: &str, address: &str) -> String {
+        format!("{}, {}", name.trim(), address.trim())
+    }
+
+    /// Whether `text` names one of these places (case and spacing aside).
+    pub fn contains(&self, text: &str) -> bool {
+        let key = place_key(text);
+        self.0.contains(&key)
+    }
 }
 
 /// Text read from another calendar (an event's title, the calendar's own name) on one line:

@@ -82,6 +82,12 @@ pub fn set_role(conn: Db<'_>, role: Role, now: DateTime<Utc>) -> Result<(), Stor
     Ok(())
 }
 
+/// Sets the name shown to others (none clears it); nothing happens before `init`.
+pub fn set_display_name(conn: Db<'_>, name: Option<&str>) -> Result<(), StoreError> {
+    conn.execute("UPDATE identity SET display_name = :name WHERE id = 1", named_params! { ":name": name })?;
+    Ok(())
+}
+
 /// Who uses this database, if `init` has run.
 pub fn get_identity(conn: Db<'_>) -> Result<Option<Identity>, StoreError> {
     let row = conn

@@ -43,8 +43,8 @@ pub use counts::{
 pub use db::Db;
 pub use error::StoreError;
 pub use identity::{
-    get_identity, get_keys, insert_identity, set_encryption_key_once, set_keys_once, set_role, Identity, Role,
-    StoredKeys,
+    get_identity, get_keys, insert_identity, set_display_name, set_encryption_key_once, set_keys_once, set_role,
+    Identity, Role, StoredKeys,
 };
 pub use open::{Store, APPLICATION_ID};
 pub use received::{
@@ -54,6 +54,6 @@ pub use received::{
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};
 pub use summaries::{
-    insert_sent_summary, list_sent_summaries, month_totals_by_kind_and_area, next_summary_revision, GroupedTotal,
-    SentSummary,
+    get_coordinator, insert_sent_summary, list_sent_summaries, month_totals_by_kind_and_area, next_summary_revision,
+    set_coordinator, GroupedTotal, SentSummary, StoredCoordinator,
 };

@@ -1,7 +1,7 @@
 //! Monthly summaries this Nabo exported, and the month's counts by kind and area they hold.
 
 use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::named_params;
+use rusqlite::{named_params, OptionalExtension};
 
 use crate::db::Db;
 use crate::error::StoreError;
@@ -113,4 +113,48 @@ pub fn month_totals_by_kind_and_area(conn: Db<'_>, period: &str) -> Result<Vec<G
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The coordinator summaries are sent to, as pinned by `coordinator set`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCoordinator {
+    /// Her identity card as read (signed JSON).
+    pub card: String,
+    /// Her Ed25519 public key, which receipts must be signed with.
+    pub signing_key: [u8; 32],
+    /// When she was set.
+    pub set: DateTime<Utc>,
+}
+
+/// Pins the coordinator, replacing any set before.
+pub fn set_coordinator(conn: Db<'_>, coordinator: &StoredCoordinator) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO coordinator (id, card, signing_key, set_utc) VALUES (1, :card, :key, :set)
+         ON CONFLICT (id) DO UPDATE SET card = excluded.card, signing_key = excluded.signing_key,
+                                        set_utc = excluded.set_utc",
+        named_params! {
+            ":card": coordinator.card,
+            ":key": coordinator.signing_key.as_slice(),
+            ":set": coordinator.set.timestamp(),
+        },
+    )?;
+    Ok(())
+}
+
+/// The pinned coordinator, if one was set.
+pub fn get_coordinator(conn: Db<'_>) -> Result<Option<StoredCoordinator>, StoreError> {
+    let row = conn
+        .query_row("SELECT card, signing_key, set_utc FROM coordinator WHERE id = 1", [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, i64>(2)?))
+        })
+        .optional()?;
+    row.map(|(card, key, set)| {
+        let damaged = |detail: &str| StoreError::Damaged { what: "coordinator", id: 1, detail: detail.into() };
+        Ok(StoredCoordinator {
+            card,
+            signing_key: key.try_into().map_err(|_| damaged("the signing key is not 32 bytes"))?,
+            set: Utc.timestamp_opt(set, 0).single().ok_or_else(|| damaged("the time it was set is out of range"))?,
+        })
+    })
+    .transpose()
 }

@@ -13,10 +13,11 @@ use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
     get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
-    list_sent_summaries, list_volunteers, month_count_totals, move_exceptions, next_summary_revision, purge_deleted_activities,
-    recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status, set_encryption_key_once,
-    set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity,
-    NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
+    list_sent_summaries, list_volunteers, month_count_totals, move_exceptions, next_summary_revision,
+    purge_deleted_activities, recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status,
+    set_encryption_key_once, set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit,
+    Identity, NewActivity, NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID,
+    SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {

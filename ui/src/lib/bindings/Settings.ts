@@ -2,6 +2,7 @@
 import type { DefaultDurations } from "./DefaultDurations";
 import type { Detail } from "./Detail";
 import type { Programme } from "./Programme";
+import type { PublicVenue } from "./PublicVenue";
 import type { RoleView } from "./RoleView";
 import type { UiLanguage } from "./UiLanguage";
 
@@ -52,4 +53,17 @@ live_calendar_path: string | null,
 /**
  * How much the live calendar file says.
  */
-live_calendar_detail: Detail, };
+live_calendar_detail: Detail, 
+/**
+ * The name shown on this Nabo's summaries and identity card (to the coordinator, or by
+ * a coordinator to her group).
+ */
+name: string | null, 
+/**
+ * A coordinator's areas: on her identity card, offered in her volunteers' forms.
+ */
+group_areas: Array<string>, 
+/**
+ * A coordinator's public venues: on her card, the only addresses her volunteers may name.
+ */
+group_venues: Array<PublicVenue>, };
