@@ -142,7 +142,9 @@ error-unreadable_setting = "{ $key }" skal være { $expected ->
     [number] et helt tal.
     [switch] on eller off.
     [language] da, en eller auto (som computeren).
-    [role] volunteer eller coordinator.
+    [role] volunteer, coordinator eller both.
+    [areas] områder adskilt af semikolon, højst 200 (fx Gellerup; Hasle).
+    [venues] steder som navn = adresse adskilt af semikolon, højst 200 (fx Beboerhuset = Dortheavej 2; Foreningshuset = Gudrunsvej 10).
     [programme] bydelsmoedre, baba eller none.
     [detail] discreet eller full.
    *[other] noget andet.

@@ -142,7 +142,9 @@ error-unreadable_setting = "{ $key }" must be { $expected ->
     [number] a whole number.
     [switch] on or off.
     [language] da, en or auto (as the computer).
-    [role] volunteer or coordinator.
+    [role] volunteer, coordinator or both.
+    [areas] areas separated by semicolons, at most 200 (e.g. Gellerup; Hasle).
+    [venues] places as name = address separated by semicolons, at most 200 (e.g. Beboerhuset = Dortheavej 2; Foreningshuset = Gudrunsvej 10).
     [programme] bydelsmoedre, baba or none.
     [detail] discreet or full.
    *[other] something else.
