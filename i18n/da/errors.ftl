@@ -37,6 +37,10 @@ error-no_randomness = Styresystemet gav ingen tilfældighed til en ny nøgle: { 
 error-card_needs_name = Et identitetskort skal have dit navn: angiv det med nabo settings set name NAVN
 error-not_a_coordinator = Kun en koordinator indlæser opsummeringer: sæt rollen til koordinator (eller begge) først.
 error-no_coordinator = Der er ingen koordinator endnu: åbn hendes identitetskort (nabo coordinator set KORT eller under Indstillinger), eller skriv en fil, alle kan læse, med --plain.
+error-receipt_refused = { $file }: { $reason ->
+    [other_coordinator] kvitteringen er ikke fra din koordinator (den er underskrevet med en anden nøgle). Intet er ændret.
+   *[other_volunteer] kvitteringen er til en anden frivillig (en anden nøgle end din). Intet er ændret.
+}
 error-unknown_volunteer = Ingen opsummering er kommet fra en frivillig ved navn «{ $name }».
 error-no_offered_key = Der er ikke kommet en anden nøgle under navnet «{ $name }».
 error-card_refused = { $file } kan ikke bruges: { $reason ->

@@ -37,6 +37,10 @@ error-no_randomness = The operating system gave no randomness for a new key: { $
 error-card_needs_name = An identity card needs your name: give it with nabo settings set name NAME
 error-not_a_coordinator = Only a coordinator imports summaries: set the role to coordinator (or both) first.
 error-no_coordinator = No coordinator is set yet: open her identity card (nabo coordinator set CARD or in Settings), or write a file anyone can read with --plain.
+error-receipt_refused = { $file }: { $reason ->
+    [other_coordinator] the receipt is not from your coordinator (it is signed with another key). Nothing was changed.
+   *[other_volunteer] the receipt is for another volunteer (another key than yours). Nothing was changed.
+}
 error-unknown_volunteer = No summary came from a volunteer named “{ $name }”.
 error-no_offered_key = No other key came under the name “{ $name }”.
 error-card_refused = { $file } cannot be used: { $reason ->

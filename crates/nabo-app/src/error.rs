@@ -177,6 +177,8 @@ pub enum ErrorCode {
     NoOfferedKey,
     /// A summary was to go to the coordinator, and none is set.
     NoCoordinator,
+    /// A receipt was signed by another coordinator than the one set, or is for another volunteer.
+    ReceiptRefused,
 }
 
 impl ErrorCode {
@@ -399,6 +401,14 @@ pub enum AppError {
     /// A summary was to be encrypted to the coordinator, and none is set.
     #[error("no coordinator is set: open her identity card with nabo coordinator set CARD, or write a readable file with --plain")]
     NoCoordinator,
+    /// A receipt is not from the coordinator set here, or not for this Nabo's key.
+    #[error("{file}: the receipt is refused ({reason})")]
+    ReceiptRefused {
+        /// The file.
+        file: String,
+        /// `other_coordinator` or `other_volunteer`.
+        reason: &'static str,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -493,6 +503,7 @@ impl AppError {
             AppError::UnknownVolunteer { .. } => ErrorCode::UnknownVolunteer,
             AppError::NoOfferedKey { .. } => ErrorCode::NoOfferedKey,
             AppError::NoCoordinator => ErrorCode::NoCoordinator,
+            AppError::ReceiptRefused { .. } => ErrorCode::ReceiptRefused,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -779,6 +790,10 @@ impl AppError {
                 put("detail", source.to_string());
             }
             AppError::NoRandomness { detail } => put("detail", detail.clone()),
+            AppError::ReceiptRefused { file, reason } => {
+                put("file", file.clone());
+                put("reason", (*reason).to_string());
+            }
             AppError::Store(e) => match e {
                 StoreError::NotFound { what, id } => {
                     put("what", (*what).to_string());

@@ -1,10 +1,11 @@
-//! The files people hand each other: identity cards now, monthly summaries and receipts next
+//! The files people hand each other: identity cards, monthly summaries and receipts
 //! (docs/FORMAT.md). Each is one JSON object signed with Ed25519 over its RFC 8785 canonical
 //! encoding without its `signature` member, so any reader can check it again with a few lines
 //! of code; reading verifies the signature and the format before anything is believed.
 
 mod card;
 mod keys;
+mod receipt;
 mod summary;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -15,6 +16,7 @@ use serde_json::{Map, Value};
 
 pub use card::{CardRole, IdentityCard, PublicVenue, CARD_FORMAT, CARD_VERSION, MAX_CARD_BYTES};
 pub use keys::{Fingerprint, KeyError, PublicKey, SecretKey};
+pub use receipt::{Receipt, ReceivedMonth, MAX_RECEIPT_BYTES, RECEIPT_FORMAT, RECEIPT_VERSION};
 pub use summary::{AreaTotals, KindTotals, MonthSummary, Sender, MAX_SUMMARY_BYTES, SUMMARY_FORMAT, SUMMARY_VERSION};
 
 /// Why a file someone handed over was refused.
