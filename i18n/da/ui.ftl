@@ -86,6 +86,7 @@ programme-baba = Baba
 
 role-volunteer = Frivillig
 role-coordinator = Koordinator
+role-both = Begge dele
 
 ## Felter (bruges også i fejlbeskeder)
 
@@ -152,7 +153,7 @@ form-delete = Slet
 form-error-date = Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01.
 form-error-time = Skriv klokkeslættet som TT:MM, fx 10:00.
 form-error-duration = Skriv hvor mange minutter aftalen varer, fx 60.
-form-error-expected-size = Skriv et tal fra 1 til 500, eller lad feltet være tomt.
+form-error-expected-size = Skriv et tal fra { $min } til { $max }, eller lad feltet være tomt.
 form-error-area = Skriv hvilket område besøget er i.
 form-error-venue = Skriv hvor mødet er.
 form-error-theme = Skriv mødets tema.
@@ -265,7 +266,7 @@ repeat-end-until = , til og med { $date }
 repeat-end-never = , uden slutdato
 repeat-custom = Serien gentages på en måde, som formularen ikke kan vise. Den bliver, som den er, hvis du ikke vælger noget nyt her.
 form-error-repeat-days = Vælg mindst én dag.
-form-error-repeat-count = Skriv hvor mange gange, et tal fra 1 til 999, fx 8.
+form-error-repeat-count = Skriv hvor mange gange, et tal fra { $min } til { $max }, fx 8.
 form-error-repeat-until = Skriv den sidste dato som ÅÅÅÅ-MM-DD, fx 2027-03-01. Den må ikke ligge før første møde.
 
 ## Kalender-fil
@@ -447,3 +448,112 @@ import-refused = Filen kan ikke importeres
 import-close = Luk
 import-queue = Fil { $n } af { $total }
 import-drop-hint = Slip .ics-filen for at se den som optaget tid
+
+## Summary files: identity, coordinator, sending, receipts, the coordinator's screen
+nav-coordinator = Koordinator
+identity-title = Dig i Nabo
+identity-intro-volunteer = Dit navn står på de opsummeringer, du sender til din koordinator. Fingeraftrykket viser, at en fil kommer fra dig: læs det op for hende, når I taler sammen.
+identity-intro-coordinator = Dit navn og dine områder og mødesteder står på dit identitetskort. Giv kortet til dine frivillige, så deres opsummeringer kun kan læses af dig.
+identity-fingerprint = Fingeraftryk:
+identity-name = Navn
+identity-name-hint = Det navn, din koordinator eller din gruppe kender dig under. Intet telefonnummer eller adresse.
+identity-areas = Gruppens områder
+identity-areas-hint = Ét område pr. linje. De tilbydes i de frivilliges formularer.
+identity-venues = Offentlige mødesteder
+identity-venues-hint = Ét pr. linje som "Navn = adresse", fx Beboerhuset = Dortheavej 2. Kun disse adresser kan de frivillige skrive ved et møde.
+identity-save = Gem
+identity-saved = Gemt.
+identity-export-card = Gem mit identitetskort
+identity-card-saved = Dit identitetskort er gemt i { $path }.
+coordinator-title = Din koordinator
+coordinator-intro = Åbn det identitetskort, din koordinator har givet dig. Dine opsummeringer bliver så låst, så kun hun kan læse dem.
+coordinator-name = Navn
+coordinator-places = Mødesteder
+coordinator-none = Du har ikke valgt en koordinator endnu.
+coordinator-compare = Er det { $name }s fingeraftryk? Sammenlign med det, hendes Nabo viser, fx over telefonen:
+coordinator-confirm = Ja, det passer
+coordinator-cancel = Annuller
+coordinator-change = Skift koordinator
+coordinator-open = Åbn koordinatorens kort
+coordinator-set = { $name } er nu din koordinator.
+summary-title = Send til koordinator
+summary-was-sent = Sendt som version { $revision } den { $day }.
+summary-changed-since = Tallene er ændret siden: send måneden igen.
+summary-not-sent = Måneden er ikke sendt endnu.
+summary-to = Filen låses, så kun { $name } kan læse den (fingeraftryk { $fingerprint }).
+summary-send = Send til koordinator
+summary-plain-warning = Filen bliver ikke låst: alle, der får den, kan læse tallene og dit navn. Vælg hellere din koordinator under Indstillinger.
+summary-send-plain = Gem alligevel
+summary-no-coordinator = Du har ikke valgt en koordinator endnu (under Indstillinger).
+summary-plain = Gem som fil, alle kan læse
+summary-sent = { $month } er gemt som version { $revision }, låst til { $name }: { $path }. Giv filen til hende.
+summary-sent-plain = { $month } er gemt som version { $revision }, som alle kan læse: { $path }.
+receipt-check = Tjek kvittering
+receipt-caption = Kvittering fra { $name } ({ $fingerprint })
+receipt-month = Måned
+receipt-state = Status
+receipt-reached = Nået ifølge koordinatoren
+receipt-arrived = Kommet frem, som sendt
+receipt-older_revision = Hun har version { $received }; du sendte version { $sent }: send igen
+receipt-other_file = Hun har en anden fil med samme version: send igen
+receipt-not_arrived = Ikke kommet frem: send igen
+receipt-not_sent_from_here = Kommet frem, men ikke sendt fra denne computer
+coordinator-screen-title = Koordinator
+incoming-title = Opsummeringer fra de frivillige
+incoming-intro = Åbn filerne (gerne mange ad gangen), eller træk dem ind i vinduet. Du ser først, hvad der vil ske med hver fil; intet gemmes, før du trykker Indlæs.
+incoming-open = Åbn filer
+incoming-dry-caption = { $count ->
+    [one] Hvad der vil ske med filen
+   *[other] Hvad der vil ske med de { $count } filer
+}
+incoming-done-caption = { $count ->
+    [one] Filen er behandlet
+   *[other] De { $count } filer er behandlet
+}
+incoming-file = Fil
+incoming-volunteer = Frivillig
+incoming-month = Måned
+incoming-outcome = Hvad sker der
+incoming-version = version { $revision }
+incoming-import = { $count ->
+    [one] Indlæs 1 fil
+   *[other] Indlæs { $count } filer
+}
+incoming-some-refused = { $count ->
+    [one] 1 fil blev afvist; de andre er indlæst.
+   *[other] { $count } filer blev afvist; de andre er indlæst.
+}
+import-summary-new = Ny
+import-summary-replaces = Erstatter version { $revision }
+import-summary-already = Allerede indlæst
+summary-refused-too_large = Afvist: filen er for stor til at være en opsummering.
+summary-refused-not_a_file = Afvist: det er ikke en fil.
+summary-refused-read_failed = Afvist: filen kunne ikke læses ({ $detail }).
+summary-refused-not_for_you = Afvist: filen er låst til en anden koordinator.
+summary-refused-damaged = Afvist: filen er beskadiget eller afkortet.
+summary-refused-not_json = Afvist: det er ikke en Nabo-opsummering.
+summary-refused-wrong_format = Afvist: det er en anden slags fil end en opsummering.
+summary-refused-unknown_version = Afvist: en nyere Nabo har lavet den. Opdater Nabo.
+summary-refused-malformed = Afvist: indholdet passer ikke ({ $detail }).
+summary-refused-signature = Afvist: underskriften passer ikke; filen er ændret, efter den blev sendt.
+summary-refused-text = Afvist: en tekst i filen bryder reglerne.
+summary-refused-future_period = Afvist: måneden er ikke begyndt endnu.
+summary-refused-key_changed = Afvist: den frivillige har en ny nøgle ({ $detail }). Sammenlign fingeraftrykket med hende, og godkend den nedenfor.
+summary-refused-same_revision_other_content = Afvist: du har allerede samme version af måneden med andre tal.
+summary-refused-older_revision = Afvist: du har allerede en nyere version af måneden.
+volunteers-title = Frivillige
+volunteers-load-failed = De frivillige kunne ikke vises.
+volunteers-none = Ingen opsummeringer endnu.
+volunteers-name = Navn og fingeraftryk
+volunteers-months = Måneder modtaget
+volunteers-missing = Mangler
+volunteers-actions = Handlinger
+volunteers-offered = Ny nøgle: { $fingerprint }
+volunteers-month-totals = { $reached } nået, { $new } nye (version { $revision })
+volunteers-accept = Godkend ny nøgle
+volunteers-receipt = Gem kvittering
+volunteers-key-accepted = { $name }s nye nøgle ({ $fingerprint }) er godkendt.
+volunteers-receipt-saved = Kvitteringen til { $name } ({ $count ->
+    [one] 1 måned
+   *[other] { $count } måneder
+}) er gemt i { $path }.

@@ -86,6 +86,7 @@ programme-baba = Baba
 
 role-volunteer = Volunteer
 role-coordinator = Coordinator
+role-both = Both
 
 ## Fields (also used in error messages)
 
@@ -152,7 +153,7 @@ form-delete = Delete
 form-error-date = Write the date as YYYY-MM-DD, e.g. 2026-12-01.
 form-error-time = Write the time as HH:MM, e.g. 10:00.
 form-error-duration = Write how many minutes the appointment lasts, e.g. 60.
-form-error-expected-size = Write a number from 1 to 500, or leave it empty.
+form-error-expected-size = Write a number from { $min } to { $max }, or leave it empty.
 form-error-area = Write which area the visit is in.
 form-error-venue = Write where the meeting is.
 form-error-theme = Write the meeting's theme.
@@ -271,7 +272,7 @@ repeat-end-until = , until { $date }
 repeat-end-never = , no end date
 repeat-custom = The series repeats in a way this form cannot show. It stays as it is unless you choose something new here.
 form-error-repeat-days = Choose at least one day.
-form-error-repeat-count = Write how many times, a number from 1 to 999, e.g. 8.
+form-error-repeat-count = Write how many times, a number from { $min } to { $max }, e.g. 8.
 form-error-repeat-until = Write the last date as YYYY-MM-DD, e.g. 2027-03-01. It cannot be before the first meeting.
 
 ## Calendar file
@@ -445,3 +446,112 @@ import-refused = The file cannot be imported
 import-close = Close
 import-queue = File { $n } of { $total }
 import-drop-hint = Drop the .ics file to see it as busy time
+
+## Summary files: identity, coordinator, sending, receipts, the coordinator's screen
+nav-coordinator = Coordinator
+identity-title = You in Nabo
+identity-intro-volunteer = Your name is on the summaries you send to your coordinator. The fingerprint shows that a file comes from you: read it out to her when you talk.
+identity-intro-coordinator = Your name, areas and meeting places are on your identity card. Give the card to your volunteers so that only you can read their summaries.
+identity-fingerprint = Fingerprint:
+identity-name = Name
+identity-name-hint = The name your coordinator or your group knows you by. No phone number or address.
+identity-areas = The group's areas
+identity-areas-hint = One area per line. They are offered in the volunteers' forms.
+identity-venues = Public meeting places
+identity-venues-hint = One per line as "Name = address", e.g. Beboerhuset = Dortheavej 2. Only these addresses can volunteers write for a meeting.
+identity-save = Save
+identity-saved = Saved.
+identity-export-card = Save my identity card
+identity-card-saved = Your identity card was saved in { $path }.
+coordinator-title = Your coordinator
+coordinator-intro = Open the identity card your coordinator gave you. Your summaries are then locked so that only she can read them.
+coordinator-name = Name
+coordinator-places = Meeting places
+coordinator-none = You have not chosen a coordinator yet.
+coordinator-compare = Is this { $name }'s fingerprint? Compare it with the one her Nabo shows, e.g. over the phone:
+coordinator-confirm = Yes, it matches
+coordinator-cancel = Cancel
+coordinator-change = Change coordinator
+coordinator-open = Open the coordinator's card
+coordinator-set = { $name } is now your coordinator.
+summary-title = Send to coordinator
+summary-was-sent = Sent as version { $revision } on { $day }.
+summary-changed-since = The numbers changed since: send the month again.
+summary-not-sent = The month has not been sent yet.
+summary-to = The file is locked so that only { $name } can read it (fingerprint { $fingerprint }).
+summary-send = Send to coordinator
+summary-plain-warning = The file will not be locked: anyone who gets it can read the numbers and your name. Better choose your coordinator in Settings.
+summary-send-plain = Save anyway
+summary-no-coordinator = You have not chosen a coordinator yet (in Settings).
+summary-plain = Save as a file anyone can read
+summary-sent = { $month } was saved as version { $revision }, locked to { $name }: { $path }. Give her the file.
+summary-sent-plain = { $month } was saved as version { $revision }, readable by anyone: { $path }.
+receipt-check = Check a receipt
+receipt-caption = Receipt from { $name } ({ $fingerprint })
+receipt-month = Month
+receipt-state = Status
+receipt-reached = Reached, by the coordinator
+receipt-arrived = Arrived as sent
+receipt-older_revision = She has version { $received }; you sent version { $sent }: send again
+receipt-other_file = She has another file of the same version: send again
+receipt-not_arrived = Not arrived: send again
+receipt-not_sent_from_here = Arrived, but not sent from this computer
+coordinator-screen-title = Coordinator
+incoming-title = Summaries from the volunteers
+incoming-intro = Open the files (many at once is fine), or drag them into the window. You first see what will happen to each file; nothing is stored until you press Import.
+incoming-open = Open files
+incoming-dry-caption = { $count ->
+    [one] What will happen to the file
+   *[other] What will happen to the { $count } files
+}
+incoming-done-caption = { $count ->
+    [one] The file was handled
+   *[other] The { $count } files were handled
+}
+incoming-file = File
+incoming-volunteer = Volunteer
+incoming-month = Month
+incoming-outcome = What happens
+incoming-version = version { $revision }
+incoming-import = { $count ->
+    [one] Import 1 file
+   *[other] Import { $count } files
+}
+incoming-some-refused = { $count ->
+    [one] 1 file was refused; the others were imported.
+   *[other] { $count } files were refused; the others were imported.
+}
+import-summary-new = New
+import-summary-replaces = Replaces version { $revision }
+import-summary-already = Already imported
+summary-refused-too_large = Refused: the file is too large to be a summary.
+summary-refused-not_a_file = Refused: it is not a file.
+summary-refused-read_failed = Refused: the file could not be read ({ $detail }).
+summary-refused-not_for_you = Refused: the file is locked to another coordinator.
+summary-refused-damaged = Refused: the file is damaged or cut short.
+summary-refused-not_json = Refused: it is not a Nabo summary.
+summary-refused-wrong_format = Refused: it is another kind of file than a summary.
+summary-refused-unknown_version = Refused: a newer Nabo made it. Update Nabo.
+summary-refused-malformed = Refused: its contents do not fit ({ $detail }).
+summary-refused-signature = Refused: the signature does not match; the file was changed after it was sent.
+summary-refused-text = Refused: a text in the file breaks the rules.
+summary-refused-future_period = Refused: the month has not begun yet.
+summary-refused-key_changed = Refused: the volunteer has a new key ({ $detail }). Compare the fingerprint with her and accept it below.
+summary-refused-same_revision_other_content = Refused: you already have the same version of the month with other numbers.
+summary-refused-older_revision = Refused: you already have a newer version of the month.
+volunteers-title = Volunteers
+volunteers-load-failed = The volunteers could not be shown.
+volunteers-none = No summaries yet.
+volunteers-name = Name and fingerprint
+volunteers-months = Months received
+volunteers-missing = Missing
+volunteers-actions = Actions
+volunteers-offered = New key: { $fingerprint }
+volunteers-month-totals = { $reached } reached, { $new } new (version { $revision })
+volunteers-accept = Accept the new key
+volunteers-receipt = Save a receipt
+volunteers-key-accepted = { $name }'s new key ({ $fingerprint }) was accepted.
+volunteers-receipt-saved = The receipt for { $name } ({ $count ->
+    [one] 1 month
+   *[other] { $count } months
+}) was saved in { $path }.

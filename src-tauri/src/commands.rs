@@ -16,7 +16,7 @@ use crate::AppState;
 
 type Reply<T> = Result<T, UserError>;
 
-fn service<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Nabo>> {
+pub(crate) fn service<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Nabo>> {
     match &state.nabo {
         // A poisoned lock means an earlier command panicked mid-way; SQLite's transaction
         // already rolled back, so the service is still consistent and safe to use.
@@ -25,7 +25,7 @@ fn service<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Nabo>> {
     }
 }
 
-fn user(e: AppError) -> UserError {
+pub(crate) fn user(e: AppError) -> UserError {
     e.to_user_error()
 }
 

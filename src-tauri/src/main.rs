@@ -7,6 +7,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod exchange;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -88,6 +89,18 @@ fn main() {
             commands::record_counts,
             commands::remove_counts,
             commands::month_stats,
+            exchange::key_view,
+            exchange::export_card,
+            exchange::read_coordinator_card,
+            exchange::set_coordinator,
+            exchange::coordinator,
+            exchange::export_summary,
+            exchange::sent_months,
+            exchange::import_summaries,
+            exchange::volunteers,
+            exchange::accept_volunteer_key,
+            exchange::write_receipt,
+            exchange::check_receipt,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -5,6 +5,7 @@ import App from './App.svelte'
 import { UserError } from './lib/backend'
 import { setLanguage } from './lib/i18n.svelte'
 import { activity, fakeBackend, type FakeBackend } from './test/fakeBackend'
+import { fakeExchange } from './test/fakeExchange'
 
 // Today is Wednesday 2 December 2026: week 49, Monday 30 November – Sunday 6 December.
 const TODAY = '2026-12-02'
@@ -618,8 +619,9 @@ describe('status, delete and follow-up', () => {
 describe('first start and settings', () => {
   it('welcomes, saves the choices and loads marked example data', async () => {
     const backend = fakeBackend({ settings: { onboarded: false, role: null, programme: null } })
+    const exchange = fakeExchange()
     const user = userEvent.setup()
-    render(App, { props: { backend } })
+    render(App, { props: { backend, exchange } })
     const welcome = await screen.findByTestId('welcome')
     expect(welcome).toHaveTextContent('Velkommen til Nabo')
     await user.click(screen.getByLabelText('English'))
@@ -632,7 +634,10 @@ describe('first start and settings', () => {
       expect.objectContaining({ language: 'en', role: 'coordinator', programme: 'baba', onboarded: true }),
     )
     expect(backend.loadExamples).toHaveBeenCalled()
-    await screen.findByTestId('today-screen')
+    // A coordinator starts on her own screen (issue 12), with its tab in the navigation.
+    await screen.findByTestId('coordinator-screen')
+    expect(await screen.findByTestId('volunteers-empty')).toHaveTextContent('No summaries yet.')
+    expect(screen.getByTestId('nav-coordinator')).toHaveAttribute('aria-current', 'page')
     expect(screen.getByTestId('toast')).toHaveTextContent('6 example appointments were added.')
   })
 

@@ -6,10 +6,12 @@
 type CalendarChunk = typeof import('../screens/CalendarScreen.svelte')
 type CountsChunk = typeof import('../dialogs/CountsDialog.svelte')
 type MonthChunk = typeof import('../screens/MonthScreen.svelte')
+type CoordinatorChunk = typeof import('../screens/CoordinatorScreen.svelte')
 
 let calendarModule: Promise<CalendarChunk> | null = null
 let countsModule: Promise<CountsChunk> | null = null
 let monthModule: Promise<MonthChunk> | null = null
+let coordinatorModule: Promise<CoordinatorChunk> | null = null
 
 /** The calendar screen (with the calendar library). */
 export function loadCalendar(): Promise<CalendarChunk> {
@@ -39,4 +41,10 @@ export function preloadCalendar(): void {
       void loadCalendar().then(loadCounts, () => {})
     }),
   )
+}
+
+/** The coordinator's screen (summary files in, volunteers). */
+export function loadCoordinator(): Promise<CoordinatorChunk> {
+  coordinatorModule ??= import('../screens/CoordinatorScreen.svelte')
+  return coordinatorModule
 }

@@ -1,0 +1,123 @@
+// The files people hand each other — this Nabo's identity card, the coordinator's card,
+// monthly summaries both ways and receipts — as the screens reach them. Like `Backend`, it
+// comes from Svelte context (`setExchange`/`getExchange`) so that unit tests can give a fake.
+import { invoke } from '@tauri-apps/api/core'
+import { open, save } from '@tauri-apps/plugin-dialog'
+import { getContext, setContext } from 'svelte'
+import { UserError } from './backend'
+import type { CoordinatorView } from './bindings/CoordinatorView'
+import type { KeyView } from './bindings/KeyView'
+import type { ReceiptExport } from './bindings/ReceiptExport'
+import type { ReceiptReport } from './bindings/ReceiptReport'
+import type { SentMonth } from './bindings/SentMonth'
+import type { SummaryExport } from './bindings/SummaryExport'
+import type { SummaryImportReport } from './bindings/SummaryImportReport'
+import type { VolunteerView } from './bindings/VolunteerView'
+
+export type { CoordinatorView, KeyView, ReceiptExport, ReceiptReport, SentMonth, SummaryExport, SummaryImportReport, VolunteerView }
+
+/** The kinds of file Nabo hands over, for the file dialogs' filters and default names. */
+export type ExchangeFile = 'card' | 'summary' | 'receipt'
+
+/** The file name endings Nabo writes and offers to open. */
+export const EXTENSIONS: Record<ExchangeFile, string> = {
+  card: 'nabo-card',
+  summary: 'nabo-summary',
+  receipt: 'nabo-receipt',
+}
+
+export interface Exchange {
+  /** This Nabo's role, name, public key and fingerprint. */
+  keyView(): Promise<KeyView>
+  /** Writes this Nabo's identity card. */
+  exportCard(path: string): Promise<KeyView>
+  /** The coordinator on a card file, verified but not set (to compare the fingerprint). */
+  readCoordinatorCard(path: string): Promise<CoordinatorView>
+  /** Sets the coordinator from her card. */
+  setCoordinator(path: string): Promise<CoordinatorView>
+  /** The coordinator set, if any. */
+  coordinator(): Promise<CoordinatorView | null>
+  /** Writes a month (`YYYY-MM`) as a summary: to the coordinator, or readable when `plain`. */
+  exportSummary(period: string, path: string, plain: boolean): Promise<SummaryExport>
+  /** The months sent, newest first. */
+  sentMonths(): Promise<SentMonth[]>
+  /** Imports summary files, or with `dryRun` says per file what an import would do. */
+  importSummaries(paths: string[], dryRun: boolean): Promise<SummaryImportReport>
+  /** The volunteers summaries came from. */
+  volunteers(): Promise<VolunteerView[]>
+  /** Accepts the key offered under a volunteer's name; its fingerprint. */
+  acceptVolunteerKey(name: string): Promise<string>
+  /** Writes a signed receipt for a volunteer. */
+  writeReceipt(name: string, path: string): Promise<ReceiptExport>
+  /** Checks a receipt from the coordinator against the months sent. */
+  checkReceipt(path: string): Promise<ReceiptReport>
+  /** Asks where to save a file of this kind; `null` when cancelled. */
+  chooseSave(kind: ExchangeFile, name: string): Promise<string | null>
+  /** Asks which files of this kind to open; empty when cancelled. */
+  chooseOpen(kind: ExchangeFile, multiple: boolean): Promise<string[]>
+}
+
+async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await invoke<T>(command, args)
+  } catch (rejected) {
+    throw UserError.from(rejected)
+  }
+}
+
+export const tauriExchange: Exchange = {
+  keyView: () => call<KeyView>('key_view'),
+  exportCard: (path) => call<KeyView>('export_card', { path }),
+  readCoordinatorCard: (path) => call<CoordinatorView>('read_coordinator_card', { path }),
+  setCoordinator: (path) => call<CoordinatorView>('set_coordinator', { path }),
+  coordinator: () => call<CoordinatorView | null>('coordinator'),
+  exportSummary: (period, path, plain) => call<SummaryExport>('export_summary', { period, path, plain }),
+  sentMonths: () => call<SentMonth[]>('sent_months'),
+  importSummaries: (paths, dryRun) => call<SummaryImportReport>('import_summaries', { paths, dryRun }),
+  volunteers: () => call<VolunteerView[]>('volunteers'),
+  acceptVolunteerKey: (name) => call<string>('accept_volunteer_key', { name }),
+  writeReceipt: (name, path) => call<ReceiptExport>('write_receipt', { name, path }),
+  checkReceipt: (path) => call<ReceiptReport>('check_receipt', { path }),
+  async chooseSave(kind, name) {
+    try {
+      return await save({ defaultPath: `${name}.${EXTENSIONS[kind]}`, filters: [{ name: 'Nabo', extensions: [EXTENSIONS[kind]] }] })
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
+  async chooseOpen(kind, multiple) {
+    try {
+      // Files renamed on the way (a mail program adds ".txt", a stick drops the ending) must
+      // still open: the filter offers Nabo's ending first and every file second.
+      const chosen = await open({
+        multiple,
+        directory: false,
+        filters: [
+          { name: 'Nabo', extensions: [EXTENSIONS[kind]] },
+          { name: '*', extensions: ['*'] },
+        ],
+      })
+      if (chosen === null) return []
+      return Array.isArray(chosen) ? chosen : [chosen]
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
+}
+
+const EXCHANGE = Symbol('nabo.exchange')
+
+export function setExchange(exchange: Exchange): void {
+  setContext(EXCHANGE, exchange)
+}
+
+export function getExchange(): Exchange {
+  const exchange = getContext<Exchange | undefined>(EXCHANGE)
+  if (!exchange) throw new Error('No Exchange in context: wrap the component in App or call setExchange().')
+  return exchange
+}
+
+/** The last part of a path: how a file is named in tables and messages. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
+}
