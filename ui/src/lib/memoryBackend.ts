@@ -4,8 +4,9 @@
 // activities, counts, settings and busy time it is given and changes them as the
 // Rust side would, in the ways the screens can see: plans are stored with their
 // clashes, statuses and counts stick, deletes can be undone, imports replace a
-// calendar's busy time. What it cannot know (the contents of a calendar file,
-// which examples to load) comes from the seed.
+// calendar's busy time; a plan that breaks core's rules (RULES, see ./kinds.ts)
+// is refused as the Rust side refuses it. What it cannot know (the contents of a
+// calendar file, which examples to load) comes from the seed.
 import type { NoticeView } from './bindings/NoticeView'
 import {
   UserError,
@@ -23,6 +24,7 @@ import {
 } from './backend'
 import { isUnknownBucket } from './counts'
 import { addDays, copenhagenDate, minutesBetween } from './dates'
+import { blankDetails, detailsOf, requestProblem } from './kinds'
 import { SCHEME_V1 } from './mockScheme'
 
 /** What a calendar file "holds": the report of reading it and, when imported, its busy time. */
@@ -67,25 +69,9 @@ export type MemoryBackend = Backend & {
   dropFiles(drop: FileDrop): void
 }
 
-/** An activity before `place` fills it from a request. */
-const BLANK: Omit<ActivityView, 'id' | 'key'> = {
-  kind: 'home_visit',
-  start: '',
-  end: '',
-  occurrence: null,
-  rrule: null,
-  expected_size: null,
-  status: 'planned',
-  title: null,
-  area: null,
-  household: null,
-  venue: null,
-  theme: null,
-  note: null,
-  programme: null,
-  languages: [],
-  conflicts: [],
-  example: false,
+/** A new activity with every detail empty, as core has it; `rest` fills in what it is and when. */
+export function memoryActivity<T extends Partial<ActivityView>>(rest: T): Omit<ActivityView, 'id' | 'key'> & T {
+  return { kind: 'home_visit', start: '', end: '', occurrence: null, rrule: null, status: 'planned', conflicts: [], example: false, ...blankDetails(), ...rest }
 }
 
 /** Most a single activity can reach before the counts are refused as implausible (as the Rust side). */
@@ -168,9 +154,10 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
   function place(target: ActivityView, request: PlanRequest): void {
     const [date, time] = request.start.split('T')
     const endAt = addMinutes(date, time, request.duration_minutes)
-    const { kind, area, household, venue, theme, title, note, programme, languages, rrule, expected_size } = request
     Object.assign(target, {
-      ...{ kind, area, household, venue, theme, title, note, programme, languages, rrule, expected_size },
+      ...detailsOf(request),
+      kind: request.kind,
+      rrule: request.rrule,
       start: memoryInstant(date, time),
       end: memoryInstant(endAt.date, endAt.time),
     })
@@ -212,8 +199,9 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
           .map(withBusy),
       ),
     async planActivity(request) {
-      if (request.kind === 'home_visit' && !request.area) throw new UserError('missing_field', 'area', { field: 'area', kind: 'home_visit' })
-      const created = add({ ...BLANK, kind: request.kind })
+      const problem = requestProblem(request)
+      if (problem) throw problem
+      const created = add(memoryActivity({ kind: request.kind }))
       place(created, request)
       return delay(answer(created))
     },
@@ -237,12 +225,16 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     },
     getActivity: async (id) => delay({ ...find(id) }),
     async updateActivity(id, request) {
+      const problem = requestProblem(request)
+      if (problem) throw problem
       const found = find(id)
       place(found, request)
       return delay(answer(found))
     },
     async updateFollowing(id, _occurrence, request) {
       // The following meetings become a series of their own (a new id), as on the Rust side.
+      const problem = requestProblem(request)
+      if (problem) throw problem
       const found = find(id)
       const following = add({ ...found, start: '', end: '', conflicts: [] })
       place(following, request)
@@ -272,16 +264,11 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
         kind: 'home_visit' as const,
         start: `${date}T${done.start.slice(11, 16)}`,
         duration_minutes: minutesBetween(done.start, done.end),
+        rrule: null,
+        ...blankDetails(),
         area: done.area,
         household: done.household,
-        venue: null,
-        theme: null,
-        title: null,
-        note: null,
         programme: done.programme,
-        languages: [],
-        rrule: null,
-        expected_size: null,
       })
     },
     async agenda(overdueLimit) {

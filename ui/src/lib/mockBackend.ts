@@ -6,7 +6,7 @@
 import type { ActivityView, BusyView, Settings } from './backend'
 import { UserError } from './backend'
 import { addDays, copenhagenDate, mondayOf } from './dates'
-import { completeCounts, createMemoryBackend, memoryInstant as instant, type MemoryBackend } from './memoryBackend'
+import { completeCounts, createMemoryBackend, memoryActivity, memoryInstant as instant, type MemoryBackend } from './memoryBackend'
 
 /** An activity of the preview: what it is and when, the rest as a new plan has it. */
 type Seeded = Pick<ActivityView, 'kind' | 'start' | 'end'> & Partial<Omit<ActivityView, 'id' | 'key' | 'kind' | 'start' | 'end'>>
@@ -53,23 +53,7 @@ export function createMockBackend(): MemoryBackend {
   const activities: ActivityView[] = []
 
   /** A preview activity as a new plan has it, with what `seeded` says. */
-  const draft = (seeded: Seeded): Omit<ActivityView, 'id' | 'key'> => ({
-    occurrence: null,
-    rrule: null,
-    expected_size: null,
-    status: 'planned',
-    title: null,
-    area: null,
-    household: null,
-    venue: null,
-    theme: null,
-    note: null,
-    programme: 'bydelsmoedre',
-    languages: [],
-    conflicts: [],
-    example: false,
-    ...seeded,
-  })
+  const draft = (seeded: Seeded): Omit<ActivityView, 'id' | 'key'> => memoryActivity({ programme: 'bydelsmoedre', ...seeded })
 
   function add(seeded: Seeded): ActivityView {
     const id = activities.length + 1
@@ -133,6 +117,9 @@ export function createMockBackend(): MemoryBackend {
     onboarded: params.get('welcome') === null,
     live_calendar_path: null,
     live_calendar_detail: 'discreet',
+    name: null,
+    group_areas: [],
+    group_venues: [],
   }
 
   return createMemoryBackend({

@@ -4,7 +4,7 @@
 import { vi, type Mock } from 'vitest'
 import type { ActivityView, Backend, BusySourceView, BusyView, FileDrop, ImportReport, PlanOutcome, Settings } from '../lib/backend'
 import type { NoticeView } from '../lib/bindings/NoticeView'
-import { createMemoryBackend } from '../lib/memoryBackend'
+import { createMemoryBackend, memoryActivity } from '../lib/memoryBackend'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -13,21 +13,7 @@ export type FakeBackend = {
 export function activity(partial: Partial<ActivityView> & Pick<ActivityView, 'id' | 'start' | 'end'>): ActivityView {
   return {
     key: partial.occurrence ? `${partial.id}@${partial.occurrence}` : String(partial.id),
-    occurrence: null,
-    rrule: null,
-    expected_size: null,
-    kind: 'home_visit',
-    status: 'planned',
-    title: null,
-    area: 'Gellerup',
-    household: null,
-    venue: null,
-    theme: null,
-    note: null,
-    programme: null,
-    languages: [],
-    conflicts: [],
-    example: false,
+    ...memoryActivity({ area: 'Gellerup' }),
     ...partial,
   }
 }
@@ -76,6 +62,9 @@ export function settings(partial: Partial<Settings> = {}): Settings {
     onboarded: true,
     live_calendar_path: null,
     live_calendar_detail: 'discreet',
+    name: null,
+    group_areas: [],
+    group_venues: [],
     ...partial,
   }
 }
