@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import App from './App.svelte'
 import { UserError } from './lib/backend'
+import { RULES } from './lib/bindings/currentRules'
 import { setLanguage } from './lib/i18n.svelte'
 import { activity, fakeBackend, type FakeBackend } from './test/fakeBackend'
 
@@ -131,18 +132,20 @@ describe('series editor', () => {
 
   it('shows a refusal of the rule next to the editor and keeps what was typed', async () => {
     const backend = fakeBackend()
-    backend.planActivity.mockRejectedValueOnce(new UserError('repeat_too_many', 'repeat', { max: '500', count: '900' }))
+    // As many meetings as a series may have, but monthly: longer than core allows.
+    const count = RULES.series_meetings.max
+    backend.planActivity.mockRejectedValueOnce(new UserError('repeat_too_long', 'repeat', { until: '2070-03-03T16:00:00+00:00' }))
     const user = await open(backend)
     await planMeeting(user)
-    await user.selectOptions(repeatSelect(), 'weekly')
-    await fill(user, { 'repeat-count': '900' })
+    await user.selectOptions(repeatSelect(), 'monthly')
+    await fill(user, { 'repeat-count': String(count) })
     await submit(user)
     const error = await screen.findByTestId('field-error')
     expect(error.dataset.field).toBe('repeat')
-    expect(error).toHaveTextContent('En serie kan højst have 500 møder, ikke 900.')
+    expect(error).toHaveTextContent('En serie kan højst vare 10 år.')
     expect(within(screen.getByTestId('repeat-editor')).getByTestId('field-error')).toBe(error)
-    expect(screen.getByLabelText('Antal gange')).toHaveValue(900)
-    expect(repeatSelect().value).toBe('weekly')
+    expect(screen.getByLabelText('Antal gange')).toHaveValue(count)
+    expect(repeatSelect().value).toBe('monthly')
   })
 
   it('speaks English', async () => {

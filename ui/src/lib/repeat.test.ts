@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLanguage } from './i18n.svelte'
+import { RULES } from './bindings/currentRules'
 import { buildRrule, effectiveDays, noRepeat, nthInMonth, parseRrule, repeatProblem, weekdayOf, type RepeatState } from './repeat'
 import { repeatSummary } from './repeatSummary'
 
@@ -64,10 +65,12 @@ describe('repeatProblem', () => {
     expect(repeatProblem(state({ frequency: 'weekly', end: 'until', until: TUE }), TUE)).toBeNull()
   })
 
-  it('needs a count from 1 to 999', () => {
-    for (const count of [null, 0, -1, 1.5, 1000, Number.NaN]) {
+  it("needs a count within core's series limit", () => {
+    const { min, max } = RULES.series_meetings
+    for (const count of [null, min - 1, -1, 1.5, max + 1, Number.NaN]) {
       expect(repeatProblem(state({ frequency: 'weekly', count }), TUE)).toBe('count')
     }
+    for (const count of [min, max]) expect(repeatProblem(state({ frequency: 'weekly', count }), TUE)).toBeNull()
   })
 
   it('needs a real last date, not before the start', () => {

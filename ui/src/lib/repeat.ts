@@ -1,6 +1,7 @@
 // The series editor's model: what the user chose ("Gentag"), the RFC 5545 RRULE
 // value it stands for, and back again for editing. Pure: no Svelte, no i18n.
 // The summary text is made in ./repeatSummary.ts.
+import { RULES } from './bindings/currentRules'
 import { copenhagenDate, isIsoDate, isoWeekday } from './dates'
 
 export type Frequency = 'none' | 'weekly' | 'biweekly' | 'monthly'
@@ -52,7 +53,8 @@ export function repeatProblem(state: RepeatState, startDate: string): RepeatProb
   }
   if (state.end === 'count') {
     const count = state.count ?? Number.NaN
-    if (!Number.isInteger(count) || count < 1 || count > 999) return 'count'
+    const { min, max } = RULES.series_meetings
+    if (!Number.isInteger(count) || count < min || count > max) return 'count'
   }
   if (state.end === 'until') {
     if (!isIsoDate(state.until)) return 'until'
