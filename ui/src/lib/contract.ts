@@ -1,4 +1,5 @@
-// Names and limits the UI uses on top of the types generated from Rust in ./bindings.
+// Names the UI uses on top of the types generated from Rust in ./bindings. The limits
+// are core's, in ./bindings/currentRules.ts (RULES).
 import type { ActivityView } from './bindings/ActivityView'
 import type { Agenda } from './bindings/Agenda'
 import type { DefaultDurations } from './bindings/DefaultDurations'
@@ -15,11 +16,3 @@ export type Role = RoleView
 export type LanguageSetting = UiLanguage | null
 
 export type { Settings }
-
-/** Limits the backend enforces on settings (the UI checks them first). */
-export const SETTING_LIMITS = {
-  duration: { min: 5, max: 720 },
-  travel_buffer_minutes: { min: 0, max: 240 },
-  reminder_minutes: { min: 0, max: 1440 },
-  follow_up_days: { min: 1, max: 90 },
-} as const
