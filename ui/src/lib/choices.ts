@@ -15,8 +15,11 @@ export function languageChoices(): Choice<LanguageSetting>[] {
   ]
 }
 
+// Every role the Rust `RoleView` has, in the order shown: a role added there fails the type check here.
+const ROLES = Object.keys({ volunteer: true, coordinator: true, both: true } satisfies Record<Role, true>) as Role[]
+
 export function roleChoices(): Choice<Role>[] {
-  return (['volunteer', 'coordinator'] as const).map((role) => ({ value: role, id: role, label: t(`role-${role}`) }))
+  return ROLES.map((role) => ({ value: role, id: role, label: t(`role-${role}`) }))
 }
 
 export function programmeChoices(): Choice<Programme>[] {
