@@ -43,10 +43,12 @@ async function waitForDriver(driver) {
  * `language` sets NABO_LANG for the app ("da" or "en"). With `osDataDir`, NABO_DB is
  * unset and the app finds its database in the OS data directory (XDG_DATA_HOME).
  */
-export async function startApp({ language = 'da', osDataDir = false } = {}) {
+export async function startApp({ language = 'da', osDataDir = false, keepIn = null } = {}) {
   if (!existsSync(appPath)) throw new Error(`the app is not built: ${appPath}`);
   mkdirSync(screenshotDir, { recursive: true });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'nabo-e2e-'));
+  // `keepIn`: a folder of the test's own whose database outlives this window (a second
+  // window opens it again); otherwise a new folder, removed by `stop`.
+  const dataDir = keepIn ?? mkdtempSync(path.join(tmpdir(), 'nabo-e2e-'));
   // tauri-driver starts WebKitWebDriver, which starts the app: all inherit this environment.
   const env = { ...process.env, NABO_LANG: language };
   let dbPath;
@@ -87,7 +89,7 @@ export async function startApp({ language = 'da', osDataDir = false } = {}) {
       } catch {
         driver.kill();
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepIn) rmSync(dataDir, { recursive: true, force: true });
     }
   };
   return { browser, dbPath, stop };
@@ -213,6 +215,15 @@ export function watchCsp(browser) {
 /** What the CSP refused since `watchCsp`. */
 export function cspViolations(browser) {
   return browser.execute(() => window.__cspViolations ?? ['the CSP was not watched']);
+}
+
+/**
+ * Answers the app's next file dialogs (lib/exchange.ts): each open dialog takes the next list
+ * of paths from `open`, each save dialog the next path from `save`. WebDriver cannot drive
+ * GTK's dialog; everything before and after it — the button, the command, the file — is real.
+ */
+export function answerDialogs(browser, { open = [], save = [] } = {}) {
+  return browser.execute((open, save) => (window.__naboE2eDialogs = { open, save }), open, save);
 }
 
 /** Calls one of the app's own commands from the page; a refusal comes back as `{ failed }`. */

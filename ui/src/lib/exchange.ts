@@ -65,6 +65,20 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
+/** What the end-to-end tests answer the next file dialog with, when they set one. */
+type DialogAnswers = { open?: string[][]; save?: string[] }
+
+/**
+ * The end-to-end tests answer the file dialogs here: WebDriver cannot drive GTK's, and
+ * Tauri's `invoke` cannot be replaced from the page. Code running in the page could call the
+ * commands with any path anyway, so this gives it nothing new; without answers set, the
+ * system's dialog opens as always.
+ */
+function answered<K extends keyof DialogAnswers>(kind: K): NonNullable<DialogAnswers[K]>[number] | undefined {
+  const answers = (window as { __naboE2eDialogs?: DialogAnswers }).__naboE2eDialogs
+  return answers?.[kind]?.shift()
+}
+
 export const tauriExchange: Exchange = {
   keyView: () => call<KeyView>('key_view'),
   exportCard: (path) => call<KeyView>('export_card', { path }),
@@ -79,6 +93,8 @@ export const tauriExchange: Exchange = {
   writeReceipt: (name, path) => call<ReceiptExport>('write_receipt', { name, path }),
   checkReceipt: (path) => call<ReceiptReport>('check_receipt', { path }),
   async chooseSave(kind, name) {
+    const given = answered('save')
+    if (given !== undefined) return given
     try {
       return await save({ defaultPath: `${name}.${EXTENSIONS[kind]}`, filters: [{ name: 'Nabo', extensions: [EXTENSIONS[kind]] }] })
     } catch (rejected) {
@@ -86,6 +102,8 @@ export const tauriExchange: Exchange = {
     }
   },
   async chooseOpen(kind, multiple) {
+    const given = answered('open')
+    if (given !== undefined) return given
     try {
       // Files renamed on the way (a mail program adds ".txt", a stick drops the ending) must
       // still open: the filter offers Nabo's ending first and every file second.
