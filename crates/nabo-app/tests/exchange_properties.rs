@@ -43,7 +43,7 @@ fn make(dir: &Path) -> Samples {
     let (plain, encrypted, receipt) = (dir.join("plain"), dir.join("encrypted"), dir.join("receipt"));
     amina.export_summary(november, &plain, SummaryTo::Plain, now()).expect("plain");
     amina.export_summary(november, &encrypted, SummaryTo::Coordinator, now()).expect("encrypted");
-    hanne.import_summaries(&[encrypted.clone()], false, now()).expect("import");
+    hanne.import_summaries(std::slice::from_ref(&encrypted), false, now()).expect("import");
     hanne.write_receipt("Amina", &receipt, now()).expect("receipt");
     let conn = rusqlite::Connection::open(dir.join("hanne.db")).expect("open");
     let key: String = conn.query_row("SELECT encryption_key FROM identity", [], |r| r.get(0)).expect("key");
