@@ -160,6 +160,23 @@ describe.each(['da', 'en'])('summary files in %s', (language) => {
     expect(await violations()).toEqual([])
   })
 
+  it('summary files dropped on the coordinator\'s screen get a dry run there, not the calendar import', async () => {
+    const backend = fakeBackend({ language, settings: { role: 'coordinator' } })
+    const exchange = fakeExchange({ importSummaries: (_paths, dryRun) => Promise.resolve(report(dryRun)) })
+    const user = userEvent.setup()
+    render(App, { props: { backend, exchange } })
+    await screen.findByTestId('today-screen')
+    await user.click(screen.getByTestId('nav-coordinator'))
+    await screen.findByTestId('volunteers-empty')
+    await waitFor(() => expect(backend.onFileDrop).toHaveBeenCalledTimes(2))
+    backend.dropFiles({ type: 'over' })
+    backend.dropFiles({ type: 'drop', paths: FILES })
+    await screen.findByTestId('summaries-dry-run')
+    expect(exchange.importSummaries).toHaveBeenCalledWith(FILES, true)
+    expect(screen.queryByTestId('import-dialog')).toBeNull()
+    expect(backend.importIcs).not.toHaveBeenCalled()
+  })
+
   it('without a coordinator a readable file is written only after a warning', async () => {
     const backend = fakeBackend({ language, today: '2026-12-02' })
     const exchange = fakeExchange({

@@ -125,7 +125,8 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
   const busy = [...(seed.busy ?? [])]
   const sources = [...(seed.sources ?? [])]
   let settings = seed.settings
-  let dropHandler: ((drop: FileDrop) => void) | null = null
+  // Every listener hears a drop, as with Tauri's (the import queue and the coordinator's screen).
+  const dropHandlers = new Set<(drop: FileDrop) => void>()
 
   const delay = <T>(value: T): Promise<T> =>
     seed.delayMs ? new Promise((resolve) => setTimeout(() => resolve(value), seed.delayMs)) : Promise.resolve(value)
@@ -186,7 +187,7 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
   const answer = (target: ActivityView): PlanOutcome => (seed.outcome ? { ...seed.outcome, id: target.id } : clashes(target))
 
   return {
-    dropFiles: (drop) => dropHandler?.(drop),
+    dropFiles: (drop) => dropHandlers.forEach((handler) => handler(drop)),
     appInfo: () => delay({ database_path: seed.databasePath, today, language: settings.language ?? seed.language }),
     listActivities: (from, to) =>
       delay(
@@ -385,9 +386,9 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
     },
     chooseOpenFile: () => delay(seed.files.open),
     async onFileDrop(handler) {
-      dropHandler = handler
+      dropHandlers.add(handler)
       return () => {
-        dropHandler = null
+        dropHandlers.delete(handler)
       }
     },
   }
