@@ -10,7 +10,7 @@ import { UserError } from './lib/backend'
 import { RULES } from './lib/bindings/currentRules'
 import { roleChoices } from './lib/choices'
 import { errorMessage, setLanguage } from './lib/i18n.svelte'
-import { blankRequest, KINDS, requestProblem } from './lib/kinds'
+import { blankRequest, requestProblem } from './lib/kinds'
 import { fakeBackend, type FakeBackend } from './test/fakeBackend'
 
 type User = ReturnType<typeof userEvent.setup>
@@ -117,7 +117,11 @@ describe("settings follow core's ranges", () => {
       const el = document.getElementById(`settings-${id}`) as HTMLInputElement
       return { min: Number(el.min), max: Number(el.max) }
     }
-    for (const kind of KINDS) expect(range(kind), kind).toEqual(RULES.settings.duration)
+    for (const rules of RULES.kinds) {
+      expect(range(rules.kind), rules.kind).toEqual(rules.default_duration)
+      // A default the kind itself could not last is no default (a visit lasts at most 480).
+      expect(rules.default_duration.max, rules.kind).toBeLessThanOrEqual(rules.duration_minutes.max)
+    }
     for (const key of ['travel_buffer_minutes', 'reminder_minutes', 'follow_up_days'] as const) {
       expect(range(key), key).toEqual(RULES.settings[key])
     }

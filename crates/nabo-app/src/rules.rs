@@ -7,7 +7,7 @@ use nabo_core::{ActivityKind, Details, Field, MAX_COUNT, MAX_EXPECTED_SIZE};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::settings::{range_of, DURATION_RANGE};
+use crate::settings::{duration_range, range_of};
 
 /// Every rule the UI checks before it sends a request (the service checks them again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -43,6 +43,8 @@ pub struct KindRules {
     pub expected_size: bool,
     /// How long it may last, in minutes.
     pub duration_minutes: Range,
+    /// The range of its default duration in Settings, in minutes.
+    pub default_duration: Range,
 }
 
 /// The longest text a field takes.
@@ -69,8 +71,6 @@ pub struct Range {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SettingRanges {
-    /// A default duration of each kind, in minutes.
-    pub duration: Range,
     /// Travel time between visits, in minutes.
     pub travel_buffer_minutes: Range,
     /// How long before an activity to remind, in minutes.
@@ -101,6 +101,7 @@ impl Rules {
                 required: kind.required_fields().to_vec(),
                 expected_size: kind.allows(Field::ExpectedSize),
                 duration_minutes: Range { min: 1, max: kind.max_duration().get() },
+                default_duration: Range::of(duration_range(kind)),
             })
             .collect();
         Self {
@@ -111,7 +112,6 @@ impl Rules {
             series_meetings: Range { min: 1, max: MAX_COUNT },
             repeat_max_chars: chars(Field::Repeat),
             settings: SettingRanges {
-                duration: Range::of(DURATION_RANGE),
                 travel_buffer_minutes: Range::of(range_of("travel_buffer_minutes")),
                 reminder_minutes: Range::of(range_of("reminder_minutes")),
                 follow_up_days: Range::of(range_of("follow_up_days")),
@@ -158,7 +158,9 @@ mod tests {
         assert!(meeting.expected_size);
         assert_eq!(rules.series_meetings.max, MAX_COUNT);
         assert_eq!(rules.settings.reminder_minutes, Range { min: 0, max: 1440 });
-        assert_eq!(rules.settings.duration, Range { min: 5, max: 720 });
+        // A visit's default can be no longer than a visit may last; a meeting's up to 720.
+        assert_eq!(visit.default_duration, Range { min: 5, max: 480 });
+        assert_eq!(meeting.default_duration, Range { min: 5, max: 720 });
         assert_eq!(rules.texts.len(), Details::TEXT_FIELDS.len());
     }
 }

@@ -186,8 +186,11 @@ const RANGES: &[(&str, i64, i64)] =
 /// The most areas or venues a coordinator may list for her group (as on an identity card).
 pub const MAX_GROUP_LIST: usize = 200;
 
-/// Allowed range of a default duration, in minutes.
-pub(crate) const DURATION_RANGE: (i64, i64) = (5, 720);
+/// Allowed range of a default duration, in minutes: at most what the kind itself may last
+/// (a visit's default of 600 minutes was saved, then refused at every plan).
+pub(crate) fn duration_range(kind: ActivityKind) -> (i64, i64) {
+    (5, i64::from(kind.max_duration().get()).min(720))
+}
 
 /// The allowed range of the numeric setting `key`.
 pub(crate) fn range_of(key: &'static str) -> (i64, i64) {
@@ -264,7 +267,7 @@ impl Settings {
         check("reminder_minutes", self.reminder_minutes, range_of("reminder_minutes"))?;
         check("follow_up_days", self.follow_up_days, range_of("follow_up_days"))?;
         for kind in ActivityKind::ALL {
-            check(duration_key(*kind), i64::from(self.durations.get(*kind)), DURATION_RANGE)?;
+            check(duration_key(*kind), i64::from(self.durations.get(*kind)), duration_range(*kind))?;
         }
         Ok(())
     }
@@ -308,7 +311,8 @@ impl Settings {
         s.programme = text("programme")?.and_then(|v| v.parse().ok());
         for kind in ActivityKind::ALL {
             let stored = text(duration_key(*kind))?.and_then(|v| v.parse::<u32>().ok());
-            if let Some(m) = stored.filter(|m| (DURATION_RANGE.0..=DURATION_RANGE.1).contains(&i64::from(*m))) {
+            let (min, max) = duration_range(*kind);
+            if let Some(m) = stored.filter(|m| (min..=max).contains(&i64::from(*m))) {
                 *s.durations.get_mut(*kind) = m;
             }
         }
@@ -526,7 +530,7 @@ impl Settings {
                     .ok_or_else(|| AppError::UnknownSetting { key: duration.to_string() })?;
                 // Out of u32 is out of range: the range check names it like any other.
                 let minutes = number()?;
-                let (min, max) = DURATION_RANGE;
+                let (min, max) = duration_range(kind);
                 let minutes = u32::try_from(minutes).ok().filter(|m| (min..=max).contains(&i64::from(*m))).ok_or(
                     AppError::InvalidSetting { key: duration_key(kind), value: minutes.to_string(), min, max },
                 )?;
@@ -604,6 +608,17 @@ mod tests {
             }
             assert_eq!(s.with_value(key, &value).expect(key), s, "{key}={value}");
         }
+    }
+
+    #[test]
+    fn a_default_duration_is_no_longer_than_its_kind_may_last() {
+        let s = Settings::default();
+        let err = s.with_value("durations.home-visit", "600").expect_err("a visit lasts at most 480");
+        assert!(matches!(err, AppError::InvalidSetting { max: 480, .. }), "{err:?}");
+        assert!(s.with_value("durations.home-visit", "480").is_ok());
+        assert!(s.with_value("durations.group-meeting", "600").is_ok());
+        let stored = Settings { durations: DefaultDurations { home_visit: 600, ..DefaultDurations::default() }, ..s };
+        assert!(stored.validate().is_err(), "the window's save is refused too");
     }
 
     #[test]

@@ -26,4 +26,8 @@ expected_size: boolean,
 /**
  * How long it may last, in minutes.
  */
-duration_minutes: Range, };
+duration_minutes: Range, 
+/**
+ * The range of its default duration in Settings, in minutes.
+ */
+default_duration: Range, };

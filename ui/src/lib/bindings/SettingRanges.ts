@@ -6,10 +6,6 @@ import type { Range } from "./Range";
  */
 export type SettingRanges = { 
 /**
- * A default duration of each kind, in minutes.
- */
-duration: Range, 
-/**
  * Travel time between visits, in minutes.
  */
 travel_buffer_minutes: Range, 

@@ -18,6 +18,10 @@ export const RULES: Rules = {
       "duration_minutes": {
         "min": 1,
         "max": 480
+      },
+      "default_duration": {
+        "min": 5,
+        "max": 480
       }
     },
     {
@@ -37,6 +41,10 @@ export const RULES: Rules = {
       "duration_minutes": {
         "min": 1,
         "max": 720
+      },
+      "default_duration": {
+        "min": 5,
+        "max": 720
       }
     },
     {
@@ -51,6 +59,10 @@ export const RULES: Rules = {
       "duration_minutes": {
         "min": 1,
         "max": 720
+      },
+      "default_duration": {
+        "min": 5,
+        "max": 720
       }
     },
     {
@@ -64,6 +76,10 @@ export const RULES: Rules = {
       "expected_size": false,
       "duration_minutes": {
         "min": 1,
+        "max": 720
+      },
+      "default_duration": {
+        "min": 5,
         "max": 720
       }
     },
@@ -80,6 +96,10 @@ export const RULES: Rules = {
       "expected_size": false,
       "duration_minutes": {
         "min": 1,
+        "max": 720
+      },
+      "default_duration": {
+        "min": 5,
         "max": 720
       }
     }
@@ -131,10 +151,6 @@ export const RULES: Rules = {
   },
   "repeat_max_chars": 200,
   "settings": {
-    "duration": {
-      "min": 5,
-      "max": 720
-    },
     "travel_buffer_minutes": {
       "min": 0,
       "max": 240
