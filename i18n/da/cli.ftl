@@ -88,3 +88,39 @@ cli-see-help = { $problem } (se nabo --help)
 cli-usage-error = Kommandoen kunne ikke læses.
 cli-bad-target-id = id'et skal være et helt tal, fx 12 eller 12@2026-12-01
 cli-bad-target-date = dagen efter @ skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 12@2026-12-01
+
+## Opsummeringer
+cli-key-who = { $role }: { $name }
+cli-key-no-name = (intet navn endnu: nabo settings set name NAVN)
+cli-key-fingerprint = Fingeraftryk: { $fingerprint }  (læs det op for den anden, så I kan sammenligne)
+cli-key-public = Offentlig nøgle: { $key }
+cli-key-recipient = Opsummeringer låses til: { $recipient }
+cli-card-written = Dit identitetskort er skrevet til { $path }. Fingeraftryk: { $fingerprint }
+cli-coordinator-set = Din koordinator er nu { $name }. Fingeraftryk: { $fingerprint } — sammenlign med det, hendes Nabo viser (nabo key show).
+cli-coordinator-is = Din koordinator: { $name }. Fingeraftryk: { $fingerprint }
+cli-coordinator-none = Der er ingen koordinator. Vælg hende med: nabo coordinator set KORT
+cli-coordinator-areas = Områder: { $areas }
+cli-coordinator-places = Offentlige mødesteder: { $places }
+cli-summary-written = { $period } er skrevet til { $path } som version { $revision }, låst til { $name } ({ $fingerprint }).
+cli-summary-written-plain = { $period } er skrevet til { $path } som version { $revision }, ikke låst.
+cli-summary-plain-warning = Advarsel: filen er ikke låst: alle, der får den, kan læse tallene og dit navn.
+cli-sha256 = SHA-256: { $sha256 }
+cli-summary-new = { $file }: ny — { $volunteer }, { $period }, version { $revision }
+cli-summary-replaces = { $file }: erstatter version { $replaced } — { $volunteer }, { $period }, version { $revision }
+cli-summary-already = { $file }: allerede indlæst — { $volunteer }, { $period }, version { $revision }
+cli-summary-refused = { $file }: { $why }
+cli-summaries-done = { $new } nye, { $replaced } erstattet, { $already } allerede indlæst, { $refused } afvist.
+cli-summaries-dry-run = Prøvekørsel, intet er gemt: { $new } nye, { $replaced } ville erstatte, { $already } allerede indlæst, { $refused } afvist.
+cli-key-accepted = { $name }s nye nøgle ({ $fingerprint }) er godkendt; hendes måneder indtil nu hører til den.
+cli-volunteers-none = Ingen opsummeringer indlæst endnu. Brug: nabo import-summary FIL…
+cli-volunteer = { $name }  { $fingerprint }
+cli-volunteer-offered = { "  " }En ny nøgle kom under dette navn: { $fingerprint }. Sammenlign med hende, og derefter: nabo volunteers accept-key "{ $name }"
+cli-volunteer-month = { "  " }{ $period }  version { $revision }  { $reached } nået, { $new } nye  (SHA-256 { $sha256 }…)
+cli-volunteer-missing = { "  " }mangler: { $months }
+cli-receipt-written = Kvittering til { $name } skrevet til { $path } ({ $count ->
+    [one] 1 måned
+   *[other] { $count } måneder
+}).
+cli-receipt-from = Kvittering fra { $name } ({ $fingerprint }), lavet { $created }:
+cli-receipt-month = { "  " }{ $period }: { $state } ({ $reached } nået)
+cli-receipt-month-missing = { "  " }{ $period }: { $state }

@@ -88,3 +88,39 @@ cli-see-help = { $problem } (see nabo --help)
 cli-usage-error = The command could not be read.
 cli-bad-target-id = the id must be a whole number, e.g. 12 or 12@2026-12-01
 cli-bad-target-date = the day after @ must be a date written YYYY-MM-DD, e.g. 12@2026-12-01
+
+## Summary files
+cli-key-who = { $role }: { $name }
+cli-key-no-name = (no name yet: nabo settings set name NAME)
+cli-key-fingerprint = Fingerprint: { $fingerprint }  (read it to the other person to compare)
+cli-key-public = Public key: { $key }
+cli-key-recipient = Summaries are encrypted to: { $recipient }
+cli-card-written = Your identity card was written to { $path }. Fingerprint: { $fingerprint }
+cli-coordinator-set = Your coordinator is now { $name }. Fingerprint: { $fingerprint } — compare it with the one her Nabo shows (nabo key show).
+cli-coordinator-is = Your coordinator: { $name }. Fingerprint: { $fingerprint }
+cli-coordinator-none = No coordinator is set. Set her with: nabo coordinator set CARD
+cli-coordinator-areas = Areas: { $areas }
+cli-coordinator-places = Public meeting places: { $places }
+cli-summary-written = { $period } was written to { $path } as version { $revision }, encrypted to { $name } ({ $fingerprint }).
+cli-summary-written-plain = { $period } was written to { $path } as version { $revision }, not encrypted.
+cli-summary-plain-warning = Warning: the file is not encrypted: anyone who gets it can read the numbers and your name.
+cli-sha256 = SHA-256: { $sha256 }
+cli-summary-new = { $file }: new — { $volunteer }, { $period }, version { $revision }
+cli-summary-replaces = { $file }: replaces version { $replaced } — { $volunteer }, { $period }, version { $revision }
+cli-summary-already = { $file }: already imported — { $volunteer }, { $period }, version { $revision }
+cli-summary-refused = { $file }: { $why }
+cli-summaries-done = { $new } new, { $replaced } replaced, { $already } already imported, { $refused } refused.
+cli-summaries-dry-run = Dry run, nothing was saved: { $new } new, { $replaced } would replace, { $already } already imported, { $refused } refused.
+cli-key-accepted = The new key of { $name } ({ $fingerprint }) is accepted; her months so far count under it.
+cli-volunteers-none = No summaries imported yet. Use: nabo import-summary FILE…
+cli-volunteer = { $name }  { $fingerprint }
+cli-volunteer-offered = { "  " }A new key was offered under this name: { $fingerprint }. Compare it with her, then: nabo volunteers accept-key "{ $name }"
+cli-volunteer-month = { "  " }{ $period }  version { $revision }  { $reached } reached, { $new } new  (SHA-256 { $sha256 }…)
+cli-volunteer-missing = { "  " }missing: { $months }
+cli-receipt-written = Receipt for { $name } written to { $path } ({ $count ->
+    [one] 1 month
+   *[other] { $count } months
+}).
+cli-receipt-from = Receipt from { $name } ({ $fingerprint }), made { $created }:
+cli-receipt-month = { "  " }{ $period }: { $state } ({ $reached } reached)
+cli-receipt-month-missing = { "  " }{ $period }: { $state }

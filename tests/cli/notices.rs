@@ -159,7 +159,7 @@ fn settings_refusals_name_the_setting_and_change_nothing() {
         (vec!["settings", "set", "reminder-minutes", "soon"], "\"reminder-minutes\" must be a whole number"),
         (vec!["settings", "set", "discreet-mode", "yes"], "\"discreet-mode\" must be on or off"),
         (vec!["settings", "set", "language", "fr"], "\"language\" must be da, en or auto"),
-        (vec!["settings", "set", "role", "boss"], "\"role\" must be volunteer or coordinator"),
+        (vec!["settings", "set", "role", "boss"], "\"role\" must be volunteer, coordinator or both"),
         (vec!["settings", "set", "programme", "other"], "\"programme\" must be bydelsmoedre, baba or none"),
         (vec!["settings", "set", "live-calendar-detail", "all"], "\"live-calendar-detail\" must be discreet or full"),
         (vec!["settings", "set", "colour", "blue"], "no setting called \"colour\""),
