@@ -160,3 +160,17 @@ describe('roles', () => {
     expect(roleChoices().map((c) => c.label)).toEqual(['Volunteer', 'Coordinator', 'Both'])
   })
 })
+
+describe("the in-memory backend and the blank form follow core's per-kind numbers", () => {
+  it('starts a new activity with core\'s default length when none is set, and refuses counts above core\'s limit', async () => {
+    for (const rules of RULES.kinds) {
+      expect(blankRequest(rules.kind, '2026-12-01', null).duration_minutes, rules.kind).toBe(rules.default_minutes)
+    }
+    const backend = fakeBackend({ today: '2026-12-02' })
+    const visit = RULES.kinds.find((k) => k.kind === 'home_visit')!
+    const planned = await backend.planActivity({ ...blankRequest('home_visit', '2026-11-02', null, '10:00'), area: 'Gellerup' })
+    await expect(backend.recordCounts(planned.id, null, { reached: visit.max_reached + 1 })).rejects.toMatchObject({ code: 'counts_implausible' })
+    await expect(backend.recordCounts(planned.id, null, { reached: visit.max_reached })).resolves.toBeTruthy()
+  })
+})
+

@@ -7,7 +7,7 @@ use nabo_core::{ActivityKind, Details, Field, MAX_COUNT, MAX_EXPECTED_SIZE};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::settings::{duration_range, range_of};
+use crate::settings::{duration_range, range_of, DefaultDurations};
 
 /// Every rule the UI checks before it sends a request (the service checks them again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,6 +45,10 @@ pub struct KindRules {
     pub duration_minutes: Range,
     /// The range of its default duration in Settings, in minutes.
     pub default_duration: Range,
+    /// Its default duration before any is set, in minutes.
+    pub default_minutes: u32,
+    /// The most people one activity of this kind can reach (the counts scheme's limit).
+    pub max_reached: u32,
 }
 
 /// The longest text a field takes.
@@ -93,6 +97,8 @@ fn chars(field: Field) -> u32 {
 impl Rules {
     /// The rules this build of Nabo enforces.
     pub fn current() -> Self {
+        // The built-in scheme is checked by its own tests; without it no count could be recorded.
+        let scheme = nabo_core::Scheme::current().ok();
         let kinds = ActivityKind::ALL
             .iter()
             .map(|&kind| KindRules {
@@ -102,6 +108,8 @@ impl Rules {
                 expected_size: kind.allows(Field::ExpectedSize),
                 duration_minutes: Range { min: 1, max: kind.max_duration().get() },
                 default_duration: Range::of(duration_range(kind)),
+                default_minutes: DefaultDurations::default().get(kind),
+                max_reached: scheme.map(|s| s.limits.max_reached(kind)).unwrap_or(0),
             })
             .collect();
         Self {
@@ -161,6 +169,10 @@ mod tests {
         // A visit's default can be no longer than a visit may last; a meeting's up to 720.
         assert_eq!(visit.default_duration, Range { min: 5, max: 480 });
         assert_eq!(meeting.default_duration, Range { min: 5, max: 720 });
+        assert_eq!((visit.default_minutes, meeting.default_minutes), (60, 120));
+        let scheme = nabo_core::Scheme::current().expect("scheme");
+        assert_eq!(visit.max_reached, scheme.limits.max_reached(ActivityKind::HomeVisit));
+        assert!(visit.max_reached > 0);
         assert_eq!(rules.texts.len(), Details::TEXT_FIELDS.len());
     }
 }

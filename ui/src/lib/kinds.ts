@@ -60,7 +60,7 @@ export function blankRequest(kind: ActivityKind, date: string, settings: Setting
   return {
     kind,
     start: `${date}T${time}`,
-    duration_minutes: settings?.durations[kind] ?? (kind === 'home_visit' ? 60 : 120),
+    duration_minutes: settings?.durations[kind] ?? KIND_RULES[kind].default_minutes,
     rrule: null,
     ...blankDetails(),
     programme: settings?.programme ?? null,

@@ -24,7 +24,7 @@ import {
 } from './backend'
 import { isUnknownBucket } from './counts'
 import { addDays, copenhagenDate, minutesBetween } from './dates'
-import { blankDetails, detailsOf, requestProblem } from './kinds'
+import { blankDetails, detailsOf, KIND_RULES, requestProblem } from './kinds'
 import { SCHEME_V1 } from './mockScheme'
 
 /** What a calendar file "holds": the report of reading it and, when imported, its busy time. */
@@ -75,7 +75,6 @@ export function memoryActivity<T extends Partial<ActivityView>>(rest: T): Omit<A
 }
 
 /** Most a single activity can reach before the counts are refused as implausible (as the Rust side). */
-const REACHED_LIMITS: Record<string, number> = { home_visit: 30, accompaniment: 10, network_meeting: 200, group_meeting: 500, outreach: 500 }
 
 /** Good enough in memory: Copenhagen is +01:00 in winter, +02:00 in summer. */
 function offsetFor(date: string): string {
@@ -315,7 +314,7 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
       if (found.status === 'cancelled') throw new UserError('counts_cancelled', null, { id: String(id) })
       if (copenhagenDate(found.start) > today) throw new UserError('counts_future', null, { id: String(id) })
       const reached = given.reached ?? 0
-      const max = REACHED_LIMITS[found.kind]
+      const max = KIND_RULES[found.kind].max_reached
       if (reached > max) throw new UserError('counts_implausible', null, { key: 'reached', kind: found.kind, reached: String(reached), max: String(max) })
       const key = keyOf(id, occurrence)
       const edited = counts.has(key)

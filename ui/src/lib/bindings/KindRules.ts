@@ -30,4 +30,12 @@ duration_minutes: Range,
 /**
  * The range of its default duration in Settings, in minutes.
  */
-default_duration: Range, };
+default_duration: Range, 
+/**
+ * Its default duration before any is set, in minutes.
+ */
+default_minutes: number, 
+/**
+ * The most people one activity of this kind can reach (the counts scheme's limit).
+ */
+max_reached: number, };

@@ -22,7 +22,9 @@ export const RULES: Rules = {
       "default_duration": {
         "min": 5,
         "max": 480
-      }
+      },
+      "default_minutes": 60,
+      "max_reached": 30
     },
     {
       "kind": "group_meeting",
@@ -45,7 +47,9 @@ export const RULES: Rules = {
       "default_duration": {
         "min": 5,
         "max": 720
-      }
+      },
+      "default_minutes": 120,
+      "max_reached": 500
     },
     {
       "kind": "outreach",
@@ -63,7 +67,9 @@ export const RULES: Rules = {
       "default_duration": {
         "min": 5,
         "max": 720
-      }
+      },
+      "default_minutes": 90,
+      "max_reached": 500
     },
     {
       "kind": "accompaniment",
@@ -81,7 +87,9 @@ export const RULES: Rules = {
       "default_duration": {
         "min": 5,
         "max": 720
-      }
+      },
+      "default_minutes": 120,
+      "max_reached": 10
     },
     {
       "kind": "network_meeting",
@@ -101,7 +109,9 @@ export const RULES: Rules = {
       "default_duration": {
         "min": 5,
         "max": 720
-      }
+      },
+      "default_minutes": 90,
+      "max_reached": 200
     }
   ],
   "texts": [
