@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 use chrono::{TimeZone, Utc};
 use nabo_app::{parse_period, ActivityId, ActivityKind, Details, Nabo, PlanRequest, Role, SummaryTo};
 
+/// A visit's start, area and counts.
+type Visit = (&'static str, &'static str, &'static [(&'static str, u32)]);
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::args().nth(1).ok_or("usage: make_summary_fixtures FOLDER")?);
     std::fs::create_dir_all(&out)?;
@@ -31,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut amina = Nabo::init(&work.path().join("amina.db"), Role::Volunteer, Some("Amina".into()), now)?;
     amina.set_coordinator(&card, now)?;
-    let visits: [(&str, &str, &[(&str, u32)]); 2] = [
+    let visits: [Visit; 2] = [
         ("2026-11-03T10:00", "Gellerup", &[("reached", 3), ("new", 1), ("gender.women", 3), ("topic.health", 2)]),
         ("2026-11-10T10:00", "Hasle", &[("reached", 2), ("new", 2), ("referral.municipal", 1)]),
     ];
