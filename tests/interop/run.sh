@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the iCalendar interop suite against the real `nabo` binary.
+# Runs the interop suites against the real `nabo` binary: iCalendar (test_export.py) and the
+# summary file formats checked with Python's own Ed25519, JCS and JSON Schema (test_formats.py).
 # Needs the venv from scripts/setup.sh and a built binary (cargo build -p nabo-cli, or cargo test).
 # Extra arguments go to pytest, e.g. tests/interop/run.sh -k khal -v
 set -euo pipefail
@@ -19,4 +20,4 @@ fi
 # shellcheck disable=SC1091
 . "$venv/bin/activate"
 cd "$here"
-exec python -m pytest -q -p no:cacheprovider "$@" test_export.py
+exec python -m pytest -q -p no:cacheprovider "$@" test_export.py test_formats.py

@@ -151,7 +151,7 @@ pub(crate) enum Command {
     /// The coordinator your summaries go to, or set her with `coordinator set CARD`
     Coordinator {
         /// Print JSON instead of text
-        #[arg(long)]
+        #[arg(long, global = true)]
         json: bool,
         #[command(subcommand)]
         action: Option<CoordinatorCommand>,
@@ -188,7 +188,7 @@ pub(crate) enum Command {
     /// The volunteers summaries came from: months delivered and missing (coordinator)
     Volunteers {
         /// Print JSON instead of text
-        #[arg(long)]
+        #[arg(long, global = true)]
         json: bool,
         #[command(subcommand)]
         action: Option<VolunteersCommand>,

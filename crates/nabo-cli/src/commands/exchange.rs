@@ -174,6 +174,9 @@ pub(super) fn volunteers(c: &mut Ctx<'_>, json: bool, action: Option<VolunteersC
     if let Some(VolunteersCommand::AcceptKey { name }) = action {
         let mut nabo = c.open(Access::Change)?;
         let fingerprint = nabo.accept_volunteer_key(&name)?;
+        if json {
+            return c.json(&serde_json::json!({ "name": name, "fingerprint": fingerprint }));
+        }
         return c.line("cli-key-accepted", &[("name", name), ("fingerprint", fingerprint)]);
     }
     let nabo = c.open(Access::Read)?;

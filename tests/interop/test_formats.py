@@ -1,0 +1,91 @@
+"""The summary formats checked from outside Nabo (docs/FORMAT.md): the frozen fixtures verify
+with the few lines of Python FORMAT.md quotes (verify_nabo_file.py), a changed copy does not,
+every fixture fits its JSON Schema, and a file Nabo makes today does too."""
+import base64
+import hashlib
+import json
+import os
+import pathlib
+import subprocess
+
+import jsonschema
+import pytest
+from cryptography.exceptions import InvalidSignature
+
+from verify_nabo_file import open_file, verify
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures/summary"
+SCHEMAS = ROOT / "docs/schemas"
+IDENTITY = str(FIXTURES / "TEST-ONLY-coordinator.age-identity")
+FILES = {
+    "hanne.nabo-card": "nabo-identity-card",
+    "amina-2026-11.nabo-summary": "nabo-summary",
+    "amina-2026-11.plain.nabo-summary": "nabo-summary",
+    "amina.nabo-receipt": "nabo-receipt",
+}
+
+
+def schema(fmt: str) -> dict:
+    return json.loads((SCHEMAS / f"{fmt}.v1.schema.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_every_fixture_verifies_and_fits_its_schema(name):
+    doc = json.loads(open_file(str(FIXTURES / name), IDENTITY))
+    verified = verify(json.dumps(doc).encode())
+    assert verified["format"] == FILES[name]
+    jsonschema.validate(doc, schema(FILES[name]))
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_a_changed_digit_or_name_is_caught(name):
+    doc = json.loads(open_file(str(FIXTURES / name), IDENTITY))
+    text = json.dumps(doc)
+    changed = text.replace('"Amina"', '"Amira"', 1) if '"Amina"' in text else text.replace('"Hanne"', '"Hanna"', 1)
+    assert changed != text
+    with pytest.raises(InvalidSignature):
+        verify(changed.encode())
+
+
+def test_the_fingerprint_is_computed_as_format_md_says():
+    card = json.loads((FIXTURES / "hanne.nabo-card").read_text())
+    digest = hashlib.sha256(base64.b64decode(card["signing_key"])).digest()
+    bits = int.from_bytes(digest[:13], "big") >> 4  # the first 100 bits
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    chars = "".join(alphabet[(bits >> (5 * (19 - i))) & 31] for i in range(20))
+    fingerprint = "-".join(chars[i : i + 4] for i in range(0, 20, 4))
+    assert len(fingerprint) == 24
+    assert fingerprint == fingerprint_from_nabo(card_path=FIXTURES / "hanne.nabo-card")
+
+
+def fingerprint_from_nabo(card_path) -> str:
+    """The fingerprint Nabo shows for a card: set it as the coordinator of a new database."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "v.db")
+        env = {**os.environ, "NABO_LANG": "en"}
+        env.pop("NABO_DB", None)
+        subprocess.run([os.environ["NABO_BIN"], "--db", db, "init", "--name", "Test"], env=env, check=True, capture_output=True)
+        out = subprocess.run(
+            [os.environ["NABO_BIN"], "--db", db, "coordinator", "set", str(card_path), "--json"],
+            env=env, check=True, capture_output=True, text=True,
+        )
+        return json.loads(out.stdout)["fingerprint"]
+
+
+def test_a_summary_nabo_makes_today_fits_the_schema(tmp_path):
+    nabo = os.environ["NABO_BIN"]
+    env = {**os.environ, "NABO_LANG": "en", "NABO_NOW": "2026-12-02T10:00:00Z"}
+    env.pop("NABO_DB", None)
+    db = str(tmp_path / "a.db")
+    run = lambda *args: subprocess.run([nabo, "--db", db, *args], env=env, check=True, capture_output=True, text=True)
+    run("init", "--name", "Sara")
+    run("plan", "meeting", "--start", "2026-11-10T17:00", "--duration", "2h", "--venue", "Huset", "--theme", "Sundhed", "--area", "Hasle")
+    run("record", "1", "reached=7", "new=2")
+    out = tmp_path / "s.nabo-summary"
+    run("export-summary", "--period", "2026-11", "--out", str(out), "--plain")
+    jsonschema.validate(json.loads(out.read_bytes()), schema("nabo-summary"))
+    doc = verify(out.read_bytes())
+    assert doc["totals"]["reached"] == 7
