@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{open_document, sign_document, ExchangeError, PublicKey, SecretKey, Signed};
 use crate::activity::ActivityKind;
-use crate::counts::{Scheme, MAX_COUNT_VALUE};
+use crate::counts::{GroupKind, Scheme, MAX_COUNT_VALUE};
 use crate::text::{clean, Field};
 
 /// The `format` member of a summary.
@@ -134,6 +134,32 @@ impl MonthSummary {
             if let Some((key, value)) = totals.iter().find(|(_, v)| **v > MAX_MONTH_TOTAL) {
                 return Err(malformed(format!("{what}: {key} = {value} is impossible")));
             }
+            // What holds for every record holds for their sums: a breakdown adds up to the
+            // people reached, every other total and each tally is at most that.
+            let value = |key: &str| totals.get(key).copied().unwrap_or(0);
+            let reached = value("reached");
+            for group in &scheme.groups {
+                let keys = group.keys();
+                match group.kind {
+                    GroupKind::Breakdown => {
+                        let sum: u64 = keys.iter().map(|k| value(k)).sum();
+                        if sum != reached {
+                            return Err(malformed(format!(
+                                "{what}: {} adds up to {sum}, not to the {reached} people reached",
+                                group.key
+                            )));
+                        }
+                    }
+                    GroupKind::Total | GroupKind::Tally => {
+                        if let Some(key) = keys.iter().find(|k| value(k) > reached) {
+                            return Err(malformed(format!(
+                                "{what}: {key} = {} is more than the {reached} people reached",
+                                value(key)
+                            )));
+                        }
+                    }
+                }
+            }
             Ok(())
         };
         check_totals("totals", &self.totals)?;
@@ -173,7 +199,14 @@ mod tests {
     use super::*;
 
     fn summary(key: &SecretKey) -> MonthSummary {
-        let totals: BTreeMap<String, u64> = [("reached".to_string(), 12), ("new".to_string(), 3)].into();
+        // Twelve people reached, three new, nothing known of them: each breakdown's unknown.
+        let scheme = Scheme::current().expect("scheme");
+        let mut totals: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
+        totals.insert("reached".into(), 12);
+        totals.insert("new".into(), 3);
+        for group in scheme.groups.iter().filter(|g| g.kind == GroupKind::Breakdown) {
+            totals.insert(format!("{}.unknown", group.key), 12);
+        }
         MonthSummary {
             format: SUMMARY_FORMAT.into(),
             version: SUMMARY_VERSION,
@@ -190,6 +223,31 @@ mod tests {
 
     fn bytes(value: &serde_json::Value) -> Vec<u8> {
         serde_json::to_vec(value).expect("json")
+    }
+
+    #[test]
+    fn impossible_totals_are_refused_even_when_signed() {
+        let key = SecretKey::from_seed([7; 32]);
+        let with = |key_name: &str, value: u64| {
+            let mut s = summary(&key);
+            for totals in std::iter::once(&mut s.totals)
+                .chain(s.by_kind.values_mut().map(|k| &mut k.totals))
+                .chain(s.by_area.iter_mut().map(|a| &mut a.totals))
+            {
+                totals.insert(key_name.to_string(), value);
+            }
+            s.sign(&key)
+        };
+        let refused = |r: Result<serde_json::Value, ExchangeError>| match r {
+            Err(ExchangeError::Malformed { detail }) => detail,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        // 13 women among 12 people reached: the breakdown does not add up.
+        assert!(refused(with("gender.women", 13)).contains("gender adds up to 25"));
+        // More new contacts, or people who spoke of health, than people reached.
+        assert!(refused(with("new", 13)).contains("new = 13"));
+        assert!(refused(with("topic.health", 13)).contains("topic.health = 13"));
+        assert!(with("topic.health", 12).is_ok());
     }
 
     #[test]
