@@ -292,9 +292,7 @@ impl Nabo {
             }
             reports.push(report);
         }
-        verified.sort_by(|(_, a), (_, b)| {
-            (&a.key, &a.period, a.revision).cmp(&(&b.key, &b.period, b.revision))
-        });
+        verified.sort_by(|(_, a), (_, b)| (&a.key, &a.period, a.revision).cmp(&(&b.key, &b.period, b.revision)));
         let decide = |tx: Db<'_>, v: &Verified, report: &mut SummaryFileReport| -> Result<(), AppError> {
             match apply(tx, v, now)? {
                 Ok((outcome, replaced)) => {
