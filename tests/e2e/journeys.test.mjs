@@ -122,8 +122,10 @@ test('plan a visit, move it in the edit form, then over another visit', async ()
   await openByKeyboard(id);
   await typeInto(browser, 'input[name="time"]', '09:00');
   await (await browser.$('[data-testid="plan-submit"]')).click();
+  // Its card starts at 09:00 (by its start alone: on a day whose example data overlaps it,
+  // the card is drawn narrow, side by side, and shows no end time).
   await browser.waitUntil(
-    async () => /09:00–10:00/.test(await browser.$(`[data-testid="activity"][data-id="${id}"]`).getText()),
+    async () => /^09:00/.test((await browser.$(`[data-testid="activity"][data-id="${id}"]`).getText()).trim()),
     { timeout: 10_000, timeoutMsg: 'the visit moved to 09:00' },
   );
   const stored = await invoke('get_activity', { id: Number(id) });
