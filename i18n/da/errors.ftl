@@ -153,3 +153,23 @@ error-unreadable_setting = "{ $key }" skal være { $expected ->
     [detail] discreet eller full.
    *[other] noget andet.
 }
+error-coordinator_only = Rapporter og mål hører til koordinatoren: sæt rollen til koordinator (eller begge) først.
+error-report_refused = Rapporten kan ikke laves: { $reason ->
+    [unknown_axis] "{ $name }" er hverken area, kind, month, quarter, year eller en gruppe i kategoriskemaet (gender, age, topic, referral, source, next_step, language).
+    [unknown_measure] "{ $name }" er hverken en nøgle i kategoriskemaet (fx reached, new, gender.women), held eller cancelled.
+    [same_axis] rækker og kolonner er begge { $name }.
+    [area_by_kind] opsummeringerne har tal pr. område og pr. aktivitet, men ikke begge dele på én gang. Vælg det ene.
+    [group_as_rows] en gruppes kategorier ({ $name }) kan kun være kolonner.
+    [not_by_area] { $name } tælles ikke pr. område i opsummeringerne.
+    [min_cell_too_low] mindste celle { $given } er under { $floor }, det mindste der beskytter en person.
+    [backwards] { $from } ligger efter { $to }.
+   *[other] { $reason }.
+}
+error-unreadable_report_period = "{ $input }" er ikke en periode. Skriv ÅÅÅÅ-MM, ÅÅÅÅ-Qn for et kvartal (fx 2026-Q1) eller ÅÅÅÅ.
+error-unknown_target = Der er intet mål med nummer { $id }.
+error-target_refused = Målet kan ikke sættes: { $reason ->
+    [zero] et mål på 0 er altid nået.
+    [share_range] en andel skal være over 0 og højst 100 %.
+    [share_of_itself] en andel af sig selv er altid 100 %.
+   *[other] { $reason }.
+}

@@ -557,3 +557,23 @@ volunteers-receipt-saved = Kvitteringen til { $name } ({ $count ->
     [one] 1 måned
    *[other] { $count } måneder
 }) er gemt i { $path }.
+
+## Reports (issue 13): the words of exported tables and the overview.
+report-no-area = Uden område
+report-quarter = { $year } K{ $quarter }
+report-total = I alt
+report-sheet = Rapport
+report-axis-area = Område
+report-axis-kind = Aktivitet
+report-axis-month = Måned
+report-axis-quarter = Kvartal
+report-axis-year = År
+report-measure-held = Aktiviteter holdt
+report-measure-held-kind = { $kind }: holdt
+report-measure-cancelled = Aktiviteter aflyst
+report-measure-cancelled-kind = { $kind }: aflyst
+report-title = { $measure } efter { $rows } og { $cols }
+report-period = Periode: { $from } til { $to }
+report-scheme = Kategoriskema: { $version }
+report-min-cell = Mindste viste tal: { $min }
+report-rule = Tal fra 1 til { $below } vises som "<{ $min }". Felter med "x" er skjult, så de små tal ikke kan regnes ud af de andre tal og summerne. Nul vises som 0.

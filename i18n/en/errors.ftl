@@ -153,3 +153,23 @@ error-unreadable_setting = "{ $key }" must be { $expected ->
     [detail] discreet or full.
    *[other] something else.
 }
+error-coordinator_only = Reports and targets are the coordinator's: set the role to coordinator (or both) first.
+error-report_refused = The report cannot be made: { $reason ->
+    [unknown_axis] "{ $name }" is not area, kind, month, quarter, year or a group of the category scheme (gender, age, topic, referral, source, next_step, language).
+    [unknown_measure] "{ $name }" is not a key of the category scheme (e.g. reached, new, gender.women), held or cancelled.
+    [same_axis] the rows and the columns are both { $name }.
+    [area_by_kind] summaries hold totals by area and by activity, not both at once. Choose one.
+    [group_as_rows] a group's categories ({ $name }) can only be the columns.
+    [not_by_area] { $name } is not counted by area in summaries.
+    [min_cell_too_low] a minimum cell of { $given } is below { $floor }, the least that protects a person.
+    [backwards] { $from } is after { $to }.
+   *[other] { $reason }.
+}
+error-unreadable_report_period = "{ $input }" is not a period. Write YYYY-MM, YYYY-Qn (e.g. 2026-Q1) or YYYY.
+error-unknown_target = There is no target number { $id }.
+error-target_refused = The target cannot be set: { $reason ->
+    [zero] a target of 0 is always met.
+    [share_range] a share must be above 0 and at most 100 %.
+    [share_of_itself] a share of itself is always 100 %.
+   *[other] { $reason }.
+}

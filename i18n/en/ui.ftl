@@ -555,3 +555,23 @@ volunteers-receipt-saved = The receipt for { $name } ({ $count ->
     [one] 1 month
    *[other] { $count } months
 }) was saved in { $path }.
+
+## Reports (issue 13): the words of exported tables and the overview.
+report-no-area = No area
+report-quarter = { $year } Q{ $quarter }
+report-total = Total
+report-sheet = Report
+report-axis-area = Area
+report-axis-kind = Activity
+report-axis-month = Month
+report-axis-quarter = Quarter
+report-axis-year = Year
+report-measure-held = Activities held
+report-measure-held-kind = { $kind }: held
+report-measure-cancelled = Activities cancelled
+report-measure-cancelled-kind = { $kind }: cancelled
+report-title = { $measure } by { $rows } and { $cols }
+report-period = Period: { $from } to { $to }
+report-scheme = Category scheme: { $version }
+report-min-cell = Smallest count shown: { $min }
+report-rule = Counts from 1 to { $below } are shown as "<{ $min }". Cells marked "x" are hidden so that the small counts cannot be worked out from the other cells and the totals. Zero is shown as 0.

@@ -179,6 +179,16 @@ pub enum ErrorCode {
     NoCoordinator,
     /// A receipt was signed by another coordinator than the one set, or is for another volunteer.
     ReceiptRefused,
+    /// Reports and targets are the coordinator's.
+    CoordinatorOnly,
+    /// A report cannot be made as asked (its `reason` says why).
+    ReportRefused,
+    /// A period is not `YYYY-MM`, `YYYY-Qn` or `YYYY`.
+    UnreadableReportPeriod,
+    /// No target with that id.
+    UnknownTarget,
+    /// A target that cannot be set (a count of 0, a share outside 0–100 %, a share of itself).
+    TargetRefused,
 }
 
 impl ErrorCode {
@@ -409,6 +419,30 @@ pub enum AppError {
         /// `other_coordinator` or `other_volunteer`.
         reason: &'static str,
     },
+    /// Reports and targets are for a coordinator (or someone who is both).
+    #[error("reports and targets are the coordinator's; set the role to coordinator or both first")]
+    CoordinatorOnly,
+    /// A report cannot be made as asked.
+    #[error(transparent)]
+    Report(nabo_core::report::ReportError),
+    /// A period that is not a month, quarter or year.
+    #[error("'{input}' is not a period: write YYYY-MM, YYYY-Qn or YYYY")]
+    UnreadableReportPeriod {
+        /// What was typed.
+        input: String,
+    },
+    /// No target with that id.
+    #[error("there is no target {id}")]
+    UnknownTarget {
+        /// The id given.
+        id: i64,
+    },
+    /// A target that cannot be set.
+    #[error("the target cannot be set ({reason})")]
+    TargetRefused {
+        /// `zero`, `share_range` or `share_of_itself`.
+        reason: &'static str,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -504,6 +538,11 @@ impl AppError {
             AppError::NoOfferedKey { .. } => ErrorCode::NoOfferedKey,
             AppError::NoCoordinator => ErrorCode::NoCoordinator,
             AppError::ReceiptRefused { .. } => ErrorCode::ReceiptRefused,
+            AppError::CoordinatorOnly => ErrorCode::CoordinatorOnly,
+            AppError::Report(_) => ErrorCode::ReportRefused,
+            AppError::UnreadableReportPeriod { .. } => ErrorCode::UnreadableReportPeriod,
+            AppError::UnknownTarget { .. } => ErrorCode::UnknownTarget,
+            AppError::TargetRefused { .. } => ErrorCode::TargetRefused,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -781,7 +820,17 @@ impl AppError {
             | AppError::NoIdentity
             | AppError::CardNeedsName
             | AppError::NotACoordinator
+            | AppError::CoordinatorOnly
             | AppError::NoCoordinator => {}
+            AppError::Report(e) => {
+                put("reason", e.code().to_string());
+                for (name, value) in e.args() {
+                    put(name, value);
+                }
+            }
+            AppError::UnreadableReportPeriod { input } => put("input", input.clone()),
+            AppError::UnknownTarget { id } => put("id", id.to_string()),
+            AppError::TargetRefused { reason } => put("reason", (*reason).to_string()),
             AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
 use nabo_core::exchange::{ExchangeError, MonthSummary, PublicKey, MAX_SUMMARY_BYTES};
+use nabo_core::report::{facts_of, Fact};
 use nabo_store::{
     accept_offered_key, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
-    insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, Db, ImportedSummary, Role,
-    StoreError,
+    insert_summary_totals, insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, Db,
+    ImportedSummary, Role, StoreError, SummaryRef,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -122,7 +123,12 @@ struct Verified {
     name: String,
     period: String,
     revision: u32,
+    scheme: String,
     payload: String,
+    /// The decrypted file, signature and all: a roll-up carries it on.
+    signed: String,
+    /// Its lines as the reports read them.
+    facts: Vec<Fact>,
     key: [u8; 32],
     sha256: String,
 }
@@ -187,6 +193,10 @@ fn verify(
         bytes
     };
     let summary = MonthSummary::read(&plain).map_err(|e| refused(e.into()))?;
+    let facts =
+        facts_of(&summary).map_err(|e| refused(Refusal::from(ExchangeError::Malformed { detail: e.to_string() })))?;
+    // Read as JSON, so UTF-8.
+    let signed = String::from_utf8(plain).map_err(|_| refused(Refusal::new("damaged")))?;
     // A month is summed up once it has begun; a later one cannot hold counts yet.
     if summary.period.as_str() > this_month {
         return Err(refused(Refusal::with("future_period", summary.period.clone())));
@@ -195,8 +205,18 @@ fn verify(
         PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| refused(ExchangeError::from(e).into()))?;
     let payload = serde_json::to_string(&summary)
         .map_err(|e| refused(Refusal::from(ExchangeError::Malformed { detail: e.to_string() })))?;
-    let MonthSummary { volunteer, period, revision, .. } = summary;
-    Ok(Verified { name: volunteer.name, period, revision, payload, key: key.to_bytes(), sha256 })
+    let MonthSummary { volunteer, period, revision, scheme_version, .. } = summary;
+    Ok(Verified {
+        name: volunteer.name,
+        period,
+        revision,
+        scheme: scheme_version,
+        payload,
+        signed,
+        facts,
+        key: key.to_bytes(),
+        sha256,
+    })
 }
 
 /// Decides on a verified file against what is stored, and stores it if it is taken.
@@ -230,7 +250,7 @@ fn apply(
         }
         Some(p) => return Ok(Err(Refusal::with("older_revision", p.revision.to_string()))),
     };
-    insert_imported(
+    let id = insert_imported(
         tx,
         &ImportedSummary {
             volunteer_key: v.key,
@@ -238,9 +258,12 @@ fn apply(
             revision: v.revision,
             file_sha256: v.sha256.clone(),
             payload: v.payload.clone(),
+            signed: Some(v.signed.clone()),
             imported: now,
         },
     )?;
+    let at = SummaryRef { id, volunteer_key: &v.key, period: &v.period, scheme: &v.scheme };
+    insert_summary_totals(tx, at, &v.facts)?;
     Ok(Ok(outcome))
 }
 

@@ -211,6 +211,37 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a report of the volunteers' totals with small numbers hidden (coordinator)
+    #[command(after_help = REPORT_HELP)]
+    Report {
+        /// The first month, YYYY-MM
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        /// The last month, YYYY-MM
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
+        /// What the rows are: area, kind, month or quarter
+        #[arg(long, value_name = "AXIS")]
+        rows: String,
+        /// What the columns are: month, quarter, year, area, kind or a scheme group (gender, age, topic, …)
+        #[arg(long, value_name = "AXIS")]
+        cols: String,
+        /// What the cells count: a scheme key (reached, new, gender.women, …), held or cancelled [default: reached]
+        #[arg(long, value_name = "KEY")]
+        measure: Option<String>,
+        /// The file format
+        #[arg(long, value_enum)]
+        format: ReportFormatArg,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The smallest count shown; smaller ones (from 1) are hidden as "<N" [default: 5; at least 3]
+        #[arg(long, value_name = "N")]
+        min_cell: Option<u64>,
+    },
+    /// Set, list or remove targets (coordinator)
+    #[command(subcommand)]
+    Target(TargetCommand),
     /// Show every setting, or change one with `settings set KEY VALUE`
     #[command(after_help = settings_help())]
     Settings {
@@ -265,6 +296,52 @@ pub(crate) enum CoordinatorCommand {
     Set {
         /// Her identity card file
         card: PathBuf,
+    },
+}
+
+/// More on `nabo report`.
+const REPORT_HELP: &str =
+    "Every count from 1 to below the minimum cell is shown as \"<5\", and as many other cells as it \
+takes are shown as \"x\" so that none of them can be worked out from the totals. Zeros are shown.\n\n\
+Example: nabo report --from 2026-01 --to 2026-12 --rows area --cols quarter --format xlsx --out rapport.xlsx";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ReportFormatArg {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TargetCommand {
+    /// Set a target: a count, or a share of another measure, over a month, quarter or year
+    Set {
+        /// What is counted: a scheme key (reached, new, …), held or held.KIND (held.group_meeting)
+        #[arg(long, value_name = "KEY")]
+        measure: String,
+        /// YYYY, YYYY-Qn or YYYY-MM
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// Reach at least this many
+        #[arg(long, value_name = "N", conflicts_with = "share", required_unless_present = "share")]
+        count: Option<u64>,
+        /// Or: be at least this share, in per cent, of --of
+        #[arg(long, value_name = "PERCENT", requires = "of")]
+        share: Option<f64>,
+        /// What the share is of (e.g. reached)
+        #[arg(long, value_name = "KEY", requires = "share")]
+        of: Option<String>,
+    },
+    /// Every target with its progress and the pace for today
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a target
+    Remove {
+        /// Its number, as `target list` shows it
+        id: i64,
     },
 }
 

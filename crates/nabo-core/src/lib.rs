@@ -38,6 +38,7 @@ pub mod exchange;
 mod pii;
 mod recorded;
 mod recurrence;
+pub mod report;
 mod text;
 mod time;
 

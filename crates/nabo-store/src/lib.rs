@@ -24,6 +24,7 @@ mod received;
 mod schema;
 mod settings;
 mod summaries;
+mod totals;
 
 pub use activities::{
     count_activities, count_deleted_before, count_one_offs_by_kind_status, delete_activity, delete_example_activities,
@@ -56,4 +57,7 @@ pub use settings::{get_setting, set_setting};
 pub use summaries::{
     get_coordinator, insert_sent_summary, list_sent_summaries, month_totals_by_kind_and_area, next_summary_revision,
     set_coordinator, GroupedTotal, SentSummary, StoredCoordinator,
+};
+pub use totals::{
+    delete_target, insert_summary_totals, insert_target, list_facts, list_targets, StoredFact, StoredTarget, SummaryRef,
 };

@@ -33,6 +33,8 @@ pub struct ImportedSummary {
     pub file_sha256: String,
     /// The verified summary, as JSON.
     pub payload: String,
+    /// The summary as received and decrypted, signature and all (none before schema 7).
+    pub signed: Option<String>,
     /// When it was imported.
     pub imported: DateTime<Utc>,
 }
@@ -134,14 +136,14 @@ pub fn accept_offered_key(conn: Db<'_>, name: &str) -> Result<Option<KeyChange>,
 }
 
 /// An imported_summaries row as SQLite gives it.
-type SummaryRow = (Vec<u8>, String, i64, String, String, i64);
+type SummaryRow = (Vec<u8>, String, i64, String, String, i64, Option<String>);
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<SummaryRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
 fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
-    let (key, period, revision, file_sha256, payload, imported) = row;
+    let (key, period, revision, file_sha256, payload, imported, signed) = row;
     Ok(ImportedSummary {
         volunteer_key: key32(key, "imported summary")?,
         period,
@@ -152,11 +154,12 @@ fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
         })?,
         file_sha256,
         payload,
+        signed,
         imported: instant(imported, "imported summary")?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc";
+const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc, signed";
 
 /// The summary file with this SHA-256 (hex), if it was imported.
 pub fn find_imported_by_sha256(conn: Db<'_>, sha256: &str) -> Result<Option<ImportedSummary>, StoreError> {
@@ -185,11 +188,11 @@ pub fn latest_imported(conn: Db<'_>, key: &[u8; 32], period: &str) -> Result<Opt
     .transpose()
 }
 
-/// Stores a summary file as imported.
-pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<(), StoreError> {
+/// Stores a summary file as imported; returns its row id.
+pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO imported_summaries (volunteer_key, period, revision, file_sha256, payload, imported_utc)
-         VALUES (:key, :period, :revision, :sha, :payload, :now)",
+        "INSERT INTO imported_summaries (volunteer_key, period, revision, file_sha256, payload, imported_utc, signed)
+         VALUES (:key, :period, :revision, :sha, :payload, :now, :signed)",
         named_params! {
             ":key": s.volunteer_key.as_slice(),
             ":period": s.period,
@@ -197,9 +200,10 @@ pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<(), StoreErr
             ":sha": s.file_sha256,
             ":payload": s.payload,
             ":now": s.imported.timestamp(),
+            ":signed": s.signed,
         },
     )?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 /// The highest revision of every volunteer's every month, by key and month.

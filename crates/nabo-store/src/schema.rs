@@ -210,13 +210,62 @@ CREATE TABLE coordinator (
 ) STRICT;
 "#;
 
+/// Migration 7: the coordinator's reports and targets (issue 13). Each imported summary's
+/// totals in a form the reports read without parsing its JSON (filled for the summaries
+/// imported before by [`crate::totals::fill_summary_totals`], run as this migration's hook), the
+/// signed summary as received (a roll-up carries it on), and the targets she sets.
+const V7: &str = r#"
+-- One row per line of the summary that counts for a volunteer's month (its highest revision):
+-- the month's totals, one per kind, one per area. `vals` holds every key of the summary's
+-- scheme in the scheme's order, four bytes each, little-endian.
+CREATE TABLE summary_totals (
+    summary_id INTEGER NOT NULL REFERENCES imported_summaries (id) ON DELETE CASCADE,
+    period     TEXT    NOT NULL,
+    breakdown  TEXT    NOT NULL CHECK (breakdown IN ('month', 'kind', 'area')),
+    label      TEXT,
+    held       INTEGER NOT NULL CHECK (held >= 0),
+    cancelled  INTEGER NOT NULL CHECK (cancelled >= 0),
+    scheme     TEXT    NOT NULL,
+    vals       BLOB    NOT NULL
+) STRICT;
+CREATE INDEX summary_totals_by_period ON summary_totals (breakdown, period);
+CREATE INDEX summary_totals_of_summary ON summary_totals (summary_id);
+-- The summary as received and decrypted, its signature with it; NULL for those imported
+-- before version 7.
+ALTER TABLE imported_summaries ADD COLUMN signed TEXT;
+-- A coordinator's targets: a count or a share (in hundredths of a per cent, of `share_of`) of
+-- a measure over a month, quarter or year.
+CREATE TABLE targets (
+    id          INTEGER PRIMARY KEY,
+    measure     TEXT    NOT NULL,
+    period      TEXT    NOT NULL,
+    goal_count  INTEGER CHECK (goal_count IS NULL OR goal_count >= 0),
+    goal_share  INTEGER CHECK (goal_share IS NULL OR goal_share BETWEEN 0 AND 10000),
+    share_of    TEXT,
+    created_utc INTEGER NOT NULL,
+    CHECK ((goal_count IS NULL) <> (goal_share IS NULL)),
+    CHECK ((goal_share IS NULL) = (share_of IS NULL))
+) STRICT;
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5), M::up(V6)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+        M::up_with_hook(V7, |tx: &rusqlite::Transaction<'_>| {
+            crate::totals::fill_summary_totals(crate::db::Db::new(tx))
+                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+        }),
+    ])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ mod calendars;
 mod counts;
 mod exchange;
 mod planning;
+mod reports;
 mod settings;
 mod views;
 
@@ -87,5 +88,10 @@ pub(crate) fn run(cli: Cli, l10n: &Localizer, started: Started) -> Result<(), Fa
         Command::Volunteers { json, action } => exchange::volunteers(c, json, action),
         Command::Receipt { volunteer, out } => exchange::receipt(c, &volunteer, &out),
         Command::ImportReceipt { file, json } => exchange::import_receipt(c, &file, json),
+        Command::Report { from, to, rows, cols, measure, format, out, min_cell } => {
+            let request = nabo_app::ReportRequest { from, to, rows, cols, measure, min_cell };
+            reports::report(c, &request, format, &out)
+        }
+        Command::Target(action) => reports::target(c, action),
     }
 }

@@ -1,0 +1,388 @@
+//! The coordinator's reports (issue 13): tables of her volunteers' totals by area, kind,
+//! period or a scheme group, published with small numbers hidden, and written as CSV, XLSX or
+//! JSON; and her targets with their progress.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use nabo_core::report::{
+    sum_measure, unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published,
+    ReportError, Table, TableSpec, Target,
+};
+use nabo_core::{Scheme, CURRENT_SCHEME};
+use nabo_store::{delete_target, insert_target, list_facts, list_targets, Role, StoreError, StoredTarget};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::AppError;
+use crate::i18n::Localizer;
+use crate::service::Nabo;
+
+/// A report as asked for, by the CLI's flags or the app's form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportRequest {
+    /// The first month, `YYYY-MM`.
+    pub from: String,
+    /// The last month, `YYYY-MM`.
+    pub to: String,
+    /// `area`, `kind`, `month` or `quarter`.
+    pub rows: String,
+    /// `month`, `quarter`, `year`, `area`, `kind` or a scheme group (`gender`).
+    pub cols: String,
+    /// A scheme key, `held` or `cancelled` (`reached` when none).
+    pub measure: Option<String>,
+    /// The smallest count published (5 when none; never below 3).
+    pub min_cell: Option<u64>,
+}
+
+/// A report fit to publish, as `--format json` writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportDoc {
+    /// The table, its totals and what is hidden.
+    #[serde(flatten)]
+    pub table: Published,
+    /// What the cells count (a scheme key, `held`, or the group of the columns).
+    pub measure: String,
+    /// The first month.
+    pub from: String,
+    /// The last month.
+    pub to: String,
+    /// What the rows are.
+    pub row_axis: String,
+    /// What the columns are.
+    pub col_axis: String,
+    /// The category scheme the counts are in.
+    pub scheme_version: String,
+}
+
+/// The file formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ReportFormat {
+    /// Comma-separated, UTF-8 with a byte-order mark (Excel reads it so).
+    Csv,
+    /// An Excel workbook with a header naming the period, scheme, minimum cell and rule.
+    Xlsx,
+    /// The shape documented in docs/FORMAT.md.
+    Json,
+}
+
+/// What writing a report did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportExport {
+    /// The file written.
+    pub path: String,
+    /// Rows in the table.
+    pub rows: usize,
+    /// Columns in the table.
+    pub cols: usize,
+    /// Cells (totals included) hidden as small.
+    pub primary: usize,
+    /// Cells (totals included) hidden so the small ones cannot be worked out.
+    pub secondary: usize,
+}
+
+/// A target with its progress today.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TargetView {
+    /// Its id (`nabo target remove ID`).
+    pub id: i64,
+    /// What it counts.
+    pub measure: String,
+    /// `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+    pub period: String,
+    /// A count to reach…
+    pub count: Option<u64>,
+    /// …or a share, in per cent…
+    pub share: Option<f64>,
+    /// …of this measure.
+    pub of: Option<String>,
+    /// How far it has come.
+    pub progress: Progress,
+}
+
+/// A target's goal as given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TargetGoal {
+    /// A count to reach.
+    Count(u64),
+    /// A share in per cent of another measure.
+    Share {
+        /// Per cent, more than 0 and at most 100 (two decimals kept).
+        percent: f64,
+        /// The measure it is a share of.
+        of: String,
+    },
+}
+
+/// The lines of the summaries a table or target reads, in the current scheme.
+struct FactSet {
+    rows: Vec<(Month, Option<String>, u32, u32, Vec<u32>)>,
+}
+
+impl FactSet {
+    fn refs(&self) -> Vec<FactRef<'_>> {
+        self.rows
+            .iter()
+            .map(|(month, label, held, cancelled, values)| FactRef {
+                month: *month,
+                breakdown: Breakdown::Month,
+                label: label.as_deref(),
+                held: *held,
+                cancelled: *cancelled,
+                values,
+            })
+            .collect()
+    }
+}
+
+fn report_error(e: ReportError) -> AppError {
+    AppError::Report(e)
+}
+
+fn period(text: &str) -> Result<Period, AppError> {
+    text.parse().map_err(|_| AppError::UnreadableReportPeriod { input: text.chars().take(20).collect() })
+}
+
+fn month(text: &str) -> Result<Month, AppError> {
+    match period(text)? {
+        Period::Month(m) => Ok(m),
+        _ => Err(AppError::UnreadablePeriod { input: text.chars().take(20).collect() }),
+    }
+}
+
+impl Nabo {
+    fn require_coordinator(&self) -> Result<(), AppError> {
+        match self.identity()?.map(|i| i.role) {
+            Some(Role::Coordinator | Role::Both) => Ok(()),
+            _ => Err(AppError::CoordinatorOnly),
+        }
+    }
+
+    /// The stored lines of `breakdown` from `from` to `to`, in the current scheme.
+    fn fact_set(&self, breakdown: Breakdown, from: Month, to: Month) -> Result<FactSet, AppError> {
+        let current = Scheme::current().map_err(AppError::Scheme)?;
+        let keys = current.keys();
+        let stored = list_facts(self.store.conn(), breakdown, &from.to_string(), &to.to_string())?;
+        let mut rows = Vec::with_capacity(stored.len());
+        for f in stored {
+            let damaged = |detail: &str| {
+                AppError::Store(StoreError::Damaged { what: "summary totals", id: 0, detail: detail.to_string() })
+            };
+            let month: Month = f.period.parse().map_err(|_| damaged("a month is not YYYY-MM"))?;
+            let mut values = unpack_values(&f.values).ok_or_else(|| damaged("values are not whole numbers"))?;
+            if f.scheme != CURRENT_SCHEME {
+                // Counts made with an older scheme are read in today's, by its migration table.
+                let old = Scheme::get(&f.scheme).map_err(AppError::Scheme)?.keys();
+                let map: BTreeMap<String, u32> = old.into_iter().zip(values.iter().copied()).collect();
+                let moved = current.migrate(&f.scheme, &map).map_err(AppError::Scheme)?;
+                values = keys.iter().map(|k| moved.get(k).copied().unwrap_or(0)).collect();
+            }
+            if values.len() != keys.len() {
+                return Err(damaged("values do not match the scheme"));
+            }
+            rows.push((month, f.label, f.held, f.cancelled, values));
+        }
+        Ok(FactSet { rows })
+    }
+
+    fn spec(request: &ReportRequest) -> Result<TableSpec, AppError> {
+        let measure = match &request.measure {
+            Some(m) => m.parse().map_err(report_error)?,
+            None => Measure::default(),
+        };
+        TableSpec {
+            from: month(&request.from)?,
+            to: month(&request.to)?,
+            rows: request.rows.parse().map_err(report_error)?,
+            cols: request.cols.parse().map_err(report_error)?,
+            measure,
+        }
+        .checked()
+        .map_err(report_error)
+    }
+
+    /// The table a request asks for, nothing hidden: the coordinator's own view.
+    pub fn report_table(&self, request: &ReportRequest) -> Result<Table, AppError> {
+        self.require_coordinator()?;
+        let spec = Self::spec(request)?;
+        let facts = self.fact_set(spec.breakdown(), spec.from, spec.to)?;
+        let refs: Vec<FactRef<'_>> =
+            facts.refs().into_iter().map(|f| FactRef { breakdown: spec.breakdown(), ..f }).collect();
+        Table::build(&spec, &refs).map_err(report_error)
+    }
+
+    /// The report a request asks for, fit to publish (`nabo report --format json`).
+    pub fn report(&self, request: &ReportRequest) -> Result<ReportDoc, AppError> {
+        let min_cell = request.min_cell.unwrap_or(nabo_core::report::suppress::DEFAULT_MIN_CELL);
+        // Refused before any work.
+        if min_cell < nabo_core::report::suppress::MIN_CELL_FLOOR {
+            return Err(report_error(ReportError::MinCellTooLow {
+                given: min_cell,
+                floor: nabo_core::report::suppress::MIN_CELL_FLOOR,
+            }));
+        }
+        let spec = Self::spec(request)?;
+        let table = self.report_table(request)?;
+        Ok(ReportDoc {
+            table: table.publish(min_cell).map_err(report_error)?,
+            measure: spec.measure_name(),
+            from: spec.from.to_string(),
+            to: spec.to.to_string(),
+            row_axis: spec.rows.to_string(),
+            col_axis: spec.cols.to_string(),
+            scheme_version: CURRENT_SCHEME.to_string(),
+        })
+    }
+
+    /// Writes the report a request asks for to `out` (`nabo report --out`, the app's Export).
+    pub fn export_report(
+        &self,
+        request: &ReportRequest,
+        format: ReportFormat,
+        out: &Path,
+        words: &Localizer,
+    ) -> Result<ReportExport, AppError> {
+        let doc = self.report(request)?;
+        let bytes = match format {
+            ReportFormat::Json => {
+                let mut json = serde_json::to_vec_pretty(&doc)
+                    .map_err(|e| AppError::WriteFailed { path: out.display().to_string(), reason: e.to_string() })?;
+                json.push(b'\n');
+                json
+            }
+            ReportFormat::Csv => crate::report_files::csv(&doc, words),
+            ReportFormat::Xlsx => crate::report_files::xlsx(&doc, words)
+                .map_err(|e| AppError::WriteFailed { path: out.display().to_string(), reason: e })?,
+        };
+        crate::files::write_file(out, &bytes, &self.protected_files())?;
+        let all = doc
+            .table
+            .cells
+            .iter()
+            .flatten()
+            .chain(&doc.table.row_totals)
+            .chain(&doc.table.col_totals)
+            .chain(std::iter::once(&doc.table.total));
+        let (mut primary, mut secondary) = (0, 0);
+        for cell in all {
+            match cell.suppressed {
+                Some(nabo_core::report::suppress::Hidden::Primary) => primary += 1,
+                Some(nabo_core::report::suppress::Hidden::Secondary) => secondary += 1,
+                None => {}
+            }
+        }
+        Ok(ReportExport {
+            path: out.display().to_string(),
+            rows: doc.table.rows.len(),
+            cols: doc.table.cols.len(),
+            primary,
+            secondary,
+        })
+    }
+
+    /// A measure's total over a period, from the summaries that count.
+    fn measure_total(&self, measure: &Measure, period: Period) -> Result<u64, AppError> {
+        let breakdown = measure.breakdown();
+        let facts = self.fact_set(breakdown, period.first(), period.last())?;
+        let refs: Vec<FactRef<'_>> = facts.refs().into_iter().map(|f| FactRef { breakdown, ..f }).collect();
+        Ok(sum_measure(measure, &refs))
+    }
+
+    fn target_view(&self, stored: StoredTarget, today: chrono::NaiveDate) -> Result<TargetView, AppError> {
+        let damaged = |detail: &str| {
+            AppError::Store(StoreError::Damaged { what: "target", id: stored.id, detail: detail.to_string() })
+        };
+        let measure: Measure = stored.measure.parse().map_err(|_| damaged("unknown measure"))?;
+        let period: Period = stored.period.parse().map_err(|_| damaged("unknown period"))?;
+        let goal = match (stored.count, stored.share, &stored.share_of) {
+            (Some(count), None, None) => Goal::Count(count),
+            (None, Some(basis_points), Some(of)) => {
+                Goal::Share { basis_points, of: of.parse().map_err(|_| damaged("unknown measure"))? }
+            }
+            _ => return Err(damaged("neither a count nor a share")),
+        };
+        let actual = self.measure_total(&measure, period)?;
+        let of = match &goal {
+            Goal::Share { of, .. } => self.measure_total(of, period)?,
+            Goal::Count(_) => 0,
+        };
+        let progress = Target { measure, period, goal }.progress(actual, of, today);
+        Ok(TargetView {
+            id: stored.id,
+            measure: stored.measure,
+            period: stored.period,
+            count: stored.count,
+            share: stored.share.map(|bp| f64::from(bp) / 100.0),
+            of: stored.share_of,
+            progress,
+        })
+    }
+
+    /// Sets a target (`nabo target set`); returns it with its progress.
+    pub fn set_target(
+        &mut self,
+        measure: &str,
+        period_text: &str,
+        goal: &TargetGoal,
+        now: DateTime<Utc>,
+    ) -> Result<TargetView, AppError> {
+        self.require_coordinator()?;
+        let measure: Measure = measure.parse().map_err(report_error)?;
+        let period = period(period_text)?;
+        let (count, share, share_of) = match goal {
+            TargetGoal::Count(0) => return Err(AppError::TargetRefused { reason: "zero" }),
+            TargetGoal::Count(n) => (Some(*n), None, None),
+            TargetGoal::Share { percent, of } => {
+                if !(percent.is_finite() && *percent > 0.0 && *percent <= 100.0) {
+                    return Err(AppError::TargetRefused { reason: "share_range" });
+                }
+                let of: Measure = of.parse().map_err(report_error)?;
+                if of == measure {
+                    return Err(AppError::TargetRefused { reason: "share_of_itself" });
+                }
+                // Hundredths of a per cent: 0 < percent ≤ 100, so this is 1 to 10,000.
+                let basis_points = (percent * 100.0).round().clamp(1.0, 10_000.0) as u32;
+                (None, Some(basis_points), Some(of.to_string()))
+            }
+        };
+        let stored =
+            StoredTarget { id: 0, measure: measure.to_string(), period: period.to_string(), count, share, share_of };
+        let id = self.store.write(|tx| insert_target(tx, &stored, now))?;
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        self.target_view(StoredTarget { id, ..stored }, today)
+    }
+
+    /// Every target with its progress today (`nabo target list`).
+    pub fn targets(&self, now: DateTime<Utc>) -> Result<Vec<TargetView>, AppError> {
+        self.require_coordinator()?;
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        list_targets(self.store.conn())?.into_iter().map(|t| self.target_view(t, today)).collect()
+    }
+
+    /// Removes a target (`nabo target remove`).
+    pub fn remove_target(&mut self, id: i64) -> Result<(), AppError> {
+        self.require_coordinator()?;
+        self.store.write(|tx| delete_target(tx, id)).map_err(|e| match e {
+            StoreError::NotFound { .. } => AppError::UnknownTarget { id },
+            other => AppError::Store(other),
+        })
+    }
+}
+
+/// What a report's axis is called, for the front ends.
+pub fn axis_names() -> Vec<String> {
+    let mut names: Vec<String> =
+        [Axis::Area, Axis::Kind, Axis::Month, Axis::Quarter, Axis::Year].iter().map(ToString::to_string).collect();
+    if let Ok(scheme) = Scheme::current() {
+        names.extend(scheme.groups.iter().filter(|g| g.kind != nabo_core::GroupKind::Total).map(|g| g.key.clone()));
+    }
+    names
+}

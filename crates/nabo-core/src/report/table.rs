@@ -1,0 +1,625 @@
+//! A report's table: the coordinator's totals pivoted by two axes (areas, kinds, months,
+//! quarters, years or a scheme group's buckets), and the same table made fit to publish.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use super::facts::Breakdown;
+use super::period::Month;
+use super::suppress::{suppress, Hidden, MIN_CELL_FLOOR};
+use crate::activity::ActivityKind;
+use crate::counts::{GroupKind, Scheme};
+
+/// Why a report cannot be made as asked.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReportError {
+    /// Not an axis a report has.
+    #[error("'{name}' is not area, kind, month, quarter, year or a group of the scheme")]
+    UnknownAxis {
+        /// The name given.
+        name: String,
+    },
+    /// Not something a report counts.
+    #[error("'{name}' is not a key of the scheme, held or cancelled")]
+    UnknownMeasure {
+        /// The name given.
+        name: String,
+    },
+    /// The rows and the columns are the same.
+    #[error("the rows and the columns are both {axis}")]
+    SameAxis {
+        /// The axis.
+        axis: String,
+    },
+    /// Summaries count by area and by kind, never both at once.
+    #[error("summaries hold totals by area and by kind, not by area and kind together")]
+    AreaByKind,
+    /// A scheme group's buckets can only be the columns.
+    #[error("a group's buckets ({group}) can only be the columns")]
+    GroupAsRows {
+        /// The group.
+        group: String,
+    },
+    /// Activities are not counted by area in summaries.
+    #[error("{measure} is not counted by area in summaries")]
+    NotByArea {
+        /// The measure.
+        measure: String,
+    },
+    /// A minimum cell below the floor.
+    #[error("a minimum cell of {given} is below {floor}, the least that protects a person")]
+    MinCellTooLow {
+        /// The minimum asked for.
+        given: u64,
+        /// The least allowed.
+        floor: u64,
+    },
+    /// The first month is after the last.
+    #[error("{from} is after {to}")]
+    Backwards {
+        /// The first month.
+        from: String,
+        /// The last month.
+        to: String,
+    },
+}
+
+impl ReportError {
+    /// A stable name for the reason (`report_refused` messages select on it).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::UnknownAxis { .. } => "unknown_axis",
+            ReportError::UnknownMeasure { .. } => "unknown_measure",
+            ReportError::SameAxis { .. } => "same_axis",
+            ReportError::AreaByKind => "area_by_kind",
+            ReportError::GroupAsRows { .. } => "group_as_rows",
+            ReportError::NotByArea { .. } => "not_by_area",
+            ReportError::MinCellTooLow { .. } => "min_cell_too_low",
+            ReportError::Backwards { .. } => "backwards",
+        }
+    }
+
+    /// The particulars, by name, for the messages.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ReportError::UnknownAxis { name } | ReportError::UnknownMeasure { name } => vec![("name", name.clone())],
+            ReportError::SameAxis { axis } => vec![("name", axis.clone())],
+            ReportError::GroupAsRows { group } => vec![("name", group.clone())],
+            ReportError::NotByArea { measure } => vec![("name", measure.clone())],
+            ReportError::MinCellTooLow { given, floor } => {
+                vec![("given", given.to_string()), ("floor", floor.to_string())]
+            }
+            ReportError::Backwards { from, to } => vec![("from", from.clone()), ("to", to.clone())],
+            ReportError::AreaByKind => Vec::new(),
+        }
+    }
+}
+
+/// What a report's rows or columns are.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Axis {
+    /// The areas seen in the period (activities without one last).
+    Area,
+    /// Every kind of activity.
+    Kind,
+    /// Every month of the period.
+    Month,
+    /// Every quarter of the period.
+    Quarter,
+    /// Every year of the period.
+    Year,
+    /// A scheme group's buckets (`gender`): columns only.
+    Group(String),
+}
+
+impl fmt::Display for Axis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Axis::Area => "area",
+            Axis::Kind => "kind",
+            Axis::Month => "month",
+            Axis::Quarter => "quarter",
+            Axis::Year => "year",
+            Axis::Group(g) => g,
+        })
+    }
+}
+
+impl FromStr for Axis {
+    type Err = ReportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "area" => Axis::Area,
+            "kind" => Axis::Kind,
+            "month" => Axis::Month,
+            "quarter" => Axis::Quarter,
+            "year" => Axis::Year,
+            other => {
+                let scheme = Scheme::current().map_err(|_| ReportError::UnknownAxis { name: short(other) })?;
+                scheme
+                    .groups
+                    .iter()
+                    .find(|g| g.key == other && g.kind != GroupKind::Total)
+                    .map(|g| Axis::Group(g.key.clone()))
+                    .ok_or_else(|| ReportError::UnknownAxis { name: short(other) })?
+            }
+        })
+    }
+}
+
+fn short(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// What a report or a target counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// A key of the scheme (`reached`, `gender.women`), summed.
+    Key(String),
+    /// Activities held, of one kind or all.
+    Held(Option<ActivityKind>),
+    /// Activities called off, of one kind or all.
+    Cancelled(Option<ActivityKind>),
+}
+
+impl Default for Measure {
+    fn default() -> Self {
+        Measure::Key("reached".into())
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Measure::Key(k) => f.write_str(k),
+            Measure::Held(None) => f.write_str("held"),
+            Measure::Held(Some(kind)) => write!(f, "held.{kind}"),
+            Measure::Cancelled(None) => f.write_str("cancelled"),
+            Measure::Cancelled(Some(kind)) => write!(f, "cancelled.{kind}"),
+        }
+    }
+}
+
+impl FromStr for Measure {
+    type Err = ReportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = || ReportError::UnknownMeasure { name: short(s) };
+        let (head, kind) = match s.split_once('.') {
+            Some((head @ ("held" | "cancelled"), kind)) => {
+                (head, Some(kind.parse::<ActivityKind>().map_err(|_| unknown())?))
+            }
+            _ => (s, None),
+        };
+        match head {
+            "held" => Ok(Measure::Held(kind)),
+            "cancelled" => Ok(Measure::Cancelled(kind)),
+            key => {
+                let scheme = Scheme::current().map_err(|_| unknown())?;
+                scheme.keys().iter().any(|k| k == key).then(|| Measure::Key(key.to_string())).ok_or_else(unknown)
+            }
+        }
+    }
+}
+
+impl Measure {
+    /// The line of the summaries it is read from when neither axis asks for one.
+    pub fn breakdown(&self) -> Breakdown {
+        match self {
+            Measure::Held(Some(_)) | Measure::Cancelled(Some(_)) => Breakdown::Kind,
+            _ => Breakdown::Month,
+        }
+    }
+
+    /// Its value in a fact, given the scheme's key index.
+    fn value(&self, fact: &FactRef<'_>, index: Option<usize>) -> u64 {
+        let of_kind = |kind: &Option<ActivityKind>| match kind {
+            Some(k) => fact.label == Some(k.as_str()),
+            None => true,
+        };
+        match self {
+            Measure::Key(_) => index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v)),
+            Measure::Held(kind) if of_kind(kind) => u64::from(fact.held),
+            Measure::Cancelled(kind) if of_kind(kind) => u64::from(fact.cancelled),
+            _ => 0,
+        }
+    }
+}
+
+/// The measure's total over the facts of its breakdown (see [`Measure::breakdown`]).
+pub fn sum_measure(measure: &Measure, facts: &[FactRef<'_>]) -> u64 {
+    let breakdown = measure.breakdown();
+    let index = match measure {
+        Measure::Key(k) => Scheme::current().ok().and_then(|s| s.keys().iter().position(|x| x == k)),
+        _ => None,
+    };
+    facts.iter().filter(|f| f.breakdown == breakdown).map(|f| measure.value(f, index)).sum()
+}
+
+/// One line of an imported summary, as the reports read it (values in the current scheme).
+#[derive(Debug, Clone, Copy)]
+pub struct FactRef<'a> {
+    /// The summary's month.
+    pub month: Month,
+    /// Which line.
+    pub breakdown: Breakdown,
+    /// The kind's or area's name.
+    pub label: Option<&'a str>,
+    /// Activities held.
+    pub held: u32,
+    /// Activities called off.
+    pub cancelled: u32,
+    /// Every key of the current scheme, in its order.
+    pub values: &'a [u32],
+}
+
+/// What a table is to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    /// The first month.
+    pub from: Month,
+    /// The last month.
+    pub to: Month,
+    /// The rows.
+    pub rows: Axis,
+    /// The columns.
+    pub cols: Axis,
+    /// What the cells count (unused when the columns are a group's buckets).
+    pub measure: Measure,
+}
+
+impl TableSpec {
+    /// The spec, or why no table can be made of it.
+    pub fn checked(self) -> Result<Self, ReportError> {
+        if self.from > self.to {
+            return Err(ReportError::Backwards { from: self.from.to_string(), to: self.to.to_string() });
+        }
+        if self.rows == self.cols {
+            return Err(ReportError::SameAxis { axis: self.rows.to_string() });
+        }
+        if let Axis::Group(g) = &self.rows {
+            return Err(ReportError::GroupAsRows { group: g.clone() });
+        }
+        let axes = [&self.rows, &self.cols];
+        if axes.contains(&&Axis::Area) {
+            if axes.contains(&&Axis::Kind) {
+                return Err(ReportError::AreaByKind);
+            }
+            if !matches!(self.measure, Measure::Key(_)) {
+                return Err(ReportError::NotByArea { measure: self.measure.to_string() });
+            }
+        }
+        Ok(self)
+    }
+
+    /// The line of the summaries the table is read from.
+    pub fn breakdown(&self) -> Breakdown {
+        let axes = [&self.rows, &self.cols];
+        if axes.contains(&&Axis::Area) {
+            Breakdown::Area
+        } else if axes.contains(&&Axis::Kind) {
+            Breakdown::Kind
+        } else {
+            self.measure.breakdown()
+        }
+    }
+
+    /// What the cells count, as a report names it: the measure, or the group of the columns.
+    pub fn measure_name(&self) -> String {
+        match &self.cols {
+            Axis::Group(g) => g.clone(),
+            _ => self.measure.to_string(),
+        }
+    }
+}
+
+/// A table of totals as the coordinator sees them (nothing hidden).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// The rows' keys (`2026-03`, `2026-Q1`, an area, a kind); `None` is "no area".
+    pub rows: Vec<Option<String>>,
+    /// The columns' keys (as the rows, or a scheme key such as `gender.women`).
+    pub cols: Vec<Option<String>>,
+    /// The cells, by row then column.
+    pub cells: Vec<Vec<u64>>,
+}
+
+/// The key of a month on a period axis.
+fn period_key(axis: &Axis, month: Month) -> String {
+    match axis {
+        Axis::Quarter => format!("{:04}-Q{}", month.year, month.quarter()),
+        Axis::Year => format!("{:04}", month.year),
+        _ => month.to_string(),
+    }
+}
+
+/// The keys of an axis, and where each fact falls on it.
+struct AxisKeys {
+    keys: Vec<Option<String>>,
+    index: HashMap<Option<String>, usize>,
+}
+
+impl AxisKeys {
+    fn new(keys: Vec<Option<String>>) -> Self {
+        let index = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
+        Self { keys, index }
+    }
+
+    fn of(axis: &Axis, spec: &TableSpec, facts: &[FactRef<'_>], scheme: &Scheme) -> Self {
+        match axis {
+            Axis::Month | Axis::Quarter | Axis::Year => {
+                let mut keys: Vec<Option<String>> = Vec::new();
+                for month in spec.from.through(spec.to) {
+                    let key = Some(period_key(axis, month));
+                    if keys.last() != Some(&key) {
+                        keys.push(key);
+                    }
+                }
+                Self::new(keys)
+            }
+            Axis::Kind => Self::new(ActivityKind::ALL.iter().map(|k| Some(k.as_str().to_string())).collect()),
+            Axis::Area => {
+                let mut seen: Vec<Option<String>> = facts.iter().map(|f| f.label.map(str::to_string)).collect();
+                // Named areas in alphabetical order, then activities without one.
+                seen.sort_by(|a, b| match (a, b) {
+                    (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                });
+                seen.dedup();
+                Self::new(seen)
+            }
+            Axis::Group(g) => Self::new(
+                scheme.groups.iter().filter(|group| &group.key == g).flat_map(|group| group.keys()).map(Some).collect(),
+            ),
+        }
+    }
+
+    /// The index of a fact on a non-group axis.
+    fn place(&self, axis: &Axis, fact: &FactRef<'_>) -> Option<usize> {
+        let key = match axis {
+            Axis::Month | Axis::Quarter | Axis::Year => Some(period_key(axis, fact.month)),
+            Axis::Area | Axis::Kind => fact.label.map(str::to_string),
+            Axis::Group(_) => return None,
+        };
+        self.index.get(&key).copied()
+    }
+}
+
+impl Table {
+    /// The table `spec` asks for, summed over `facts` (lines of other breakdowns and months
+    /// outside the period are passed over).
+    pub fn build(spec: &TableSpec, facts: &[FactRef<'_>]) -> Result<Table, ReportError> {
+        let spec = spec.clone().checked()?;
+        let scheme = Scheme::current().map_err(|_| ReportError::UnknownMeasure { name: spec.measure.to_string() })?;
+        let keys = scheme.keys();
+        let breakdown = spec.breakdown();
+        let facts: Vec<FactRef<'_>> = facts
+            .iter()
+            .filter(|f| f.breakdown == breakdown && spec.from <= f.month && f.month <= spec.to)
+            .copied()
+            .collect();
+        let rows = AxisKeys::of(&spec.rows, &spec, &facts, scheme);
+        let cols = AxisKeys::of(&spec.cols, &spec, &facts, scheme);
+        let mut cells = vec![vec![0u64; cols.keys.len()]; rows.keys.len()];
+        let measure_index = match &spec.measure {
+            Measure::Key(k) => keys.iter().position(|x| x == k),
+            _ => None,
+        };
+        let bucket_index: Vec<Option<usize>> = match &spec.cols {
+            Axis::Group(_) => {
+                cols.keys.iter().map(|k| k.as_ref().and_then(|k| keys.iter().position(|x| x == k))).collect()
+            }
+            _ => Vec::new(),
+        };
+        for fact in &facts {
+            let Some(r) = rows.place(&spec.rows, fact) else { continue };
+            let Some(row) = cells.get_mut(r) else { continue };
+            if let Axis::Group(_) = spec.cols {
+                for (cell, index) in row.iter_mut().zip(&bucket_index) {
+                    *cell += index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v));
+                }
+            } else if let Some(cell) = cols.place(&spec.cols, fact).and_then(|c| row.get_mut(c)) {
+                *cell += spec.measure.value(fact, measure_index);
+            }
+        }
+        Ok(Table { rows: rows.keys, cols: cols.keys, cells })
+    }
+
+    /// The row totals.
+    pub fn row_totals(&self) -> Vec<u64> {
+        self.cells.iter().map(|r| r.iter().sum()).collect()
+    }
+
+    /// The column totals.
+    pub fn col_totals(&self) -> Vec<u64> {
+        (0..self.cols.len()).map(|c| self.cells.iter().map(|r| r.get(c).copied().unwrap_or(0)).sum()).collect()
+    }
+
+    /// The table fit to publish: every cell from 1 to below `min_cell` hidden, and as many
+    /// others as it takes so that none of them can be worked out.
+    pub fn publish(&self, min_cell: u64) -> Result<Published, ReportError> {
+        if min_cell < MIN_CELL_FLOOR {
+            return Err(ReportError::MinCellTooLow { given: min_cell, floor: MIN_CELL_FLOOR });
+        }
+        let hidden = suppress(&self.cells, min_cell);
+        let cell =
+            |value: u64, h: Option<Hidden>| Cell { value: if h.is_some() { None } else { Some(value) }, suppressed: h };
+        let cells = self
+            .cells
+            .iter()
+            .zip(&hidden.cells)
+            .map(|(row, h)| row.iter().zip(h).map(|(v, h)| cell(*v, *h)).collect())
+            .collect();
+        let row_totals = self.row_totals().into_iter().zip(&hidden.row_totals).map(|(v, h)| cell(v, *h)).collect();
+        let col_totals = self.col_totals().into_iter().zip(&hidden.col_totals).map(|(v, h)| cell(v, *h)).collect();
+        let total = cell(self.row_totals().iter().sum(), hidden.total);
+        Ok(Published {
+            rows: self.rows.clone(),
+            cols: self.cols.clone(),
+            cells,
+            row_totals,
+            col_totals,
+            total,
+            min_cell,
+        })
+    }
+}
+
+/// One published cell: its value, or why it is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The value; `None` when hidden.
+    pub value: Option<u64>,
+    /// `primary` (from 1 to below the minimum, shown "<5"), `secondary` (shown "x") or none.
+    pub suppressed: Option<Hidden>,
+}
+
+/// A table fit to publish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Published {
+    /// The rows' keys.
+    pub rows: Vec<Option<String>>,
+    /// The columns' keys.
+    pub cols: Vec<Option<String>>,
+    /// The cells, by row then column.
+    pub cells: Vec<Vec<Cell>>,
+    /// Each row's total.
+    pub row_totals: Vec<Cell>,
+    /// Each column's total.
+    pub col_totals: Vec<Cell>,
+    /// The grand total.
+    pub total: Cell,
+    /// The smallest count published.
+    pub min_cell: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn month(text: &str) -> Month {
+        text.parse().expect("month")
+    }
+
+    fn values(reached: u32, women: u32) -> Vec<u32> {
+        let scheme = Scheme::current().expect("scheme");
+        scheme
+            .keys()
+            .iter()
+            .map(|k| match k.as_str() {
+                "reached" => reached,
+                "gender.women" => women,
+                "gender.unknown" => reached - women,
+                _ => 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_sums_the_facts_on_its_axes() {
+        let a = values(7, 5);
+        let b = values(2, 2);
+        let c = values(30, 0);
+        let facts = [
+            FactRef {
+                month: month("2026-01"),
+                breakdown: Breakdown::Area,
+                label: Some("Gellerup"),
+                held: 0,
+                cancelled: 0,
+                values: &a,
+            },
+            FactRef {
+                month: month("2026-02"),
+                breakdown: Breakdown::Area,
+                label: Some("Gellerup"),
+                held: 0,
+                cancelled: 0,
+                values: &b,
+            },
+            FactRef {
+                month: month("2026-02"),
+                breakdown: Breakdown::Area,
+                label: None,
+                held: 0,
+                cancelled: 0,
+                values: &c,
+            },
+            FactRef {
+                month: month("2026-02"),
+                breakdown: Breakdown::Area,
+                label: Some("Aarhus V"),
+                held: 0,
+                cancelled: 0,
+                values: &b,
+            },
+            // Outside the period, and another breakdown: passed over.
+            FactRef {
+                month: month("2026-04"),
+                breakdown: Breakdown::Area,
+                label: Some("Gellerup"),
+                held: 0,
+                cancelled: 0,
+                values: &c,
+            },
+            FactRef {
+                month: month("2026-01"),
+                breakdown: Breakdown::Month,
+                label: None,
+                held: 3,
+                cancelled: 0,
+                values: &c,
+            },
+        ];
+        let spec = TableSpec {
+            from: month("2026-01"),
+            to: month("2026-03"),
+            rows: Axis::Area,
+            cols: Axis::Month,
+            measure: Measure::default(),
+        };
+        let table = Table::build(&spec, &facts).expect("table");
+        assert_eq!(table.rows, [Some("Aarhus V".to_string()), Some("Gellerup".to_string()), None]);
+        assert_eq!(table.cols.len(), 3);
+        assert_eq!(table.cells, [vec![0, 2, 0], vec![7, 2, 0], vec![0, 30, 0]]);
+        let by_gender = TableSpec { cols: "gender".parse().expect("group"), ..spec.clone() };
+        let table = Table::build(&by_gender, &facts).expect("table");
+        assert_eq!(table.cols[0].as_deref(), Some("gender.women"));
+        assert_eq!(table.cells[1][0], 7);
+        assert_eq!(table.row_totals()[1], 9);
+        let by_quarter = TableSpec { rows: Axis::Quarter, cols: Axis::Year, ..spec };
+        let table = Table::build(&by_quarter, &facts).expect("table");
+        assert_eq!(table.rows, [Some("2026-Q1".to_string())]);
+        // Neither axis is an area: the month's own line is read, not the areas'.
+        assert_eq!(table.cells, [vec![30]]);
+    }
+
+    #[test]
+    fn tables_that_cannot_be_made_are_refused() {
+        let spec = |rows: &str, cols: &str, measure: &str| TableSpec {
+            from: month("2026-01"),
+            to: month("2026-12"),
+            rows: rows.parse().expect("axis"),
+            cols: cols.parse().expect("axis"),
+            measure: measure.parse().expect("measure"),
+        };
+        assert_eq!(spec("area", "kind", "reached").checked(), Err(ReportError::AreaByKind));
+        assert!(matches!(spec("area", "month", "held").checked(), Err(ReportError::NotByArea { .. })));
+        assert!(matches!(spec("gender", "month", "reached").checked(), Err(ReportError::GroupAsRows { .. })));
+        assert!(matches!(spec("month", "month", "reached").checked(), Err(ReportError::SameAxis { .. })));
+        assert!(spec("kind", "month", "held.group_meeting").checked().is_ok());
+        assert!("favourite".parse::<Axis>().is_err());
+        assert!("reached".parse::<Axis>().is_err(), "a total has no buckets");
+        assert!("held.nap".parse::<Measure>().is_err());
+        assert_eq!("held.group_meeting".parse::<Measure>().expect("m").to_string(), "held.group_meeting");
+        let table = Table::build(&spec("kind", "month", "held"), &[]).expect("empty");
+        assert!(matches!(table.publish(2), Err(ReportError::MinCellTooLow { given: 2, floor: 3 })));
+    }
+}
