@@ -124,7 +124,13 @@ cli-receipt-written = Kvittering til { $name } skrevet til { $path } ({ $count -
 cli-receipt-from = Kvittering fra { $name } ({ $fingerprint }), lavet { $created }:
 cli-receipt-month = { "  " }{ $period }: { $state } ({ $reached } nået)
 cli-receipt-month-missing = { "  " }{ $period }: { $state }
-cli-report-written = Rapporten er skrevet til { $path }: { $rows } rækker × { $cols } kolonner; { $primary } små tal vist som "<{ $min }", { $secondary } felter skjult som "x" for at beskytte dem.
+cli-report-written = Rapporten er skrevet til { $path }: { $rows } rækker × { $cols } kolonner; { $primary ->
+    [one] 1 lille tal vist
+   *[other] { $primary } små tal vist
+} som "<{ $min }", { $secondary ->
+    [one] 1 felt skjult
+   *[other] { $secondary } felter skjult
+} som "x" for at beskytte dem.
 cli-target-set = Mål { $id } er sat: { $measure } i { $period }.
 cli-target-none = Der er ingen mål endnu. Sæt et med: nabo target set --measure reached --period 2026 --count 400
 cli-target-count = #{ $id } { $measure } { $period }: { $actual } af { $goal } ({ $percent } %), forventet nu { $expected } — { $state }

@@ -124,7 +124,13 @@ cli-receipt-written = Receipt for { $name } written to { $path } ({ $count ->
 cli-receipt-from = Receipt from { $name } ({ $fingerprint }), made { $created }:
 cli-receipt-month = { "  " }{ $period }: { $state } ({ $reached } reached)
 cli-receipt-month-missing = { "  " }{ $period }: { $state }
-cli-report-written = The report is written to { $path }: { $rows } rows × { $cols } columns; { $primary } small counts shown as "<{ $min }", { $secondary } cells hidden as "x" to protect them.
+cli-report-written = The report is written to { $path }: { $rows } rows × { $cols } columns; { $primary ->
+    [one] 1 small count
+   *[other] { $primary } small counts
+} shown as "<{ $min }", { $secondary ->
+    [one] 1 cell
+   *[other] { $secondary } cells
+} hidden as "x" to protect them.
 cli-target-set = Target { $id } is set: { $measure } in { $period }.
 cli-target-none = No targets yet. Set one with: nabo target set --measure reached --period 2026 --count 400
 cli-target-count = #{ $id } { $measure } { $period }: { $actual } of { $goal } ({ $percent } %), expected by now { $expected } — { $state }

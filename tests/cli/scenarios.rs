@@ -10,6 +10,7 @@ mod hostile_files;
 mod hostile_import;
 mod hostile_text;
 mod notices;
+mod reports;
 mod summaries;
 mod words;
 

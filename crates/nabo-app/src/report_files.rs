@@ -35,8 +35,19 @@ pub fn key_label(axis: &str, key: Option<&str>, words: &Localizer) -> String {
             None => key.to_string(),
         },
         "area" | "month" | "year" => key.to_string(),
-        _ => measure_label(key, words),
+        // A group's bucket: its own name (the title names the group).
+        _ => bucket_label(key, words),
     }
+}
+
+/// The words for a bucket of a group (`gender.women` → "Women").
+fn bucket_label(key: &str, words: &Localizer) -> String {
+    let Some((group, bucket)) = key.split_once('.') else { return measure_label(key, words) };
+    Scheme::current()
+        .ok()
+        .and_then(|s| s.groups.iter().find(|g| g.key == group))
+        .and_then(|g| g.buckets.iter().find(|b| b.key == bucket))
+        .map_or_else(|| key.to_string(), |b| scheme_label(&b.da, &b.en, words))
 }
 
 /// The words for a measure: a scheme key (`gender.women`), a group, `held` or `cancelled`.

@@ -122,9 +122,12 @@ pub enum TargetGoal {
     },
 }
 
+/// One stored line, read: month, label, held, cancelled, values in the current scheme.
+type FactRow = (Month, Option<String>, u32, u32, Vec<u32>);
+
 /// The lines of the summaries a table or target reads, in the current scheme.
 struct FactSet {
-    rows: Vec<(Month, Option<String>, u32, u32, Vec<u32>)>,
+    rows: Vec<FactRow>,
 }
 
 impl FactSet {
@@ -152,10 +155,7 @@ fn period(text: &str) -> Result<Period, AppError> {
 }
 
 fn month(text: &str) -> Result<Month, AppError> {
-    match period(text)? {
-        Period::Month(m) => Ok(m),
-        _ => Err(AppError::UnreadablePeriod { input: text.chars().take(20).collect() }),
-    }
+    text.parse().map_err(|_| AppError::UnreadablePeriod { input: text.chars().take(20).collect() })
 }
 
 impl Nabo {

@@ -18,11 +18,13 @@ enum Term {
     Unknown(usize),
 }
 
-/// Every count of the table with its totals, as published: (true value, hidden as).
-fn counts(
-    cells: &[Vec<u64>],
-    s: &Suppression,
-) -> (Vec<Vec<(u64, Option<Hidden>)>>, Vec<(u64, Option<Hidden>)>, Vec<(u64, Option<Hidden>)>, (u64, Option<Hidden>)) {
+/// A count as published: its true value and how it is hidden, if it is.
+type Count = (u64, Option<Hidden>);
+/// The cells, the row totals, the column totals and the grand total.
+type Counts = (Vec<Vec<Count>>, Vec<Count>, Vec<Count>, Count);
+
+/// Every count of the table with its totals, as published.
+fn counts(cells: &[Vec<u64>], s: &Suppression) -> Counts {
     let cols = cells.first().map_or(0, Vec::len);
     let inner =
         cells.iter().zip(&s.cells).map(|(row, h)| row.iter().copied().zip(h.iter().copied()).collect()).collect();

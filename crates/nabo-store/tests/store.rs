@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::calendar::{BusyEntry, BusyTime};
+use nabo_core::report::{unpack_values, Breakdown};
+use nabo_core::Scheme;
 use nabo_core::{
     ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Details, ExceptionChange, LocalDateTime, Minutes,
     OccurrenceException, ValidActivity,
@@ -13,11 +15,11 @@ use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
     get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
-    list_sent_summaries, list_volunteers, month_count_totals, move_exceptions, next_summary_revision,
-    purge_deleted_activities, recent_values, record_counts, replace_busy_source, restore_activity, set_activity_status,
-    set_encryption_key_once, set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit,
-    Identity, NewActivity, NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID,
-    SCHEMA_VERSION,
+    list_facts, list_sent_summaries, list_targets, list_volunteers, month_count_totals, move_exceptions,
+    next_summary_revision, purge_deleted_activities, recent_values, record_counts, replace_busy_source,
+    restore_activity, set_activity_status, set_encryption_key_once, set_exception, set_keys_once, set_role,
+    set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts, RememberedText, Role,
+    SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -292,10 +294,74 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
                 ]
             );
         }
+        if version >= 7 {
+            // The summary's lines as migration 7's hook stored them, and the targets.
+            let month = list_facts(store.conn(), Breakdown::Month, "2026-11", "2026-11").expect("facts");
+            assert_eq!(month.len(), 1);
+            let reached = Scheme::current().expect("scheme").keys().iter().position(|k| k == "reached").expect("key");
+            assert_eq!(unpack_values(&month[0].values).map(|v| v[reached]), Some(5));
+            let areas = list_facts(store.conn(), Breakdown::Area, "2026-01", "2026-12").expect("facts");
+            assert_eq!(areas.iter().map(|f| f.label.as_deref()).collect::<Vec<_>>(), [Some("Gellerup"), Some("Hasle")]);
+            let targets = list_targets(store.conn()).expect("targets");
+            assert_eq!(
+                targets.iter().map(|t| (&*t.measure, &*t.period, t.count, t.share)).collect::<Vec<_>>(),
+                [("reached", "2026", Some(400), None), ("new", "2026-Q4", None, Some(3000))]
+            );
+        }
         assert!(store.check_integrity().expect("check").is_empty());
         seen += 1;
     }
     assert_eq!(seen, SCHEMA_VERSION);
+}
+
+/// Migration 7 fills the reports' lines from summaries imported before it, highest revision
+/// only, reading their JSON.
+#[test]
+fn migration_7_fills_the_lines_of_summaries_imported_before_it() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let summary_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/summary");
+    let signed = std::fs::read_to_string(summary_dir.join("amina-2026-11.plain.nabo-summary")).expect("fixture");
+    let mut doc: serde_json::Value = serde_json::from_str(&signed).expect("json");
+    doc.as_object_mut().expect("object").remove("signature");
+    let t = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&t.path).expect("open");
+        conn.execute_batch(&std::fs::read_to_string(fixtures.join("v6.sql")).expect("v6")).expect("loads");
+        let insert = |revision: i64, payload: &serde_json::Value| {
+            conn.execute(
+                "INSERT INTO imported_summaries (volunteer_key, period, revision, file_sha256, payload, imported_utc)
+                 VALUES (?1, '2026-11', ?2, ?3, ?4, 0)",
+                rusqlite::params![[9u8; 32].as_slice(), revision, format!("sha-{revision}"), payload.to_string()],
+            )
+            .expect("insert");
+        };
+        let mut older = doc.clone();
+        older["revision"] = 1.into();
+        insert(1, &older);
+        insert(2, &doc);
+    }
+    let store = Store::open(&t.path).expect("migrates");
+    let kinds = list_facts(store.conn(), Breakdown::Kind, "2026-11", "2026-11").expect("facts");
+    // One line per kind of the highest revision alone.
+    assert_eq!(kinds.len(), ActivityKind::ALL.len());
+    assert!(kinds.iter().any(|f| f.label.as_deref() == Some("home_visit") && f.held == 2));
+
+    // A payload that is not a summary stops the migration, and the database stays at 6.
+    let t = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&t.path).expect("open");
+        conn.execute_batch(&std::fs::read_to_string(fixtures.join("v6.sql")).expect("v6")).expect("loads");
+        conn.execute(
+            "INSERT INTO imported_summaries (volunteer_key, period, revision, file_sha256, payload, imported_utc)
+             VALUES (?1, '2026-11', 1, 'x', '{\"not\": \"a summary\"}', 0)",
+            [[9u8; 32].as_slice()],
+        )
+        .expect("insert");
+    }
+    assert!(Store::open(&t.path).is_err());
+    let conn = rusqlite::Connection::open(&t.path).expect("open");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    assert_eq!(version, 6);
 }
 
 #[test]

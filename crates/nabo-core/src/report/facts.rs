@@ -92,7 +92,7 @@ pub fn pack_values(values: &[u32]) -> Vec<u8> {
 
 /// The values from their stored bytes, or `None` when the bytes are not whole values.
 pub fn unpack_values(bytes: &[u8]) -> Option<Vec<u32>> {
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())

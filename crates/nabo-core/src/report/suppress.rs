@@ -288,11 +288,11 @@ fn usual_rule(net: &Network, state: &mut [Option<Hidden>]) {
     let hidden_in = |state: &[Option<Hidden>], l: usize| lines[l].iter().filter(|&&e| state[e].is_some()).count();
     loop {
         let mut changed = false;
-        for l in 0..lines.len() {
+        for (l, line) in lines.iter().enumerate() {
             if hidden_in(state, l) != 1 {
                 continue;
             }
-            let choice = lines[l].iter().copied().filter(|&e| state[e].is_none()).min_by_key(|&e| {
+            let choice = line.iter().copied().filter(|&e| state[e].is_none()).min_by_key(|&e| {
                 let crossing = lines_of[e].iter().filter(|&&o| o != l).map(|&o| hidden_in(state, o)).sum::<usize>();
                 (net.edges[e].rank, net.edges[e].value, Reverse(crossing))
             });

@@ -1,0 +1,360 @@
+//! The coordinator's reports and targets against a real database: signed, encrypted summaries
+//! imported as a coordinator would, then tables whose cells equal this test's own sums, small
+//! counts hidden in every file format, targets' progress and pace against hand-computed
+//! values, and every refusal leaving nothing behind.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::{DateTime, TimeZone, Utc};
+use nabo_app::{ErrorCode, Language, Localizer, Nabo, ReportFormat, ReportRequest, Role, TargetGoal};
+use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
+use nabo_core::report::suppress::{determined, Hidden, Suppression};
+use nabo_core::{ActivityKind, GroupKind, Scheme};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().expect("valid")
+}
+
+/// Every key 0 but `reached` people, of whom nothing is known (each breakdown's unknown).
+fn totals(reached: u64, new: u64) -> BTreeMap<String, u64> {
+    let scheme = Scheme::current().expect("scheme");
+    let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
+    t.insert("reached".into(), reached);
+    t.insert("new".into(), new);
+    for group in scheme.groups.iter().filter(|g| g.kind == GroupKind::Breakdown) {
+        t.insert(format!("{}.unknown", group.key), reached);
+    }
+    t
+}
+
+fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
+    for (k, v) in from {
+        *into.entry(k.clone()).or_insert(0) += v;
+    }
+}
+
+/// One volunteer's month: people reached by area (all home visits, `held` of them), signed
+/// by her key and encrypted to the coordinator.
+struct Month<'a> {
+    volunteer: u8,
+    period: &'a str,
+    revision: u32,
+    areas: &'a [(&'a str, u64)],
+    held: u32,
+    group_meetings: u32,
+}
+
+fn summary_file(dir: &Path, to: &age::x25519::Recipient, m: &Month<'_>) -> PathBuf {
+    let key = SecretKey::from_seed([m.volunteer; 32]);
+    let mut month = totals(0, 0);
+    let mut by_area = Vec::new();
+    for (area, reached) in m.areas {
+        let t = totals(*reached, reached / 2);
+        add(&mut month, &t);
+        by_area.push(AreaTotals { area: Some((*area).to_string()), totals: t });
+    }
+    let zero = totals(0, 0);
+    let mut by_kind: BTreeMap<ActivityKind, KindTotals> =
+        ActivityKind::ALL.iter().map(|&k| (k, KindTotals { held: 0, cancelled: 0, totals: zero.clone() })).collect();
+    by_kind.insert(ActivityKind::HomeVisit, KindTotals { held: m.held, cancelled: 0, totals: month.clone() });
+    by_kind.insert(ActivityKind::GroupMeeting, KindTotals { held: m.group_meetings, cancelled: 1, totals: zero });
+    let summary = MonthSummary {
+        format: SUMMARY_FORMAT.into(),
+        version: SUMMARY_VERSION,
+        period: m.period.into(),
+        scheme_version: "v1".into(),
+        volunteer: Sender { name: format!("Frivillig {}", m.volunteer), signing_key: key.public().to_base64() },
+        revision: m.revision,
+        created: "2026-12-01T09:00:00Z".into(),
+        totals: month,
+        by_kind,
+        by_area,
+    };
+    let signed = summary.sign(&key).expect("signed");
+    let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
+    let path = dir.join(format!("{}-{}-{}.nabo-summary", m.volunteer, m.period, m.revision));
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+fn coordinator(dir: &Path) -> (Nabo, age::x25519::Recipient) {
+    let mut nabo = Nabo::init(&dir.join("hanne.db"), Role::Coordinator, Some("Hanne".into()), now()).expect("init");
+    let to = nabo.key_view().expect("key").encryption_recipient.expect("recipient").parse().expect("recipient");
+    (nabo, to)
+}
+
+fn request(rows: &str, cols: &str) -> ReportRequest {
+    ReportRequest {
+        from: "2026-01".into(),
+        to: "2026-03".into(),
+        rows: rows.into(),
+        cols: cols.into(),
+        measure: None,
+        min_cell: None,
+    }
+}
+
+/// Three volunteers over January to March in three areas; returns what the test expects of
+/// `reached` by area (Gellerup, Hasle, Trige) × month.
+fn imported(dir: &Path) -> (Nabo, [[u64; 3]; 3]) {
+    let (mut nabo, to) = coordinator(dir);
+    let months: Vec<Month<'_>> = vec![
+        Month {
+            volunteer: 1,
+            period: "2026-01",
+            revision: 1,
+            areas: &[("Gellerup", 30), ("Hasle", 2)],
+            held: 6,
+            group_meetings: 2,
+        },
+        Month { volunteer: 1, period: "2026-02", revision: 1, areas: &[("Gellerup", 25)], held: 5, group_meetings: 3 },
+        Month {
+            volunteer: 2,
+            period: "2026-01",
+            revision: 1,
+            areas: &[("Gellerup", 40), ("Trige", 12)],
+            held: 9,
+            group_meetings: 1,
+        },
+        Month {
+            volunteer: 2,
+            period: "2026-03",
+            revision: 1,
+            areas: &[("Gellerup", 35), ("Trige", 18)],
+            held: 8,
+            group_meetings: 4,
+        },
+        Month {
+            volunteer: 3,
+            period: "2026-02",
+            revision: 1,
+            areas: &[("Gellerup", 20), ("Trige", 16)],
+            held: 7,
+            group_meetings: 2,
+        },
+        Month {
+            volunteer: 3,
+            period: "2026-03",
+            revision: 1,
+            areas: &[("Gellerup", 22), ("Hasle", 3)],
+            held: 6,
+            group_meetings: 3,
+        },
+    ];
+    let files: Vec<PathBuf> = months.iter().map(|m| summary_file(dir, &to, m)).collect();
+    let report = nabo.import_summaries(&files, false, now()).expect("import");
+    assert!(!report.any_refused(), "{report:?}");
+    // The test's own sums, by area and month.
+    let areas = ["Gellerup", "Hasle", "Trige"];
+    let mut expected = [[0u64; 3]; 3];
+    for m in &months {
+        let col = ["2026-01", "2026-02", "2026-03"].iter().position(|p| *p == m.period).expect("month");
+        for (area, reached) in m.areas {
+            let row = areas.iter().position(|a| a == area).expect("area");
+            expected[row][col] += reached;
+        }
+    }
+    (nabo, expected)
+}
+
+#[test]
+fn a_table_equals_the_sums_of_what_was_imported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (nabo, expected) = imported(dir.path());
+    let table = nabo.report_table(&request("area", "month")).expect("table");
+    assert_eq!(table.rows, [Some("Gellerup".to_string()), Some("Hasle".into()), Some("Trige".into())]);
+    assert_eq!(table.cols, [Some("2026-01".to_string()), Some("2026-02".into()), Some("2026-03".into())]);
+    let cells: Vec<Vec<u64>> = expected.iter().map(|r| r.to_vec()).collect();
+    assert_eq!(table.cells, cells);
+
+    // Activities held, by kind and quarter: 41 home visits and 15 group meetings.
+    let held = ReportRequest { measure: Some("held".into()), ..request("kind", "quarter") };
+    let table = nabo.report_table(&held).expect("held");
+    let row = |kind: &str| table.rows.iter().position(|r| r.as_deref() == Some(kind)).expect("kind");
+    assert_eq!(table.cells[row("home_visit")], [41]);
+    assert_eq!(table.cells[row("group_meeting")], [15]);
+    // By a group's buckets: all of them unknown.
+    let gender = nabo.report_table(&request("month", "gender")).expect("gender");
+    let unknown = gender.cols.iter().position(|c| c.as_deref() == Some("gender.unknown")).expect("bucket");
+    assert_eq!(gender.cells.iter().map(|r| r[unknown]).collect::<Vec<_>>(), [84, 61, 78]);
+}
+
+/// The published table as the suppression module's input, to ask it what is determined.
+fn suppression_of(doc: &nabo_app::ReportDoc) -> Suppression {
+    let t = &doc.table;
+    Suppression {
+        cells: t.cells.iter().map(|r| r.iter().map(|c| c.suppressed).collect()).collect(),
+        row_totals: t.row_totals.iter().map(|c| c.suppressed).collect(),
+        col_totals: t.col_totals.iter().map(|c| c.suppressed).collect(),
+        total: t.total.suppressed,
+    }
+}
+
+#[test]
+fn a_published_report_hides_small_counts_in_every_format() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (nabo, expected) = imported(dir.path());
+    let doc = nabo.report(&request("area", "month")).expect("report");
+    // Hasle: 2 in January and 3 in March are small (its total, 5, is not); the rest is
+    // published as summed, or "x".
+    assert_eq!(doc.table.cells[1][0].suppressed, Some(Hidden::Primary));
+    assert_eq!(doc.table.cells[1][2].suppressed, Some(Hidden::Primary));
+    for (r, row) in doc.table.cells.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            match cell.suppressed {
+                None => assert_eq!(cell.value, Some(expected[r][c])),
+                Some(_) => assert_eq!(cell.value, None, "a hidden cell has no value"),
+            }
+        }
+    }
+    let cells: Vec<Vec<u64>> = expected.iter().map(|r| r.to_vec()).collect();
+    assert!(determined(&cells, &suppression_of(&doc), 5).is_empty());
+    assert!(doc.table.cells.iter().flatten().any(|c| c.suppressed == Some(Hidden::Secondary)));
+
+    // JSON: the documented members.
+    let words = Localizer::new(Language::English);
+    let json_path = dir.path().join("report.json");
+    nabo.export_report(&request("area", "month"), ReportFormat::Json, &json_path, &words).expect("json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).expect("read")).expect("json");
+    for member in ["rows", "cols", "cells", "row_totals", "col_totals", "total", "min_cell", "measure"] {
+        assert!(json.get(member).is_some(), "{member}");
+    }
+    assert_eq!(json["cells"][1][0], serde_json::json!({"value": null, "suppressed": "primary"}));
+    assert_eq!(json["cells"][0][0], serde_json::json!({"value": 70, "suppressed": null}));
+    assert_eq!((json["measure"].as_str(), json["min_cell"].as_u64()), (Some("reached"), Some(5)));
+
+    // CSV: a byte-order mark, the header, one line per area, the totals.
+    let csv_path = dir.path().join("report.csv");
+    nabo.export_report(&request("area", "month"), ReportFormat::Csv, &csv_path, &words).expect("csv");
+    let csv = std::fs::read_to_string(&csv_path).expect("read");
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Area,2026-01,2026-02,2026-03,Total");
+    assert_eq!(lines.len(), 5);
+    assert!(lines[2].starts_with("Hasle,<5,"), "{}", lines[2]);
+    assert!(!csv.contains(",2,") && !csv.contains(",3,"), "no small count is written: {csv}");
+
+    // XLSX, read back by calamine: the header, numbers as numbers, "<5" and "x" as text.
+    let xlsx_path = dir.path().join("report.xlsx");
+    let written = nabo.export_report(&request("area", "month"), ReportFormat::Xlsx, &xlsx_path, &words).expect("xlsx");
+    assert_eq!((written.rows, written.cols, written.primary), (3, 3, 2));
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx_path).expect("a workbook");
+    let sheet = book.worksheet_range("Report").expect("the sheet");
+    let text = |r: u32, c: u32| sheet.get_value((r, c)).map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(text(0, 0), "People reached by Area and Month");
+    assert_eq!(text(1, 0), "Period: 2026-01 to 2026-03");
+    assert_eq!(text(2, 0), "Category scheme: v1");
+    assert_eq!(text(3, 0), "Smallest count shown: 5");
+    assert!(text(4, 0).contains("\"<5\""), "{}", text(4, 0));
+    assert_eq!(text(6, 0), "Area");
+    assert_eq!(text(7, 0), "Gellerup");
+    assert_eq!(sheet.get_value((7, 1)), Some(&Data::Float(70.0)));
+    assert_eq!(text(8, 1), "<5");
+    let hidden: Vec<String> = (7..10).flat_map(|r| (1..4).map(move |c| (r, c))).map(|(r, c)| text(r, c)).collect();
+    assert!(hidden.iter().any(|t| t == "x"), "{hidden:?}");
+    assert_eq!(text(10, 0), "Total");
+}
+
+#[test]
+fn a_newer_revision_replaces_the_older_in_reports() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut nabo, expected) = imported(dir.path());
+    let to: age::x25519::Recipient =
+        nabo.key_view().expect("key").encryption_recipient.expect("r").parse().expect("recipient");
+    let newer =
+        Month { volunteer: 1, period: "2026-01", revision: 2, areas: &[("Gellerup", 31)], held: 6, group_meetings: 2 };
+    let file = summary_file(dir.path(), &to, &newer);
+    assert!(!nabo.import_summaries(&[file], false, now()).expect("import").any_refused());
+    let table = nabo.report_table(&request("area", "month")).expect("table");
+    // Gellerup January: her 30 → 31 beside volunteer 2's 40; Hasle January loses her 2.
+    assert_eq!(table.cells[0][0], 71);
+    assert_eq!(table.cells[1][0], expected[1][0] - 2);
+}
+
+#[test]
+fn targets_show_progress_and_pace_as_computed_by_hand() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut nabo, _) = imported(dir.path());
+    // Reached in Q1 2026: 84 + 61 + 78 = 223. Today is 4 December 2026: January–November due.
+    let year = nabo.set_target("reached", "2026", &TargetGoal::Count(400), now()).expect("year");
+    let p = &year.progress;
+    assert_eq!(p.actual, 223);
+    assert!((p.expected.expect("pace") - 400.0 * 334.0 / 365.0).abs() < 1e-9);
+    assert!(p.behind && !p.met);
+    // 12 group meetings in Q1: 15 held, met; March alone: 7 of 8, behind (March is long over).
+    let quarter = nabo.set_target("held.group_meeting", "2026-Q1", &TargetGoal::Count(12), now()).expect("q1");
+    assert_eq!((quarter.progress.actual, quarter.progress.met, quarter.progress.behind), (15, true, false));
+    let march = nabo.set_target("held.group_meeting", "2026-03", &TargetGoal::Count(8), now()).expect("march");
+    assert_eq!((march.progress.actual, march.progress.expected, march.progress.behind), (7, Some(8.0), true));
+    // December: no summaries are due yet, so not behind.
+    let december = nabo.set_target("reached", "2026-12", &TargetGoal::Count(50), now()).expect("december");
+    assert_eq!((december.progress.due, december.progress.behind), (0.0, false));
+    // New contacts as a share of people reached: each area's half, rounded down: 110 of 223.
+    let share = TargetGoal::Share { percent: 50.0, of: "reached".into() };
+    let share = nabo.set_target("new", "2026-Q1", &share, now()).expect("share");
+    assert_eq!((share.progress.actual, share.progress.of), (110, Some(223)));
+    assert!(share.progress.behind, "49.3 % is below 50 %");
+    assert_eq!(share.share, Some(50.0));
+
+    let listed = nabo.targets(now()).expect("list");
+    assert_eq!(listed.len(), 5);
+    nabo.remove_target(year.id).expect("removed");
+    assert_eq!(nabo.targets(now()).expect("list").len(), 4);
+}
+
+#[test]
+fn bad_requests_are_refused_and_change_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut nabo, _) = imported(dir.path());
+    let words = Localizer::new(Language::Danish);
+    let out = dir.path().join("refused.csv");
+    let refused = |nabo: &Nabo, r: ReportRequest| {
+        let e = nabo.export_report(&r, ReportFormat::Csv, &out, &words).expect_err("refused");
+        assert!(!out.exists(), "nothing is written");
+        e
+    };
+    let e = refused(&nabo, ReportRequest { min_cell: Some(2), ..request("area", "month") });
+    assert_eq!(e.code(), ErrorCode::ReportRefused);
+    assert!(words.error(&e).contains("under 3"), "{}", words.error(&e));
+    assert_eq!(refused(&nabo, request("area", "kind")).code(), ErrorCode::ReportRefused);
+    assert_eq!(refused(&nabo, request("area", "colour")).code(), ErrorCode::ReportRefused);
+    assert_eq!(refused(&nabo, request("gender", "month")).code(), ErrorCode::ReportRefused);
+    assert_eq!(
+        refused(&nabo, ReportRequest { measure: Some("held".into()), ..request("area", "month") }).code(),
+        ErrorCode::ReportRefused
+    );
+    assert_eq!(
+        refused(&nabo, ReportRequest { to: "2026-13".into(), ..request("area", "month") }).code(),
+        ErrorCode::UnreadablePeriod
+    );
+    assert_eq!(
+        refused(&nabo, ReportRequest { from: "2026-04".into(), ..request("area", "month") }).code(),
+        ErrorCode::ReportRefused
+    );
+
+    let before = nabo.targets(now()).expect("list").len();
+    for (measure, period, goal) in [
+        ("reached", "2026", TargetGoal::Count(0)),
+        ("reached", "2026", TargetGoal::Share { percent: 150.0, of: "new".into() }),
+        ("reached", "2026", TargetGoal::Share { percent: 0.0, of: "new".into() }),
+        ("reached", "2026", TargetGoal::Share { percent: f64::NAN, of: "new".into() }),
+        ("reached", "2026", TargetGoal::Share { percent: 10.0, of: "reached".into() }),
+        ("reached", "2026-Q5", TargetGoal::Count(4)),
+        ("favourite", "2026", TargetGoal::Count(4)),
+    ] {
+        let e = nabo.set_target(measure, period, &goal, now()).expect_err("refused");
+        assert!(
+            matches!(e.code(), ErrorCode::TargetRefused | ErrorCode::UnreadableReportPeriod | ErrorCode::ReportRefused),
+            "{e}"
+        );
+    }
+    assert_eq!(nabo.targets(now()).expect("list").len(), before);
+    assert_eq!(nabo.remove_target(999).expect_err("none").code(), ErrorCode::UnknownTarget);
+
+    // A volunteer has no reports.
+    let volunteer =
+        Nabo::init(&dir.path().join("amina.db"), Role::Volunteer, Some("Amina".into()), now()).expect("init");
+    assert_eq!(volunteer.report(&request("area", "month")).expect_err("volunteer").code(), ErrorCode::CoordinatorOnly);
+}
