@@ -173,3 +173,8 @@ error-target_refused = Målet kan ikke sættes: { $reason ->
     [share_of_itself] en andel af sig selv er altid 100 %.
    *[other] { $reason }.
 }
+error-rollup_unsigned = { $count ->
+    [one] 1 opsummering ({ $first }) blev indlæst, før Nabo gemte underskriften
+   *[other] { $count } opsummeringer (den første: { $first }) blev indlæst, før Nabo gemte underskrifterne
+}, så de kan ikke komme med i en samlet opgørelse. Indlæs filerne igen.
+error-nothing_to_roll_up = Der er ingen opsummeringer indlæst for { $period }.

@@ -173,3 +173,8 @@ error-target_refused = The target cannot be set: { $reason ->
     [share_of_itself] a share of itself is always 100 %.
    *[other] { $reason }.
 }
+error-rollup_unsigned = { $count ->
+    [one] 1 summary ({ $first }) was imported before Nabo kept its signature
+   *[other] { $count } summaries (the first: { $first }) were imported before Nabo kept their signatures
+}, so a roll-up cannot carry them. Import their files again.
+error-nothing_to_roll_up = No summaries were imported for { $period }.

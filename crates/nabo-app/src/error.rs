@@ -189,6 +189,10 @@ pub enum ErrorCode {
     UnknownTarget,
     /// A target that cannot be set (a count of 0, a share outside 0–100 %, a share of itself).
     TargetRefused,
+    /// Summaries imported before this version kept no signature to carry in a roll-up.
+    RollupUnsigned,
+    /// No summary was imported for the period.
+    NothingToRollUp,
 }
 
 impl ErrorCode {
@@ -443,6 +447,22 @@ pub enum AppError {
         /// `zero`, `share_range` or `share_of_itself`.
         reason: &'static str,
     },
+    /// Summaries imported before version 7 kept no signature, so a roll-up cannot carry them.
+    #[error(
+        "{count} summaries (first: {first}) were imported before Nabo kept their signatures; import their files again"
+    )]
+    RollupUnsigned {
+        /// How many.
+        count: usize,
+        /// The first, as "name YYYY-MM".
+        first: String,
+    },
+    /// Nothing to roll up.
+    #[error("no summary was imported for {period}")]
+    NothingToRollUp {
+        /// The period.
+        period: String,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -543,6 +563,8 @@ impl AppError {
             AppError::UnreadableReportPeriod { .. } => ErrorCode::UnreadableReportPeriod,
             AppError::UnknownTarget { .. } => ErrorCode::UnknownTarget,
             AppError::TargetRefused { .. } => ErrorCode::TargetRefused,
+            AppError::RollupUnsigned { .. } => ErrorCode::RollupUnsigned,
+            AppError::NothingToRollUp { .. } => ErrorCode::NothingToRollUp,
             AppError::Store(e) => match e {
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
@@ -831,6 +853,11 @@ impl AppError {
             AppError::UnreadableReportPeriod { input } => put("input", input.clone()),
             AppError::UnknownTarget { id } => put("id", id.to_string()),
             AppError::TargetRefused { reason } => put("reason", (*reason).to_string()),
+            AppError::RollupUnsigned { count, first } => {
+                put("count", count.to_string());
+                put("first", first.clone());
+            }
+            AppError::NothingToRollUp { period } => put("period", period.clone()),
             AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());

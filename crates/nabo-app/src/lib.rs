@@ -30,6 +30,7 @@ mod receipts;
 mod received;
 mod report_files;
 mod reports;
+mod rollups;
 mod rules;
 mod service;
 mod settings;
@@ -55,8 +56,11 @@ pub use i18n::{Language, Localizer};
 pub use keys::KeyView;
 pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use receipts::{ReceiptExport, ReceiptMonth, ReceiptReport, ReceiptState};
-pub use received::{DeliveredMonth, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerView};
+pub use received::{
+    CarriedReport, DeliveredMonth, NewerHere, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerView,
+};
 pub use reports::{axis_names, ReportDoc, ReportExport, ReportFormat, ReportRequest, TargetGoal, TargetView};
+pub use rollups::RollupExport;
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, Nabo, Role};
 pub use settings::{DefaultDurations, RoleView, Settings, UiLanguage, MAX_GROUP_LIST, SETTING_KEYS};

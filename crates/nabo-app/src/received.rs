@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
-use nabo_core::exchange::{ExchangeError, MonthSummary, PublicKey, MAX_SUMMARY_BYTES};
+use nabo_core::exchange::{ExchangeError, MonthSummary, PublicKey, RollUp, MAX_ROLLUP_BYTES, ROLLUP_FORMAT};
 use nabo_core::report::{facts_of, Fact};
 use nabo_store::{
-    accept_offered_key, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
-    insert_summary_totals, insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, Db,
-    ImportedSummary, Role, StoreError, SummaryRef,
+    accept_offered_key, fill_signed, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
+    insert_rollup, insert_summary_totals, insert_volunteer, latest_imported, latest_rollup_revision,
+    list_latest_imported, list_volunteers, offer_key, rollup_imported, Db, ImportedRollup, ImportedSummary, Role,
+    StoreError, SummaryRef,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -22,8 +23,9 @@ use crate::service::Nabo;
 
 /// The first bytes of an age file.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
-/// An encrypted summary is the summary plus age's header and a tag per 64 KiB: a little more.
-const MAX_FILE_BYTES: u64 = MAX_SUMMARY_BYTES as u64 + 16 * 1024;
+/// An encrypted roll-up (the largest file imported; a summary is far smaller and is held to
+/// its own limit when read) is the roll-up plus age's header and a tag per 64 KiB.
+const MAX_FILE_BYTES: u64 = MAX_ROLLUP_BYTES as u64 + 64 * 1024;
 
 /// What importing one summary file did, or would do in a dry run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,6 +51,38 @@ pub struct SummaryFileReport {
     pub detail: Option<String>,
     /// SHA-256 of the file, hex, when it could be read.
     pub sha256: Option<String>,
+    /// For a roll-up (its coordinator is `volunteer`): what became of the summaries it carries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub carried: Option<CarriedReport>,
+}
+
+/// What importing a roll-up did with the volunteer summaries it carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CarriedReport {
+    /// Months not here before.
+    pub new: u32,
+    /// Months it brought a higher revision of.
+    pub replaced: u32,
+    /// Months already here in the same revision (the volunteer's own file, or an earlier roll-up).
+    pub same: u32,
+    /// Months of which a newer revision is already here: that one is used.
+    pub newer_here: Vec<NewerHere>,
+}
+
+/// A volunteer's month whose newer revision, already imported, is used instead of the roll-up's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewerHere {
+    /// The volunteer as named here.
+    pub volunteer: String,
+    /// `YYYY-MM`.
+    pub period: String,
+    /// The revision in the roll-up.
+    pub in_rollup: u32,
+    /// The revision used.
+    pub used: u32,
 }
 
 /// What happened to one file.
@@ -127,6 +161,8 @@ struct Verified {
     payload: String,
     /// The decrypted file, signature and all: a roll-up carries it on.
     signed: String,
+    /// The volunteer's signature: the same summary, whichever way it came, has the same one.
+    signature: String,
     /// Its lines as the reports read them.
     facts: Vec<Fact>,
     key: [u8; 32],
@@ -164,15 +200,52 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A roll-up read and verified, with every summary it carries.
+struct VerifiedRollup {
+    name: String,
+    key: [u8; 32],
+    period: String,
+    revision: u32,
+    sha256: String,
+    summaries: Vec<Verified>,
+}
+
+/// A file read and verified: a volunteer's summary or a coordinator's roll-up.
+enum Read {
+    Summary(Verified),
+    Rollup(VerifiedRollup),
+}
+
+fn malformed(e: impl ToString) -> Refusal {
+    Refusal::from(ExchangeError::Malformed { detail: e.to_string() })
+}
+
+/// A verified summary as the import keeps it.
+fn verified(summary: MonthSummary, signature: String, signed: String, sha256: String) -> Result<Verified, Refusal> {
+    let facts = facts_of(&summary).map_err(malformed)?;
+    let key =
+        PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| Refusal::from(ExchangeError::from(e)))?;
+    let payload = serde_json::to_string(&summary).map_err(malformed)?;
+    let MonthSummary { volunteer, period, revision, scheme_version, .. } = summary;
+    Ok(Verified {
+        name: volunteer.name,
+        period,
+        revision,
+        scheme: scheme_version,
+        payload,
+        signed,
+        signature,
+        facts,
+        key: key.to_bytes(),
+        sha256,
+    })
+}
+
 /// Reads, decrypts and verifies one file; nothing is decided yet.
-fn verify(
-    path: &Path,
-    identity: &age::x25519::Identity,
-    this_month: &str,
-) -> Result<Verified, (Option<String>, Refusal)> {
+fn verify(path: &Path, identity: &age::x25519::Identity, this_month: &str) -> Result<Read, (Option<String>, Refusal)> {
     let too_large = |_| AppError::Card {
         file: path.display().to_string(),
-        source: ExchangeError::TooLarge { max: MAX_SUMMARY_BYTES },
+        source: ExchangeError::TooLarge { max: MAX_ROLLUP_BYTES },
     };
     let bytes = crate::import_file::read_chosen_file(path, MAX_FILE_BYTES, too_large).map_err(|e| match e {
         AppError::Card { source, .. } => (None, Refusal::from(source)),
@@ -192,30 +265,43 @@ fn verify(
     } else {
         bytes
     };
-    let summary = MonthSummary::read(&plain).map_err(|e| refused(e.into()))?;
-    let facts =
-        facts_of(&summary).map_err(|e| refused(Refusal::from(ExchangeError::Malformed { detail: e.to_string() })))?;
-    // Read as JSON, so UTF-8.
-    let signed = String::from_utf8(plain).map_err(|_| refused(Refusal::new("damaged")))?;
+    let (summary, signature) = match MonthSummary::read_signed(&plain) {
+        Ok(read) => read,
+        Err(ExchangeError::WrongFormat { found, .. }) if found == ROLLUP_FORMAT => {
+            return verify_rollup(&plain, sha256.clone(), this_month).map(Read::Rollup).map_err(refused);
+        }
+        Err(e) => return Err(refused(e.into())),
+    };
     // A month is summed up once it has begun; a later one cannot hold counts yet.
     if summary.period.as_str() > this_month {
         return Err(refused(Refusal::with("future_period", summary.period.clone())));
     }
+    // Read as JSON, so UTF-8.
+    let signed = String::from_utf8(plain).map_err(|_| refused(Refusal::new("damaged")))?;
+    verified(summary, signature, signed, sha256.clone()).map(Read::Summary).map_err(refused)
+}
+
+/// Reads a roll-up: its coordinator's signature, and every summary in it as if imported alone.
+fn verify_rollup(plain: &[u8], sha256: String, this_month: &str) -> Result<VerifiedRollup, Refusal> {
+    let (rollup, constituents) = RollUp::read(plain).map_err(Refusal::from)?;
     let key =
-        PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| refused(ExchangeError::from(e).into()))?;
-    let payload = serde_json::to_string(&summary)
-        .map_err(|e| refused(Refusal::from(ExchangeError::Malformed { detail: e.to_string() })))?;
-    let MonthSummary { volunteer, period, revision, scheme_version, .. } = summary;
-    Ok(Verified {
-        name: volunteer.name,
-        period,
-        revision,
-        scheme: scheme_version,
-        payload,
-        signed,
-        facts,
+        PublicKey::from_base64(&rollup.coordinator.signing_key).map_err(|e| Refusal::from(ExchangeError::from(e)))?;
+    let mut summaries = Vec::with_capacity(constituents.len());
+    for c in constituents {
+        if c.summary.period.as_str() > this_month {
+            return Err(Refusal::with("future_period", c.summary.period.clone()));
+        }
+        // Each carried summary is named by its own hash (the roll-up lists it so).
+        let own = hex(&Sha256::digest(c.canonical.as_bytes()));
+        summaries.push(verified(c.summary, c.signature, c.canonical, own)?);
+    }
+    Ok(VerifiedRollup {
+        name: rollup.coordinator.name,
         key: key.to_bytes(),
+        period: rollup.period,
+        revision: rollup.revision,
         sha256,
+        summaries,
     })
 }
 
@@ -226,7 +312,11 @@ fn apply(
     now: DateTime<Utc>,
 ) -> Result<Result<(SummaryOutcome, Option<u32>), Refusal>, AppError> {
     let name = &v.name;
-    if find_imported_by_sha256(tx, &v.sha256)?.is_some() {
+    if let Some(here) = find_imported_by_sha256(tx, &v.sha256)? {
+        // Imported before Nabo kept signatures: keep them now, so a roll-up can carry it.
+        if here.signed.is_none() {
+            fill_signed(tx, &v.sha256, &v.signed, &v.signature)?;
+        }
         return Ok(Ok((SummaryOutcome::AlreadyImported, None)));
     }
     match find_volunteer_by_key(tx, &v.key)? {
@@ -245,11 +335,21 @@ fn apply(
     let outcome = match &previous {
         None => (SummaryOutcome::New, None),
         Some(p) if v.revision > p.revision => (SummaryOutcome::Replaces, Some(p.revision)),
+        // The same summary another way (in a roll-up, or the volunteer's own file).
+        Some(p) if v.revision == p.revision && p.signature.as_deref() == Some(v.signature.as_str()) => {
+            return Ok(Ok((SummaryOutcome::AlreadyImported, None)))
+        }
         Some(p) if v.revision == p.revision => {
             return Ok(Err(Refusal::with("same_revision_other_content", p.revision.to_string())))
         }
         Some(p) => return Ok(Err(Refusal::with("older_revision", p.revision.to_string()))),
     };
+    store_summary(tx, v, now)?;
+    Ok(Ok(outcome))
+}
+
+/// Stores a verified summary and its lines for the reports.
+fn store_summary(tx: Db<'_>, v: &Verified, now: DateTime<Utc>) -> Result<(), AppError> {
     let id = insert_imported(
         tx,
         &ImportedSummary {
@@ -259,12 +359,108 @@ fn apply(
             file_sha256: v.sha256.clone(),
             payload: v.payload.clone(),
             signed: Some(v.signed.clone()),
+            signature: Some(v.signature.clone()),
             imported: now,
         },
     )?;
     let at = SummaryRef { id, volunteer_key: &v.key, period: &v.period, scheme: &v.scheme };
     insert_summary_totals(tx, at, &v.facts)?;
-    Ok(Ok(outcome))
+    Ok(())
+}
+
+/// The name a volunteer known only through a roll-up is kept under: hers, with her
+/// coordinator's (names repeat between areas; keys do not).
+fn carried_name(tx: Db<'_>, v: &Verified, coordinator: &str) -> Result<String, AppError> {
+    let name = format!("{} ({coordinator})", v.name);
+    if find_volunteer(tx, &name)?.is_none() {
+        return Ok(name);
+    }
+    let fingerprint = PublicKey::from_bytes(&v.key).map(|k| k.fingerprint().to_string()).unwrap_or_default();
+    Ok(format!("{} ({coordinator}, {})", v.name, fingerprint.chars().take(4).collect::<String>()))
+}
+
+/// What deciding on a roll-up gives: its outcome, the revision it replaces, and what became of
+/// the summaries it carries.
+type RollupDecision = (SummaryOutcome, Option<u32>, CarriedReport);
+
+/// Decides on a roll-up against what is stored, and stores it if it is taken: whole, or not at
+/// all. A summary it carries counts once for the volunteer's month, whichever way it came;
+/// where a newer revision is already here, that one stays.
+fn apply_rollup(
+    tx: Db<'_>,
+    r: &VerifiedRollup,
+    now: DateTime<Utc>,
+) -> Result<Result<RollupDecision, Refusal>, AppError> {
+    if rollup_imported(tx, &r.sha256)? {
+        return Ok(Ok((SummaryOutcome::AlreadyImported, None, CarriedReport::default())));
+    }
+    // Her name is pinned to her key as a volunteer's is.
+    if find_volunteer_by_key(tx, &r.key)?.is_none() {
+        if find_volunteer(tx, &r.name)?.is_some() {
+            offer_key(tx, &r.name, &r.key)?;
+            let offered = PublicKey::from_bytes(&r.key).map(|k| k.fingerprint().to_string()).unwrap_or_default();
+            return Ok(Err(Refusal::with("key_changed", offered)));
+        }
+        insert_volunteer(tx, &r.name, &r.key, now)?;
+    }
+    let previous = latest_rollup_revision(tx, &r.key, &r.period)?;
+    match previous {
+        Some(p) if r.revision == p => {
+            return Ok(Err(Refusal::with("same_revision_other_content", p.to_string())));
+        }
+        Some(p) if r.revision < p => return Ok(Err(Refusal::with("older_revision", p.to_string()))),
+        _ => {}
+    }
+    // Checked before anything is written: a summary it carries that contradicts one here (the
+    // same revision, other counts) refuses the whole roll-up.
+    for v in &r.summaries {
+        if let Some(p) = latest_imported(tx, &v.key, &v.period)? {
+            if p.revision == v.revision && p.signature.as_deref().is_some_and(|s| s != v.signature) {
+                return Ok(Err(Refusal::with("same_revision_other_content", format!("{} {}", v.name, v.period))));
+            }
+        }
+    }
+    let mut carried = CarriedReport::default();
+    for v in &r.summaries {
+        let known = find_volunteer_by_key(tx, &v.key)?;
+        let name = match known {
+            Some(known) => known.name,
+            None => {
+                let name = carried_name(tx, v, &r.name)?;
+                insert_volunteer(tx, &name, &v.key, now)?;
+                name
+            }
+        };
+        match latest_imported(tx, &v.key, &v.period)? {
+            Some(p) if p.revision > v.revision => carried.newer_here.push(NewerHere {
+                volunteer: name,
+                period: v.period.clone(),
+                in_rollup: v.revision,
+                used: p.revision,
+            }),
+            Some(p) if p.revision == v.revision => carried.same += 1,
+            previous => {
+                if previous.is_some() {
+                    carried.replaced += 1;
+                } else {
+                    carried.new += 1;
+                }
+                store_summary(tx, v, now)?;
+            }
+        }
+    }
+    insert_rollup(
+        tx,
+        &ImportedRollup {
+            coordinator_key: r.key,
+            period: r.period.clone(),
+            revision: r.revision,
+            file_sha256: r.sha256.clone(),
+        },
+        now,
+    )?;
+    let outcome = if previous.is_some() { SummaryOutcome::Replaces } else { SummaryOutcome::New };
+    Ok(Ok((outcome, previous, carried)))
 }
 
 impl Nabo {
@@ -287,6 +483,7 @@ impl Nabo {
         let this_month = format!("{:04}-{:02}", today.year(), today.month());
         let mut reports: Vec<SummaryFileReport> = Vec::with_capacity(files.len());
         let mut verified: Vec<(usize, Verified)> = Vec::new();
+        let mut rollups: Vec<(usize, VerifiedRollup)> = Vec::new();
         for (i, path) in files.iter().enumerate() {
             let mut report = SummaryFileReport {
                 file: path.display().to_string(),
@@ -298,14 +495,22 @@ impl Nabo {
                 reason: None,
                 detail: None,
                 sha256: None,
+                carried: None,
             };
             match verify(path, &identity, &this_month) {
-                Ok(v) => {
+                Ok(Read::Summary(v)) => {
                     report.volunteer = Some(v.name.clone());
                     report.period = Some(v.period.clone());
                     report.revision = Some(v.revision);
                     report.sha256 = Some(v.sha256.clone());
                     verified.push((i, v));
+                }
+                Ok(Read::Rollup(r)) => {
+                    report.volunteer = Some(r.name.clone());
+                    report.period = Some(r.period.clone());
+                    report.revision = Some(r.revision);
+                    report.sha256 = Some(r.sha256.clone());
+                    rollups.push((i, r));
                 }
                 Err((sha256, refusal)) => {
                     report.sha256 = sha256;
@@ -332,9 +537,25 @@ impl Nabo {
         // Every file in one transaction: a file is taken whole or refused (a refusal writes
         // nothing of it but a new key offered), and a failure of the disk keeps nothing of the
         // batch. One commit, not one per file: 10,000 commits took a third of the import's time.
+        // Roll-ups after the volunteers' own files, each coordinator's in revision order.
+        rollups.sort_by(|(_, a), (_, b)| (&a.key, &a.period, a.revision).cmp(&(&b.key, &b.period, b.revision)));
         let all = |tx: Db<'_>| {
             for (i, v) in &verified {
                 decide(tx, v, &mut reports[*i])?;
+            }
+            for (i, r) in &rollups {
+                let report = &mut reports[*i];
+                match apply_rollup(tx, r, now)? {
+                    Ok((outcome, replaced, carried)) => {
+                        report.outcome = outcome;
+                        report.replaced = replaced;
+                        report.carried = Some(carried);
+                    }
+                    Err(refusal) => {
+                        report.reason = Some(refusal.reason.to_string());
+                        report.detail = refusal.detail;
+                    }
+                }
             }
             Ok::<_, AppError>(())
         };

@@ -3,87 +3,14 @@
 //! counts hidden in every file format, targets' progress and pace against hand-computed
 //! values, and every refusal leaving nothing behind.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
-use chrono::{DateTime, TimeZone, Utc};
+use common::{coordinator, now, summary_file, Month};
 use nabo_app::{ErrorCode, Language, Localizer, Nabo, ReportFormat, ReportRequest, Role, TargetGoal};
-use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
 use nabo_core::report::suppress::{determined, Hidden, Suppression};
-use nabo_core::{ActivityKind, GroupKind, Scheme};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().expect("valid")
-}
-
-/// Every key 0 but `reached` people, of whom nothing is known (each breakdown's unknown).
-fn totals(reached: u64, new: u64) -> BTreeMap<String, u64> {
-    let scheme = Scheme::current().expect("scheme");
-    let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
-    t.insert("reached".into(), reached);
-    t.insert("new".into(), new);
-    for group in scheme.groups.iter().filter(|g| g.kind == GroupKind::Breakdown) {
-        t.insert(format!("{}.unknown", group.key), reached);
-    }
-    t
-}
-
-fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
-    for (k, v) in from {
-        *into.entry(k.clone()).or_insert(0) += v;
-    }
-}
-
-/// One volunteer's month: people reached by area (all home visits, `held` of them), signed
-/// by her key and encrypted to the coordinator.
-struct Month<'a> {
-    volunteer: u8,
-    period: &'a str,
-    revision: u32,
-    areas: &'a [(&'a str, u64)],
-    held: u32,
-    group_meetings: u32,
-}
-
-fn summary_file(dir: &Path, to: &age::x25519::Recipient, m: &Month<'_>) -> PathBuf {
-    let key = SecretKey::from_seed([m.volunteer; 32]);
-    let mut month = totals(0, 0);
-    let mut by_area = Vec::new();
-    for (area, reached) in m.areas {
-        let t = totals(*reached, reached / 2);
-        add(&mut month, &t);
-        by_area.push(AreaTotals { area: Some((*area).to_string()), totals: t });
-    }
-    let zero = totals(0, 0);
-    let mut by_kind: BTreeMap<ActivityKind, KindTotals> =
-        ActivityKind::ALL.iter().map(|&k| (k, KindTotals { held: 0, cancelled: 0, totals: zero.clone() })).collect();
-    by_kind.insert(ActivityKind::HomeVisit, KindTotals { held: m.held, cancelled: 0, totals: month.clone() });
-    by_kind.insert(ActivityKind::GroupMeeting, KindTotals { held: m.group_meetings, cancelled: 1, totals: zero });
-    let summary = MonthSummary {
-        format: SUMMARY_FORMAT.into(),
-        version: SUMMARY_VERSION,
-        period: m.period.into(),
-        scheme_version: "v1".into(),
-        volunteer: Sender { name: format!("Frivillig {}", m.volunteer), signing_key: key.public().to_base64() },
-        revision: m.revision,
-        created: "2026-12-01T09:00:00Z".into(),
-        totals: month,
-        by_kind,
-        by_area,
-    };
-    let signed = summary.sign(&key).expect("signed");
-    let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
-    let path = dir.join(format!("{}-{}-{}.nabo-summary", m.volunteer, m.period, m.revision));
-    std::fs::write(&path, bytes).expect("write");
-    path
-}
-
-fn coordinator(dir: &Path) -> (Nabo, age::x25519::Recipient) {
-    let mut nabo = Nabo::init(&dir.join("hanne.db"), Role::Coordinator, Some("Hanne".into()), now()).expect("init");
-    let to = nabo.key_view().expect("key").encryption_recipient.expect("recipient").parse().expect("recipient");
-    (nabo, to)
-}
 
 fn request(rows: &str, cols: &str) -> ReportRequest {
     ReportRequest {

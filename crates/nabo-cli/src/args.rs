@@ -172,7 +172,7 @@ pub(crate) enum Command {
         #[arg(long)]
         plain: bool,
     },
-    /// Import volunteers' summary files (coordinator); exit 65 if any was refused
+    /// Import volunteers' summary files and coordinators' roll-ups (coordinator); exit 65 if any was refused
     #[command(name = "import-summary")]
     ImportSummary {
         /// The summary files
@@ -184,6 +184,19 @@ pub(crate) enum Command {
         /// Print the report as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Write your area's month, quarter or year for the national level, with every summary in it (coordinator)
+    #[command(name = "export-rollup")]
+    ExportRollup {
+        /// YYYY-MM, YYYY-Qn or YYYY
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Encrypt it to the national coordinator whose identity card this is
+        #[arg(long, value_name = "CARD")]
+        to: Option<PathBuf>,
     },
     /// The volunteers summaries came from: months delivered and missing (coordinator)
     Volunteers {

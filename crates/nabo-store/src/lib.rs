@@ -49,8 +49,9 @@ pub use identity::{
 };
 pub use open::{Store, APPLICATION_ID};
 pub use received::{
-    accept_offered_key, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
-    insert_volunteer, latest_imported, list_latest_imported, list_volunteers, offer_key, ImportedSummary, Volunteer,
+    accept_offered_key, fill_signed, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
+    insert_rollup, insert_sent_rollup, insert_volunteer, latest_imported, latest_rollup_revision, list_latest_imported,
+    list_volunteers, next_rollup_revision, offer_key, rollup_imported, ImportedRollup, ImportedSummary, Volunteer,
 };
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};

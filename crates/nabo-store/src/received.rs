@@ -35,6 +35,8 @@ pub struct ImportedSummary {
     pub payload: String,
     /// The summary as received and decrypted, signature and all (none before schema 7).
     pub signed: Option<String>,
+    /// The volunteer's signature on it, base64 (none before schema 7).
+    pub signature: Option<String>,
     /// When it was imported.
     pub imported: DateTime<Utc>,
 }
@@ -136,14 +138,14 @@ pub fn accept_offered_key(conn: Db<'_>, name: &str) -> Result<Option<KeyChange>,
 }
 
 /// An imported_summaries row as SQLite gives it.
-type SummaryRow = (Vec<u8>, String, i64, String, String, i64, Option<String>);
+type SummaryRow = (Vec<u8>, String, i64, String, String, i64, Option<String>, Option<String>);
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<SummaryRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
 }
 
 fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
-    let (key, period, revision, file_sha256, payload, imported, signed) = row;
+    let (key, period, revision, file_sha256, payload, imported, signed, signature) = row;
     Ok(ImportedSummary {
         volunteer_key: key32(key, "imported summary")?,
         period,
@@ -155,11 +157,12 @@ fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
         file_sha256,
         payload,
         signed,
+        signature,
         imported: instant(imported, "imported summary")?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc, signed";
+const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc, signed, signature";
 
 /// The summary file with this SHA-256 (hex), if it was imported.
 pub fn find_imported_by_sha256(conn: Db<'_>, sha256: &str) -> Result<Option<ImportedSummary>, StoreError> {
@@ -191,8 +194,9 @@ pub fn latest_imported(conn: Db<'_>, key: &[u8; 32], period: &str) -> Result<Opt
 /// Stores a summary file as imported; returns its row id.
 pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO imported_summaries (volunteer_key, period, revision, file_sha256, payload, imported_utc, signed)
-         VALUES (:key, :period, :revision, :sha, :payload, :now, :signed)",
+        "INSERT INTO imported_summaries
+           (volunteer_key, period, revision, file_sha256, payload, imported_utc, signed, signature)
+         VALUES (:key, :period, :revision, :sha, :payload, :now, :signed, :signature)",
         named_params! {
             ":key": s.volunteer_key.as_slice(),
             ":period": s.period,
@@ -201,6 +205,7 @@ pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<i64, StoreEr
             ":payload": s.payload,
             ":now": s.imported.timestamp(),
             ":signed": s.signed,
+            ":signature": s.signature,
         },
     )?;
     Ok(conn.last_insert_rowid())
@@ -216,4 +221,89 @@ pub fn list_latest_imported(conn: Db<'_>) -> Result<Vec<ImportedSummary>, StoreE
     ))?;
     let rows = stmt.query_map([], summary_row)?;
     rows.map(|r| summary(r?)).collect()
+}
+
+/// A roll-up as imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedRollup {
+    /// The key of the coordinator who signed it.
+    pub coordinator_key: [u8; 32],
+    /// `YYYY-MM`, `YYYY-Qn` or `YYYY`.
+    pub period: String,
+    /// Its revision.
+    pub revision: u32,
+    /// SHA-256 of the file as received, hex.
+    pub file_sha256: String,
+}
+
+/// Whether the roll-up file with this SHA-256 (hex) was imported.
+pub fn rollup_imported(conn: Db<'_>, sha256: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .query_row("SELECT 1 FROM imported_rollups WHERE file_sha256 = :sha", named_params! { ":sha": sha256 }, |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some())
+}
+
+/// The highest revision imported of a coordinator's roll-up of a period.
+pub fn latest_rollup_revision(conn: Db<'_>, key: &[u8; 32], period: &str) -> Result<Option<u32>, StoreError> {
+    let revision: Option<i64> = conn.query_row(
+        "SELECT max(revision) FROM imported_rollups WHERE coordinator_key = :key AND period = :period",
+        named_params! { ":key": key.as_slice(), ":period": period },
+        |r| r.get(0),
+    )?;
+    Ok(revision.and_then(|r| u32::try_from(r).ok()))
+}
+
+/// Stores a roll-up as imported.
+pub fn insert_rollup(conn: Db<'_>, r: &ImportedRollup, now: DateTime<Utc>) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO imported_rollups (coordinator_key, period, revision, file_sha256, imported_utc)
+         VALUES (:key, :period, :revision, :sha, :now)",
+        named_params! {
+            ":key": r.coordinator_key.as_slice(),
+            ":period": r.period,
+            ":revision": r.revision,
+            ":sha": r.file_sha256,
+            ":now": now.timestamp(),
+        },
+    )?;
+    Ok(())
+}
+
+/// The next revision for a roll-up of `period` this coordinator exports.
+pub fn next_rollup_revision(conn: Db<'_>, period: &str) -> Result<u32, StoreError> {
+    let last: Option<i64> = conn.query_row(
+        "SELECT max(revision) FROM sent_rollups WHERE period = :period",
+        named_params! { ":period": period },
+        |r| r.get(0),
+    )?;
+    Ok(last.and_then(|r| u32::try_from(r).ok()).unwrap_or(0) + 1)
+}
+
+/// Notes a roll-up exported.
+pub fn insert_sent_rollup(
+    conn: Db<'_>,
+    period: &str,
+    revision: u32,
+    sha256: &[u8; 32],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO sent_rollups (period, revision, sha256, sent_utc) VALUES (:period, :revision, :sha, :now)",
+        named_params! { ":period": period, ":revision": revision, ":sha": sha256.as_slice(), ":now": now.timestamp() },
+    )?;
+    Ok(())
+}
+
+/// Keeps the signed text and signature of a summary imported before they were kept (the same
+/// file imported again); a summary that has them is left as it is.
+pub fn fill_signed(conn: Db<'_>, sha256: &str, signed: &str, signature: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE imported_summaries SET signed = :signed, signature = :signature
+         WHERE file_sha256 = :sha AND signed IS NULL",
+        named_params! { ":sha": sha256, ":signed": signed, ":signature": signature },
+    )?;
+    Ok(())
 }

@@ -230,9 +230,30 @@ CREATE TABLE summary_totals (
 ) STRICT;
 CREATE INDEX summary_totals_by_period ON summary_totals (breakdown, period);
 CREATE INDEX summary_totals_of_summary ON summary_totals (summary_id);
--- The summary as received and decrypted, its signature with it; NULL for those imported
--- before version 7.
+-- The summary as received and decrypted, its signature with it, and that signature alone (a
+-- summary carried in a roll-up and the volunteer's own file are the same when their
+-- signatures are); NULL for those imported before version 7.
 ALTER TABLE imported_summaries ADD COLUMN signed TEXT;
+ALTER TABLE imported_summaries ADD COLUMN signature TEXT;
+-- Roll-ups a national coordinator imported: each coordinator's period by revision. The
+-- summaries they carry are stored as imported summaries.
+CREATE TABLE imported_rollups (
+    id              INTEGER PRIMARY KEY,
+    coordinator_key BLOB    NOT NULL CHECK (length(coordinator_key) = 32),
+    period          TEXT    NOT NULL,
+    revision        INTEGER NOT NULL CHECK (revision >= 1),
+    file_sha256     TEXT    NOT NULL UNIQUE,
+    imported_utc    INTEGER NOT NULL,
+    UNIQUE (coordinator_key, period, revision)
+) STRICT;
+-- Roll-ups this coordinator exported, one row per export: the revision numbers grow.
+CREATE TABLE sent_rollups (
+    period   TEXT    NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    sha256   BLOB    NOT NULL CHECK (length(sha256) = 32),
+    sent_utc INTEGER NOT NULL,
+    PRIMARY KEY (period, revision)
+) STRICT;
 -- A coordinator's targets: a count or a share (in hundredths of a per cent, of `share_of`) of
 -- a measure over a month, quarter or year.
 CREATE TABLE targets (

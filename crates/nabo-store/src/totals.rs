@@ -75,8 +75,6 @@ pub(crate) fn fill_summary_totals(conn: Db<'_>) -> Result<(), StoreError> {
 pub struct StoredFact {
     /// The month, `YYYY-MM`.
     pub period: String,
-    /// The key of the volunteer who sent it.
-    pub volunteer_key: Vec<u8>,
     /// The kind's or area's name.
     pub label: Option<String>,
     /// Activities held.
@@ -90,21 +88,22 @@ pub struct StoredFact {
 }
 
 /// Every stored line of `breakdown` for the months `from` to `to` (`YYYY-MM`, both included).
+///
+/// Read from `summary_totals` alone: joining the summaries themselves (their JSON in the same
+/// rows) made the year's report over 10,000 summaries twice as slow.
 pub fn list_facts(conn: Db<'_>, breakdown: Breakdown, from: &str, to: &str) -> Result<Vec<StoredFact>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.period, s.volunteer_key, t.label, t.held, t.cancelled, t.scheme, t.vals
-         FROM summary_totals AS t JOIN imported_summaries AS s ON s.id = t.summary_id
-         WHERE t.breakdown = :breakdown AND t.period BETWEEN :from AND :to",
+        "SELECT period, label, held, cancelled, scheme, vals FROM summary_totals
+         WHERE breakdown = :breakdown AND period BETWEEN :from AND :to",
     )?;
     let rows = stmt.query_map(named_params! { ":breakdown": breakdown.as_str(), ":from": from, ":to": to }, |r| {
         Ok(StoredFact {
             period: r.get(0)?,
-            volunteer_key: r.get(1)?,
-            label: r.get(2)?,
-            held: r.get(3)?,
-            cancelled: r.get(4)?,
-            scheme: r.get(5)?,
-            values: r.get(6)?,
+            label: r.get(1)?,
+            held: r.get(2)?,
+            cancelled: r.get(3)?,
+            scheme: r.get(4)?,
+            values: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

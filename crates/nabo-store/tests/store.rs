@@ -16,10 +16,10 @@ use nabo_store::{
     get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
     list_facts, list_sent_summaries, list_targets, list_volunteers, month_count_totals, move_exceptions,
-    next_summary_revision, purge_deleted_activities, recent_values, record_counts, replace_busy_source,
-    restore_activity, set_activity_status, set_encryption_key_once, set_exception, set_keys_once, set_role,
-    set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity, NewCounts, RememberedText, Role,
-    SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
+    next_rollup_revision, next_summary_revision, purge_deleted_activities, recent_values, record_counts,
+    replace_busy_source, restore_activity, rollup_imported, set_activity_status, set_encryption_key_once,
+    set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity,
+    NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -307,6 +307,8 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
                 targets.iter().map(|t| (&*t.measure, &*t.period, t.count, t.share)).collect::<Vec<_>>(),
                 [("reached", "2026", Some(400), None), ("new", "2026-Q4", None, Some(3000))]
             );
+            assert!(rollup_imported(store.conn(), "f00d").expect("roll-up"));
+            assert_eq!(next_rollup_revision(store.conn(), "2026-Q4").expect("revision"), 2);
         }
         assert!(store.check_integrity().expect("check").is_empty());
         seen += 1;

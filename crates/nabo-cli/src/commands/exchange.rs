@@ -151,6 +151,28 @@ pub(super) fn import_summary(c: &mut Ctx<'_>, files: &[PathBuf], dry_run: bool, 
                     warn(c.l10n, "cli-summary-refused", &[("file", f.file.clone()), ("why", why)]);
                 }
             }
+            // A roll-up: what became of the volunteer summaries it carries.
+            if let Some(carried) = &f.carried {
+                c.line(
+                    "cli-rollup-carried",
+                    &[
+                        ("new", carried.new.to_string()),
+                        ("replaced", carried.replaced.to_string()),
+                        ("same", carried.same.to_string()),
+                    ],
+                )?;
+                for n in &carried.newer_here {
+                    c.line(
+                        "cli-rollup-newer-here",
+                        &[
+                            ("volunteer", n.volunteer.clone()),
+                            ("period", n.period.clone()),
+                            ("in_rollup", n.in_rollup.to_string()),
+                            ("used", n.used.to_string()),
+                        ],
+                    )?;
+                }
+            }
         }
         let id = if report.dry_run { "cli-summaries-dry-run" } else { "cli-summaries-done" };
         c.line(
@@ -267,5 +289,32 @@ fn serde_plain(value: &impl serde::Serialize) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
+    }
+}
+
+/// `nabo export-rollup --period P --out FILE [--to CARD]`.
+pub(super) fn export_rollup(c: &mut Ctx<'_>, period: &str, out: &Path, to: Option<PathBuf>) -> Result<(), Failure> {
+    let mut nabo = c.open(Access::Change)?;
+    let written = nabo.export_rollup(period, out, to.as_deref(), c.now())?;
+    let about = [
+        ("period", written.period.clone()),
+        ("path", shown(out)),
+        ("revision", written.revision.to_string()),
+        ("summaries", written.summaries.to_string()),
+        ("volunteers", written.volunteers.to_string()),
+        ("reached", written.reached.to_string()),
+    ];
+    match &written.encrypted_to {
+        Some(to) => {
+            let mut args = about.to_vec();
+            args.push(("name", to.name.clone()));
+            args.push(("fingerprint", to.fingerprint.clone()));
+            c.line("cli-rollup-written", &args)
+        }
+        None => {
+            c.line("cli-rollup-written-plain", &about)?;
+            warn(c.l10n, "cli-rollup-plain-warning", &[]);
+            Ok(())
+        }
     }
 }

@@ -85,6 +85,7 @@ pub(crate) fn run(cli: Cli, l10n: &Localizer, started: Started) -> Result<(), Fa
         Command::Coordinator { json, action } => exchange::coordinator(c, json, action),
         Command::ExportSummary { period, out, to, plain } => exchange::export_summary(c, &period, &out, to, plain),
         Command::ImportSummary { files, dry_run, json } => exchange::import_summary(c, &files, dry_run, json),
+        Command::ExportRollup { period, out, to } => exchange::export_rollup(c, &period, &out, to),
         Command::Volunteers { json, action } => exchange::volunteers(c, json, action),
         Command::Receipt { volunteer, out } => exchange::receipt(c, &volunteer, &out),
         Command::ImportReceipt { file, json } => exchange::import_receipt(c, &file, json),

@@ -6,6 +6,7 @@
 mod card;
 mod keys;
 mod receipt;
+mod rollup;
 mod summary;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -17,6 +18,9 @@ use serde_json::{Map, Value};
 pub use card::{CardRole, IdentityCard, PublicVenue, CARD_FORMAT, CARD_VERSION, MAX_CARD_BYTES};
 pub use keys::{Fingerprint, KeyError, PublicKey, SecretKey};
 pub use receipt::{Receipt, ReceivedMonth, MAX_RECEIPT_BYTES, RECEIPT_FORMAT, RECEIPT_VERSION};
+pub use rollup::{
+    Constituent, RollUp, VerifiedConstituent, MAX_ROLLUP_BYTES, MAX_ROLLUP_SUMMARIES, ROLLUP_FORMAT, ROLLUP_VERSION,
+};
 pub use summary::{AreaTotals, KindTotals, MonthSummary, Sender, MAX_SUMMARY_BYTES, SUMMARY_FORMAT, SUMMARY_VERSION};
 
 /// Why a file someone handed over was refused.
@@ -114,10 +118,21 @@ pub trait Signed: DeserializeOwned {
 /// version this build reads, whose signature matches the key it names. Nothing in it is
 /// trusted before all of that holds. The caller decides whether it trusts the key.
 pub fn open_document<T: Signed>(bytes: &[u8], max_bytes: usize) -> Result<T, ExchangeError> {
+    open_signed_document(bytes, max_bytes).map(|(body, _)| body)
+}
+
+/// As [`open_document`], also giving the signature (base64): two documents with the same key
+/// and signature say the same thing.
+pub fn open_signed_document<T: Signed>(bytes: &[u8], max_bytes: usize) -> Result<(T, String), ExchangeError> {
     if bytes.len() > max_bytes {
         return Err(ExchangeError::TooLarge { max: max_bytes });
     }
     let value: Value = serde_json::from_slice(bytes).map_err(|e| ExchangeError::NotJson { detail: e.to_string() })?;
+    open_value(value)
+}
+
+/// As [`open_signed_document`], of a document already parsed (one carried inside another).
+pub fn open_value<T: Signed>(value: Value) -> Result<(T, String), ExchangeError> {
     let Value::Object(mut object) = value else {
         return Err(ExchangeError::NotJson { detail: "the top level is not an object".into() });
     };
@@ -141,5 +156,14 @@ pub fn open_document<T: Signed>(bytes: &[u8], max_bytes: usize) -> Result<T, Exc
     let body: T = serde_json::from_value(Value::Object(object))
         .map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
     body.signer()?.verify(&message, &signature)?;
-    Ok(body)
+    Ok((body, signature))
+}
+
+/// SHA-256 of a signed document's RFC 8785 canonical JSON, signature included, hex: how a
+/// roll-up names each summary it carries.
+pub fn document_sha256(document: &Value) -> Result<String, ExchangeError> {
+    use sha2::Digest as _;
+    let bytes =
+        serde_json_canonicalizer::to_vec(document).map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
+    Ok(sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
 }

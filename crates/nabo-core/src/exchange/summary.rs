@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{open_document, sign_document, ExchangeError, PublicKey, SecretKey, Signed};
+use super::{
+    open_document, open_signed_document, open_value, sign_document, ExchangeError, PublicKey, SecretKey, Signed,
+};
 use crate::activity::ActivityKind;
 use crate::counts::{GroupKind, Scheme, MAX_COUNT_VALUE};
 use crate::text::{clean, Field};
@@ -101,6 +103,18 @@ impl MonthSummary {
     /// Reads a summary (already decrypted): signed by the key it names, totals that add up.
     pub fn read(bytes: &[u8]) -> Result<Self, ExchangeError> {
         open_document::<MonthSummary>(bytes, MAX_SUMMARY_BYTES)?.checked()
+    }
+
+    /// As [`MonthSummary::read`], also giving its signature (base64).
+    pub fn read_signed(bytes: &[u8]) -> Result<(Self, String), ExchangeError> {
+        let (summary, signature) = open_signed_document::<MonthSummary>(bytes, MAX_SUMMARY_BYTES)?;
+        Ok((summary.checked()?, signature))
+    }
+
+    /// As [`MonthSummary::read_signed`], of a summary already parsed (one a roll-up carries).
+    pub fn read_value(value: serde_json::Value) -> Result<(Self, String), ExchangeError> {
+        let (summary, signature) = open_value::<MonthSummary>(value)?;
+        Ok((summary.checked()?, signature))
     }
 
     /// The summary with its texts cleaned, or why its contents cannot be true.

@@ -341,17 +341,33 @@ fn period_key(axis: &Axis, month: Month) -> String {
 /// The keys of an axis, and where each fact falls on it.
 struct AxisKeys {
     keys: Vec<Option<String>>,
-    index: HashMap<Option<String>, usize>,
+    /// For areas and kinds: each named key's index.
+    named: HashMap<String, usize>,
+    /// For areas: the index of "no area".
+    unnamed: Option<usize>,
+    /// For periods: the first month.
+    from: Month,
+}
+
+/// A month's number on one line (months since year 0), and its quarter's and year's.
+fn month_number(m: Month, axis: &Axis) -> i64 {
+    let (year, month) = (i64::from(m.year), i64::from(m.month));
+    match axis {
+        Axis::Quarter => year * 4 + (month - 1) / 3,
+        Axis::Year => year,
+        _ => year * 12 + month - 1,
+    }
 }
 
 impl AxisKeys {
-    fn new(keys: Vec<Option<String>>) -> Self {
-        let index = keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
-        Self { keys, index }
+    fn new(keys: Vec<Option<String>>, from: Month) -> Self {
+        let named = keys.iter().enumerate().filter_map(|(i, k)| k.clone().map(|k| (k, i))).collect();
+        let unnamed = keys.iter().position(Option::is_none);
+        Self { keys, named, unnamed, from }
     }
 
     fn of(axis: &Axis, spec: &TableSpec, facts: &[FactRef<'_>], scheme: &Scheme) -> Self {
-        match axis {
+        let keys = match axis {
             Axis::Month | Axis::Quarter | Axis::Year => {
                 let mut keys: Vec<Option<String>> = Vec::new();
                 for month in spec.from.through(spec.to) {
@@ -360,11 +376,14 @@ impl AxisKeys {
                         keys.push(key);
                     }
                 }
-                Self::new(keys)
+                keys
             }
-            Axis::Kind => Self::new(ActivityKind::ALL.iter().map(|k| Some(k.as_str().to_string())).collect()),
+            Axis::Kind => ActivityKind::ALL.iter().map(|k| Some(k.as_str().to_string())).collect(),
             Axis::Area => {
-                let mut seen: Vec<Option<String>> = facts.iter().map(|f| f.label.map(str::to_string)).collect();
+                let mut seen: Vec<Option<&str>> = facts.iter().map(|f| f.label).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                let mut seen: Vec<Option<String>> = seen.into_iter().map(|l| l.map(str::to_string)).collect();
                 // Named areas in alphabetical order, then activities without one.
                 seen.sort_by(|a, b| match (a, b) {
                     (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)),
@@ -372,23 +391,28 @@ impl AxisKeys {
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
                 });
-                seen.dedup();
-                Self::new(seen)
+                seen
             }
-            Axis::Group(g) => Self::new(
-                scheme.groups.iter().filter(|group| &group.key == g).flat_map(|group| group.keys()).map(Some).collect(),
-            ),
-        }
+            Axis::Group(g) => {
+                scheme.groups.iter().filter(|group| &group.key == g).flat_map(|group| group.keys()).map(Some).collect()
+            }
+        };
+        Self::new(keys, spec.from)
     }
 
     /// The index of a fact on a non-group axis.
     fn place(&self, axis: &Axis, fact: &FactRef<'_>) -> Option<usize> {
-        let key = match axis {
-            Axis::Month | Axis::Quarter | Axis::Year => Some(period_key(axis, fact.month)),
-            Axis::Area | Axis::Kind => fact.label.map(str::to_string),
-            Axis::Group(_) => return None,
-        };
-        self.index.get(&key).copied()
+        match axis {
+            Axis::Month | Axis::Quarter | Axis::Year => {
+                let i = month_number(fact.month, axis) - month_number(self.from, axis);
+                usize::try_from(i).ok().filter(|i| *i < self.keys.len())
+            }
+            Axis::Area | Axis::Kind => match fact.label {
+                Some(label) => self.named.get(label).copied(),
+                None => self.unnamed,
+            },
+            Axis::Group(_) => None,
+        }
     }
 }
 

@@ -1,0 +1,102 @@
+//! What the coordinator tests share: volunteers' summaries made and signed as Nabo makes them,
+//! and a coordinator's database to import them into.
+
+// Each test file uses its own part of this.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, TimeZone, Utc};
+use nabo_app::{Nabo, Role};
+use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
+use nabo_core::{ActivityKind, GroupKind, Scheme};
+
+/// 4 December 2026.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().expect("valid")
+}
+
+/// Every key 0 but `reached` people, of whom nothing is known (each breakdown's unknown).
+pub fn totals(reached: u64, new: u64) -> BTreeMap<String, u64> {
+    let scheme = Scheme::current().expect("scheme");
+    let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
+    t.insert("reached".into(), reached);
+    t.insert("new".into(), new);
+    for group in scheme.groups.iter().filter(|g| g.kind == GroupKind::Breakdown) {
+        t.insert(format!("{}.unknown", group.key), reached);
+    }
+    t
+}
+
+pub fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
+    for (k, v) in from {
+        *into.entry(k.clone()).or_insert(0) += v;
+    }
+}
+
+/// One volunteer's month: people reached by area (all home visits, `held` of them), signed
+/// by her key and encrypted to the coordinator.
+/// One volunteer's month: people reached by area (all home visits, `held` of them).
+pub struct Month<'a> {
+    pub volunteer: u8,
+    pub period: &'a str,
+    pub revision: u32,
+    pub areas: &'a [(&'a str, u64)],
+    pub held: u32,
+    pub group_meetings: u32,
+}
+
+/// The month as the volunteer signs it.
+pub fn signed_summary(m: &Month<'_>) -> serde_json::Value {
+    let key = SecretKey::from_seed([m.volunteer; 32]);
+    let mut month = totals(0, 0);
+    let mut by_area = Vec::new();
+    for (area, reached) in m.areas {
+        let t = totals(*reached, reached / 2);
+        add(&mut month, &t);
+        by_area.push(AreaTotals { area: Some((*area).to_string()), totals: t });
+    }
+    let zero = totals(0, 0);
+    let mut by_kind: BTreeMap<ActivityKind, KindTotals> =
+        ActivityKind::ALL.iter().map(|&k| (k, KindTotals { held: 0, cancelled: 0, totals: zero.clone() })).collect();
+    by_kind.insert(ActivityKind::HomeVisit, KindTotals { held: m.held, cancelled: 0, totals: month.clone() });
+    by_kind.insert(ActivityKind::GroupMeeting, KindTotals { held: m.group_meetings, cancelled: 1, totals: zero });
+    let summary = MonthSummary {
+        format: SUMMARY_FORMAT.into(),
+        version: SUMMARY_VERSION,
+        period: m.period.into(),
+        scheme_version: "v1".into(),
+        volunteer: Sender { name: format!("Frivillig {}", m.volunteer), signing_key: key.public().to_base64() },
+        revision: m.revision,
+        created: "2026-12-01T09:00:00Z".into(),
+        totals: month,
+        by_kind,
+        by_area,
+    };
+    summary.sign(&key).expect("signed")
+}
+
+/// The month signed and encrypted to `to`, as a file in `dir`.
+pub fn summary_file(dir: &Path, to: &age::x25519::Recipient, m: &Month<'_>) -> PathBuf {
+    let signed = signed_summary(m);
+    let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
+    // Named for its recipient too: the same month may go to two coordinators.
+    let to_whom: String = to.to_string().chars().skip(4).take(8).collect();
+    let path = dir.join(format!("{}-{}-{}-{to_whom}.nabo-summary", m.volunteer, m.period, m.revision));
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+/// A coordinator named Hanne, and the recipient summaries are encrypted to.
+pub fn coordinator(dir: &Path) -> (Nabo, age::x25519::Recipient) {
+    coordinator_named(dir, "Hanne")
+}
+
+/// A coordinator with a database of her own in `dir`, and her recipient.
+pub fn coordinator_named(dir: &Path, name: &str) -> (Nabo, age::x25519::Recipient) {
+    let db = dir.join(format!("{name}.db"));
+    let mut nabo = Nabo::init(&db, Role::Coordinator, Some(name.into()), now()).expect("init");
+    let to = nabo.key_view().expect("key").encryption_recipient.expect("recipient").parse().expect("recipient");
+    (nabo, to)
+}
