@@ -164,4 +164,27 @@ fn a_coordinator_reports_novembers_totals_with_small_counts_hidden_and_follows_h
     let amina = Person { db: dir.path().join("Amina.db") };
     let err = amina.refused(&["target", "list"]);
     assert!(err.contains("the coordinator's"), "{err}");
+
+    // The roll-up for the national coordinator, encrypted to her card; she imports it and sees
+    // the same 31 people, then the same roll-up again changes nothing.
+    let nadia = person(dir.path(), "nadia.db", "coordinator", "Nadia");
+    let nadia_card = dir.path().join("nadia.nabo-card");
+    nadia.ok(&["key", "export", "--out", path(&nadia_card)]);
+    let rollup = dir.path().join("hanne-2026-Q4.nabo-rollup");
+    let said = hanne.ok(&["export-rollup", "--period", "2026-Q4", "--out", path(&rollup), "--to", path(&nadia_card)]);
+    assert!(said.contains("2 summaries from 2 volunteers, 31 people reached. Encrypted to Nadia"), "{said}");
+    let said = nadia.ok(&["import-summary", path(&rollup)]);
+    assert!(said.contains("new — Hanne, 2026-Q4, version 1"), "{said}");
+    assert!(said.contains("carrying 2 new months, 0 newer versions and 0 already imported"), "{said}");
+    let said = nadia.ok(&["import-summary", path(&rollup)]);
+    assert!(said.contains("already imported"), "{said}");
+    let json = dir.path().join("national.json");
+    nadia.ok(&[
+        "report", "--from", "2026-11", "--to", "2026-11", "--rows", "month", "--cols", "year", "--format", "json",
+        "--out", path(&json),
+    ]);
+    let national: Value = serde_json::from_slice(&std::fs::read(&json).expect("read")).expect("json");
+    assert_eq!(national["total"]["value"], 31);
+    let err = nadia.refused(&["export-rollup", "--period", "2025", "--out", path(&dir.path().join("none"))]);
+    assert!(err.contains("No summaries were imported for 2025"), "{err}");
 }

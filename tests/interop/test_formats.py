@@ -10,7 +10,9 @@ import subprocess
 
 import jsonschema
 import pytest
+import rfc8785
 from cryptography.exceptions import InvalidSignature
+from referencing import Registry, Resource
 
 from verify_nabo_file import open_file, verify
 
@@ -89,3 +91,53 @@ def test_a_summary_nabo_makes_today_fits_the_schema(tmp_path):
     jsonschema.validate(json.loads(out.read_bytes()), schema("nabo-summary"))
     doc = verify(out.read_bytes())
     assert doc["totals"]["reached"] == 7
+
+
+def test_a_rollup_carries_each_summary_as_signed_and_fits_the_schema(tmp_path):
+    """A roll-up Nabo makes today: its coordinator's signature verifies, each summary in it
+    verifies with its volunteer's key and hashes to its `sha256`, and its totals are their sum."""
+    nabo = os.environ["NABO_BIN"]
+    env = {**os.environ, "NABO_LANG": "en", "NABO_NOW": "2026-12-02T10:00:00Z"}
+    env.pop("NABO_DB", None)
+
+    def run(db, *args):
+        return subprocess.run([nabo, "--db", str(tmp_path / db), *args], env=env, check=True, capture_output=True, text=True)
+
+    run("hanne.db", "init", "--role", "coordinator", "--name", "Hanne")
+    run("hanne.db", "key", "export", "--out", str(tmp_path / "hanne.nabo-card"))
+    files = []
+    for name, reached in (("Sara", 7), ("Leila", 4)):
+        db = f"{name}.db"
+        run(db, "init", "--name", name)
+        run(db, "coordinator", "set", str(tmp_path / "hanne.nabo-card"))
+        run(db, "plan", "meeting", "--start", "2026-11-10T17:00", "--duration", "2h", "--venue", "Huset", "--theme", "Sundhed", "--area", "Hasle")
+        run(db, "record", "1", f"reached={reached}", "new=1")
+        out = tmp_path / f"{name}.nabo-summary"
+        run(db, "export-summary", "--period", "2026-11", "--out", str(out))
+        files.append(str(out))
+    run("hanne.db", "import-summary", *files)
+    rollup = tmp_path / "hanne-2026-Q4.nabo-rollup"
+    run("hanne.db", "export-rollup", "--period", "2026-Q4", "--out", str(rollup))
+    doc = json.loads(rollup.read_bytes())
+    rollup_schema, summary_schema = schema("nabo-rollup"), schema("nabo-summary")
+    # The roll-up's schema refers to the summary's by its file name.
+    registry = Registry().with_resources(
+        [(s["$id"], Resource.from_contents(s)) for s in (rollup_schema, summary_schema)]
+        + [("nabo-summary.v1.schema.json", Resource.from_contents(summary_schema))]
+    )
+    jsonschema.Draft202012Validator(rollup_schema, registry=registry).validate(doc)
+    verify(rollup.read_bytes())
+    total = 0
+    for c in doc["summaries"]:
+        inner = verify(json.dumps(c["summary"]).encode())
+        assert inner["volunteer"]["signing_key"] == c["volunteer_key"]
+        assert hashlib.sha256(rfc8785.dumps(c["summary"])).hexdigest() == c["sha256"]
+        total += inner["totals"]["reached"]
+    assert total == doc["totals"]["reached"] == 11
+    # Her report of the same months fits the report's schema, the 4 of Leila's hidden.
+    report = tmp_path / "report.json"
+    run("hanne.db", "report", "--from", "2026-11", "--to", "2026-11", "--rows", "area", "--cols", "month",
+        "--format", "json", "--out", str(report))
+    table = json.loads(report.read_bytes())
+    jsonschema.validate(table, schema("nabo-report"))
+    assert table["total"] == {"value": 11, "suppressed": None}

@@ -15,6 +15,7 @@ SIGNER = {  # which member holds the key that signed each format
     "nabo-identity-card": lambda doc: doc["signing_key"],
     "nabo-summary": lambda doc: doc["volunteer"]["signing_key"],
     "nabo-receipt": lambda doc: doc["coordinator"]["signing_key"],
+    "nabo-rollup": lambda doc: doc["coordinator"]["signing_key"],
 }
 
 
