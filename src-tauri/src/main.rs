@@ -8,6 +8,7 @@
 
 mod commands;
 mod exchange;
+mod reports;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -101,6 +102,11 @@ fn main() {
             exchange::accept_volunteer_key,
             exchange::write_receipt,
             exchange::check_receipt,
+            reports::overview,
+            reports::set_target,
+            reports::remove_target,
+            reports::export_report,
+            reports::save_chart,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

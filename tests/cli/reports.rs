@@ -180,8 +180,19 @@ fn a_coordinator_reports_novembers_totals_with_small_counts_hidden_and_follows_h
     assert!(said.contains("already imported"), "{said}");
     let json = dir.path().join("national.json");
     nadia.ok(&[
-        "report", "--from", "2026-11", "--to", "2026-11", "--rows", "month", "--cols", "year", "--format", "json",
-        "--out", path(&json),
+        "report",
+        "--from",
+        "2026-11",
+        "--to",
+        "2026-11",
+        "--rows",
+        "month",
+        "--cols",
+        "year",
+        "--format",
+        "json",
+        "--out",
+        path(&json),
     ]);
     let national: Value = serde_json::from_slice(&std::fs::read(&json).expect("read")).expect("json");
     assert_eq!(national["total"]["value"], 31);

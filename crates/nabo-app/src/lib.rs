@@ -59,7 +59,10 @@ pub use receipts::{ReceiptExport, ReceiptMonth, ReceiptReport, ReceiptState};
 pub use received::{
     CarriedReport, DeliveredMonth, NewerHere, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerView,
 };
-pub use reports::{axis_names, ReportDoc, ReportExport, ReportFormat, ReportRequest, TargetGoal, TargetView};
+pub use reports::{
+    axis_names, OverviewArea, OverviewKind, OverviewMonth, OverviewView, ReportDoc, ReportExport, ReportFormat,
+    ReportRequest, TargetGoal, TargetView,
+};
 pub use rollups::RollupExport;
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, Nabo, Role};

@@ -10,9 +10,8 @@ use nabo_core::exchange::{ExchangeError, MonthSummary, PublicKey, RollUp, MAX_RO
 use nabo_core::report::{facts_of, Fact};
 use nabo_store::{
     accept_offered_key, fill_signed, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,
-    insert_rollup, insert_summary_totals, insert_volunteer, latest_imported, latest_rollup_revision,
-    list_latest_imported, list_volunteers, offer_key, rollup_imported, Db, ImportedRollup, ImportedSummary, Role,
-    StoreError, SummaryRef,
+    insert_rollup, insert_summary_totals, insert_volunteer, latest_imported, latest_rollup_revision, list_delivered,
+    list_volunteers, offer_key, rollup_imported, Db, ImportedRollup, ImportedSummary, Role, StoreError, SummaryRef,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -572,26 +571,22 @@ impl Nabo {
     pub fn volunteers(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerView>, AppError> {
         let today = now.with_timezone(&nabo_core::ZONE).date_naive();
         let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
-        let mut by_key: BTreeMap<[u8; 32], Vec<ImportedSummary>> = BTreeMap::new();
-        for s in list_latest_imported(self.store.conn())? {
-            by_key.entry(s.volunteer_key).or_default().push(s);
+        let keys = nabo_core::Scheme::current().map_err(AppError::Scheme)?.keys();
+        let mut by_key: BTreeMap<Vec<u8>, Vec<DeliveredMonth>> = BTreeMap::new();
+        for d in list_delivered(self.store.conn())? {
+            let values = crate::reports::current_values(&d.scheme, &d.values)?;
+            let totals = keys.iter().cloned().zip(values.into_iter().map(u64::from)).collect();
+            by_key.entry(d.volunteer_key).or_default().push(DeliveredMonth {
+                period: d.period,
+                revision: d.revision,
+                sha256: d.file_sha256,
+                totals,
+            });
         }
         let fingerprint = |key: &[u8; 32]| PublicKey::from_bytes(key).map(|k| k.fingerprint().to_string());
         let mut out = Vec::new();
         for v in list_volunteers(self.store.conn())? {
-            let delivered = by_key.remove(&v.signing_key).unwrap_or_default();
-            let mut months = Vec::with_capacity(delivered.len());
-            for s in delivered {
-                let summary: MonthSummary = serde_json::from_str(&s.payload).map_err(|e| {
-                    AppError::Store(StoreError::Damaged { what: "imported summary", id: 0, detail: e.to_string() })
-                })?;
-                months.push(DeliveredMonth {
-                    period: s.period,
-                    revision: s.revision,
-                    sha256: s.file_sha256,
-                    totals: summary.totals,
-                });
-            }
+            let months = by_key.remove(v.signing_key.as_slice()).unwrap_or_default();
             let missing = match months.first() {
                 Some(first) => months_between(&first.period, last_complete)
                     .into_iter()

@@ -34,6 +34,7 @@ pub struct ReportRequest {
     /// A scheme key, `held` or `cancelled` (`reached` when none).
     pub measure: Option<String>,
     /// The smallest count published (5 when none; never below 3).
+    #[ts(type = "number | null")]
     pub min_cell: Option<u64>,
 }
 
@@ -91,12 +92,14 @@ pub struct ReportExport {
 #[ts(export)]
 pub struct TargetView {
     /// Its id (`nabo target remove ID`).
+    #[ts(type = "number")]
     pub id: i64,
     /// What it counts.
     pub measure: String,
     /// `YYYY`, `YYYY-Qn` or `YYYY-MM`.
     pub period: String,
     /// A count to reach…
+    #[ts(type = "number | null")]
     pub count: Option<u64>,
     /// …or a share, in per cent…
     pub share: Option<f64>,
@@ -112,7 +115,7 @@ pub struct TargetView {
 #[ts(export)]
 pub enum TargetGoal {
     /// A count to reach.
-    Count(u64),
+    Count(#[ts(type = "number")] u64),
     /// A share in per cent of another measure.
     Share {
         /// Per cent, more than 0 and at most 100 (two decimals kept).
@@ -146,6 +149,30 @@ impl FactSet {
     }
 }
 
+fn damaged(detail: &str) -> AppError {
+    AppError::Store(StoreError::Damaged { what: "summary totals", id: 0, detail: detail.to_string() })
+}
+
+/// Stored values of a summary in `scheme`, read in today's scheme (an older scheme's by its
+/// migration table), one per key in the current scheme's order.
+pub(crate) fn current_values(scheme: &str, packed: &[u8]) -> Result<Vec<u32>, AppError> {
+    // The current scheme's width, counted once: its key list is made anew on each call.
+    static WIDTH: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let current = Scheme::current().map_err(AppError::Scheme)?;
+    let width = *WIDTH.get_or_init(|| current.keys().len());
+    let mut values = unpack_values(packed).ok_or_else(|| damaged("values are not whole numbers"))?;
+    if scheme != CURRENT_SCHEME {
+        let old = Scheme::get(scheme).map_err(AppError::Scheme)?.keys();
+        let map: BTreeMap<String, u32> = old.into_iter().zip(values.iter().copied()).collect();
+        let moved = current.migrate(scheme, &map).map_err(AppError::Scheme)?;
+        values = current.keys().iter().map(|k| moved.get(k).copied().unwrap_or(0)).collect();
+    }
+    if values.len() != width {
+        return Err(damaged("values do not match the scheme"));
+    }
+    Ok(values)
+}
+
 fn report_error(e: ReportError) -> AppError {
     AppError::Report(e)
 }
@@ -168,27 +195,11 @@ impl Nabo {
 
     /// The stored lines of `breakdown` from `from` to `to`, in the current scheme.
     fn fact_set(&self, breakdown: Breakdown, from: Month, to: Month) -> Result<FactSet, AppError> {
-        let current = Scheme::current().map_err(AppError::Scheme)?;
-        let keys = current.keys();
         let stored = list_facts(self.store.conn(), breakdown, &from.to_string(), &to.to_string())?;
         let mut rows = Vec::with_capacity(stored.len());
         for f in stored {
-            let damaged = |detail: &str| {
-                AppError::Store(StoreError::Damaged { what: "summary totals", id: 0, detail: detail.to_string() })
-            };
             let month: Month = f.period.parse().map_err(|_| damaged("a month is not YYYY-MM"))?;
-            let mut values = unpack_values(&f.values).ok_or_else(|| damaged("values are not whole numbers"))?;
-            if f.scheme != CURRENT_SCHEME {
-                // Counts made with an older scheme are read in today's, by its migration table.
-                let old = Scheme::get(&f.scheme).map_err(AppError::Scheme)?.keys();
-                let map: BTreeMap<String, u32> = old.into_iter().zip(values.iter().copied()).collect();
-                let moved = current.migrate(&f.scheme, &map).map_err(AppError::Scheme)?;
-                values = keys.iter().map(|k| moved.get(k).copied().unwrap_or(0)).collect();
-            }
-            if values.len() != keys.len() {
-                return Err(damaged("values do not match the scheme"));
-            }
-            rows.push((month, f.label, f.held, f.cancelled, values));
+            rows.push((month, f.label, f.held, f.cancelled, current_values(&f.scheme, &f.values)?));
         }
         Ok(FactSet { rows })
     }
@@ -385,4 +396,157 @@ pub fn axis_names() -> Vec<String> {
         names.extend(scheme.groups.iter().filter(|g| g.kind != nabo_core::GroupKind::Total).map(|g| g.key.clone()));
     }
     names
+}
+
+/// One month of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OverviewMonth {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// Its summaries are due (the month is over).
+    pub due: bool,
+    /// Summaries that count for it.
+    pub summaries: u32,
+    /// People reached.
+    #[ts(type = "number")]
+    pub reached: u64,
+    /// Of whom new contacts.
+    #[ts(type = "number")]
+    pub new: u64,
+    /// Activities held.
+    #[ts(type = "number")]
+    pub held: u64,
+}
+
+/// One area of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OverviewArea {
+    /// The area; none for activities without one.
+    pub area: Option<String>,
+    /// People reached.
+    #[ts(type = "number")]
+    pub reached: u64,
+    /// Of whom new contacts.
+    #[ts(type = "number")]
+    pub new: u64,
+}
+
+/// One kind of activity in the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OverviewKind {
+    /// The kind.
+    pub kind: nabo_core::ActivityKind,
+    /// Held.
+    #[ts(type = "number")]
+    pub held: u64,
+    /// Called off.
+    #[ts(type = "number")]
+    pub cancelled: u64,
+    /// People reached at them.
+    #[ts(type = "number")]
+    pub reached: u64,
+}
+
+/// The coordinator's overview of a month, quarter or year: totals, by month, area and kind,
+/// her targets and her volunteers (the app's Koordinator screen).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OverviewView {
+    /// `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+    pub period: String,
+    /// Every scheme key summed over the period.
+    #[ts(type = "Record<string, number>")]
+    pub totals: BTreeMap<String, u64>,
+    /// Activities held.
+    #[ts(type = "number")]
+    pub held: u64,
+    /// Activities called off.
+    #[ts(type = "number")]
+    pub cancelled: u64,
+    /// Each month of the period.
+    pub months: Vec<OverviewMonth>,
+    /// Each area, the most people reached first.
+    pub areas: Vec<OverviewArea>,
+    /// Each kind of activity.
+    pub kinds: Vec<OverviewKind>,
+    /// Every target, with its progress today.
+    pub targets: Vec<TargetView>,
+    /// Every volunteer, with the months she delivered and those missing.
+    pub volunteers: Vec<crate::received::VolunteerView>,
+}
+
+impl Nabo {
+    /// The overview of `period` (`YYYY`, `YYYY-Qn` or `YYYY-MM`) on `now`.
+    pub fn overview(&self, period_text: &str, now: DateTime<Utc>) -> Result<OverviewView, AppError> {
+        self.require_coordinator()?;
+        let period = period(period_text)?;
+        let (first, last) = (period.first(), period.last());
+        let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
+        let index = |key: &str| keys.iter().position(|k| k == key);
+        let (reached_at, new_at) = (index("reached"), index("new"));
+        let value = |values: &[u32], at: Option<usize>| at.and_then(|i| values.get(i)).map_or(0, |v| u64::from(*v));
+        let this_month = Month::of(now.with_timezone(&nabo_core::ZONE).date_naive());
+
+        let mut months: Vec<OverviewMonth> = first
+            .through(last)
+            .map(|m| OverviewMonth {
+                period: m.to_string(),
+                due: m < this_month,
+                summaries: 0,
+                reached: 0,
+                new: 0,
+                held: 0,
+            })
+            .collect();
+        let mut totals: BTreeMap<String, u64> = keys.iter().map(|k| (k.clone(), 0)).collect();
+        let (mut held, mut cancelled) = (0u64, 0u64);
+        for (month, _, h, c, values) in &self.fact_set(Breakdown::Month, first, last)?.rows {
+            for (k, v) in keys.iter().zip(values) {
+                if let Some(total) = totals.get_mut(k) {
+                    *total += u64::from(*v);
+                }
+            }
+            held += u64::from(*h);
+            cancelled += u64::from(*c);
+            if let Some(line) = months.iter_mut().find(|l| l.period == month.to_string()) {
+                line.summaries += 1;
+                line.reached += value(values, reached_at);
+                line.new += value(values, new_at);
+                line.held += u64::from(*h);
+            }
+        }
+        let mut areas: BTreeMap<Option<String>, OverviewArea> = BTreeMap::new();
+        for (_, label, _, _, values) in &self.fact_set(Breakdown::Area, first, last)?.rows {
+            let line = areas.entry(label.clone()).or_insert(OverviewArea { area: label.clone(), reached: 0, new: 0 });
+            line.reached += value(values, reached_at);
+            line.new += value(values, new_at);
+        }
+        let mut areas: Vec<OverviewArea> = areas.into_values().collect();
+        areas.sort_by(|a, b| b.reached.cmp(&a.reached).then(a.area.cmp(&b.area)));
+        let mut kinds: Vec<OverviewKind> = nabo_core::ActivityKind::ALL
+            .iter()
+            .map(|&kind| OverviewKind { kind, held: 0, cancelled: 0, reached: 0 })
+            .collect();
+        for (_, label, h, c, values) in &self.fact_set(Breakdown::Kind, first, last)?.rows {
+            if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == label.as_deref()) {
+                line.held += u64::from(*h);
+                line.cancelled += u64::from(*c);
+                line.reached += value(values, reached_at);
+            }
+        }
+        Ok(OverviewView {
+            period: period.to_string(),
+            totals,
+            held,
+            cancelled,
+            months,
+            areas,
+            kinds,
+            targets: self.targets(now)?,
+            volunteers: self.volunteers(now)?,
+        })
+    }
 }

@@ -285,3 +285,25 @@ fn bad_requests_are_refused_and_change_nothing() {
         Nabo::init(&dir.path().join("amina.db"), Role::Volunteer, Some("Amina".into()), now()).expect("init");
     assert_eq!(volunteer.report(&request("area", "month")).expect_err("volunteer").code(), ErrorCode::CoordinatorOnly);
 }
+
+#[test]
+fn the_overview_sums_the_period_by_month_area_and_kind() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut nabo, _) = imported(dir.path());
+    nabo.set_target("reached", "2026", &nabo_app::TargetGoal::Count(400), now()).expect("target");
+    let o = nabo.overview("2026-Q1", now()).expect("overview");
+    assert_eq!(o.totals["reached"], 223);
+    assert_eq!((o.held, o.cancelled), (56, 6));
+    let months: Vec<(&str, u64, u32, bool)> =
+        o.months.iter().map(|m| (m.period.as_str(), m.reached, m.summaries, m.due)).collect();
+    assert_eq!(months, [("2026-01", 84, 2, true), ("2026-02", 61, 2, true), ("2026-03", 78, 2, true)]);
+    let areas: Vec<(Option<&str>, u64)> = o.areas.iter().map(|a| (a.area.as_deref(), a.reached)).collect();
+    assert_eq!(areas, [(Some("Gellerup"), 172), (Some("Trige"), 46), (Some("Hasle"), 5)]);
+    let visits = o.kinds.iter().find(|k| k.kind == nabo_app::ActivityKind::HomeVisit).expect("visits");
+    assert_eq!((visits.held, visits.reached), (41, 223));
+    assert_eq!((o.targets.len(), o.volunteers.len()), (1, 3));
+    // A month still under way is not due.
+    let december = nabo.overview("2026-12", now()).expect("overview");
+    assert!(!december.months[0].due);
+    assert_eq!(nabo.overview("2026-Q9", now()).expect_err("period").code(), ErrorCode::UnreadableReportPeriod);
+}

@@ -169,3 +169,41 @@ pub fn delete_target(conn: Db<'_>, id: i64) -> Result<(), StoreError> {
         _ => Ok(()),
     }
 }
+
+/// A volunteer's month as it counts (its highest revision), with its month line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivered {
+    /// The key of the volunteer who sent it.
+    pub volunteer_key: Vec<u8>,
+    /// The month, `YYYY-MM`.
+    pub period: String,
+    /// The revision that counts.
+    pub revision: u32,
+    /// SHA-256 of that file, hex.
+    pub file_sha256: String,
+    /// The summary's scheme version.
+    pub scheme: String,
+    /// The month's totals, packed.
+    pub values: Vec<u8>,
+}
+
+/// Every volunteer's every month as it counts, by key and month, without reading the
+/// summaries' JSON (the volunteers list over 10,000 summaries took a second doing that).
+pub fn list_delivered(conn: Db<'_>) -> Result<Vec<Delivered>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.volunteer_key, s.period, s.revision, s.file_sha256, t.scheme, t.vals
+         FROM summary_totals AS t JOIN imported_summaries AS s ON s.id = t.summary_id
+         WHERE t.breakdown = 'month' ORDER BY s.volunteer_key, s.period",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Delivered {
+            volunteer_key: r.get(0)?,
+            period: r.get(1)?,
+            revision: r.get(2)?,
+            file_sha256: r.get(3)?,
+            scheme: r.get(4)?,
+            values: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

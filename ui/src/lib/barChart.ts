@@ -96,3 +96,45 @@ export function drawBarChart(canvas: HTMLCanvasElement, bars: Bar[]): BarChart {
     },
   }
 }
+
+/** Escapes text for XML. */
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/**
+ * The same horizontal bar chart as an SVG document, drawn from the numbers (not the canvas):
+ * a title, one labelled bar per row with its number, in the app's colours. Chart.js draws
+ * only on a canvas, so the SVG is made here, by hand, for the few shapes a bar chart has.
+ */
+export function barsToSvg(title: string, bars: Bar[], element?: Element): string {
+  const colours = element ? theme(element) : { bar: '#2f6f5e', ink: '#1f2a27', muted: '#4f5c57', line: '#dcd3bf', font: 'sans-serif' }
+  const labelWidth = 220
+  const barArea = 420
+  const row = 28
+  const top = 40
+  const width = labelWidth + barArea + 70
+  const height = top + bars.length * row + 16
+  const max = Math.max(1, ...bars.map((b) => b.value))
+  const font = xml(colours.font)
+  const rows = bars
+    .map((b, i) => {
+      const y = top + i * row
+      const w = Math.round((b.value / max) * barArea)
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" fill="${colours.ink}">${xml(b.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="18" rx="4" fill="${colours.bar}"/>` +
+        `<text x="${labelWidth + w + 6}" y="${y + 17}" font-weight="600" fill="${colours.ink}">${b.value}</text>`
+      )
+    })
+    .join('')
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}" font-size="14">` +
+    `<title>${xml(title)}</title>` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<text x="8" y="24" font-size="16" font-weight="600" fill="${colours.ink}">${xml(title)}</text>` +
+    `<line x1="${labelWidth}" y1="${top}" x2="${labelWidth}" y2="${height - 12}" stroke="${colours.line}"/>` +
+    rows +
+    `</svg>`
+  )
+}

@@ -13,17 +13,43 @@ import type { SentMonth } from './bindings/SentMonth'
 import type { SummaryExport } from './bindings/SummaryExport'
 import type { SummaryImportReport } from './bindings/SummaryImportReport'
 import type { VolunteerView } from './bindings/VolunteerView'
+import type { OverviewView } from './bindings/OverviewView'
+import type { ReportExport } from './bindings/ReportExport'
+import type { ReportFormat } from './bindings/ReportFormat'
+import type { ReportRequest } from './bindings/ReportRequest'
+import type { TargetGoal } from './bindings/TargetGoal'
+import type { TargetView } from './bindings/TargetView'
 
-export type { CoordinatorView, KeyView, ReceiptExport, ReceiptReport, SentMonth, SummaryExport, SummaryImportReport, VolunteerView }
+export type {
+  CoordinatorView,
+  KeyView,
+  OverviewView,
+  ReceiptExport,
+  ReceiptReport,
+  ReportExport,
+  ReportFormat,
+  ReportRequest,
+  SentMonth,
+  SummaryExport,
+  SummaryImportReport,
+  TargetGoal,
+  TargetView,
+  VolunteerView,
+}
 
-/** The kinds of file Nabo hands over, for the file dialogs' filters and default names. */
-export type ExchangeFile = 'card' | 'summary' | 'receipt'
+/** The kinds of file Nabo writes or opens, for the file dialogs' filters and default names. */
+export type ExchangeFile = 'card' | 'summary' | 'receipt' | 'csv' | 'xlsx' | 'json' | 'png' | 'svg'
 
 /** The file name endings Nabo writes and offers to open. */
 export const EXTENSIONS: Record<ExchangeFile, string> = {
   card: 'nabo-card',
   summary: 'nabo-summary',
   receipt: 'nabo-receipt',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  json: 'json',
+  png: 'png',
+  svg: 'svg',
 }
 
 export interface Exchange {
@@ -51,6 +77,16 @@ export interface Exchange {
   writeReceipt(name: string, path: string): Promise<ReceiptExport>
   /** Checks a receipt from the coordinator against the months sent. */
   checkReceipt(path: string): Promise<ReceiptReport>
+  /** The coordinator's overview of a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`). */
+  overview(period: string): Promise<OverviewView>
+  /** Sets a target; returns it with its progress. */
+  setTarget(measure: string, period: string, goal: TargetGoal): Promise<TargetView>
+  /** Removes a target. */
+  removeTarget(id: number): Promise<void>
+  /** Writes a report with small counts hidden. */
+  exportReport(request: ReportRequest, format: ReportFormat, path: string): Promise<ReportExport>
+  /** Saves a chart: a PNG (base64) or an SVG (text). */
+  saveChart(path: string, kind: 'png' | 'svg', data: string): Promise<void>
   /** Asks where to save a file of this kind; `null` when cancelled. */
   chooseSave(kind: ExchangeFile, name: string): Promise<string | null>
   /** Asks which files of this kind to open; empty when cancelled. */
@@ -92,6 +128,11 @@ export const tauriExchange: Exchange = {
   acceptVolunteerKey: (name) => call<string>('accept_volunteer_key', { name }),
   writeReceipt: (name, path) => call<ReceiptExport>('write_receipt', { name, path }),
   checkReceipt: (path) => call<ReceiptReport>('check_receipt', { path }),
+  overview: (period) => call<OverviewView>('overview', { period }),
+  setTarget: (measure, period, goal) => call<TargetView>('set_target', { measure, period, goal }),
+  removeTarget: (id) => call<void>('remove_target', { id }),
+  exportReport: (request, format, path) => call<ReportExport>('export_report', { request, format, path }),
+  saveChart: (path, kind, data) => call<void>('save_chart', { path, kind, data }),
   async chooseSave(kind, name) {
     const given = answered('save')
     if (given !== undefined) return given

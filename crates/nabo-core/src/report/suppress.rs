@@ -147,30 +147,46 @@ fn room(edge: &Edge, hidden: Option<Hidden>, min_cell: u64) -> (bool, bool) {
     }
 }
 
-/// The arcs of the residual graph leaving `node`: (next node, edge, costs nothing).
-/// `hide_cost` prices a published edge as if it were hidden as secondary; `None` leaves them out.
+/// How the arcs of the residual graph are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arcs {
+    /// Only hidden counts, in the directions their range allows.
+    Residual,
+    /// Also published counts, priced as if hidden as secondary, and the direction a primary
+    /// count's range forbids, priced as showing it "x" instead.
+    Priced,
+}
+
+/// What showing a primary count "x" instead of "<5" costs: more than hiding any set of
+/// counts, so it is done only where no hiding can protect a count.
+const WIDEN_COST: u64 = 1 << 56;
+
+/// The arcs of the residual graph leaving `node`, leaving out the edge `skip`:
+/// (next node, edge, cost — 0 for an arc that is already there).
 fn arcs<'a>(
     net: &'a Network,
     state: &'a [Option<Hidden>],
     min_cell: u64,
     node: usize,
     skip: usize,
-    hide_cost: bool,
+    mode: Arcs,
 ) -> impl Iterator<Item = (usize, usize, u64)> + 'a {
     net.touching[node].iter().filter(move |&&e| e != skip).filter_map(move |&e| {
         let edge = &net.edges[e];
-        let (up, down, cost) = match state[e] {
+        let priced = mode == Arcs::Priced;
+        let (up, down) = match state[e] {
             Some(h) => {
                 let (up, down) = room(edge, Some(h), min_cell);
-                (up, down, 0)
+                let widen = if priced && h == Hidden::Primary { Some(WIDEN_COST) } else { None };
+                (if up { Some(0) } else { widen }, if down { Some(0) } else { widen.filter(|_| edge.value > 0) })
             }
-            None if hide_cost => (true, edge.value > 0, cost_of(edge)),
-            None => return None,
+            None if priced => (Some(cost_of(edge)), (edge.value > 0).then(|| cost_of(edge))),
+            None => (None, None),
         };
-        if edge.from == node && up {
-            Some((edge.to, e, cost))
-        } else if edge.to == node && down {
-            Some((edge.from, e, cost))
+        if edge.from == node {
+            up.map(|cost| (edge.to, e, cost))
+        } else if edge.to == node {
+            down.map(|cost| (edge.from, e, cost))
         } else {
             None
         }
@@ -191,7 +207,7 @@ fn reachable(net: &Network, state: &[Option<Hidden>], min_cell: u64, from: usize
         if node == to {
             return true;
         }
-        for (next, _, _) in arcs(net, state, min_cell, node, skip, false) {
+        for (next, _, _) in arcs(net, state, min_cell, node, skip, Arcs::Residual) {
             if !seen[next] {
                 seen[next] = true;
                 queue.push_back(next);
@@ -209,8 +225,9 @@ fn free(net: &Network, state: &[Option<Hidden>], min_cell: u64, e: usize) -> boo
         || (down && reachable(net, state, min_cell, edge.from, edge.to, e))
 }
 
-/// The cheapest path from `from` to `to` through hidden edges and published ones priced as
-/// hidden: its cost and the published edges on it.
+/// The cheapest path from `from` to `to` without the edge `skip`, through hidden edges and
+/// priced ones (`Arcs::Priced`): its cost and the edges on it that must change — published
+/// ones to hide, primary ones to show "x".
 fn cheapest(
     net: &Network,
     state: &[Option<Hidden>],
@@ -220,7 +237,7 @@ fn cheapest(
     skip: usize,
 ) -> Option<(u64, Vec<usize>)> {
     let mut best = vec![u64::MAX; net.nodes()];
-    let mut via: Vec<Option<(usize, usize)>> = vec![None; net.nodes()];
+    let mut via: Vec<Option<(usize, usize, u64)>> = vec![None; net.nodes()];
     let mut heap = BinaryHeap::from([Reverse((0u64, from))]);
     best[from] = 0;
     while let Some(Reverse((cost, node))) = heap.pop() {
@@ -228,21 +245,21 @@ fn cheapest(
             continue;
         }
         if node == to {
-            let mut published = Vec::new();
+            let mut change = Vec::new();
             let mut at = to;
-            while let Some((previous, e)) = via[at] {
-                if state[e].is_none() {
-                    published.push(e);
+            while let Some((previous, e, step)) = via[at] {
+                if step > 0 {
+                    change.push(e);
                 }
                 at = previous;
             }
-            return Some((cost, published));
+            return Some((cost, change));
         }
-        for (next, e, step) in arcs(net, state, min_cell, node, skip, true) {
+        for (next, e, step) in arcs(net, state, min_cell, node, skip, Arcs::Priced) {
             let through = cost.saturating_add(step);
             if through < best[next] {
                 best[next] = through;
-                via[next] = Some((node, e));
+                via[next] = Some((node, e, step));
                 heap.push(Reverse((through, next)));
             }
         }
@@ -315,11 +332,22 @@ pub fn suppress(cells: &[Vec<u64>], min_cell: u64) -> Suppression {
     let mut state: Vec<Option<Hidden>> =
         net.edges.iter().map(|e| (e.value >= 1 && e.value < min_cell).then_some(Hidden::Primary)).collect();
     usual_rule(&net, &mut state);
-    // Step 3: each pass hides at least one more count, so this ends; the bound is a guard.
-    for _ in 0..=net.edges.len() {
-        let Some(e) = (0..net.edges.len()).find(|&e| state[e].is_some() && !free(&net, &state, min_cell, e)) else {
-            break;
-        };
+    // Step 3. Hiding more or widening a range only adds arcs to the residual graph, so a count
+    // once free stays free and is not checked again. Each pass changes at least one count
+    // (published to "x", or "<5" to "x"), and none twice, so this ends; the bound is a guard.
+    let mut known_free = vec![false; net.edges.len()];
+    for _ in 0..=2 * net.edges.len() {
+        let mut fixed = None;
+        for e in 0..net.edges.len() {
+            if state[e].is_some() && !known_free[e] {
+                known_free[e] = free(&net, &state, min_cell, e);
+                if !known_free[e] {
+                    fixed = Some(e);
+                    break;
+                }
+            }
+        }
+        let Some(e) = fixed else { break };
         let edge = net.edges[e];
         let (up, down) = room(&edge, state[e], min_cell);
         let up_path = if up { cheapest(&net, &state, min_cell, edge.to, edge.from, e) } else { None };
@@ -329,12 +357,14 @@ pub fn suppress(cells: &[Vec<u64>], min_cell: u64) -> Suppression {
             (a, b) => a.or(b),
         };
         match path {
-            Some((_, published)) if !published.is_empty() => {
-                for p in published {
+            Some((_, change)) if !change.is_empty() => {
+                for p in change {
                     state[p] = Some(Hidden::Secondary);
                 }
             }
-            // No cycle can be closed with what is still published: hide everything.
+            // A "<5" count with no room either way (a minimum of 2) is shown "x" instead.
+            _ if state[e] == Some(Hidden::Primary) => state[e] = Some(Hidden::Secondary),
+            // Not reached (an "x" count can always grow around the table); hide everything.
             _ => {
                 for s in state.iter_mut().filter(|s| s.is_none()) {
                     *s = Some(Hidden::Secondary);
@@ -343,11 +373,11 @@ pub fn suppress(cells: &[Vec<u64>], min_cell: u64) -> Suppression {
             }
         }
     }
-    // With everything hidden, "<5" can still give counts away: in [[1, 1]] with a minimum of
-    // 3, two cells of at least 1 and a total below 3 are 1, 1 and 2. Then small counts are
-    // shown "x" instead of "<3" (which says less: any value), the grand total first, then the
-    // other totals, then cells, until nothing is fixed; with every count "x", each one lies on
-    // a cycle of unbounded counts, so this ends.
+    // A guard that the passes above leave nothing to do: with everything hidden, "<5" can
+    // still give counts away (in [[1, 1]] with a minimum of 3, two cells of at least 1 and a
+    // total below 3 are 1, 1 and 2), so small counts are shown "x" instead, which says less,
+    // the grand total first, then the other totals, then cells, until nothing is fixed; with
+    // every count "x", each one lies on a cycle of unbounded counts, so this ends.
     while let Some(e) = (0..net.edges.len()).find(|&e| state[e].is_some() && !free(&net, &state, min_cell, e)) {
         let widen = (0..net.edges.len())
             .filter(|&p| state[p] == Some(Hidden::Primary))
@@ -490,5 +520,73 @@ mod tests {
         // The whole suppression goes on until nothing is fixed.
         let s = suppress(&cells, 5);
         assert!(determined(&cells, &s, 5).is_empty(), "{s:?}");
+    }
+}
+
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    fn rng(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+    fn table(seed: &mut u64, r: usize, c: usize) -> Vec<Vec<u64>> {
+        (0..r)
+            .map(|_| {
+                (0..c)
+                    .map(|_| match rng(seed) % 10 {
+                        0..=2 => 0,
+                        3..=5 => 1 + rng(seed) % 4,
+                        6..=8 => 5 + rng(seed) % 35,
+                        _ => 40 + rng(seed) % 4960,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+    #[test]
+    fn scratch_widen() {
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut widened = 0;
+        let mut all_hidden = 0;
+        let mut hist = std::collections::BTreeMap::new();
+        for k in 0..20000 {
+            let r = 1 + (rng(&mut seed) % 6) as usize;
+            let c = 1 + (rng(&mut seed) % 8) as usize;
+            let cells = table(&mut seed, r, c);
+            let min = [3u64, 5, 10][k % 3];
+            let s = suppress(&cells, min);
+            let net = Network::new(&cells);
+            let all: Vec<Option<Hidden>> = net
+                .edges
+                .iter()
+                .map(|e| match e.position {
+                    Position::Cell(i, j) => s.cells[i][j],
+                    Position::RowTotal(i) => s.row_totals[i],
+                    Position::ColTotal(j) => s.col_totals[j],
+                    Position::Total => s.total,
+                })
+                .collect();
+            let nw = net
+                .edges
+                .iter()
+                .zip(&all)
+                .filter(|(e, h)| e.value >= 1 && e.value < min && **h == Some(Hidden::Secondary))
+                .count();
+            if nw > 0 {
+                widened += 1;
+                *hist.entry((min, nw)).or_insert(0) += 1;
+            }
+            if all.iter().all(|h| h.is_some()) && net.edges.iter().any(|e| e.value == 0 || e.value >= min) {
+                all_hidden += 1;
+                eprintln!("all hidden {cells:?} {min}");
+            }
+            if nw >= 2 && widened < 40 {
+                eprintln!("{cells:?} {min} {s:?}");
+            }
+        }
+        eprintln!("widened in {widened} of 20000 {hist:?}; all hidden though something big: {all_hidden}");
     }
 }

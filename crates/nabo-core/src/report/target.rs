@@ -41,8 +41,10 @@ pub struct Target {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Progress {
     /// The measure's total over the period so far.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub actual: u64,
     /// For a share: the total it is a share of.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub of: Option<u64>,
     /// For a share: `actual` as a percentage of `of` (none while `of` is 0).
     pub share: Option<f64>,

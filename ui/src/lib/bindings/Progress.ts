@@ -7,11 +7,11 @@ export type Progress = {
 /**
  * The measure's total over the period so far.
  */
-actual: bigint, 
+actual: number, 
 /**
  * For a share: the total it is a share of.
  */
-of: bigint | null, 
+of: number | null, 
 /**
  * For a share: `actual` as a percentage of `of` (none while `of` is 0).
  */

@@ -27,4 +27,4 @@ measure: string | null,
 /**
  * The smallest count published (5 when none; never below 3).
  */
-min_cell: bigint | null, };
+min_cell: number | null, };

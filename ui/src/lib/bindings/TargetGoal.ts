@@ -3,7 +3,7 @@
 /**
  * A target's goal as given.
  */
-export type TargetGoal = { "count": bigint } | { "share": { 
+export type TargetGoal = { "count": number } | { "share": { 
 /**
  * Per cent, more than 0 and at most 100 (two decimals kept).
  */

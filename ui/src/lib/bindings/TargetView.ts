@@ -8,7 +8,7 @@ export type TargetView = {
 /**
  * Its id (`nabo target remove ID`).
  */
-id: bigint, 
+id: number, 
 /**
  * What it counts.
  */
@@ -20,7 +20,7 @@ period: string,
 /**
  * A count to reach…
  */
-count: bigint | null, 
+count: number | null, 
 /**
  * …or a share, in per cent…
  */

@@ -1,0 +1,147 @@
+// The coordinator's overview against a fake Exchange: key figures, a target behind pace with
+// its numbers, a target set from the form, the volunteers × months grid with a missing month
+// and one volunteer's months on a click, a chart saved as SVG, and a report exported with the
+// period's months. Both languages, checked with axe.
+import { render, screen, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import App from './App.svelte'
+import type { OverviewView, TargetView } from './lib/exchange'
+import { setLanguage } from './lib/i18n.svelte'
+import { fakeBackend } from './test/fakeBackend'
+import { fakeExchange } from './test/fakeExchange'
+
+vi.mock('./lib/barChart', () => ({
+  drawBarChart: () => ({ update: () => {}, destroy: () => {} }),
+  barsToSvg: (title: string) => `<svg><title>${title}</title></svg>`,
+}))
+
+const BEHIND: TargetView = {
+  id: 1,
+  measure: 'reached',
+  period: '2026',
+  count: 400,
+  share: null,
+  of: null,
+  progress: { actual: 350, of: null, share: null, done: 0.875, due: 334 / 365, expected: 366.03, behind: true, met: false },
+}
+
+function overview(period: string, targets: TargetView[]): OverviewView {
+  const months = ['2026-10', '2026-11', '2026-12'].map((p, i) => ({
+    period: p,
+    due: p < '2026-12',
+    summaries: i === 2 ? 0 : 2,
+    reached: [120, 95, 0][i],
+    new: [30, 21, 0][i],
+    held: [40, 33, 0][i],
+  }))
+  return {
+    period,
+    totals: { reached: 215, new: 51, 'gender.women': 150, 'gender.unknown': 65 },
+    held: 73,
+    cancelled: 4,
+    months,
+    areas: [
+      { area: 'Gellerup', reached: 180, new: 40 },
+      { area: null, reached: 35, new: 11 },
+    ],
+    kinds: [{ kind: 'home_visit', held: 60, cancelled: 3, reached: 150 }],
+    targets,
+    volunteers: [
+      {
+        name: 'Amina',
+        fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE',
+        offered_fingerprint: null,
+        months: [
+          { period: '2026-10', revision: 1, sha256: 'ab'.repeat(32), totals: { reached: 70, new: 20 } },
+          { period: '2026-11', revision: 2, sha256: 'cd'.repeat(32), totals: { reached: 50, new: 9 } },
+        ],
+        missing: [],
+      },
+      {
+        name: 'Sara',
+        fingerprint: 'FFFF-GGGG-HHHH-JJJJ-KKKK',
+        offered_fingerprint: null,
+        months: [{ period: '2026-10', revision: 1, sha256: 'ef'.repeat(32), totals: { reached: 50, new: 10 } }],
+        missing: ['2026-11'],
+      },
+    ],
+  }
+}
+
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } })
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+afterEach(() => setLanguage('da'))
+
+describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
+  it('shows the figures, a target behind pace, the grid, and exports a report and a chart', async () => {
+    const da = language === 'da'
+    const backend = fakeBackend({ language, today: '2026-12-04', settings: { role: 'coordinator' } })
+    let targets: TargetView[] = [BEHIND]
+    const exchange = fakeExchange({
+      overview: (period) => Promise.resolve(overview(period, targets)),
+      setTarget: (measure, period) => {
+        const set = { ...BEHIND, id: 2, measure, period, count: 12 }
+        targets = [...targets, set]
+        return Promise.resolve(set)
+      },
+      chooseSave: (kind) => Promise.resolve(`/out/file.${kind}`),
+      exportReport: () => Promise.resolve({ path: '/out/file.xlsx', rows: 2, cols: 3, primary: 2, secondary: 2 }),
+      saveChart: () => Promise.resolve(),
+    })
+    const user = userEvent.setup()
+    render(App, { props: { backend, exchange } })
+    await screen.findByTestId('today-screen')
+    await user.click(screen.getByTestId('nav-coordinator'))
+
+    expect(await screen.findByTestId('figure-reached')).toHaveTextContent('215')
+    expect(exchange.overview).toHaveBeenCalledWith('2026')
+    const target = (await screen.findAllByTestId('target'))[0]
+    expect(target.dataset.behind).toBe('true')
+    expect(within(target).getByTestId('target-state')).toHaveTextContent(da ? 'Bagud' : 'Behind pace')
+    expect(within(target).getByTestId('target-text')).toHaveTextContent(
+      da ? '350 af 400 (87,5 %) · forventet nu 366' : '350 of 400 (87.5 %) · expected by now 366',
+    )
+
+    // A quarter: the overview is asked for again.
+    await user.selectOptions(screen.getByTestId('overview-span'), 'quarter')
+    expect(exchange.overview).toHaveBeenLastCalledWith('2026-Q4')
+
+    // A target from the form.
+    await user.selectOptions(screen.getByTestId('target-measure'), 'held.group_meeting')
+    await user.clear(screen.getByTestId('target-count'))
+    await user.type(screen.getByTestId('target-count'), '12')
+    await user.click(screen.getByTestId('target-add'))
+    expect(exchange.setTarget).toHaveBeenCalledWith('held.group_meeting', '2026-Q4', { count: 12 })
+    expect(await screen.findAllByTestId('target')).toHaveLength(2)
+
+    // The grid: Sara's November is missing; Amina's months on a click.
+    const grid = screen.getByTestId('volunteer-grid')
+    const sara = within(grid).getAllByTestId('grid-row')[1]
+    expect(within(sara).getByTestId('grid-missing')).toHaveTextContent(da ? 'mangler' : 'missing')
+    await user.click(within(grid).getAllByTestId('grid-volunteer')[0])
+    const drill = await screen.findByTestId('volunteer-drill')
+    expect(drill).toHaveTextContent(da ? 'Aminas måneder' : "Amina's months")
+    expect(within(drill).getAllByRole('row')).toHaveLength(3)
+
+    // A chart as SVG, and the report.
+    await user.click(screen.getByTestId('overview-chart-months-svg'))
+    expect(exchange.saveChart).toHaveBeenCalledWith('/out/file.svg', 'svg', expect.stringContaining('<svg>'))
+    await user.selectOptions(screen.getByTestId('report-rows'), 'area')
+    await user.selectOptions(screen.getByTestId('report-cols'), 'gender')
+    await user.click(screen.getByTestId('report-export'))
+    expect(exchange.exportReport).toHaveBeenCalledWith(
+      { from: '2026-10', to: '2026-12', rows: 'area', cols: 'gender', measure: 'reached', min_cell: 5 },
+      'xlsx',
+      '/out/file.xlsx',
+    )
+    expect(await screen.findByTestId('overview-status')).toHaveTextContent('/out/file.xlsx')
+    expect(await violations()).toEqual([])
+  })
+})
