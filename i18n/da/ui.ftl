@@ -626,6 +626,7 @@ target-add = Sæt mål
 target-added = Målet for { $measure } i { $period } er sat.
 target-removed = Målet for { $measure } i { $period } er fjernet.
 grid-title = Frivillige og måneder
+grid-volunteer = Frivillig
 grid-missing = mangler
 grid-revision = v{ $revision }
 drill-title = { $name }s måneder

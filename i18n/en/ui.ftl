@@ -624,6 +624,7 @@ target-add = Set target
 target-added = The target for { $measure } in { $period } is set.
 target-removed = The target for { $measure } in { $period } is removed.
 grid-title = Volunteers and months
+grid-volunteer = Volunteer
 grid-missing = missing
 grid-revision = v{ $revision }
 drill-title = { $name }'s months
