@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use nabo_app::{
     parse_period, CoordinatorView, KeyView, ReceiptExport, ReceiptReport, SentMonth, SummaryExport,
-    SummaryImportReport, SummaryTo, UserError, VolunteerView,
+    SummaryImportReport, SummaryTo, UserError, VolunteerRow,
 };
 use tauri::State;
 
@@ -70,8 +70,8 @@ pub fn import_summaries(state: State<'_, AppState>, paths: Vec<String>, dry_run:
 
 /// The volunteers summaries came from, their months and the months missing.
 #[tauri::command]
-pub fn volunteers(state: State<'_, AppState>) -> Reply<Vec<VolunteerView>> {
-    service(&state)?.volunteers(Utc::now()).map_err(user)
+pub fn volunteers(state: State<'_, AppState>) -> Reply<Vec<VolunteerRow>> {
+    service(&state)?.volunteer_rows(Utc::now()).map_err(user)
 }
 
 /// Accepts the key offered under `name`; returns its fingerprint.

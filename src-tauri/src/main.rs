@@ -103,6 +103,7 @@ fn main() {
             exchange::write_receipt,
             exchange::check_receipt,
             reports::overview,
+            reports::volunteer_grid,
             reports::set_target,
             reports::remove_target,
             reports::export_report,

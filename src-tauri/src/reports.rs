@@ -5,7 +5,8 @@ use std::path::Path;
 
 use chrono::Utc;
 use nabo_app::{
-    write_file, Localizer, OverviewView, ReportExport, ReportFormat, ReportRequest, TargetGoal, TargetView, UserError,
+    write_file, GridVolunteer, Localizer, OverviewView, ReportExport, ReportFormat, ReportRequest, TargetGoal,
+    TargetView, UserError,
 };
 use tauri::State;
 
@@ -21,6 +22,12 @@ const MAX_CHART_BYTES: usize = 8 * 1024 * 1024;
 #[tauri::command]
 pub fn overview(state: State<'_, AppState>, period: String) -> Reply<OverviewView> {
     service(&state)?.overview(&period, Utc::now()).map_err(user)
+}
+
+/// The volunteers × months grid of `period`.
+#[tauri::command]
+pub fn volunteer_grid(state: State<'_, AppState>, period: String) -> Reply<Vec<GridVolunteer>> {
+    service(&state)?.volunteer_grid(&period, Utc::now()).map_err(user)
 }
 
 /// Sets a target; returns it with its progress.

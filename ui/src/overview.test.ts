@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
-import type { OverviewView, TargetView } from './lib/exchange'
+import type { GridVolunteer, OverviewView, TargetView } from './lib/exchange'
 import { setLanguage } from './lib/i18n.svelte'
 import { fakeBackend } from './test/fakeBackend'
 import { fakeExchange } from './test/fakeExchange'
@@ -48,26 +48,25 @@ function overview(period: string, targets: TargetView[]): OverviewView {
     ],
     kinds: [{ kind: 'home_visit', held: 60, cancelled: 3, reached: 150 }],
     targets,
-    volunteers: [
+  }
+}
+
+function grid(): GridVolunteer[] {
+  return [
       {
         name: 'Amina',
-        fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE',
-        offered_fingerprint: null,
         months: [
-          { period: '2026-10', revision: 1, sha256: 'ab'.repeat(32), totals: { reached: 70, new: 20 } },
-          { period: '2026-11', revision: 2, sha256: 'cd'.repeat(32), totals: { reached: 50, new: 9 } },
+          { period: '2026-10', revision: 1, reached: 70, new: 20 },
+          { period: '2026-11', revision: 2, reached: 50, new: 9 },
         ],
         missing: [],
       },
       {
         name: 'Sara',
-        fingerprint: 'FFFF-GGGG-HHHH-JJJJ-KKKK',
-        offered_fingerprint: null,
-        months: [{ period: '2026-10', revision: 1, sha256: 'ef'.repeat(32), totals: { reached: 50, new: 10 } }],
+        months: [{ period: '2026-10', revision: 1, reached: 50, new: 10 }],
         missing: ['2026-11'],
       },
-    ],
-  }
+  ]
 }
 
 async function violations(): Promise<string[]> {
@@ -86,6 +85,7 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
     let targets: TargetView[] = [BEHIND]
     const exchange = fakeExchange({
       overview: (period) => Promise.resolve(overview(period, targets)),
+      volunteerGrid: () => Promise.resolve(grid()),
       setTarget: (measure, period) => {
         const set = { ...BEHIND, id: 2, measure, period, count: 12 }
         targets = [...targets, set]
@@ -122,10 +122,13 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
     expect(await screen.findAllByTestId('target')).toHaveLength(2)
 
     // The grid: Sara's November is missing; Amina's months on a click.
-    const grid = screen.getByTestId('volunteer-grid')
-    const sara = within(grid).getAllByTestId('grid-row')[1]
+    const table = screen.getByTestId('volunteer-grid')
+    const rows = await within(table).findAllByTestId('grid-row')
+    // A volunteer with a missing month comes first.
+    expect(rows.map((r) => r.dataset.name)).toEqual(['Sara', 'Amina'])
+    const sara = rows[0]
     expect(within(sara).getByTestId('grid-missing')).toHaveTextContent(da ? 'mangler' : 'missing')
-    await user.click(within(grid).getAllByTestId('grid-volunteer')[0])
+    await user.click(within(rows[1]).getByTestId('grid-volunteer'))
     const drill = await screen.findByTestId('volunteer-drill')
     expect(drill).toHaveTextContent(da ? 'Aminas måneder' : "Amina's months")
     expect(within(drill).getAllByRole('row')).toHaveLength(3)

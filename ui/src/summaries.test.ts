@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
-import type { CoordinatorView, SummaryImportReport, VolunteerView } from './lib/exchange'
+import type { CoordinatorView, SummaryImportReport, VolunteerRow } from './lib/exchange'
 import { setLanguage } from './lib/i18n.svelte'
 import { fakeBackend } from './test/fakeBackend'
 import { fakeExchange } from './test/fakeExchange'
@@ -39,12 +39,12 @@ function report(dryRun: boolean): SummaryImportReport {
   }
 }
 
-const VOLUNTEERS: VolunteerView[] = [
+const VOLUNTEERS: VolunteerRow[] = [
   {
     name: 'Amina',
     fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE',
     offered_fingerprint: null,
-    months: [{ period: '2026-11', revision: 1, sha256: 'ab'.repeat(32), totals: { reached: 9, new: 3 } }],
+    months: [{ period: '2026-11', revision: 1, reached: 9, new: 3 }],
     missing: ['2026-10'],
   },
   {
@@ -78,7 +78,7 @@ afterEach(() => setLanguage('da'))
 describe.each(['da', 'en'])('summary files in %s', (language) => {
   it('the coordinator sees a dry run per file, imports with one click, and sees her volunteers', async () => {
     const backend = fakeBackend({ language, settings: { role: 'both' } })
-    let volunteers: VolunteerView[] = []
+    let volunteers: VolunteerRow[] = []
     const exchange = fakeExchange({
       chooseOpen: () => Promise.resolve(FILES),
       importSummaries: (_paths, dryRun) => Promise.resolve(report(dryRun)),

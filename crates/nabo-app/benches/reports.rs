@@ -11,121 +11,16 @@
 // The benchmark times itself (crates/nabo-app/clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use nabo_app::{Nabo, ReportRequest, Role};
-use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
-use nabo_core::{ActivityKind, GroupKind, Scheme};
+use nabo_app::ReportRequest;
 
-const SUMMARIES: usize = 10_000;
-const AREAS: u64 = 40;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2027, 1, 5, 12, 0, 0).single().unwrap_or_default()
-}
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
-
-/// Totals that add up: `reached` people, some of each breakdown known, tallies below it.
-fn totals(scheme: &Scheme, reached: u64, rng: &mut Rng) -> BTreeMap<String, u64> {
-    let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
-    t.insert("reached".into(), reached);
-    t.insert("new".into(), rng.below(reached + 1));
-    for group in &scheme.groups {
-        match group.kind {
-            GroupKind::Breakdown => {
-                let mut left = reached;
-                for key in group.keys().iter().filter(|k| !k.ends_with(".unknown")) {
-                    let n = rng.below(left / 2 + 1);
-                    t.insert(key.clone(), n);
-                    left -= n;
-                }
-                t.insert(format!("{}.unknown", group.key), left);
-            }
-            GroupKind::Tally => {
-                for key in group.keys() {
-                    t.insert(key, rng.below(reached / 3 + 1));
-                }
-            }
-            GroupKind::Total => {}
-        }
-    }
-    t
-}
-
-fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
-    for (k, v) in from {
-        *into.entry(k.clone()).or_insert(0) += v;
-    }
-}
-
-fn setup() -> (tempfile::TempDir, Nabo) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut nabo = Nabo::init(&dir.path().join("coordinator.db"), Role::Coordinator, Some("Hanne".into()), now())
-        .unwrap_or_else(|e| panic!("{e}"));
-    let scheme = Scheme::current().unwrap_or_else(|e| panic!("{e}"));
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut files: Vec<PathBuf> = Vec::with_capacity(SUMMARIES);
-    for i in 0..SUMMARIES {
-        let (volunteer, month) = (i / 12, i % 12 + 1);
-        let key = SecretKey::from_seed({
-            let mut seed = [7u8; 32];
-            seed[..8].copy_from_slice(&(volunteer as u64).to_le_bytes());
-            seed
-        });
-        let mut month_totals = totals(scheme, 0, &mut rng);
-        let mut by_area = Vec::new();
-        let home = rng.below(AREAS);
-        for a in 0..1 + rng.below(3) {
-            let t = totals(scheme, rng.below(25), &mut rng);
-            add(&mut month_totals, &t);
-            by_area.push(AreaTotals { area: Some(format!("Område {:02}", (home + a) % AREAS)), totals: t });
-        }
-        let zero = totals(scheme, 0, &mut rng);
-        let mut by_kind: BTreeMap<ActivityKind, KindTotals> = ActivityKind::ALL
-            .iter()
-            .map(|&k| (k, KindTotals { held: 0, cancelled: 0, totals: zero.clone() }))
-            .collect();
-        by_kind.insert(
-            ActivityKind::HomeVisit,
-            KindTotals { held: 4 + rng.below(8) as u32, cancelled: rng.below(2) as u32, totals: month_totals.clone() },
-        );
-        let summary = MonthSummary {
-            format: SUMMARY_FORMAT.into(),
-            version: SUMMARY_VERSION,
-            period: format!("2026-{month:02}"),
-            scheme_version: scheme.version.clone(),
-            volunteer: Sender { name: format!("Frivillig {volunteer:03}"), signing_key: key.public().to_base64() },
-            revision: 1,
-            created: "2027-01-01T09:00:00Z".into(),
-            totals: month_totals,
-            by_kind,
-            by_area,
-        };
-        let signed = summary.sign(&key).unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join(format!("{i}.nabo-summary"));
-        std::fs::write(&path, serde_json::to_vec(&signed).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
-        files.push(path);
-    }
-    let report = nabo.import_summaries(&files, false, now()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!report.any_refused(), "every generated summary is taken");
-    (dir, nabo)
-}
+// The year of summaries, shared with the overview's paint benchmark (examples/overview_db.rs).
+#[path = "year_of_summaries.rs"]
+mod year_of_summaries;
+use year_of_summaries::{setup, AREAS};
 
 fn reports(c: &mut Criterion) {
     let (_dir, nabo) = setup();

@@ -57,11 +57,12 @@ pub use keys::KeyView;
 pub use paths::{database_path, default_database_path, DB_ENV_VAR};
 pub use receipts::{ReceiptExport, ReceiptMonth, ReceiptReport, ReceiptState};
 pub use received::{
-    CarriedReport, DeliveredMonth, NewerHere, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerView,
+    CarriedReport, DeliveredMonth, NewerHere, SummaryFileReport, SummaryImportReport, SummaryOutcome, VolunteerRow,
+    VolunteerView,
 };
 pub use reports::{
-    axis_names, OverviewArea, OverviewKind, OverviewMonth, OverviewView, ReportDoc, ReportExport, ReportFormat,
-    ReportRequest, TargetGoal, TargetView,
+    axis_names, GridMonth, GridVolunteer, OverviewArea, OverviewKind, OverviewMonth, OverviewView, ReportDoc,
+    ReportExport, ReportFormat, ReportRequest, TargetGoal, TargetView,
 };
 pub use rollups::RollupExport;
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};

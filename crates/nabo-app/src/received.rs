@@ -132,6 +132,23 @@ pub struct VolunteerView {
     pub missing: Vec<String>,
 }
 
+/// A volunteer as the window lists her: as [`VolunteerView`], her months with people reached
+/// and new only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VolunteerRow {
+    /// Her name.
+    pub name: String,
+    /// Her key's fingerprint.
+    pub fingerprint: String,
+    /// A new key offered under her name, refused until accepted: its fingerprint.
+    pub offered_fingerprint: Option<String>,
+    /// Each month delivered (its highest revision), oldest first.
+    pub months: Vec<crate::reports::GridMonth>,
+    /// Months from her first to the last complete month with no summary, `YYYY-MM`.
+    pub missing: Vec<String>,
+}
+
 /// One month a volunteer delivered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -362,7 +379,7 @@ fn store_summary(tx: Db<'_>, v: &Verified, now: DateTime<Utc>) -> Result<(), App
             imported: now,
         },
     )?;
-    let at = SummaryRef { id, volunteer_key: &v.key, period: &v.period, scheme: &v.scheme };
+    let at = SummaryRef { id, volunteer_key: &v.key, period: &v.period, scheme: &v.scheme, revision: v.revision };
     insert_summary_totals(tx, at, &v.facts)?;
     Ok(())
 }
@@ -595,6 +612,49 @@ impl Nabo {
                 None => Vec::new(),
             };
             out.push(VolunteerView {
+                name: v.name,
+                fingerprint: fingerprint(&v.signing_key)
+                    .map_err(|e| AppError::Card { file: String::new(), source: e.into() })?,
+                offered_fingerprint: v.offered_key.as_ref().and_then(|k| fingerprint(k).ok()),
+                months,
+                missing,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The volunteers as the window lists them: as [`Nabo::volunteers`], each month with only
+    /// the people reached and new (a national year is 10,000 months: every key of each made
+    /// 13 MB of JSON for the page).
+    pub fn volunteer_rows(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerRow>, AppError> {
+        let keys = nabo_core::Scheme::current().map_err(AppError::Scheme)?.keys();
+        let index = |key: &str| keys.iter().position(|k| k == key);
+        let (reached_at, new_at) = (index("reached"), index("new"));
+        let value = |values: &[u32], at: Option<usize>| at.and_then(|i| values.get(i)).map_or(0, |v| u64::from(*v));
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
+        let mut by_key: BTreeMap<Vec<u8>, Vec<crate::reports::GridMonth>> = BTreeMap::new();
+        for d in nabo_store::list_month_lines(self.store.conn())? {
+            let values = crate::reports::current_values(&d.scheme, &d.values)?;
+            by_key.entry(d.volunteer_key).or_default().push(crate::reports::GridMonth {
+                period: d.period,
+                revision: d.revision,
+                reached: value(&values, reached_at),
+                new: value(&values, new_at),
+            });
+        }
+        let fingerprint = |key: &[u8; 32]| PublicKey::from_bytes(key).map(|k| k.fingerprint().to_string());
+        let mut out = Vec::new();
+        for v in list_volunteers(self.store.conn())? {
+            let months = by_key.remove(v.signing_key.as_slice()).unwrap_or_default();
+            let missing = match months.first() {
+                Some(first) => months_between(&first.period, last_complete)
+                    .into_iter()
+                    .filter(|p| !months.iter().any(|m| &m.period == p))
+                    .collect(),
+                None => Vec::new(),
+            };
+            out.push(VolunteerRow {
                 name: v.name,
                 fingerprint: fingerprint(&v.signing_key)
                     .map_err(|e| AppError::Card { file: String::new(), source: e.into() })?,

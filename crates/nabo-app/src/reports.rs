@@ -7,11 +7,11 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use nabo_core::report::{
-    sum_measure, unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published,
-    ReportError, Table, TableSpec, Target,
+    unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published, ReportError, Table,
+    TableSpec, Target,
 };
 use nabo_core::{Scheme, CURRENT_SCHEME};
-use nabo_store::{delete_target, insert_target, list_facts, list_targets, Role, StoreError, StoredTarget};
+use nabo_store::{delete_target, insert_target, list_targets, visit_facts, Role, StoreError, StoredTarget};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -173,6 +173,20 @@ pub(crate) fn current_values(scheme: &str, packed: &[u8]) -> Result<Vec<u32>, Ap
     Ok(values)
 }
 
+/// One value of a stored line, by its index in the current scheme: read straight from the
+/// packed bytes when the line is in the current scheme (the overview's areas and kinds need
+/// two values of each of tens of thousands of lines).
+fn pick(scheme: &str, packed: &[u8], index: Option<usize>) -> Result<u64, AppError> {
+    let Some(i) = index else { return Ok(0) };
+    if scheme == CURRENT_SCHEME {
+        return match packed.get(i * 4..i * 4 + 4) {
+            Some(b) => Ok(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
+            None => Err(damaged("values do not match the scheme")),
+        };
+    }
+    Ok(current_values(scheme, packed)?.get(i).map_or(0, |v| u64::from(*v)))
+}
+
 fn report_error(e: ReportError) -> AppError {
     AppError::Report(e)
 }
@@ -195,12 +209,12 @@ impl Nabo {
 
     /// The stored lines of `breakdown` from `from` to `to`, in the current scheme.
     fn fact_set(&self, breakdown: Breakdown, from: Month, to: Month) -> Result<FactSet, AppError> {
-        let stored = list_facts(self.store.conn(), breakdown, &from.to_string(), &to.to_string())?;
-        let mut rows = Vec::with_capacity(stored.len());
-        for f in stored {
+        let mut rows = Vec::new();
+        visit_facts(self.store.conn(), breakdown, &from.to_string(), &to.to_string(), |f| {
             let month: Month = f.period.parse().map_err(|_| damaged("a month is not YYYY-MM"))?;
-            rows.push((month, f.label, f.held, f.cancelled, current_values(&f.scheme, &f.values)?));
-        }
+            rows.push((month, f.label.map(str::to_string), f.held, f.cancelled, current_values(f.scheme, f.values)?));
+            Ok::<_, AppError>(())
+        })?;
         Ok(FactSet { rows })
     }
 
@@ -301,10 +315,20 @@ impl Nabo {
 
     /// A measure's total over a period, from the summaries that count.
     fn measure_total(&self, measure: &Measure, period: Period) -> Result<u64, AppError> {
-        let breakdown = measure.breakdown();
-        let facts = self.fact_set(breakdown, period.first(), period.last())?;
-        let refs: Vec<FactRef<'_>> = facts.refs().into_iter().map(|f| FactRef { breakdown, ..f }).collect();
-        Ok(sum_measure(measure, &refs))
+        let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
+        let (from, to) = (period.first().to_string(), period.last().to_string());
+        let mut total = 0u64;
+        visit_facts(self.store.conn(), measure.breakdown(), &from, &to, |f| {
+            let of_kind = |kind: &Option<nabo_core::ActivityKind>| kind.is_none_or(|k| f.label == Some(k.as_str()));
+            total += match measure {
+                Measure::Key(k) => pick(f.scheme, f.values, keys.iter().position(|x| x == k))?,
+                Measure::Held(kind) if of_kind(kind) => u64::from(f.held),
+                Measure::Cancelled(kind) if of_kind(kind) => u64::from(f.cancelled),
+                _ => 0,
+            };
+            Ok::<_, AppError>(())
+        })?;
+        Ok(total)
     }
 
     fn target_view(&self, stored: StoredTarget, today: chrono::NaiveDate) -> Result<TargetView, AppError> {
@@ -451,7 +475,7 @@ pub struct OverviewKind {
 }
 
 /// The coordinator's overview of a month, quarter or year: totals, by month, area and kind,
-/// her targets and her volunteers (the app's Koordinator screen).
+/// and her targets (the app's Koordinator screen; the grid is [`Nabo::volunteer_grid`]).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct OverviewView {
@@ -474,8 +498,34 @@ pub struct OverviewView {
     pub kinds: Vec<OverviewKind>,
     /// Every target, with its progress today.
     pub targets: Vec<TargetView>,
-    /// Every volunteer, with the months she delivered and those missing.
-    pub volunteers: Vec<crate::received::VolunteerView>,
+}
+
+/// One volunteer's row of the volunteers × months grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct GridVolunteer {
+    /// Her name.
+    pub name: String,
+    /// Her months in the period (the revision that counts).
+    pub months: Vec<GridMonth>,
+    /// Months of the period that are due, from her first month on, with no summary.
+    pub missing: Vec<String>,
+}
+
+/// A volunteer's month in the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GridMonth {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// The revision that counts.
+    pub revision: u32,
+    /// People reached.
+    #[ts(type = "number")]
+    pub reached: u64,
+    /// Of whom new contacts.
+    #[ts(type = "number")]
+    pub new: u64,
 }
 
 impl Nabo {
@@ -501,42 +551,53 @@ impl Nabo {
                 held: 0,
             })
             .collect();
-        let mut totals: BTreeMap<String, u64> = keys.iter().map(|k| (k.clone(), 0)).collect();
+        // Summed straight from SQLite's rows: the year of a national coordinator is tens of
+        // thousands of lines, and copying each out first cost most of the time.
+        let mut sums = vec![0u64; keys.len()];
         let (mut held, mut cancelled) = (0u64, 0u64);
-        for (month, _, h, c, values) in &self.fact_set(Breakdown::Month, first, last)?.rows {
-            for (k, v) in keys.iter().zip(values) {
-                if let Some(total) = totals.get_mut(k) {
-                    *total += u64::from(*v);
-                }
+        let (from, to) = (first.to_string(), last.to_string());
+        let conn = self.store.conn();
+        visit_facts(conn, Breakdown::Month, &from, &to, |f| {
+            let values = current_values(f.scheme, f.values)?;
+            for (sum, v) in sums.iter_mut().zip(&values) {
+                *sum += u64::from(*v);
             }
-            held += u64::from(*h);
-            cancelled += u64::from(*c);
-            if let Some(line) = months.iter_mut().find(|l| l.period == month.to_string()) {
+            held += u64::from(f.held);
+            cancelled += u64::from(f.cancelled);
+            if let Some(line) = months.iter_mut().find(|l| l.period == f.period) {
                 line.summaries += 1;
-                line.reached += value(values, reached_at);
-                line.new += value(values, new_at);
-                line.held += u64::from(*h);
+                line.reached += value(&values, reached_at);
+                line.new += value(&values, new_at);
+                line.held += u64::from(f.held);
             }
-        }
-        let mut areas: BTreeMap<Option<String>, OverviewArea> = BTreeMap::new();
-        for (_, label, _, _, values) in &self.fact_set(Breakdown::Area, first, last)?.rows {
-            let line = areas.entry(label.clone()).or_insert(OverviewArea { area: label.clone(), reached: 0, new: 0 });
-            line.reached += value(values, reached_at);
-            line.new += value(values, new_at);
-        }
-        let mut areas: Vec<OverviewArea> = areas.into_values().collect();
+            Ok::<_, AppError>(())
+        })?;
+        let totals: BTreeMap<String, u64> = keys.iter().cloned().zip(sums).collect();
+        let mut areas: Vec<OverviewArea> = Vec::new();
+        let mut area_index: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
+        visit_facts(conn, Breakdown::Area, &from, &to, |f| {
+            let key = f.label.map(str::to_string);
+            let i = *area_index.entry(key.clone()).or_insert_with(|| {
+                areas.push(OverviewArea { area: key, reached: 0, new: 0 });
+                areas.len() - 1
+            });
+            areas[i].reached += pick(f.scheme, f.values, reached_at)?;
+            areas[i].new += pick(f.scheme, f.values, new_at)?;
+            Ok::<_, AppError>(())
+        })?;
         areas.sort_by(|a, b| b.reached.cmp(&a.reached).then(a.area.cmp(&b.area)));
         let mut kinds: Vec<OverviewKind> = nabo_core::ActivityKind::ALL
             .iter()
             .map(|&kind| OverviewKind { kind, held: 0, cancelled: 0, reached: 0 })
             .collect();
-        for (_, label, h, c, values) in &self.fact_set(Breakdown::Kind, first, last)?.rows {
-            if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == label.as_deref()) {
-                line.held += u64::from(*h);
-                line.cancelled += u64::from(*c);
-                line.reached += value(values, reached_at);
+        visit_facts(conn, Breakdown::Kind, &from, &to, |f| {
+            if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == f.label) {
+                line.held += u64::from(f.held);
+                line.cancelled += u64::from(f.cancelled);
+                line.reached += pick(f.scheme, f.values, reached_at)?;
             }
-        }
+            Ok::<_, AppError>(())
+        })?;
         Ok(OverviewView {
             period: period.to_string(),
             totals,
@@ -546,7 +607,51 @@ impl Nabo {
             areas,
             kinds,
             targets: self.targets(now)?,
-            volunteers: self.volunteers(now)?,
         })
+    }
+
+    /// The volunteers × months grid of `period`: every volunteer who delivered a month, her
+    /// months in the period and those missing. Apart from the overview: the window shows the
+    /// overview first and the grid (a national year: hundreds of rows) after it.
+    pub fn volunteer_grid(&self, period_text: &str, now: DateTime<Utc>) -> Result<Vec<GridVolunteer>, AppError> {
+        self.require_coordinator()?;
+        let period = period(period_text)?;
+        let this_month = Month::of(now.with_timezone(&nabo_core::ZONE).date_naive());
+        let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
+        let index = |key: &str| keys.iter().position(|k| k == key);
+        let (reached_at, new_at) = (index("reached"), index("new"));
+        let value = |values: &[u32], at: Option<usize>| at.and_then(|i| values.get(i)).map_or(0, |v| u64::from(*v));
+        // Each volunteer's first month ever, and her months in the period.
+        let mut by_key: BTreeMap<Vec<u8>, (String, Vec<GridMonth>)> = BTreeMap::new();
+        for d in nabo_store::list_month_lines(self.store.conn())? {
+            let month: Month = d.period.parse().map_err(|_| damaged("a month is not YYYY-MM"))?;
+            let entry = by_key.entry(d.volunteer_key).or_insert_with(|| (d.period.clone(), Vec::new()));
+            if d.period < entry.0 {
+                entry.0 = d.period.clone();
+            }
+            if period.contains(month) {
+                let values = current_values(&d.scheme, &d.values)?;
+                entry.1.push(GridMonth {
+                    period: d.period,
+                    revision: d.revision,
+                    reached: value(&values, reached_at),
+                    new: value(&values, new_at),
+                });
+            }
+        }
+        let mut out = Vec::new();
+        for v in nabo_store::list_volunteers(self.store.conn())? {
+            // A coordinator known by her roll-ups delivered no month of her own.
+            let Some((first, months)) = by_key.remove(v.signing_key.as_slice()) else { continue };
+            let missing = period
+                .first()
+                .through(period.last())
+                .filter(|m| *m < this_month && m.to_string() >= first)
+                .map(|m| m.to_string())
+                .filter(|p| !months.iter().any(|g| &g.period == p))
+                .collect();
+            out.push(GridVolunteer { name: v.name, months, missing });
+        }
+        Ok(out)
     }
 }

@@ -158,6 +158,11 @@ fn a_new_key_under_a_known_name_is_refused_until_accepted() {
     let volunteers = w.coordinator.volunteers(now()).expect("volunteers");
     let months: Vec<&str> = volunteers[0].months.iter().map(|m| m.period.as_str()).collect();
     assert_eq!((volunteers.len(), months), (1, vec!["2026-11", "2026-12"]), "her November moved with her");
+    // The window's list and the overview's grid read the reports' lines: they moved too.
+    let rows = w.coordinator.volunteer_rows(now()).expect("rows");
+    assert_eq!(rows[0].months.iter().map(|m| m.period.as_str()).collect::<Vec<_>>(), ["2026-11", "2026-12"]);
+    let grid = w.coordinator.volunteer_grid("2026-Q4", now()).expect("grid");
+    assert_eq!((grid.len(), grid[0].months.len()), (1, 2));
     assert_eq!(w.coordinator.accept_volunteer_key("Amina").map_err(|e| e.code()), Err(ErrorCode::NoOfferedKey));
     assert_eq!(w.coordinator.accept_volunteer_key("Nobody").map_err(|e| e.code()), Err(ErrorCode::UnknownVolunteer));
 }

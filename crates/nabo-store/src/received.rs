@@ -131,6 +131,10 @@ pub fn accept_offered_key(conn: Db<'_>, name: &str) -> Result<Option<KeyChange>,
         named_params! { ":new": new.as_slice(), ":old": v.signing_key.as_slice() },
     )?;
     conn.execute(
+        "UPDATE summary_totals SET volunteer_key = :new WHERE volunteer_key = :old",
+        named_params! { ":new": new.as_slice(), ":old": v.signing_key.as_slice() },
+    )?;
+    conn.execute(
         "UPDATE volunteers SET signing_key = :new, offered_key = NULL WHERE name = :name",
         named_params! { ":name": name, ":new": new.as_slice() },
     )?;

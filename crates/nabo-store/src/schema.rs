@@ -216,10 +216,14 @@ CREATE TABLE coordinator (
 /// signed summary as received (a roll-up carries it on), and the targets she sets.
 const V7: &str = r#"
 -- One row per line of the summary that counts for a volunteer's month (its highest revision):
--- the month's totals, one per kind, one per area. `vals` holds every key of the summary's
+-- the month's totals, one per kind that has any, one per area. The volunteer's key and the
+-- revision are repeated here so that the overview never reads the summaries' rows (their JSON
+-- makes each span pages). `vals` holds every key of the summary's
 -- scheme in the scheme's order, four bytes each, little-endian.
 CREATE TABLE summary_totals (
-    summary_id INTEGER NOT NULL REFERENCES imported_summaries (id) ON DELETE CASCADE,
+    summary_id    INTEGER NOT NULL REFERENCES imported_summaries (id) ON DELETE CASCADE,
+    volunteer_key BLOB    NOT NULL CHECK (length(volunteer_key) = 32),
+    revision      INTEGER NOT NULL CHECK (revision >= 1),
     period     TEXT    NOT NULL,
     breakdown  TEXT    NOT NULL CHECK (breakdown IN ('month', 'kind', 'area')),
     label      TEXT,

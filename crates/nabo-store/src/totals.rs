@@ -18,6 +18,8 @@ pub struct SummaryRef<'a> {
     pub period: &'a str,
     /// Its scheme version.
     pub scheme: &'a str,
+    /// Its revision.
+    pub revision: u32,
 }
 
 /// Stores the lines of a summary just stored; the lines of the volunteer's older revisions of
@@ -31,12 +33,15 @@ pub fn insert_summary_totals(conn: Db<'_>, summary: SummaryRef<'_>, facts: &[Fac
         named_params! { ":key": volunteer_key.as_slice(), ":period": summary.period, ":id": summary_id },
     )?;
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO summary_totals (summary_id, period, breakdown, label, held, cancelled, scheme, vals)
-         VALUES (:id, :period, :breakdown, :label, :held, :cancelled, :scheme, :vals)",
+        "INSERT INTO summary_totals
+           (summary_id, volunteer_key, revision, period, breakdown, label, held, cancelled, scheme, vals)
+         VALUES (:id, :key, :revision, :period, :breakdown, :label, :held, :cancelled, :scheme, :vals)",
     )?;
     for Fact { breakdown, label, held, cancelled, values } in facts {
         stmt.execute(named_params! {
             ":id": summary_id,
+            ":key": volunteer_key.as_slice(),
+            ":revision": summary.revision,
             ":period": summary.period,
             ":breakdown": breakdown.as_str(),
             ":label": label,
@@ -64,7 +69,13 @@ pub(crate) fn fill_summary_totals(conn: Db<'_>) -> Result<(), StoreError> {
         let summary: MonthSummary = serde_json::from_str(&payload).map_err(|e| damaged(e.to_string()))?;
         let key: [u8; 32] = key.as_slice().try_into().map_err(|_| damaged("a key is not 32 bytes".into()))?;
         let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
-        let at = SummaryRef { id, volunteer_key: &key, period: &summary.period, scheme: &summary.scheme_version };
+        let at = SummaryRef {
+            id,
+            volunteer_key: &key,
+            period: &summary.period,
+            scheme: &summary.scheme_version,
+            revision: summary.revision,
+        };
         insert_summary_totals(conn, at, &facts)?;
     }
     Ok(())
@@ -107,6 +118,65 @@ pub fn list_facts(conn: Db<'_>, breakdown: Breakdown, from: &str, to: &str) -> R
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One stored line as read, borrowed from SQLite's row (nothing copied).
+#[derive(Debug, Clone, Copy)]
+pub struct FactLine<'a> {
+    /// The month, `YYYY-MM`.
+    pub period: &'a str,
+    /// The kind's or area's name.
+    pub label: Option<&'a str>,
+    /// Activities held.
+    pub held: u32,
+    /// Activities called off.
+    pub cancelled: u32,
+    /// The summary's scheme version.
+    pub scheme: &'a str,
+    /// The values, packed.
+    pub values: &'a [u8],
+}
+
+/// A borrowed text column.
+fn text(value: rusqlite::types::ValueRef<'_>) -> Result<&str, StoreError> {
+    value.as_str().map_err(|e| StoreError::from(rusqlite::Error::from(e)))
+}
+
+/// Calls `visit` with every stored line of `breakdown` for the months `from` to `to`, without
+/// copying them out of SQLite: the overview sums tens of thousands of lines.
+pub fn visit_facts<E: From<StoreError>>(
+    conn: Db<'_>,
+    breakdown: Breakdown,
+    from: &str,
+    to: &str,
+    mut visit: impl FnMut(FactLine<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT period, label, held, cancelled, scheme, vals FROM summary_totals
+             WHERE breakdown = :breakdown AND period BETWEEN :from AND :to",
+        )
+        .map_err(StoreError::from)?;
+    let mut rows = stmt
+        .query(named_params! { ":breakdown": breakdown.as_str(), ":from": from, ":to": to })
+        .map_err(StoreError::from)?;
+    while let Some(row) = rows.next().map_err(StoreError::from)? {
+        let get = |i: usize| row.get_ref(i).map_err(StoreError::from);
+        let label = match get(1)? {
+            rusqlite::types::ValueRef::Null => None,
+            other => Some(text(other)?),
+        };
+        let line = FactLine {
+            period: text(get(0)?)?,
+            label,
+            held: row.get(2).map_err(StoreError::from)?,
+            cancelled: row.get(3).map_err(StoreError::from)?,
+            scheme: text(get(4)?)?,
+            values: get(5)?.as_blob().map_err(|e| StoreError::from(rusqlite::Error::from(e)))?,
+        };
+        visit(line)?;
+    }
+    Ok(())
 }
 
 /// A target as stored.
@@ -185,6 +255,39 @@ pub struct Delivered {
     pub scheme: String,
     /// The month's totals, packed.
     pub values: Vec<u8>,
+}
+
+/// A volunteer's month as the overview's grid needs it: key, month, revision and its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthLine {
+    /// The key of the volunteer who sent it.
+    pub volunteer_key: Vec<u8>,
+    /// The month, `YYYY-MM`.
+    pub period: String,
+    /// The revision that counts.
+    pub revision: u32,
+    /// The summary's scheme version.
+    pub scheme: String,
+    /// The month's totals, packed.
+    pub values: Vec<u8>,
+}
+
+/// Every volunteer's every month as it counts, from `summary_totals` alone.
+pub fn list_month_lines(conn: Db<'_>) -> Result<Vec<MonthLine>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT volunteer_key, period, revision, scheme, vals FROM summary_totals
+         WHERE breakdown = 'month' ORDER BY volunteer_key, period",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(MonthLine {
+            volunteer_key: r.get(0)?,
+            period: r.get(1)?,
+            revision: r.get(2)?,
+            scheme: r.get(3)?,
+            values: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Every volunteer's every month as it counts, by key and month, without reading the

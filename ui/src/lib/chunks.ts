@@ -31,14 +31,18 @@ export function loadMonth(): Promise<MonthChunk> {
   return monthModule
 }
 
-/** When the start screen has been painted (idle time): the calendar, then the counts dialog. */
-export function preloadCalendar(): void {
+/**
+ * When the start screen has been painted (idle time): the calendar, then the counts dialog;
+ * for a coordinator, her screen first (with its charts), which she opens most.
+ */
+export function preloadCalendar(coordinator = false): void {
   const later = (run: () => void) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50)
   requestAnimationFrame(() =>
     later(() => {
-      // One after the other: the calendar first, it is the more likely to be opened.
-      void loadCalendar().then(loadCounts, () => {})
+      // One after the other: the screen more likely to be opened first.
+      if (coordinator) void loadCoordinator().then(loadCalendar, () => {}).then(loadCounts, () => {})
+      else void loadCalendar().then(loadCounts, () => {})
     }),
   )
 }

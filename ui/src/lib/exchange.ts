@@ -12,8 +12,9 @@ import type { ReceiptReport } from './bindings/ReceiptReport'
 import type { SentMonth } from './bindings/SentMonth'
 import type { SummaryExport } from './bindings/SummaryExport'
 import type { SummaryImportReport } from './bindings/SummaryImportReport'
-import type { VolunteerView } from './bindings/VolunteerView'
+import type { VolunteerRow } from './bindings/VolunteerRow'
 import type { OverviewView } from './bindings/OverviewView'
+import type { GridVolunteer } from './bindings/GridVolunteer'
 import type { ReportExport } from './bindings/ReportExport'
 import type { ReportFormat } from './bindings/ReportFormat'
 import type { ReportRequest } from './bindings/ReportRequest'
@@ -22,6 +23,7 @@ import type { TargetView } from './bindings/TargetView'
 
 export type {
   CoordinatorView,
+  GridVolunteer,
   KeyView,
   OverviewView,
   ReceiptExport,
@@ -34,7 +36,7 @@ export type {
   SummaryImportReport,
   TargetGoal,
   TargetView,
-  VolunteerView,
+  VolunteerRow,
 }
 
 /** The kinds of file Nabo writes or opens, for the file dialogs' filters and default names. */
@@ -70,7 +72,7 @@ export interface Exchange {
   /** Imports summary files, or with `dryRun` says per file what an import would do. */
   importSummaries(paths: string[], dryRun: boolean): Promise<SummaryImportReport>
   /** The volunteers summaries came from. */
-  volunteers(): Promise<VolunteerView[]>
+  volunteers(): Promise<VolunteerRow[]>
   /** Accepts the key offered under a volunteer's name; its fingerprint. */
   acceptVolunteerKey(name: string): Promise<string>
   /** Writes a signed receipt for a volunteer. */
@@ -79,6 +81,8 @@ export interface Exchange {
   checkReceipt(path: string): Promise<ReceiptReport>
   /** The coordinator's overview of a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`). */
   overview(period: string): Promise<OverviewView>
+  /** The volunteers × months grid of a period. */
+  volunteerGrid(period: string): Promise<GridVolunteer[]>
   /** Sets a target; returns it with its progress. */
   setTarget(measure: string, period: string, goal: TargetGoal): Promise<TargetView>
   /** Removes a target. */
@@ -124,11 +128,12 @@ export const tauriExchange: Exchange = {
   exportSummary: (period, path, plain) => call<SummaryExport>('export_summary', { period, path, plain }),
   sentMonths: () => call<SentMonth[]>('sent_months'),
   importSummaries: (paths, dryRun) => call<SummaryImportReport>('import_summaries', { paths, dryRun }),
-  volunteers: () => call<VolunteerView[]>('volunteers'),
+  volunteers: () => call<VolunteerRow[]>('volunteers'),
   acceptVolunteerKey: (name) => call<string>('accept_volunteer_key', { name }),
   writeReceipt: (name, path) => call<ReceiptExport>('write_receipt', { name, path }),
   checkReceipt: (path) => call<ReceiptReport>('check_receipt', { path }),
   overview: (period) => call<OverviewView>('overview', { period }),
+  volunteerGrid: (period) => call<GridVolunteer[]>('volunteer_grid', { period }),
   setTarget: (measure, period, goal) => call<TargetView>('set_target', { measure, period, goal }),
   removeTarget: (id) => call<void>('remove_target', { id }),
   exportReport: (request, format, path) => call<ReportExport>('export_report', { request, format, path }),

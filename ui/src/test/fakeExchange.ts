@@ -31,6 +31,7 @@ export function fakeExchange(overrides: Partial<Exchange> = {}): FakeExchange {
     writeReceipt: refused,
     checkReceipt: refused,
     overview: refused,
+    volunteerGrid: () => Promise.resolve([]),
     setTarget: refused,
     removeTarget: refused,
     exportReport: refused,

@@ -65,6 +65,11 @@ pub fn facts_of(summary: &MonthSummary) -> Result<Vec<Fact>, SchemeError> {
     let mut out =
         vec![Fact { breakdown: Breakdown::Month, label: None, held, cancelled, values: values(&summary.totals) }];
     for (kind, k) in &summary.by_kind {
+        // A kind with nothing held, called off or counted adds nothing to any table: left out,
+        // it saves most of the lines (a volunteer does one or two kinds a month, not five).
+        if k.held == 0 && k.cancelled == 0 && k.totals.values().all(|v| *v == 0) {
+            continue;
+        }
         out.push(Fact {
             breakdown: Breakdown::Kind,
             label: Some(kind.as_str().to_string()),

@@ -3,11 +3,10 @@ import type { OverviewArea } from "./OverviewArea";
 import type { OverviewKind } from "./OverviewKind";
 import type { OverviewMonth } from "./OverviewMonth";
 import type { TargetView } from "./TargetView";
-import type { VolunteerView } from "./VolunteerView";
 
 /**
  * The coordinator's overview of a month, quarter or year: totals, by month, area and kind,
- * her targets and her volunteers (the app's Koordinator screen).
+ * and her targets (the app's Koordinator screen; the grid is [`Nabo::volunteer_grid`]).
  */
 export type OverviewView = { 
 /**
@@ -41,8 +40,4 @@ kinds: Array<OverviewKind>,
 /**
  * Every target, with its progress today.
  */
-targets: Array<TargetView>, 
-/**
- * Every volunteer, with the months she delivered and those missing.
- */
-volunteers: Array<VolunteerView>, };
+targets: Array<TargetView>, };
