@@ -174,8 +174,7 @@ struct Verified {
     period: String,
     revision: u32,
     scheme: String,
-    payload: String,
-    /// The decrypted file, signature and all: a roll-up carries it on.
+    /// The decrypted file, signature and all: stored as it is (a roll-up carries it on).
     signed: String,
     /// The volunteer's signature: the same summary, whichever way it came, has the same one.
     signature: String,
@@ -241,14 +240,12 @@ fn verified(summary: MonthSummary, signature: String, signed: String, sha256: St
     let facts = facts_of(&summary).map_err(malformed)?;
     let key =
         PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| Refusal::from(ExchangeError::from(e)))?;
-    let payload = serde_json::to_string(&summary).map_err(malformed)?;
     let MonthSummary { volunteer, period, revision, scheme_version, .. } = summary;
     Ok(Verified {
         name: volunteer.name,
         period,
         revision,
         scheme: scheme_version,
-        payload,
         signed,
         signature,
         facts,
@@ -330,7 +327,7 @@ fn apply(
     let name = &v.name;
     if let Some(here) = find_imported_by_sha256(tx, &v.sha256)? {
         // Imported before Nabo kept signatures: keep them now, so a roll-up can carry it.
-        if here.signed.is_none() {
+        if here.signature.is_none() {
             fill_signed(tx, &v.sha256, &v.signed, &v.signature)?;
         }
         return Ok(Ok((SummaryOutcome::AlreadyImported, None)));
@@ -373,8 +370,7 @@ fn store_summary(tx: Db<'_>, v: &Verified, now: DateTime<Utc>) -> Result<(), App
             period: v.period.clone(),
             revision: v.revision,
             file_sha256: v.sha256.clone(),
-            payload: v.payload.clone(),
-            signed: Some(v.signed.clone()),
+            payload: v.signed.clone(),
             signature: Some(v.signature.clone()),
             imported: now,
         },

@@ -66,12 +66,12 @@ impl Nabo {
             if !period.contains(month) {
                 continue;
             }
-            let summary: MonthSummary = serde_json::from_str(&s.payload).map_err(|e| damaged(e.to_string()))?;
-            let Some(signed) = &s.signed else {
+            let summary = MonthSummary::from_stored(&s.payload).map_err(|e| damaged(e.to_string()))?;
+            if s.signature.is_none() {
                 unsigned.push(format!("{} {}", summary.volunteer.name, s.period));
                 continue;
-            };
-            let signed: serde_json::Value = serde_json::from_str(signed).map_err(|e| damaged(e.to_string()))?;
+            }
+            let signed: serde_json::Value = serde_json::from_str(&s.payload).map_err(|e| damaged(e.to_string()))?;
             for (k, v) in &summary.totals {
                 *totals.entry(k.clone()).or_insert(0) += v;
             }

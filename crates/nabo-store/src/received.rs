@@ -31,10 +31,9 @@ pub struct ImportedSummary {
     pub revision: u32,
     /// SHA-256 of the file as received (encrypted or not), hex.
     pub file_sha256: String,
-    /// The verified summary, as JSON.
+    /// The verified summary as received and decrypted, its signature in it (before schema 7:
+    /// the summary without its signature).
     pub payload: String,
-    /// The summary as received and decrypted, signature and all (none before schema 7).
-    pub signed: Option<String>,
     /// The volunteer's signature on it, base64 (none before schema 7).
     pub signature: Option<String>,
     /// When it was imported.
@@ -142,14 +141,14 @@ pub fn accept_offered_key(conn: Db<'_>, name: &str) -> Result<Option<KeyChange>,
 }
 
 /// An imported_summaries row as SQLite gives it.
-type SummaryRow = (Vec<u8>, String, i64, String, String, i64, Option<String>, Option<String>);
+type SummaryRow = (Vec<u8>, String, i64, String, String, i64, Option<String>);
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<SummaryRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
 fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
-    let (key, period, revision, file_sha256, payload, imported, signed, signature) = row;
+    let (key, period, revision, file_sha256, payload, imported, signature) = row;
     Ok(ImportedSummary {
         volunteer_key: key32(key, "imported summary")?,
         period,
@@ -160,13 +159,12 @@ fn summary(row: SummaryRow) -> Result<ImportedSummary, StoreError> {
         })?,
         file_sha256,
         payload,
-        signed,
         signature,
         imported: instant(imported, "imported summary")?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc, signed, signature";
+const SUMMARY_COLUMNS: &str = "volunteer_key, period, revision, file_sha256, payload, imported_utc, signature";
 
 /// The summary file with this SHA-256 (hex), if it was imported.
 pub fn find_imported_by_sha256(conn: Db<'_>, sha256: &str) -> Result<Option<ImportedSummary>, StoreError> {
@@ -199,8 +197,8 @@ pub fn latest_imported(conn: Db<'_>, key: &[u8; 32], period: &str) -> Result<Opt
 pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<i64, StoreError> {
     conn.execute(
         "INSERT INTO imported_summaries
-           (volunteer_key, period, revision, file_sha256, payload, imported_utc, signed, signature)
-         VALUES (:key, :period, :revision, :sha, :payload, :now, :signed, :signature)",
+           (volunteer_key, period, revision, file_sha256, payload, imported_utc, signature)
+         VALUES (:key, :period, :revision, :sha, :payload, :now, :signature)",
         named_params! {
             ":key": s.volunteer_key.as_slice(),
             ":period": s.period,
@@ -208,7 +206,6 @@ pub fn insert_imported(conn: Db<'_>, s: &ImportedSummary) -> Result<i64, StoreEr
             ":sha": s.file_sha256,
             ":payload": s.payload,
             ":now": s.imported.timestamp(),
-            ":signed": s.signed,
             ":signature": s.signature,
         },
     )?;
@@ -301,12 +298,12 @@ pub fn insert_sent_rollup(
     Ok(())
 }
 
-/// Keeps the signed text and signature of a summary imported before they were kept (the same
-/// file imported again); a summary that has them is left as it is.
+/// Keeps the signed summary and its signature for a summary imported before they were kept
+/// (the same file imported again); a summary that has them is left as it is.
 pub fn fill_signed(conn: Db<'_>, sha256: &str, signed: &str, signature: &str) -> Result<(), StoreError> {
     conn.execute(
-        "UPDATE imported_summaries SET signed = :signed, signature = :signature
-         WHERE file_sha256 = :sha AND signed IS NULL",
+        "UPDATE imported_summaries SET payload = :signed, signature = :signature
+         WHERE file_sha256 = :sha AND signature IS NULL",
         named_params! { ":sha": sha256, ":signed": signed, ":signature": signature },
     )?;
     Ok(())

@@ -213,7 +213,8 @@ CREATE TABLE coordinator (
 /// Migration 7: the coordinator's reports and targets (issue 13). Each imported summary's
 /// totals in a form the reports read without parsing its JSON (filled for the summaries
 /// imported before by [`crate::totals::fill_summary_totals`], run as this migration's hook), the
-/// signed summary as received (a roll-up carries it on), and the targets she sets.
+/// summary's signature kept (a roll-up carries the signed summary on), the targets she sets
+/// and the roll-ups imported and sent.
 const V7: &str = r#"
 -- One row per line of the summary that counts for a volunteer's month (its highest revision):
 -- the month's totals, one per kind that has any, one per area. The volunteer's key and the
@@ -234,10 +235,10 @@ CREATE TABLE summary_totals (
 ) STRICT;
 CREATE INDEX summary_totals_by_period ON summary_totals (breakdown, period);
 CREATE INDEX summary_totals_of_summary ON summary_totals (summary_id);
--- The summary as received and decrypted, its signature with it, and that signature alone (a
--- summary carried in a roll-up and the volunteer's own file are the same when their
--- signatures are); NULL for those imported before version 7.
-ALTER TABLE imported_summaries ADD COLUMN signed TEXT;
+-- From version 7 on, `payload` is the summary as received and decrypted, its signature in it
+-- (a roll-up carries it on), and `signature` that signature alone (a summary carried in a
+-- roll-up and the volunteer's own file are the same when their signatures are). Rows from
+-- before keep their payload without a signature, and `signature` NULL.
 ALTER TABLE imported_summaries ADD COLUMN signature TEXT;
 -- Roll-ups a national coordinator imported: each coordinator's period by revision. The
 -- summaries they carry are stored as imported summaries.

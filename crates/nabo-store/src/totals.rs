@@ -66,7 +66,7 @@ pub(crate) fn fill_summary_totals(conn: Db<'_>) -> Result<(), StoreError> {
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
     for (id, key, payload) in rows {
         let damaged = |detail: String| StoreError::Damaged { what: "imported summary", id, detail };
-        let summary: MonthSummary = serde_json::from_str(&payload).map_err(|e| damaged(e.to_string()))?;
+        let summary = MonthSummary::from_stored(&payload).map_err(|e| damaged(e.to_string()))?;
         let key: [u8; 32] = key.as_slice().try_into().map_err(|_| damaged("a key is not 32 bytes".into()))?;
         let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
         let at = SummaryRef {

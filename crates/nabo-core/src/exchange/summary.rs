@@ -111,6 +111,17 @@ impl MonthSummary {
         Ok((summary.checked()?, signature))
     }
 
+    /// A summary as a coordinator's Nabo stored it (verified when it was imported): its JSON,
+    /// with or without its `signature` member. Not verified again.
+    pub fn from_stored(text: &str) -> Result<Self, ExchangeError> {
+        let malformed = |e: serde_json::Error| ExchangeError::Malformed { detail: e.to_string() };
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(malformed)?;
+        if let Some(object) = value.as_object_mut() {
+            object.remove("signature");
+        }
+        serde_json::from_value(value).map_err(malformed)
+    }
+
     /// As [`MonthSummary::read_signed`], of a summary already parsed (one a roll-up carries).
     pub fn read_value(value: serde_json::Value) -> Result<(Self, String), ExchangeError> {
         let (summary, signature) = open_value::<MonthSummary>(value)?;
