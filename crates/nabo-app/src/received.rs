@@ -174,7 +174,8 @@ struct Verified {
     period: String,
     revision: u32,
     scheme: String,
-    /// The decrypted file, signature and all: stored as it is (a roll-up carries it on).
+    /// The canonical JSON her signature covers: stored, compact; with the signature it is the
+    /// signed summary again (a roll-up carries it on).
     signed: String,
     /// The volunteer's signature: the same summary, whichever way it came, has the same one.
     signature: String,
@@ -278,7 +279,7 @@ fn verify(path: &Path, identity: &age::x25519::Identity, this_month: &str) -> Re
     } else {
         bytes
     };
-    let (summary, signature) = match MonthSummary::read_signed(&plain) {
+    let (summary, signature, body) = match MonthSummary::read_signed(&plain) {
         Ok(read) => read,
         Err(ExchangeError::WrongFormat { found, .. }) if found == ROLLUP_FORMAT => {
             return verify_rollup(&plain, sha256.clone(), this_month).map(Read::Rollup).map_err(refused);
@@ -289,9 +290,7 @@ fn verify(path: &Path, identity: &age::x25519::Identity, this_month: &str) -> Re
     if summary.period.as_str() > this_month {
         return Err(refused(Refusal::with("future_period", summary.period.clone())));
     }
-    // Read as JSON, so UTF-8.
-    let signed = String::from_utf8(plain).map_err(|_| refused(Refusal::new("damaged")))?;
-    verified(summary, signature, signed, sha256.clone()).map(Read::Summary).map_err(refused)
+    verified(summary, signature, body, sha256.clone()).map(Read::Summary).map_err(refused)
 }
 
 /// Reads a roll-up: its coordinator's signature, and every summary in it as if imported alone.
@@ -305,8 +304,7 @@ fn verify_rollup(plain: &[u8], sha256: String, this_month: &str) -> Result<Verif
             return Err(Refusal::with("future_period", c.summary.period.clone()));
         }
         // Each carried summary is named by its own hash (the roll-up lists it so).
-        let own = hex(&Sha256::digest(c.canonical.as_bytes()));
-        summaries.push(verified(c.summary, c.signature, c.canonical, own)?);
+        summaries.push(verified(c.summary, c.signature, c.body, c.sha256)?);
     }
     Ok(VerifiedRollup {
         name: rollup.coordinator.name,

@@ -67,11 +67,11 @@ impl Nabo {
                 continue;
             }
             let summary = MonthSummary::from_stored(&s.payload).map_err(|e| damaged(e.to_string()))?;
-            if s.signature.is_none() {
+            let Some(signature) = &s.signature else {
                 unsigned.push(format!("{} {}", summary.volunteer.name, s.period));
                 continue;
-            }
-            let signed: serde_json::Value = serde_json::from_str(&s.payload).map_err(|e| damaged(e.to_string()))?;
+            };
+            let signed = MonthSummary::signed_document(&s.payload, signature).map_err(|e| damaged(e.to_string()))?;
             for (k, v) in &summary.totals {
                 *totals.entry(k.clone()).or_insert(0) += v;
             }

@@ -31,8 +31,8 @@ pub struct ImportedSummary {
     pub revision: u32,
     /// SHA-256 of the file as received (encrypted or not), hex.
     pub file_sha256: String,
-    /// The verified summary as received and decrypted, its signature in it (before schema 7:
-    /// the summary without its signature).
+    /// The verified summary as JSON without its signature: from schema 7 on, the RFC 8785
+    /// canonical JSON the signature covers (with `signature`, the signed summary again).
     pub payload: String,
     /// The volunteer's signature on it, base64 (none before schema 7).
     pub signature: Option<String>,

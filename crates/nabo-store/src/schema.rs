@@ -235,10 +235,10 @@ CREATE TABLE summary_totals (
 ) STRICT;
 CREATE INDEX summary_totals_by_period ON summary_totals (breakdown, period);
 CREATE INDEX summary_totals_of_summary ON summary_totals (summary_id);
--- From version 7 on, `payload` is the summary as received and decrypted, its signature in it
--- (a roll-up carries it on), and `signature` that signature alone (a summary carried in a
--- roll-up and the volunteer's own file are the same when their signatures are). Rows from
--- before keep their payload without a signature, and `signature` NULL.
+-- From version 7 on, `payload` is the canonical JSON (RFC 8785) the volunteer's signature
+-- covers and `signature` that signature: together the signed summary again (a roll-up
+-- carries it on), and a summary carried in a roll-up and the volunteer's own file are the
+-- same when their signatures are. Rows from before keep their payload, `signature` NULL.
 ALTER TABLE imported_summaries ADD COLUMN signature TEXT;
 -- Roll-ups a national coordinator imported: each coordinator's period by revision. The
 -- summaries they carry are stored as imported summaries.

@@ -133,6 +133,12 @@ pub fn open_signed_document<T: Signed>(bytes: &[u8], max_bytes: usize) -> Result
 
 /// As [`open_signed_document`], of a document already parsed (one carried inside another).
 pub fn open_value<T: Signed>(value: Value) -> Result<(T, String), ExchangeError> {
+    open_value_with_body(value).map(|(body, signature, _)| (body, signature))
+}
+
+/// As [`open_value`], also giving the bytes the signature covers: the document's RFC 8785
+/// canonical JSON without its `signature` (what a reader keeps of it, compact).
+pub fn open_value_with_body<T: Signed>(value: Value) -> Result<(T, String, Vec<u8>), ExchangeError> {
     let Value::Object(mut object) = value else {
         return Err(ExchangeError::NotJson { detail: "the top level is not an object".into() });
     };
@@ -156,7 +162,7 @@ pub fn open_value<T: Signed>(value: Value) -> Result<(T, String), ExchangeError>
     let body: T = serde_json::from_value(Value::Object(object))
         .map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
     body.signer()?.verify(&message, &signature)?;
-    Ok((body, signature))
+    Ok((body, signature, message))
 }
 
 /// SHA-256 of a signed document's RFC 8785 canonical JSON, signature included, hex: how a

@@ -78,8 +78,10 @@ pub struct VerifiedConstituent {
     pub summary: MonthSummary,
     /// The volunteer's signature on it (base64).
     pub signature: String,
-    /// The signed summary as canonical JSON (what a coordinator keeps of it).
-    pub canonical: String,
+    /// The canonical JSON her signature covers (what a coordinator keeps of it).
+    pub body: String,
+    /// SHA-256 of the signed summary's canonical JSON, hex (the roll-up's name for it).
+    pub sha256: String,
 }
 
 fn malformed(detail: String) -> ExchangeError {
@@ -146,8 +148,8 @@ impl RollUp {
             if document_sha256(&c.summary)? != c.sha256 {
                 return Err(at("its SHA-256 does not match it"));
             }
-            let canonical = serde_json_canonicalizer::to_string(&c.summary).map_err(|e| at(&e.to_string()))?;
-            let (summary, signature) = MonthSummary::read_value(c.summary.clone()).map_err(|e| at(&e.to_string()))?;
+            let (summary, signature, body) =
+                MonthSummary::read_value(c.summary.clone()).map_err(|e| at(&e.to_string()))?;
             if summary.volunteer.signing_key != c.volunteer_key
                 || summary.period != c.period
                 || summary.revision != c.revision
@@ -167,7 +169,7 @@ impl RollUp {
             for (k, v) in &summary.totals {
                 *sums.entry(k.clone()).or_insert(0) += v;
             }
-            verified.push(VerifiedConstituent { summary, signature, canonical });
+            verified.push(VerifiedConstituent { summary, signature, body, sha256: c.sha256.clone() });
         }
         let nonzero = |m: &BTreeMap<String, u64>| -> BTreeMap<String, u64> {
             m.iter().filter(|(_, v)| **v > 0).map(|(k, v)| (k.clone(), *v)).collect()

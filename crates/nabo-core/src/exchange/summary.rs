@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    open_document, open_signed_document, open_value, sign_document, ExchangeError, PublicKey, SecretKey, Signed,
-};
+use super::{open_document, open_value_with_body, sign_document, ExchangeError, PublicKey, SecretKey, Signed};
 use crate::activity::ActivityKind;
 use crate::counts::{GroupKind, Scheme, MAX_COUNT_VALUE};
 use crate::text::{clean, Field};
@@ -105,10 +103,28 @@ impl MonthSummary {
         open_document::<MonthSummary>(bytes, MAX_SUMMARY_BYTES)?.checked()
     }
 
-    /// As [`MonthSummary::read`], also giving its signature (base64).
-    pub fn read_signed(bytes: &[u8]) -> Result<(Self, String), ExchangeError> {
-        let (summary, signature) = open_signed_document::<MonthSummary>(bytes, MAX_SUMMARY_BYTES)?;
-        Ok((summary.checked()?, signature))
+    /// As [`MonthSummary::read`], also giving its signature (base64) and the canonical JSON
+    /// it signs (the summary without its signature, compact: what a coordinator keeps).
+    pub fn read_signed(bytes: &[u8]) -> Result<(Self, String, String), ExchangeError> {
+        if bytes.len() > MAX_SUMMARY_BYTES {
+            return Err(ExchangeError::TooLarge { max: MAX_SUMMARY_BYTES });
+        }
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| ExchangeError::NotJson { detail: e.to_string() })?;
+        let (summary, signature, body) = open_value_with_body::<MonthSummary>(value)?;
+        let body = String::from_utf8(body).map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
+        Ok((summary.checked()?, signature, body))
+    }
+
+    /// The signed summary again, from what a coordinator keeps: the canonical JSON it signs
+    /// and its signature.
+    pub fn signed_document(body: &str, signature: &str) -> Result<serde_json::Value, ExchangeError> {
+        let mut value: serde_json::Value =
+            serde_json::from_str(body).map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
+        let object =
+            value.as_object_mut().ok_or_else(|| ExchangeError::Malformed { detail: "not an object".into() })?;
+        object.insert("signature".into(), serde_json::Value::String(signature.to_string()));
+        Ok(value)
     }
 
     /// A summary as a coordinator's Nabo stored it (verified when it was imported): its JSON,
@@ -123,9 +139,10 @@ impl MonthSummary {
     }
 
     /// As [`MonthSummary::read_signed`], of a summary already parsed (one a roll-up carries).
-    pub fn read_value(value: serde_json::Value) -> Result<(Self, String), ExchangeError> {
-        let (summary, signature) = open_value::<MonthSummary>(value)?;
-        Ok((summary.checked()?, signature))
+    pub fn read_value(value: serde_json::Value) -> Result<(Self, String, String), ExchangeError> {
+        let (summary, signature, body) = open_value_with_body::<MonthSummary>(value)?;
+        let body = String::from_utf8(body).map_err(|e| ExchangeError::Malformed { detail: e.to_string() })?;
+        Ok((summary.checked()?, signature, body))
     }
 
     /// The summary with its texts cleaned, or why its contents cannot be true.
