@@ -10,12 +10,11 @@ use nabo_core::exchange::{
     ExchangeError, PublicKey, Receipt, ReceivedMonth, Sender, MAX_RECEIPT_BYTES, RECEIPT_FORMAT, RECEIPT_VERSION,
 };
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::AppError;
 use crate::service::Nabo;
-use crate::summaries::Recipient;
+use crate::summaries::{hex, Recipient};
 
 /// What writing a receipt did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,10 +75,6 @@ pub struct ReceiptReport {
     pub months: Vec<ReceiptMonth>,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl Nabo {
     /// Writes a receipt for the volunteer `name` to `out` (`nabo receipt`): every month received
     /// from her, the revision that counts, its file's SHA-256 and totals, signed by this Nabo.
@@ -112,13 +107,10 @@ impl Nabo {
             created: now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             months,
         };
-        let refused = |source| AppError::Card { file: out.display().to_string(), source };
-        let signed = receipt.sign(&keys.signing).map_err(refused)?;
-        let mut bytes = serde_json::to_vec_pretty(&signed)
-            .map_err(|e| refused(ExchangeError::Malformed { detail: e.to_string() }))?;
-        bytes.push(b'\n');
-        crate::files::write_file(out, &bytes, &self.protected_files())?;
-        Ok(ReceiptExport { volunteer: volunteer.name, months: count, sha256: hex(&Sha256::digest(&bytes)) })
+        let signed =
+            receipt.sign(&keys.signing).map_err(|source| AppError::Card { file: out.display().to_string(), source })?;
+        let sha256 = self.write_signed(&signed, None, out)?;
+        Ok(ReceiptExport { volunteer: volunteer.name, months: count, sha256: hex(&sha256) })
     }
 
     /// Checks the receipt at `path` (`nabo import-receipt`): signed by the coordinator set here,

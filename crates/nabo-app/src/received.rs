@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::error::AppError;
 use crate::service::Nabo;
+use crate::summaries::hex;
 
 /// The first bytes of an age file.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
@@ -210,10 +211,6 @@ impl From<ExchangeError> for Refusal {
         };
         Refusal { reason: e.code(), detail }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A roll-up read and verified, with every summary it carries.

@@ -5,11 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use nabo_core::exchange::{Constituent, ExchangeError, MonthSummary, RollUp, Sender, ROLLUP_FORMAT, ROLLUP_VERSION};
+use nabo_core::exchange::{Constituent, MonthSummary, RollUp, Sender, ROLLUP_FORMAT, ROLLUP_VERSION};
 use nabo_core::report::{Month, Period};
 use nabo_store::{insert_sent_rollup, list_latest_imported, next_rollup_revision, StoreError};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::AppError;
@@ -99,18 +98,9 @@ impl Nabo {
             totals,
             summaries,
         };
-        let refused = |source| AppError::Card { file: out.display().to_string(), source };
-        let signed = rollup.sign(&keys.signing).map_err(refused)?;
-        let mut json = serde_json::to_vec_pretty(&signed)
-            .map_err(|e| refused(ExchangeError::Malformed { detail: e.to_string() }))?;
-        json.push(b'\n');
-        let bytes = match &recipient {
-            Some((_, to)) => age::encrypt(to, &json)
-                .map_err(|e| refused(ExchangeError::Malformed { detail: format!("encryption failed: {e}") }))?,
-            None => json,
-        };
-        let sha256: [u8; 32] = Sha256::digest(&bytes).into();
-        crate::files::write_file(out, &bytes, &self.protected_files())?;
+        let signed =
+            rollup.sign(&keys.signing).map_err(|source| AppError::Card { file: out.display().to_string(), source })?;
+        let sha256 = self.write_signed(&signed, recipient.as_ref().map(|(_, to)| to), out)?;
         let period_text = period.to_string();
         self.store.write(|tx| insert_sent_rollup(tx, &period_text, revision, &sha256, now))?;
         Ok(RollupExport {
@@ -119,7 +109,7 @@ impl Nabo {
             summaries: count,
             volunteers: volunteers.len(),
             reached,
-            sha256: sha256.iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: crate::summaries::hex(&sha256),
             encrypted_to: recipient.map(|(who, _)| who),
         })
     }

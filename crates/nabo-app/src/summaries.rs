@@ -74,7 +74,8 @@ pub struct SentMonth {
     pub changed_since: bool,
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hex (how files' SHA-256 are shown and stored).
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -178,18 +179,10 @@ impl Nabo {
         summary.revision = next_summary_revision(self.store.conn(), &summary.period)?;
         let (period, revision, reached) =
             (summary.period.clone(), summary.revision, summary.totals.get("reached").copied().unwrap_or(0));
-        let refused = |source| AppError::Card { file: out.display().to_string(), source };
-        let signed = summary.sign(&self.keys()?.signing).map_err(refused)?;
-        let mut json = serde_json::to_vec_pretty(&signed)
-            .map_err(|e| refused(ExchangeError::Malformed { detail: e.to_string() }))?;
-        json.push(b'\n');
-        let bytes = match &recipient {
-            Some((_, to)) => age::encrypt(to, &json)
-                .map_err(|e| refused(ExchangeError::Malformed { detail: format!("encryption failed: {e}") }))?,
-            None => json,
-        };
-        let sha256: [u8; 32] = Sha256::digest(&bytes).into();
-        crate::files::write_file(out, &bytes, &self.protected_files())?;
+        let signed = summary
+            .sign(&self.keys()?.signing)
+            .map_err(|source| AppError::Card { file: out.display().to_string(), source })?;
+        let sha256 = self.write_signed(&signed, recipient.as_ref().map(|(_, to)| to), out)?;
         let sent = SentSummary { period: period.clone(), revision, sha256, content, sent: now };
         self.store.write(|tx| insert_sent_summary(tx, &sent))?;
         Ok(SummaryExport {
@@ -199,6 +192,28 @@ impl Nabo {
             encrypted_to: recipient.map(|(who, _)| who),
             reached,
         })
+    }
+
+    /// Writes a signed file the user chose to hand over: pretty JSON ending in a newline,
+    /// encrypted with age to `to` when given. Returns the SHA-256 of the bytes written.
+    pub(crate) fn write_signed(
+        &self,
+        signed: &serde_json::Value,
+        to: Option<&age::x25519::Recipient>,
+        out: &Path,
+    ) -> Result<[u8; 32], AppError> {
+        let refused = |detail: String| AppError::Card {
+            file: out.display().to_string(),
+            source: ExchangeError::Malformed { detail },
+        };
+        let mut json = serde_json::to_vec_pretty(signed).map_err(|e| refused(e.to_string()))?;
+        json.push(b'\n');
+        let bytes = match to {
+            Some(to) => age::encrypt(to, &json).map_err(|e| refused(format!("encryption failed: {e}")))?,
+            None => json,
+        };
+        crate::files::write_file(out, &bytes, &self.protected_files())?;
+        Ok(Sha256::digest(&bytes).into())
     }
 
     /// The months sent, the last revision of each, newest first, marking those whose counts
