@@ -577,8 +577,6 @@ impl Nabo {
     /// Every volunteer a summary came from, with the months she delivered and those missing
     /// from her first month to the last complete one (`nabo volunteers`).
     pub fn volunteers(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerView>, AppError> {
-        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
-        let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
         let keys = nabo_core::Scheme::current().map_err(AppError::Scheme)?.keys();
         let mut by_key: BTreeMap<Vec<u8>, Vec<DeliveredMonth>> = BTreeMap::new();
         for d in list_delivered(self.store.conn())? {
@@ -591,61 +589,68 @@ impl Nabo {
                 totals,
             });
         }
-        let fingerprint = |key: &[u8; 32]| PublicKey::from_bytes(key).map(|k| k.fingerprint().to_string());
-        let mut out = Vec::new();
-        for v in list_volunteers(self.store.conn())? {
-            let months = by_key.remove(v.signing_key.as_slice()).unwrap_or_default();
-            let missing = match months.first() {
-                Some(first) => months_between(&first.period, last_complete)
-                    .into_iter()
-                    .filter(|p| !months.iter().any(|m| &m.period == p))
-                    .collect(),
-                None => Vec::new(),
-            };
-            out.push(VolunteerView {
-                name: v.name,
-                fingerprint: fingerprint(&v.signing_key)
-                    .map_err(|e| AppError::Card { file: String::new(), source: e.into() })?,
-                offered_fingerprint: v.offered_key.as_ref().and_then(|k| fingerprint(k).ok()),
-                months,
-                missing,
-            });
-        }
-        Ok(out)
+        let listed = self.listed(by_key, |m| &m.period, now)?;
+        Ok(listed
+            .into_iter()
+            .map(|l| VolunteerView {
+                name: l.name,
+                fingerprint: l.fingerprint,
+                offered_fingerprint: l.offered_fingerprint,
+                months: l.months,
+                missing: l.missing,
+            })
+            .collect())
     }
 
     /// The volunteers as the window lists them: as [`Nabo::volunteers`], each month with only
     /// the people reached and new (a national year is 10,000 months: every key of each made
     /// 13 MB of JSON for the page).
     pub fn volunteer_rows(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerRow>, AppError> {
-        let keys = nabo_core::Scheme::current().map_err(AppError::Scheme)?.keys();
-        let index = |key: &str| keys.iter().position(|k| k == key);
-        let (reached_at, new_at) = (index("reached"), index("new"));
-        let value = |values: &[u32], at: Option<usize>| at.and_then(|i| values.get(i)).map_or(0, |v| u64::from(*v));
-        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
-        let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
         let mut by_key: BTreeMap<Vec<u8>, Vec<crate::reports::GridMonth>> = BTreeMap::new();
         for d in nabo_store::list_month_lines(self.store.conn())? {
-            let values = crate::reports::current_values(&d.scheme, &d.values)?;
+            let (reached, new) = crate::reports::reached_and_new(&d.scheme, &d.values)?;
             by_key.entry(d.volunteer_key).or_default().push(crate::reports::GridMonth {
                 period: d.period,
                 revision: d.revision,
-                reached: value(&values, reached_at),
-                new: value(&values, new_at),
+                reached,
+                new,
             });
         }
+        let listed = self.listed(by_key, |m| &m.period, now)?;
+        Ok(listed
+            .into_iter()
+            .map(|l| VolunteerRow {
+                name: l.name,
+                fingerprint: l.fingerprint,
+                offered_fingerprint: l.offered_fingerprint,
+                months: l.months,
+                missing: l.missing,
+            })
+            .collect())
+    }
+
+    /// Every pinned volunteer in name order with her months (`by_key`, oldest first), her
+    /// fingerprints and the months missing from her first to the last complete one.
+    fn listed<M>(
+        &self,
+        mut by_key: BTreeMap<Vec<u8>, Vec<M>>,
+        period: impl Fn(&M) -> &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Listed<M>>, AppError> {
+        let today = now.with_timezone(&nabo_core::ZONE).date_naive();
+        let last_complete = today.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(today);
         let fingerprint = |key: &[u8; 32]| PublicKey::from_bytes(key).map(|k| k.fingerprint().to_string());
         let mut out = Vec::new();
         for v in list_volunteers(self.store.conn())? {
             let months = by_key.remove(v.signing_key.as_slice()).unwrap_or_default();
             let missing = match months.first() {
-                Some(first) => months_between(&first.period, last_complete)
+                Some(first) => months_between(period(first), last_complete)
                     .into_iter()
-                    .filter(|p| !months.iter().any(|m| &m.period == p))
+                    .filter(|p| !months.iter().any(|m| period(m) == p))
                     .collect(),
                 None => Vec::new(),
             };
-            out.push(VolunteerRow {
+            out.push(Listed {
                 name: v.name,
                 fingerprint: fingerprint(&v.signing_key)
                     .map_err(|e| AppError::Card { file: String::new(), source: e.into() })?,
@@ -668,6 +673,15 @@ impl Nabo {
         let key = PublicKey::from_bytes(&new).map_err(|e| AppError::Card { file: String::new(), source: e.into() })?;
         Ok(key.fingerprint().to_string())
     }
+}
+
+/// A volunteer as listed, whatever her months are shown as.
+struct Listed<M> {
+    name: String,
+    fingerprint: String,
+    offered_fingerprint: Option<String>,
+    months: Vec<M>,
+    missing: Vec<String>,
 }
 
 /// Every month from `first` (`YYYY-MM`) to the month of `last`, both included.

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use nabo_core::report::{
-    unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published, ReportError, Table,
-    TableSpec, Target,
+    checked_min_cell, unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published,
+    ReportError, Table, TableSpec, Target,
 };
 use nabo_core::{Scheme, CURRENT_SCHEME};
 use nabo_store::{delete_target, insert_target, list_targets, visit_facts, Role, StoreError, StoredTarget};
@@ -134,12 +134,13 @@ struct FactSet {
 }
 
 impl FactSet {
-    fn refs(&self) -> Vec<FactRef<'_>> {
+    /// The lines as the table builder reads them, all of `breakdown`.
+    fn refs(&self, breakdown: Breakdown) -> Vec<FactRef<'_>> {
         self.rows
             .iter()
             .map(|(month, label, held, cancelled, values)| FactRef {
                 month: *month,
-                breakdown: Breakdown::Month,
+                breakdown,
                 label: label.as_deref(),
                 held: *held,
                 cancelled: *cancelled,
@@ -185,6 +186,21 @@ fn pick(scheme: &str, packed: &[u8], index: Option<usize>) -> Result<u64, AppErr
         };
     }
     Ok(current_values(scheme, packed)?.get(i).map_or(0, |v| u64::from(*v)))
+}
+
+/// People reached and new of a stored line (what the overview, the grid and the window's
+/// volunteer list show of each).
+pub(crate) fn reached_and_new(scheme: &str, packed: &[u8]) -> Result<(u64, u64), AppError> {
+    static AT: std::sync::OnceLock<(Option<usize>, Option<usize>)> = std::sync::OnceLock::new();
+    let (reached, new) = match AT.get() {
+        Some(at) => *at,
+        None => {
+            let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
+            let index = |key: &str| keys.iter().position(|k| k == key);
+            *AT.get_or_init(|| (index("reached"), index("new")))
+        }
+    };
+    Ok((pick(scheme, packed, reached)?, pick(scheme, packed, new)?))
 }
 
 fn report_error(e: ReportError) -> AppError {
@@ -237,25 +253,22 @@ impl Nabo {
     /// The table a request asks for, nothing hidden: the coordinator's own view.
     pub fn report_table(&self, request: &ReportRequest) -> Result<Table, AppError> {
         self.require_coordinator()?;
-        let spec = Self::spec(request)?;
+        self.table_of(&Self::spec(request)?)
+    }
+
+    fn table_of(&self, spec: &TableSpec) -> Result<Table, AppError> {
         let facts = self.fact_set(spec.breakdown(), spec.from, spec.to)?;
-        let refs: Vec<FactRef<'_>> =
-            facts.refs().into_iter().map(|f| FactRef { breakdown: spec.breakdown(), ..f }).collect();
-        Table::build(&spec, &refs).map_err(report_error)
+        Table::build(spec, &facts.refs(spec.breakdown())).map_err(report_error)
     }
 
     /// The report a request asks for, fit to publish (`nabo report --format json`).
     pub fn report(&self, request: &ReportRequest) -> Result<ReportDoc, AppError> {
-        let min_cell = request.min_cell.unwrap_or(nabo_core::report::suppress::DEFAULT_MIN_CELL);
+        self.require_coordinator()?;
         // Refused before any work.
-        if min_cell < nabo_core::report::suppress::MIN_CELL_FLOOR {
-            return Err(report_error(ReportError::MinCellTooLow {
-                given: min_cell,
-                floor: nabo_core::report::suppress::MIN_CELL_FLOOR,
-            }));
-        }
+        let min_cell = checked_min_cell(request.min_cell.unwrap_or(nabo_core::report::suppress::DEFAULT_MIN_CELL))
+            .map_err(report_error)?;
         let spec = Self::spec(request)?;
-        let table = self.report_table(request)?;
+        let table = self.table_of(&spec)?;
         Ok(ReportDoc {
             table: table.publish(min_cell).map_err(report_error)?,
             measure: spec.measure_name(),
@@ -315,17 +328,11 @@ impl Nabo {
 
     /// A measure's total over a period, from the summaries that count.
     fn measure_total(&self, measure: &Measure, period: Period) -> Result<u64, AppError> {
-        let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
         let (from, to) = (period.first().to_string(), period.last().to_string());
+        let at = measure.key_index();
         let mut total = 0u64;
         visit_facts(self.store.conn(), measure.breakdown(), &from, &to, |f| {
-            let of_kind = |kind: &Option<nabo_core::ActivityKind>| kind.is_none_or(|k| f.label == Some(k.as_str()));
-            total += match measure {
-                Measure::Key(k) => pick(f.scheme, f.values, keys.iter().position(|x| x == k))?,
-                Measure::Held(kind) if of_kind(kind) => u64::from(f.held),
-                Measure::Cancelled(kind) if of_kind(kind) => u64::from(f.cancelled),
-                _ => 0,
-            };
+            total += measure.on_line(f.label, f.held, f.cancelled, || pick(f.scheme, f.values, at))?;
             Ok::<_, AppError>(())
         })?;
         Ok(total)
@@ -535,8 +542,6 @@ impl Nabo {
         let period = period(period_text)?;
         let (first, last) = (period.first(), period.last());
         let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
-        let index = |key: &str| keys.iter().position(|k| k == key);
-        let (reached_at, new_at) = (index("reached"), index("new"));
         let this_month = Month::of(now.with_timezone(&nabo_core::ZONE).date_naive());
 
         let mut months: Vec<OverviewMonth> = first
@@ -571,8 +576,9 @@ impl Nabo {
             cancelled += u64::from(f.cancelled);
             if let Some(line) = months.iter_mut().find(|l| l.period == f.period) {
                 line.summaries += 1;
-                line.reached += pick(f.scheme, f.values, reached_at)?;
-                line.new += pick(f.scheme, f.values, new_at)?;
+                let (reached, new) = reached_and_new(f.scheme, f.values)?;
+                line.reached += reached;
+                line.new += new;
                 line.held += u64::from(f.held);
             }
             Ok::<_, AppError>(())
@@ -586,8 +592,9 @@ impl Nabo {
                 areas.push(OverviewArea { area: key, reached: 0, new: 0 });
                 areas.len() - 1
             });
-            areas[i].reached += pick(f.scheme, f.values, reached_at)?;
-            areas[i].new += pick(f.scheme, f.values, new_at)?;
+            let (reached, new) = reached_and_new(f.scheme, f.values)?;
+            areas[i].reached += reached;
+            areas[i].new += new;
             Ok::<_, AppError>(())
         })?;
         areas.sort_by(|a, b| b.reached.cmp(&a.reached).then(a.area.cmp(&b.area)));
@@ -599,7 +606,7 @@ impl Nabo {
             if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == f.label) {
                 line.held += u64::from(f.held);
                 line.cancelled += u64::from(f.cancelled);
-                line.reached += pick(f.scheme, f.values, reached_at)?;
+                line.reached += reached_and_new(f.scheme, f.values)?.0;
             }
             Ok::<_, AppError>(())
         })?;
@@ -622,10 +629,6 @@ impl Nabo {
         self.require_coordinator()?;
         let period = period(period_text)?;
         let this_month = Month::of(now.with_timezone(&nabo_core::ZONE).date_naive());
-        let keys = Scheme::current().map_err(AppError::Scheme)?.keys();
-        let index = |key: &str| keys.iter().position(|k| k == key);
-        let (reached_at, new_at) = (index("reached"), index("new"));
-        let value = |values: &[u32], at: Option<usize>| at.and_then(|i| values.get(i)).map_or(0, |v| u64::from(*v));
         // Each volunteer's first month ever, and her months in the period.
         let mut by_key: BTreeMap<Vec<u8>, (String, Vec<GridMonth>)> = BTreeMap::new();
         for d in nabo_store::list_month_lines(self.store.conn())? {
@@ -635,13 +638,8 @@ impl Nabo {
                 entry.0 = d.period.clone();
             }
             if period.contains(month) {
-                let values = current_values(&d.scheme, &d.values)?;
-                entry.1.push(GridMonth {
-                    period: d.period,
-                    revision: d.revision,
-                    reached: value(&values, reached_at),
-                    new: value(&values, new_at),
-                });
+                let (reached, new) = reached_and_new(&d.scheme, &d.values)?;
+                entry.1.push(GridMonth { period: d.period, revision: d.revision, reached, new });
             }
         }
         let mut out = Vec::new();

@@ -9,5 +9,5 @@ mod target;
 
 pub use facts::{facts_of, pack_values, unpack_values, Breakdown, Fact};
 pub use period::{BadPeriod, Month, Period};
-pub use table::{sum_measure, Axis, Cell, FactRef, Measure, Published, ReportError, Table, TableSpec};
+pub use table::{checked_min_cell, Axis, Cell, FactRef, Measure, Published, ReportError, Table, TableSpec};
 pub use target::{Goal, Progress, Target};

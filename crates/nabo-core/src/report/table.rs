@@ -216,29 +216,31 @@ impl Measure {
         }
     }
 
-    /// Its value in a fact, given the scheme's key index.
-    fn value(&self, fact: &FactRef<'_>, index: Option<usize>) -> u64 {
-        let of_kind = |kind: &Option<ActivityKind>| match kind {
-            Some(k) => fact.label == Some(k.as_str()),
-            None => true,
-        };
+    /// For a scheme key: its place in the current scheme's order (where a line's value is).
+    pub fn key_index(&self) -> Option<usize> {
         match self {
-            Measure::Key(_) => index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v)),
-            Measure::Held(kind) if of_kind(kind) => u64::from(fact.held),
-            Measure::Cancelled(kind) if of_kind(kind) => u64::from(fact.cancelled),
-            _ => 0,
+            Measure::Key(k) => Scheme::current().ok().and_then(|s| s.keys().iter().position(|x| x == k)),
+            _ => None,
         }
     }
-}
 
-/// The measure's total over the facts of its breakdown (see [`Measure::breakdown`]).
-pub fn sum_measure(measure: &Measure, facts: &[FactRef<'_>]) -> u64 {
-    let breakdown = measure.breakdown();
-    let index = match measure {
-        Measure::Key(k) => Scheme::current().ok().and_then(|s| s.keys().iter().position(|x| x == k)),
-        _ => None,
-    };
-    facts.iter().filter(|f| f.breakdown == breakdown).map(|f| measure.value(f, index)).sum()
+    /// What it counts on one line of its breakdown: the activities held or called off (of its
+    /// kind, when it names one), or the key's value, which `key_value` reads.
+    pub fn on_line<E>(
+        &self,
+        label: Option<&str>,
+        held: u32,
+        cancelled: u32,
+        key_value: impl FnOnce() -> Result<u64, E>,
+    ) -> Result<u64, E> {
+        let of_kind = |kind: &Option<ActivityKind>| kind.is_none_or(|k| label == Some(k.as_str()));
+        Ok(match self {
+            Measure::Key(_) => key_value()?,
+            Measure::Held(kind) if of_kind(kind) => u64::from(held),
+            Measure::Cancelled(kind) if of_kind(kind) => u64::from(cancelled),
+            _ => 0,
+        })
+    }
 }
 
 /// One line of an imported summary, as the reports read it (values in the current scheme).
@@ -432,10 +434,7 @@ impl Table {
         let rows = AxisKeys::of(&spec.rows, &spec, &facts, scheme);
         let cols = AxisKeys::of(&spec.cols, &spec, &facts, scheme);
         let mut cells = vec![vec![0u64; cols.keys.len()]; rows.keys.len()];
-        let measure_index = match &spec.measure {
-            Measure::Key(k) => keys.iter().position(|x| x == k),
-            _ => None,
-        };
+        let measure_index = spec.measure.key_index();
         let bucket_index: Vec<Option<usize>> = match &spec.cols {
             Axis::Group(_) => {
                 cols.keys.iter().map(|k| k.as_ref().and_then(|k| keys.iter().position(|x| x == k))).collect()
@@ -450,7 +449,13 @@ impl Table {
                     *cell += index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v));
                 }
             } else if let Some(cell) = cols.place(&spec.cols, fact).and_then(|c| row.get_mut(c)) {
-                *cell += spec.measure.value(fact, measure_index);
+                let key_value = || {
+                    Ok::<_, std::convert::Infallible>(
+                        measure_index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v)),
+                    )
+                };
+                let Ok(value) = spec.measure.on_line(fact.label, fact.held, fact.cancelled, key_value);
+                *cell += value;
             }
         }
         Ok(Table { rows: rows.keys, cols: cols.keys, cells })
@@ -469,10 +474,7 @@ impl Table {
     /// The table fit to publish: every cell from 1 to below `min_cell` hidden, and as many
     /// others as it takes so that none of them can be worked out.
     pub fn publish(&self, min_cell: u64) -> Result<Published, ReportError> {
-        if min_cell < MIN_CELL_FLOOR {
-            return Err(ReportError::MinCellTooLow { given: min_cell, floor: MIN_CELL_FLOOR });
-        }
-        let hidden = suppress(&self.cells, min_cell);
+        let hidden = suppress(&self.cells, checked_min_cell(min_cell)?);
         let cell =
             |value: u64, h: Option<Hidden>| Cell { value: if h.is_some() { None } else { Some(value) }, suppressed: h };
         let cells = self
@@ -494,6 +496,14 @@ impl Table {
             min_cell,
         })
     }
+}
+
+/// The minimum cell, or why it is refused: below [`MIN_CELL_FLOOR`] a person can be pointed at.
+pub fn checked_min_cell(min_cell: u64) -> Result<u64, ReportError> {
+    if min_cell < MIN_CELL_FLOOR {
+        return Err(ReportError::MinCellTooLow { given: min_cell, floor: MIN_CELL_FLOOR });
+    }
+    Ok(min_cell)
 }
 
 /// One published cell: its value, or why it is hidden.
