@@ -4,11 +4,11 @@
 // period's months. Both languages, checked with axe.
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
-import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
 import type { GridVolunteer, OverviewView, TargetView } from './lib/exchange'
 import { setLanguage } from './lib/i18n.svelte'
+import { violations } from './test/axe'
 import { fakeBackend } from './test/fakeBackend'
 import { fakeExchange } from './test/fakeExchange'
 
@@ -67,13 +67,6 @@ function grid(): GridVolunteer[] {
         missing: ['2026-11'],
       },
   ]
-}
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } })
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 afterEach(() => setLanguage('da'))

@@ -2,10 +2,10 @@
 // and no raw translation key ever reaches the screen.
 import { render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
-import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
 import { setLanguage } from './lib/i18n.svelte'
+import { violations } from './test/axe'
 import { activity, busy, fakeBackend, type FakeBackend } from './test/fakeBackend'
 
 // jsdom has no canvas; the chart's text alternative is what is checked here.
@@ -142,16 +142,6 @@ const SCREENS: Screen[] = [
 ]
 
 const COUNTS = { '4': { reached: 6, new: 2, 'topic.health': 4, 'topic.other': 1, 'referral.red': 1 } }
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, {
-    // jsdom has no layout: contrast is checked in the real window (e2e).
-    rules: { 'color-contrast': { enabled: false } },
-  })
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 // A key shaped like ours (kind-home_visit, form-label-area, …) left untranslated.
 const RAW_KEY = /\b(?:app|header|nav|today|calendar|week|month|agenda|activity|kind|status|programme|role|field|form|discreet|plan|edit|conflict|message|follow-up|reminder|examples?|welcome|settings|error|notice|repeat|calfile|counts|mymonth|busy|busycal|import)-[a-z_-]+\b/

@@ -4,11 +4,11 @@
 // Settings (compare the fingerprint, then confirm). Both languages, checked with axe.
 import { render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
-import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
 import type { CoordinatorView, SummaryImportReport, VolunteerRow } from './lib/exchange'
 import { setLanguage } from './lib/i18n.svelte'
+import { violations } from './test/axe'
 import { fakeBackend } from './test/fakeBackend'
 import { fakeExchange } from './test/fakeExchange'
 
@@ -64,13 +64,6 @@ const HANNE: CoordinatorView = {
   venues: [{ name: 'Beboerhuset', address: 'Dortheavej 2' }],
   places: ['Beboerhuset, Dortheavej 2'],
   set: null,
-}
-
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } })
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 afterEach(() => setLanguage('da'))
