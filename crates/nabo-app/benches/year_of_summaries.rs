@@ -25,10 +25,11 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// A small deterministic generator (xorshift).
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
+    /// The next number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -37,7 +38,7 @@ impl Rng {
 }
 
 /// Totals that add up: `reached` people, some of each breakdown known, tallies below it.
-fn totals(scheme: &Scheme, reached: u64, rng: &mut Rng) -> BTreeMap<String, u64> {
+pub fn totals(scheme: &Scheme, reached: u64, rng: &mut Rng) -> BTreeMap<String, u64> {
     let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
     t.insert("reached".into(), reached);
     t.insert("new".into(), rng.below(reached + 1));

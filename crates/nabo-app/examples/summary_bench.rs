@@ -19,7 +19,7 @@ use std::time::Instant;
 use chrono::{TimeZone, Utc};
 use nabo_app::{Nabo, Role};
 use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
-use nabo_core::{ActivityKind, GroupKind, Scheme};
+use nabo_core::{ActivityKind, Scheme};
 use sha2::{Digest, Sha256};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -43,46 +43,15 @@ fn main() -> Result<()> {
     }
 }
 
-/// A small deterministic generator (xorshift), so every run makes the same files.
-struct Rng(u64);
+// The generator and the totals that could be true, shared with the report benchmark.
+#[path = "../benches/year_of_summaries.rs"]
+mod year_of_summaries;
+use year_of_summaries::Rng;
 
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
-
-/// Totals that could be true: `reached`, `new` below it, each breakdown adding up to it
-/// (some known, the rest unknown), each tally at most it.
+/// Totals that could be true for 5 to 64 people reached (see `year_of_summaries::totals`).
 fn totals(scheme: &Scheme, rng: &mut Rng) -> BTreeMap<String, u64> {
     let reached = 5 + rng.below(60);
-    let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
-    t.insert("reached".into(), reached);
-    t.insert("new".into(), rng.below(reached + 1));
-    for group in &scheme.groups {
-        let keys = group.keys();
-        match group.kind {
-            GroupKind::Breakdown => {
-                let mut left = reached;
-                for key in keys.iter().filter(|k| !k.ends_with(".unknown")) {
-                    let n = rng.below(left / 2 + 1);
-                    t.insert(key.clone(), n);
-                    left -= n;
-                }
-                t.insert(format!("{}.unknown", group.key), left);
-            }
-            GroupKind::Tally => {
-                for key in keys {
-                    t.insert(key, rng.below(reached / 3 + 1));
-                }
-            }
-            GroupKind::Total => {}
-        }
-    }
-    t
+    year_of_summaries::totals(scheme, reached, rng)
 }
 
 fn generate(dir: &Path, files: usize, volunteers: usize) -> Result<()> {
