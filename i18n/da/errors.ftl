@@ -158,7 +158,7 @@ error-report_refused = Rapporten kan ikke laves: { $reason ->
     [unknown_axis] "{ $name }" er hverken area, kind, month, quarter, year eller en gruppe i kategoriskemaet (gender, age, topic, referral, source, next_step, language).
     [unknown_measure] "{ $name }" er hverken en nøgle i kategoriskemaet (fx reached, new, gender.women), held eller cancelled.
     [same_axis] rækker og kolonner er begge { $name }.
-    [area_by_kind] opsummeringerne har tal pr. område og pr. aktivitet, men ikke begge dele på én gang. Vælg det ene.
+    [area_by_kind] perioden har opsummeringer fra en ældre Nabo ({ $count }), som tæller pr. område og pr. aktivitet, men ikke begge dele på én gang. Bed de frivillige om at opdatere Nabo og sende måneden igen, eller vælg område eller aktivitet alene.
     [group_as_rows] en gruppes kategorier ({ $name }) kan kun være kolonner.
     [not_by_area] { $name } tælles ikke pr. område i opsummeringerne.
     [min_cell_too_low] mindste celle { $given } er under { $floor }, det mindste der beskytter en person.

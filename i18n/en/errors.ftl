@@ -158,7 +158,7 @@ error-report_refused = The report cannot be made: { $reason ->
     [unknown_axis] "{ $name }" is not area, kind, month, quarter, year or a group of the category scheme (gender, age, topic, referral, source, next_step, language).
     [unknown_measure] "{ $name }" is not a key of the category scheme (e.g. reached, new, gender.women), held or cancelled.
     [same_axis] the rows and the columns are both { $name }.
-    [area_by_kind] summaries hold totals by area and by activity, not both at once. Choose one.
+    [area_by_kind] the period has summaries from an older Nabo ({ $count }), which count by area and by activity but not both together. Ask those volunteers to update Nabo and send the month again, or choose area or activity alone.
     [group_as_rows] a group's categories ({ $name }) can only be the columns.
     [not_by_area] { $name } is not counted by area in summaries.
     [min_cell_too_low] a minimum cell of { $given } is below { $floor }, the least that protects a person.

@@ -128,6 +128,36 @@ fn a_coordinator_reports_novembers_totals_with_small_counts_hidden_and_follows_h
     assert!(text.starts_with("\u{feff}Area,2026-11,Total\r\n"), "{text}");
     assert!(text.contains("Hasle,x,x") || text.contains("Hasle,<3,<3") || text.contains("Hasle,3,3"), "{text}");
 
+    // Areas by kind, from the summaries' lines by area and kind together: all home visits.
+    let by_kind = dir.path().join("by-kind.json");
+    hanne.ok(&[
+        "report",
+        "--from",
+        "2026-11",
+        "--to",
+        "2026-11",
+        "--rows",
+        "area",
+        "--cols",
+        "kind",
+        "--format",
+        "json",
+        "--out",
+        path(&by_kind),
+    ]);
+    let report: Value = serde_json::from_slice(&std::fs::read(&by_kind).expect("read")).expect("json");
+    assert_eq!(report["cols"][0], "home_visit");
+    assert_eq!(report["cols"][1], "group_meeting");
+    assert_eq!(
+        (report["cells"][0][0]["value"].as_u64(), report["col_totals"][0]["value"].as_u64()),
+        (Some(19), Some(31))
+    );
+    // Trige's 9 is shown, or hidden with Hasle's 3 so the column's 31 does not give it away.
+    let trige = &report["cells"][2][0];
+    assert!(trige["value"] == 9 || trige["suppressed"] == "secondary", "{trige}");
+    assert_eq!(report["cells"][0][1]["value"], 0, "no group meetings: a published zero");
+    assert_eq!(report["cells"][1][0]["suppressed"], "primary", "Hasle's 3");
+
     // Targets: 40 reached this year, 31 so far; a share of new contacts.
     let set = hanne.ok(&["target", "set", "--measure", "reached", "--period", "2026", "--count", "40"]);
     assert!(set.contains("Target 1 is set"), "{set}");
@@ -148,7 +178,6 @@ fn a_coordinator_reports_novembers_totals_with_small_counts_hidden_and_follows_h
     let with = |extra: &[&'static str]| -> Vec<&str> { base.iter().copied().chain(extra.iter().copied()).collect() };
     for (extra, words) in [
         (&["--rows", "area", "--cols", "month", "--min-cell", "2"][..], "below 3"),
-        (&["--rows", "area", "--cols", "kind"][..], "not both at once"),
         (&["--rows", "area", "--cols", "colour"][..], "\"colour\" is not area"),
         (&["--rows", "area", "--cols", "month", "--measure", "held"][..], "not counted by area"),
     ] {

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_app::{Nabo, Role};
-use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
+use nabo_core::exchange::{
+    area_kind_totals, AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
+};
 use nabo_core::{ActivityKind, GroupKind, Scheme};
 
 /// How many summaries.
@@ -110,6 +112,9 @@ pub fn import_year(dir: &Path, db: &Path) -> Nabo {
             created: "2027-01-01T09:00:00Z".into(),
             totals: month_totals,
             by_kind,
+            by_area_kind: area_kind_totals(
+                by_area.iter().map(|a| (ActivityKind::HomeVisit, a.area.as_deref(), &a.totals)),
+            ),
             by_area,
         };
         let signed = summary.sign(&key).unwrap_or_else(|e| panic!("{e}"));

@@ -18,7 +18,9 @@ use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use nabo_app::{Nabo, Role};
-use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
+use nabo_core::exchange::{
+    area_kind_totals, AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
+};
 use nabo_core::{ActivityKind, Scheme};
 use sha2::{Digest, Sha256};
 
@@ -88,6 +90,11 @@ fn generate(dir: &Path, files: usize, volunteers: usize) -> Result<()> {
             created: "2045-01-01T09:00:00Z".into(),
             totals: total.clone(),
             by_kind,
+            by_area_kind: area_kind_totals([(
+                ActivityKind::HomeVisit,
+                Some(format!("Område {}", v % 7)).as_deref(),
+                &total,
+            )]),
             by_area: vec![AreaTotals { area: Some(format!("Område {}", v % 7)), totals: total }],
         };
         let mut json = serde_json::to_vec_pretty(&summary.sign(&key)?)?;

@@ -175,6 +175,8 @@ struct Verified {
     period: String,
     revision: u32,
     scheme: String,
+    /// Its format version.
+    format: u32,
     /// The canonical JSON her signature covers: stored, compact; with the signature it is the
     /// signed summary again (a roll-up carries it on).
     signed: String,
@@ -238,12 +240,13 @@ fn verified(summary: MonthSummary, signature: String, signed: String, sha256: St
     let facts = facts_of(&summary).map_err(malformed)?;
     let key =
         PublicKey::from_base64(&summary.volunteer.signing_key).map_err(|e| Refusal::from(ExchangeError::from(e)))?;
-    let MonthSummary { volunteer, period, revision, scheme_version, .. } = summary;
+    let MonthSummary { volunteer, period, revision, scheme_version, version, .. } = summary;
     Ok(Verified {
         name: volunteer.name,
         period,
         revision,
         scheme: scheme_version,
+        format: version,
         signed,
         signature,
         facts,
@@ -370,7 +373,14 @@ fn store_summary(tx: Db<'_>, v: &Verified, now: DateTime<Utc>) -> Result<(), App
             imported: now,
         },
     )?;
-    let at = SummaryRef { id, volunteer_key: &v.key, period: &v.period, scheme: &v.scheme, revision: v.revision };
+    let at = SummaryRef {
+        id,
+        volunteer_key: &v.key,
+        period: &v.period,
+        scheme: &v.scheme,
+        revision: v.revision,
+        format: v.format,
+    };
     insert_summary_totals(tx, at, &v.facts)?;
     Ok(())
 }
@@ -580,8 +590,8 @@ impl Nabo {
         let keys = nabo_core::Scheme::current().map_err(AppError::Scheme)?.keys();
         let mut by_key: BTreeMap<Vec<u8>, Vec<DeliveredMonth>> = BTreeMap::new();
         for d in list_delivered(self.store.conn())? {
-            let values = crate::reports::current_values(&d.scheme, &d.values)?;
-            let totals = keys.iter().cloned().zip(values.into_iter().map(u64::from)).collect();
+            let values = crate::reports::current_values(&d.scheme, &d.values, crate::reports::Packing::Values)?;
+            let totals = keys.iter().cloned().zip(values).collect();
             by_key.entry(d.volunteer_key).or_default().push(DeliveredMonth {
                 period: d.period,
                 revision: d.revision,
@@ -608,7 +618,8 @@ impl Nabo {
     pub fn volunteer_rows(&self, now: DateTime<Utc>) -> Result<Vec<VolunteerRow>, AppError> {
         let mut by_key: BTreeMap<Vec<u8>, Vec<crate::reports::GridMonth>> = BTreeMap::new();
         for d in nabo_store::list_month_lines(self.store.conn())? {
-            let (reached, new) = crate::reports::reached_and_new(&d.scheme, &d.values)?;
+            let (reached, new) =
+                crate::reports::reached_and_new(&d.scheme, &d.values, crate::reports::Packing::Values)?;
             by_key.entry(d.volunteer_key).or_default().push(crate::reports::GridMonth {
                 period: d.period,
                 revision: d.revision,

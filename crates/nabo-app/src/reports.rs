@@ -7,11 +7,11 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use nabo_core::report::{
-    checked_min_cell, unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress, Published,
-    ReportError, Table, TableSpec, Target,
+    checked_min_cell, unpack_sums, unpack_values, Axis, Breakdown, FactRef, Goal, Measure, Month, Period, Progress,
+    Published, ReportError, Table, TableSpec, Target,
 };
 use nabo_core::{Scheme, CURRENT_SCHEME};
-use nabo_store::{delete_target, insert_target, list_targets, visit_facts, Role, StoreError, StoredTarget};
+use nabo_store::{delete_target, insert_target, list_targets, visit_sums, Role, StoreError, StoredTarget};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -125,10 +125,11 @@ pub enum TargetGoal {
     },
 }
 
-/// One stored line, read: month, label, held, cancelled, values in the current scheme.
-type FactRow = (Month, Option<String>, u32, u32, Vec<u32>);
+/// One line of the months' sums, read: month, kind, area, held, cancelled, sums in the
+/// current scheme.
+type FactRow = (Month, Option<String>, Option<String>, u64, u64, Vec<u64>);
 
-/// The lines of the summaries a table or target reads, in the current scheme.
+/// The lines of the months' sums a table reads, in the current scheme.
 struct FactSet {
     rows: Vec<FactRow>,
 }
@@ -138,10 +139,11 @@ impl FactSet {
     fn refs(&self, breakdown: Breakdown) -> Vec<FactRef<'_>> {
         self.rows
             .iter()
-            .map(|(month, label, held, cancelled, values)| FactRef {
+            .map(|(month, kind, area, held, cancelled, values)| FactRef {
                 month: *month,
                 breakdown,
-                label: label.as_deref(),
+                kind: kind.as_deref(),
+                area: area.as_deref(),
                 held: *held,
                 cancelled: *cancelled,
                 values,
@@ -154,17 +156,52 @@ fn damaged(detail: &str) -> AppError {
     AppError::Store(StoreError::Damaged { what: "summary totals", id: 0, detail: detail.to_string() })
 }
 
-/// Stored values of a summary in `scheme`, read in today's scheme (an older scheme's by its
-/// migration table), one per key in the current scheme's order.
-pub(crate) fn current_values(scheme: &str, packed: &[u8]) -> Result<Vec<u32>, AppError> {
+/// How a stored line's values are packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Packing {
+    /// One summary's line: four bytes a value.
+    Values,
+    /// The months' sums: eight bytes a value.
+    Sums,
+}
+
+impl Packing {
+    fn width(self) -> usize {
+        match self {
+            Packing::Values => 4,
+            Packing::Sums => 8,
+        }
+    }
+
+    fn unpack(self, bytes: &[u8]) -> Option<Vec<u64>> {
+        match self {
+            Packing::Values => unpack_values(bytes).map(|v| v.into_iter().map(u64::from).collect()),
+            Packing::Sums => unpack_sums(bytes),
+        }
+    }
+
+    /// The value at `index` straight from the bytes.
+    fn at(self, bytes: &[u8], index: usize) -> Option<u64> {
+        let w = self.width();
+        let b = bytes.get(index * w..index * w + w)?;
+        Some(match self {
+            Packing::Values => u64::from(u32::from_le_bytes(b.try_into().ok()?)),
+            Packing::Sums => u64::from_le_bytes(b.try_into().ok()?),
+        })
+    }
+}
+
+/// Stored values in `scheme`, read in today's scheme (an older scheme's by its migration
+/// table), one per key in the current scheme's order.
+pub(crate) fn current_values(scheme: &str, packed: &[u8], packing: Packing) -> Result<Vec<u64>, AppError> {
     // The current scheme's width, counted once: its key list is made anew on each call.
     static WIDTH: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let current = Scheme::current().map_err(AppError::Scheme)?;
     let width = *WIDTH.get_or_init(|| current.keys().len());
-    let mut values = unpack_values(packed).ok_or_else(|| damaged("values are not whole numbers"))?;
+    let mut values = packing.unpack(packed).ok_or_else(|| damaged("values are not whole numbers"))?;
     if scheme != CURRENT_SCHEME {
         let old = Scheme::get(scheme).map_err(AppError::Scheme)?.keys();
-        let map: BTreeMap<String, u32> = old.into_iter().zip(values.iter().copied()).collect();
+        let map: BTreeMap<String, u64> = old.into_iter().zip(values.iter().copied()).collect();
         let moved = current.migrate(scheme, &map).map_err(AppError::Scheme)?;
         values = current.keys().iter().map(|k| moved.get(k).copied().unwrap_or(0)).collect();
     }
@@ -175,22 +212,18 @@ pub(crate) fn current_values(scheme: &str, packed: &[u8]) -> Result<Vec<u32>, Ap
 }
 
 /// One value of a stored line, by its index in the current scheme: read straight from the
-/// packed bytes when the line is in the current scheme (the overview's areas and kinds need
-/// two values of each of tens of thousands of lines).
-fn pick(scheme: &str, packed: &[u8], index: Option<usize>) -> Result<u64, AppError> {
+/// packed bytes when the line is in the current scheme.
+fn pick(scheme: &str, packed: &[u8], index: Option<usize>, packing: Packing) -> Result<u64, AppError> {
     let Some(i) = index else { return Ok(0) };
     if scheme == CURRENT_SCHEME {
-        return match packed.get(i * 4..i * 4 + 4) {
-            Some(b) => Ok(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
-            None => Err(damaged("values do not match the scheme")),
-        };
+        return packing.at(packed, i).ok_or_else(|| damaged("values do not match the scheme"));
     }
-    Ok(current_values(scheme, packed)?.get(i).map_or(0, |v| u64::from(*v)))
+    Ok(current_values(scheme, packed, packing)?.get(i).copied().unwrap_or(0))
 }
 
 /// People reached and new of a stored line (what the overview, the grid and the window's
 /// volunteer list show of each).
-pub(crate) fn reached_and_new(scheme: &str, packed: &[u8]) -> Result<(u64, u64), AppError> {
+pub(crate) fn reached_and_new(scheme: &str, packed: &[u8], packing: Packing) -> Result<(u64, u64), AppError> {
     static AT: std::sync::OnceLock<(Option<usize>, Option<usize>)> = std::sync::OnceLock::new();
     let (reached, new) = match AT.get() {
         Some(at) => *at,
@@ -200,7 +233,7 @@ pub(crate) fn reached_and_new(scheme: &str, packed: &[u8]) -> Result<(u64, u64),
             *AT.get_or_init(|| (index("reached"), index("new")))
         }
     };
-    Ok((pick(scheme, packed, reached)?, pick(scheme, packed, new)?))
+    Ok((pick(scheme, packed, reached, packing)?, pick(scheme, packed, new, packing)?))
 }
 
 fn report_error(e: ReportError) -> AppError {
@@ -223,12 +256,26 @@ impl Nabo {
         }
     }
 
-    /// The stored lines of `breakdown` from `from` to `to`, in the current scheme.
+    /// The months' sums of `breakdown` from `from` to `to`, in the current scheme.
     fn fact_set(&self, breakdown: Breakdown, from: Month, to: Month) -> Result<FactSet, AppError> {
+        let (from, to) = (from.to_string(), to.to_string());
+        if breakdown == Breakdown::AreaKind {
+            // Summaries from before format 2 count by area and by kind but not by both: a table
+            // without them would be short, so it is refused, saying how many.
+            let mut older = 0u64;
+            visit_sums(self.store.conn(), Breakdown::Month, &from, &to, |f| {
+                older += u64::from(f.older);
+                Ok::<_, AppError>(())
+            })?;
+            if older > 0 {
+                return Err(report_error(ReportError::AreaByKindFromOlder { summaries: older }));
+            }
+        }
         let mut rows = Vec::new();
-        visit_facts(self.store.conn(), breakdown, &from.to_string(), &to.to_string(), |f| {
+        visit_sums(self.store.conn(), breakdown, &from, &to, |f| {
             let month: Month = f.period.parse().map_err(|_| damaged("a month is not YYYY-MM"))?;
-            rows.push((month, f.label.map(str::to_string), f.held, f.cancelled, current_values(f.scheme, f.values)?));
+            let values = current_values(f.scheme, f.sums, Packing::Sums)?;
+            rows.push((month, f.kind.map(str::to_string), f.area.map(str::to_string), f.held, f.cancelled, values));
             Ok::<_, AppError>(())
         })?;
         Ok(FactSet { rows })
@@ -331,8 +378,8 @@ impl Nabo {
         let (from, to) = (period.first().to_string(), period.last().to_string());
         let at = measure.key_index();
         let mut total = 0u64;
-        visit_facts(self.store.conn(), measure.breakdown(), &from, &to, |f| {
-            total += measure.on_line(f.label, f.held, f.cancelled, || pick(f.scheme, f.values, at))?;
+        visit_sums(self.store.conn(), measure.breakdown(), &from, &to, |f| {
+            total += measure.on_line(f.kind, f.held, f.cancelled, || pick(f.scheme, f.sums, at, Packing::Sums))?;
             Ok::<_, AppError>(())
         })?;
         Ok(total)
@@ -555,44 +602,36 @@ impl Nabo {
                 held: 0,
             })
             .collect();
-        // Summed straight from SQLite's rows: the year of a national coordinator is tens of
-        // thousands of lines, and copying each out first cost most of the time.
+        // Read from the months' sums: a few hundred rows for a national year.
         let mut sums = vec![0u64; keys.len()];
         let (mut held, mut cancelled) = (0u64, 0u64);
         let (from, to) = (first.to_string(), last.to_string());
         let conn = self.store.conn();
-        visit_facts(conn, Breakdown::Month, &from, &to, |f| {
-            if f.scheme == CURRENT_SCHEME && f.values.len() == sums.len() * 4 {
-                // Added up straight from the packed bytes.
-                for (sum, b) in sums.iter_mut().zip(f.values.chunks_exact(4)) {
-                    *sum += u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-                }
-            } else {
-                for (sum, v) in sums.iter_mut().zip(&current_values(f.scheme, f.values)?) {
-                    *sum += u64::from(*v);
-                }
+        visit_sums(conn, Breakdown::Month, &from, &to, |f| {
+            for (sum, v) in sums.iter_mut().zip(current_values(f.scheme, f.sums, Packing::Sums)?) {
+                *sum += v;
             }
-            held += u64::from(f.held);
-            cancelled += u64::from(f.cancelled);
+            held += f.held;
+            cancelled += f.cancelled;
             if let Some(line) = months.iter_mut().find(|l| l.period == f.period) {
-                line.summaries += 1;
-                let (reached, new) = reached_and_new(f.scheme, f.values)?;
+                line.summaries += f.summaries;
+                let (reached, new) = reached_and_new(f.scheme, f.sums, Packing::Sums)?;
                 line.reached += reached;
                 line.new += new;
-                line.held += u64::from(f.held);
+                line.held += f.held;
             }
             Ok::<_, AppError>(())
         })?;
         let totals: BTreeMap<String, u64> = keys.iter().cloned().zip(sums).collect();
         let mut areas: Vec<OverviewArea> = Vec::new();
         let mut area_index: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
-        visit_facts(conn, Breakdown::Area, &from, &to, |f| {
-            let key = f.label.map(str::to_string);
+        visit_sums(conn, Breakdown::Area, &from, &to, |f| {
+            let key = f.area.map(str::to_string);
             let i = *area_index.entry(key.clone()).or_insert_with(|| {
                 areas.push(OverviewArea { area: key, reached: 0, new: 0 });
                 areas.len() - 1
             });
-            let (reached, new) = reached_and_new(f.scheme, f.values)?;
+            let (reached, new) = reached_and_new(f.scheme, f.sums, Packing::Sums)?;
             areas[i].reached += reached;
             areas[i].new += new;
             Ok::<_, AppError>(())
@@ -602,11 +641,11 @@ impl Nabo {
             .iter()
             .map(|&kind| OverviewKind { kind, held: 0, cancelled: 0, reached: 0 })
             .collect();
-        visit_facts(conn, Breakdown::Kind, &from, &to, |f| {
-            if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == f.label) {
-                line.held += u64::from(f.held);
-                line.cancelled += u64::from(f.cancelled);
-                line.reached += reached_and_new(f.scheme, f.values)?.0;
+        visit_sums(conn, Breakdown::Kind, &from, &to, |f| {
+            if let Some(line) = kinds.iter_mut().find(|k| Some(k.kind.as_str()) == f.kind) {
+                line.held += f.held;
+                line.cancelled += f.cancelled;
+                line.reached += reached_and_new(f.scheme, f.sums, Packing::Sums)?.0;
             }
             Ok::<_, AppError>(())
         })?;
@@ -638,7 +677,7 @@ impl Nabo {
                 entry.0 = d.period.clone();
             }
             if period.contains(month) {
-                let (reached, new) = reached_and_new(&d.scheme, &d.values)?;
+                let (reached, new) = reached_and_new(&d.scheme, &d.values, Packing::Values)?;
                 entry.1.push(GridMonth { period: d.period, revision: d.revision, reached, new });
             }
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use nabo_core::exchange::{
-    AreaTotals, ExchangeError, KindTotals, MonthSummary, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
+    area_kind_totals, AreaTotals, ExchangeError, KindTotals, MonthSummary, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
 };
 use nabo_core::{ActivityKind, ActivityStatus, Scheme};
 use nabo_store::{
@@ -84,7 +84,9 @@ fn period_of(first: NaiveDate) -> String {
 }
 
 /// What a month's summary says, without who, when and which revision: its hash tells whether
-/// counts changed after an export.
+/// counts changed after an export. The totals by area and kind together (format 2) are left
+/// out, so that a month sent by a format-1 Nabo is not shown changed after an update; a change
+/// they alone would show (the same counts swapped between two areas' kinds) is not flagged.
 fn content_hash(summary: &MonthSummary) -> Result<[u8; 32], AppError> {
     let content = (&summary.period, &summary.scheme_version, &summary.totals, &summary.by_kind, &summary.by_area);
     let bytes = serde_json::to_vec(&content).map_err(|e| AppError::Card {
@@ -127,6 +129,7 @@ impl Nabo {
         }
         let mut totals = zero.clone();
         let mut by_area: BTreeMap<Option<String>, BTreeMap<String, u64>> = BTreeMap::new();
+        let mut records: Vec<(ActivityKind, Option<String>, BTreeMap<String, u64>)> = Vec::new();
         for ((kind, area, version), values) in groups {
             let kind: ActivityKind = kind.parse().map_err(|_| {
                 AppError::Store(nabo_store::StoreError::Damaged {
@@ -135,13 +138,17 @@ impl Nabo {
                     detail: format!("unknown kind '{kind}'"),
                 })
             })?;
+            let mut record = BTreeMap::new();
             for (key, value) in scheme.migrate(&version, &values).map_err(AppError::Scheme)? {
                 let value = u64::from(value);
                 *totals.entry(key.clone()).or_insert(0) += value;
                 *by_kind.entry(kind).or_default().totals.entry(key.clone()).or_insert(0) += value;
-                *by_area.entry(area.clone()).or_insert_with(|| zero.clone()).entry(key).or_insert(0) += value;
+                *by_area.entry(area.clone()).or_insert_with(|| zero.clone()).entry(key.clone()).or_insert(0) += value;
+                record.insert(key, value);
             }
+            records.push((kind, area, record));
         }
+        let by_area_kind = area_kind_totals(records.iter().map(|(kind, area, t)| (*kind, area.as_deref(), t)));
         Ok(MonthSummary {
             format: SUMMARY_FORMAT.into(),
             version: SUMMARY_VERSION,
@@ -153,6 +160,7 @@ impl Nabo {
             totals,
             by_kind,
             by_area: by_area.into_iter().map(|(area, totals)| AreaTotals { area, totals }).collect(),
+            by_area_kind,
         })
     }
 

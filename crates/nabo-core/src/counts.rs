@@ -436,7 +436,11 @@ impl Scheme {
     }
 
     /// Maps stored values of scheme `from` onto this scheme (summing keys that merge).
-    pub fn migrate(&self, from: &str, values: &BTreeMap<String, u32>) -> Result<BTreeMap<String, u32>, SchemeError> {
+    pub fn migrate<T: Copy + Default + std::ops::AddAssign>(
+        &self,
+        from: &str,
+        values: &BTreeMap<String, T>,
+    ) -> Result<BTreeMap<String, T>, SchemeError> {
         if from == self.version {
             return Ok(values.clone());
         }
@@ -457,7 +461,7 @@ impl Scheme {
                     reason: format!("{from}'s {key} maps to {target}, which it does not have"),
                 });
             }
-            *out.entry(target.to_string()).or_insert(0) += value;
+            *out.entry(target.to_string()).or_insert_with(T::default) += *value;
         }
         Ok(out)
     }

@@ -60,6 +60,6 @@ pub use summaries::{
     set_coordinator, GroupedTotal, SentSummary, StoredCoordinator,
 };
 pub use totals::{
-    delete_target, insert_summary_totals, insert_target, list_delivered, list_facts, list_month_lines, list_targets,
-    visit_facts, Delivered, FactLine, MonthLine, StoredFact, StoredTarget, SummaryRef,
+    delete_target, insert_summary_totals, insert_target, list_delivered, list_month_lines, list_targets, visit_sums,
+    Delivered, MonthLine, StoredTarget, SumLine, SummaryRef,
 };

@@ -274,6 +274,31 @@ CREATE TABLE targets (
 ) STRICT;
 "#;
 
+/// Version 8: the sums of the summaries that count, per month and line (the month, a kind, an
+/// area, an area's kind), kept up to date at each import so the overview and the reports read
+/// a few hundred rows instead of every summary's lines; filled from the summaries imported
+/// before by [`crate::totals::fill_month_sums`], this migration's hook.
+const V8: &str = r#"
+-- One row per month, breakdown, kind, area and scheme: how many summaries are summed in it
+-- (a row whose last summary is taken out is removed), of which `older` are format 1 (no
+-- lines by area and kind), the activities held and called off, and `sums`: every key of the
+-- scheme in its order, eight bytes each, little-endian.
+CREATE TABLE month_sums (
+    period    TEXT    NOT NULL,
+    breakdown TEXT    NOT NULL CHECK (breakdown IN ('month', 'kind', 'area', 'area_kind')),
+    kind      TEXT,
+    area      TEXT CHECK (area IS NULL OR area <> ''),
+    scheme    TEXT    NOT NULL,
+    summaries INTEGER NOT NULL CHECK (summaries >= 1),
+    older     INTEGER NOT NULL CHECK (older BETWEEN 0 AND summaries),
+    held      INTEGER NOT NULL CHECK (held >= 0),
+    cancelled INTEGER NOT NULL CHECK (cancelled >= 0),
+    sums      BLOB    NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX month_sums_line
+    ON month_sums (period, breakdown, ifnull(kind, ''), ifnull(area, ''), scheme);
+"#;
+
 /// Every migration, oldest first.
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -287,11 +312,15 @@ pub(crate) fn migrations() -> Migrations<'static> {
             crate::totals::fill_summary_totals(crate::db::Db::new(tx))
                 .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
         }),
+        M::up_with_hook(V8, |tx: &rusqlite::Transaction<'_>| {
+            crate::totals::fill_month_sums(crate::db::Db::new(tx))
+                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+        }),
     ])
 }
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,8 @@
 //! The totals of imported summaries as the reports read them, and the coordinator's targets.
 
 use nabo_core::exchange::MonthSummary;
-use nabo_core::report::{facts_of, pack_values, Breakdown, Fact};
-use rusqlite::named_params;
+use nabo_core::report::{facts_of, pack_sums, pack_values, unpack_sums, Breakdown, Fact};
+use rusqlite::{named_params, OptionalExtension};
 
 use crate::db::Db;
 use crate::error::StoreError;
@@ -20,27 +20,56 @@ pub struct SummaryRef<'a> {
     pub scheme: &'a str,
     /// Its revision.
     pub revision: u32,
+    /// Its format version (1 has no lines by area and kind together).
+    pub format: u32,
 }
 
-/// Stores the lines of a summary just stored; the lines of the volunteer's older revisions of
-/// that month are removed (only the highest revision counts).
+/// Stores the lines of a summary just stored and adds them to the months' sums; the lines of
+/// the volunteer's older revision of that month are removed and taken out of the sums (only
+/// the highest revision counts).
 pub fn insert_summary_totals(conn: Db<'_>, summary: SummaryRef<'_>, facts: &[Fact]) -> Result<(), StoreError> {
     let summary_id = summary.id;
     let volunteer_key = summary.volunteer_key;
-    conn.execute(
-        "DELETE FROM summary_totals WHERE summary_id IN
-           (SELECT id FROM imported_summaries WHERE volunteer_key = :key AND period = :period AND id <> :id)",
-        named_params! { ":key": volunteer_key.as_slice(), ":period": summary.period, ":id": summary_id },
-    )?;
+    let replaced: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT DISTINCT summary_id FROM summary_totals
+             WHERE volunteer_key = :key AND period = :period AND summary_id <> :id",
+        )?
+        .query_map(
+            named_params! { ":key": volunteer_key.as_slice(), ":period": summary.period, ":id": summary_id },
+            |r| r.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
+    for id in replaced {
+        let (stored, old_facts) = stored_facts(conn, id)?;
+        add_to_sums(conn, id, &stored, &old_facts, Sign::Minus)?;
+        conn.execute("DELETE FROM summary_totals WHERE summary_id = :id", named_params! { ":id": id })?;
+    }
+    insert_lines(conn, summary, facts)?;
+    let about =
+        SummaryAbout { period: summary.period.to_string(), scheme: summary.scheme.to_string(), format: summary.format };
+    add_to_sums(conn, summary_id, &about, facts, Sign::Plus)
+}
+
+/// Stores a summary's own lines (`summary_totals`, as migration 7 made it).
+fn insert_lines(conn: Db<'_>, summary: SummaryRef<'_>, facts: &[Fact]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO summary_totals
            (summary_id, volunteer_key, revision, period, breakdown, label, held, cancelled, scheme, vals)
          VALUES (:id, :key, :revision, :period, :breakdown, :label, :held, :cancelled, :scheme, :vals)",
     )?;
-    for Fact { breakdown, label, held, cancelled, values } in facts {
+    // The per-summary lines serve the grid and the volunteers list; lines by area and kind
+    // together are only ever read summed.
+    for Fact { breakdown, kind, area, held, cancelled, values } in facts {
+        let label = match breakdown {
+            Breakdown::Month => None,
+            Breakdown::Kind => kind.map(|k| k.as_str().to_string()),
+            Breakdown::Area => area.clone(),
+            Breakdown::AreaKind => continue,
+        };
         stmt.execute(named_params! {
-            ":id": summary_id,
-            ":key": volunteer_key.as_slice(),
+            ":id": summary.id,
+            ":key": summary.volunteer_key.as_slice(),
             ":revision": summary.revision,
             ":period": summary.period,
             ":breakdown": breakdown.as_str(),
@@ -50,6 +79,122 @@ pub fn insert_summary_totals(conn: Db<'_>, summary: SummaryRef<'_>, facts: &[Fac
             ":scheme": summary.scheme,
             ":vals": pack_values(values),
         })?;
+    }
+    Ok(())
+}
+
+/// What the sums need to know of a summary besides its lines.
+struct SummaryAbout {
+    period: String,
+    scheme: String,
+    format: u32,
+}
+
+/// A stored summary's lines, from its JSON (what they were made of when it was imported).
+fn stored_facts(conn: Db<'_>, id: i64) -> Result<(SummaryAbout, Vec<Fact>), StoreError> {
+    let payload: String =
+        conn.query_row("SELECT payload FROM imported_summaries WHERE id = :id", named_params! { ":id": id }, |r| {
+            r.get(0)
+        })?;
+    let damaged = |detail: String| StoreError::Damaged { what: "imported summary", id, detail };
+    let summary = MonthSummary::from_stored(&payload).map_err(|e| damaged(e.to_string()))?;
+    let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
+    Ok((SummaryAbout { period: summary.period, scheme: summary.scheme_version, format: summary.version }, facts))
+}
+
+/// Adding a summary to the sums, or taking it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    Plus,
+    Minus,
+}
+
+/// Adds a summary's lines to `month_sums` (or takes them out): one row per month, breakdown,
+/// kind, area and scheme, counting the summaries in it.
+fn add_to_sums(conn: Db<'_>, id: i64, summary: &SummaryAbout, facts: &[Fact], sign: Sign) -> Result<(), StoreError> {
+    let damaged = |detail: &str| StoreError::Damaged { what: "month sums", id, detail: detail.to_string() };
+    let mut find = conn.prepare_cached(
+        "SELECT rowid, summaries, older, held, cancelled, sums FROM month_sums
+         WHERE period = :period AND breakdown = :breakdown AND ifnull(kind, '') = :kind
+           AND ifnull(area, '') = :area AND scheme = :scheme",
+    )?;
+    let older = u32::from(summary.format < 2);
+    for fact in facts {
+        let kind = fact.kind.map(|k| k.as_str());
+        let key = named_params! {
+            ":period": summary.period,
+            ":breakdown": fact.breakdown.as_str(),
+            ":kind": kind.unwrap_or(""),
+            ":area": fact.area.as_deref().unwrap_or(""),
+            ":scheme": summary.scheme,
+        };
+        let found = find
+            .query_row(key, |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, u64>(3)?,
+                    r.get::<_, u64>(4)?,
+                    r.get::<_, Vec<u8>>(5)?,
+                ))
+            })
+            .optional()?;
+        match (found, sign) {
+            (None, Sign::Plus) => {
+                let sums: Vec<u64> = fact.values.iter().map(|v| u64::from(*v)).collect();
+                conn.prepare_cached(
+                    "INSERT INTO month_sums (period, breakdown, kind, area, scheme, summaries, older, held, cancelled, sums)
+                     VALUES (:period, :breakdown, :kind, :area, :scheme, 1, :older, :held, :cancelled, :sums)",
+                )?
+                .execute(named_params! {
+                    ":period": summary.period,
+                    ":breakdown": fact.breakdown.as_str(),
+                    ":kind": kind,
+                    ":area": fact.area,
+                    ":scheme": summary.scheme,
+                    ":older": older,
+                    ":held": fact.held,
+                    ":cancelled": fact.cancelled,
+                    ":sums": pack_sums(&sums),
+                })?;
+            }
+            (None, Sign::Minus) => return Err(damaged("a summary taken out was never added")),
+            (Some((rowid, summaries, old, held, cancelled, packed)), sign) => {
+                let mut sums = unpack_sums(&packed).ok_or_else(|| damaged("sums are not whole numbers"))?;
+                if sums.len() != fact.values.len() {
+                    return Err(damaged("sums do not match the scheme"));
+                }
+                let apply = |a: u64, b: u64| match sign {
+                    Sign::Plus => a.checked_add(b),
+                    Sign::Minus => a.checked_sub(b),
+                };
+                let underflow = || damaged("a summary taken out is more than the sums");
+                for (sum, v) in sums.iter_mut().zip(&fact.values) {
+                    *sum = apply(*sum, u64::from(*v)).ok_or_else(underflow)?;
+                }
+                let summaries = apply(u64::from(summaries), 1).ok_or_else(underflow)?;
+                let older = apply(u64::from(old), u64::from(older)).ok_or_else(underflow)?;
+                let held = apply(held, u64::from(fact.held)).ok_or_else(underflow)?;
+                let cancelled = apply(cancelled, u64::from(fact.cancelled)).ok_or_else(underflow)?;
+                if summaries == 0 {
+                    conn.execute("DELETE FROM month_sums WHERE rowid = :rowid", named_params! { ":rowid": rowid })?;
+                } else {
+                    conn.prepare_cached(
+                        "UPDATE month_sums SET summaries = :summaries, older = :older, held = :held,
+                           cancelled = :cancelled, sums = :sums WHERE rowid = :rowid",
+                    )?
+                    .execute(named_params! {
+                        ":rowid": rowid,
+                        ":summaries": summaries,
+                        ":older": older,
+                        ":held": held,
+                        ":cancelled": cancelled,
+                        ":sums": pack_sums(&sums),
+                    })?;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -75,86 +220,77 @@ pub(crate) fn fill_summary_totals(conn: Db<'_>) -> Result<(), StoreError> {
             period: &summary.period,
             scheme: &summary.scheme_version,
             revision: summary.revision,
+            format: summary.version,
         };
-        insert_summary_totals(conn, at, &facts)?;
+        // Its lines alone: the months' sums are migration 8's.
+        insert_lines(conn, at, &facts)?;
     }
     Ok(())
 }
 
-/// One stored line of a summary that counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredFact {
-    /// The month, `YYYY-MM`.
-    pub period: String,
-    /// The kind's or area's name.
-    pub label: Option<String>,
-    /// Activities held.
-    pub held: u32,
-    /// Activities called off.
-    pub cancelled: u32,
-    /// The summary's scheme version.
-    pub scheme: String,
-    /// The values, packed.
-    pub values: Vec<u8>,
+/// Fills `month_sums` from the summaries that count (migration 8's hook).
+pub(crate) fn fill_month_sums(conn: Db<'_>) -> Result<(), StoreError> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT DISTINCT summary_id FROM summary_totals")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        let (about, facts) = stored_facts(conn, id)?;
+        add_to_sums(conn, id, &about, &facts, Sign::Plus)?;
+    }
+    Ok(())
 }
 
-/// Every stored line of `breakdown` for the months `from` to `to` (`YYYY-MM`, both included).
-///
-/// Read from `summary_totals` alone: joining the summaries themselves (their JSON in the same
-/// rows) made the year's report over 10,000 summaries twice as slow.
-pub fn list_facts(conn: Db<'_>, breakdown: Breakdown, from: &str, to: &str) -> Result<Vec<StoredFact>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT period, label, held, cancelled, scheme, vals FROM summary_totals
-         WHERE breakdown = :breakdown AND period BETWEEN :from AND :to",
-    )?;
-    let rows = stmt.query_map(named_params! { ":breakdown": breakdown.as_str(), ":from": from, ":to": to }, |r| {
-        Ok(StoredFact {
-            period: r.get(0)?,
-            label: r.get(1)?,
-            held: r.get(2)?,
-            cancelled: r.get(3)?,
-            scheme: r.get(4)?,
-            values: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// One stored line as read, borrowed from SQLite's row (nothing copied).
+/// One line of the months' sums as read, borrowed from SQLite's row (nothing copied).
 #[derive(Debug, Clone, Copy)]
-pub struct FactLine<'a> {
+pub struct SumLine<'a> {
     /// The month, `YYYY-MM`.
     pub period: &'a str,
-    /// The kind's or area's name.
-    pub label: Option<&'a str>,
-    /// Activities held.
-    pub held: u32,
-    /// Activities called off.
-    pub cancelled: u32,
-    /// The summary's scheme version.
+    /// The kind's name, on kind and area-by-kind lines.
+    pub kind: Option<&'a str>,
+    /// The area's name, on area and area-by-kind lines (none: activities without one).
+    pub area: Option<&'a str>,
+    /// The scheme the sums are in.
     pub scheme: &'a str,
-    /// The values, packed.
-    pub values: &'a [u8],
+    /// Summaries summed.
+    pub summaries: u32,
+    /// Of which format 1 (with no lines by area and kind together).
+    pub older: u32,
+    /// Activities held.
+    pub held: u64,
+    /// Activities called off.
+    pub cancelled: u64,
+    /// The sums, packed (eight bytes each).
+    pub sums: &'a [u8],
 }
 
-/// A borrowed text column.
-fn text(value: rusqlite::types::ValueRef<'_>) -> Result<&str, StoreError> {
-    value.as_str().map_err(|e| StoreError::from(rusqlite::Error::from(e)))
+/// A borrowed text column, or none.
+fn text(value: rusqlite::types::ValueRef<'_>) -> Result<Option<&str>, StoreError> {
+    match value {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        other => other.as_str().map(Some).map_err(|e| StoreError::from(rusqlite::Error::from(e))),
+    }
 }
 
-/// Calls `visit` with every stored line of `breakdown` for the months `from` to `to`, without
-/// copying them out of SQLite: the overview sums tens of thousands of lines.
-pub fn visit_facts<E: From<StoreError>>(
+/// A text column that may not be NULL (STRICT and NOT NULL keep it so).
+fn required<'a>(value: Option<&'a str>, column: &str) -> Result<&'a str, StoreError> {
+    value.ok_or_else(|| StoreError::Damaged { what: "month sums", id: 0, detail: format!("no {column}") })
+}
+
+/// Calls `visit` with every line of the months' sums of `breakdown` for the months `from` to
+/// `to` (`YYYY-MM`, both included): a few hundred rows for a national year, where the
+/// summaries' own lines are tens of thousands.
+pub fn visit_sums<E: From<StoreError>>(
     conn: Db<'_>,
     breakdown: Breakdown,
     from: &str,
     to: &str,
-    mut visit: impl FnMut(FactLine<'_>) -> Result<(), E>,
+    mut visit: impl FnMut(SumLine<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT period, label, held, cancelled, scheme, vals FROM summary_totals
-             WHERE breakdown = :breakdown AND period BETWEEN :from AND :to",
+            "SELECT period, kind, area, scheme, summaries, older, held, cancelled, sums FROM month_sums
+             WHERE breakdown = :breakdown AND period BETWEEN :from AND :to ORDER BY period",
         )
         .map_err(StoreError::from)?;
     let mut rows = stmt
@@ -162,17 +298,16 @@ pub fn visit_facts<E: From<StoreError>>(
         .map_err(StoreError::from)?;
     while let Some(row) = rows.next().map_err(StoreError::from)? {
         let get = |i: usize| row.get_ref(i).map_err(StoreError::from);
-        let label = match get(1)? {
-            rusqlite::types::ValueRef::Null => None,
-            other => Some(text(other)?),
-        };
-        let line = FactLine {
-            period: text(get(0)?)?,
-            label,
-            held: row.get(2).map_err(StoreError::from)?,
-            cancelled: row.get(3).map_err(StoreError::from)?,
-            scheme: text(get(4)?)?,
-            values: get(5)?.as_blob().map_err(|e| StoreError::from(rusqlite::Error::from(e)))?,
+        let line = SumLine {
+            period: required(text(get(0)?)?, "period")?,
+            kind: text(get(1)?)?,
+            area: text(get(2)?)?,
+            scheme: required(text(get(3)?)?, "scheme")?,
+            summaries: row.get(4).map_err(StoreError::from)?,
+            older: row.get(5).map_err(StoreError::from)?,
+            held: row.get(6).map_err(StoreError::from)?,
+            cancelled: row.get(7).map_err(StoreError::from)?,
+            sums: get(8)?.as_blob().map_err(|e| StoreError::from(rusqlite::Error::from(e)))?,
         };
         visit(line)?;
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_core::calendar::{BusyEntry, BusyTime};
-use nabo_core::report::{unpack_values, Breakdown};
+use nabo_core::report::{unpack_sums, Breakdown};
 use nabo_core::Scheme;
 use nabo_core::{
     ActivityDraft, ActivityId, ActivityKind, ActivityStatus, Details, ExceptionChange, LocalDateTime, Minutes,
@@ -15,11 +15,12 @@ use nabo_store::{
     delete_activity, delete_busy_source, delete_example_activities, diff_busy_source, get_activity, get_counts,
     get_identity, get_keys, get_setting, insert_activity, insert_identity, insert_sent_summary, latest_counts_before,
     list_activities_overlapping, list_busy_overlapping, list_busy_sources, list_count_edits, list_exceptions,
-    list_facts, list_sent_summaries, list_targets, list_volunteers, month_count_totals, move_exceptions,
+    list_month_lines, list_sent_summaries, list_targets, list_volunteers, month_count_totals, move_exceptions,
     next_rollup_revision, next_summary_revision, purge_deleted_activities, recent_values, record_counts,
     replace_busy_source, restore_activity, rollup_imported, set_activity_status, set_encryption_key_once,
-    set_exception, set_keys_once, set_role, set_setting, update_activity, BusyDiff, CountEdit, Identity, NewActivity,
-    NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID, SCHEMA_VERSION,
+    set_exception, set_keys_once, set_role, set_setting, update_activity, visit_sums, BusyDiff, CountEdit, Identity,
+    NewActivity, NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID,
+    SCHEMA_VERSION,
 };
 
 fn now() -> DateTime<Utc> {
@@ -230,6 +231,38 @@ fn a_database_from_a_newer_nabo_is_refused_unchanged() {
     );
 }
 
+/// One line of the months' sums as a test reads it.
+#[derive(Debug)]
+struct Sum {
+    period: String,
+    kind: Option<String>,
+    area: Option<String>,
+    summaries: u32,
+    older: u32,
+    held: u64,
+    reached: u64,
+}
+
+/// The months' sums of `breakdown`, `from` to `to`, with people reached.
+fn sums(store: &Store, breakdown: Breakdown, from: &str, to: &str) -> Vec<Sum> {
+    let reached = Scheme::current().expect("scheme").keys().iter().position(|k| k == "reached").expect("key");
+    let mut out = Vec::new();
+    visit_sums(store.conn(), breakdown, from, to, |l| {
+        out.push(Sum {
+            period: l.period.to_string(),
+            kind: l.kind.map(str::to_string),
+            area: l.area.map(str::to_string),
+            summaries: l.summaries,
+            older: l.older,
+            held: l.held,
+            reached: unpack_sums(l.sums).expect("whole sums")[reached],
+        });
+        Ok::<_, StoreError>(())
+    })
+    .expect("sums");
+    out
+}
+
 /// Every frozen fixture of an older schema opens with this build, and its rows read back.
 #[test]
 fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
@@ -295,13 +328,16 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
             );
         }
         if version >= 7 {
-            // The summary's lines as migration 7's hook stored them, and the targets.
-            let month = list_facts(store.conn(), Breakdown::Month, "2026-11", "2026-11").expect("facts");
+            // The summary's lines as migration 7's hook stored them, summed by migration 8's,
+            // and the targets.
+            let month = sums(&store, Breakdown::Month, "2026-11", "2026-11");
             assert_eq!(month.len(), 1);
-            let reached = Scheme::current().expect("scheme").keys().iter().position(|k| k == "reached").expect("key");
-            assert_eq!(unpack_values(&month[0].values).map(|v| v[reached]), Some(5));
-            let areas = list_facts(store.conn(), Breakdown::Area, "2026-01", "2026-12").expect("facts");
-            assert_eq!(areas.iter().map(|f| f.label.as_deref()).collect::<Vec<_>>(), [Some("Gellerup"), Some("Hasle")]);
+            assert_eq!((month[0].reached, month[0].summaries, month[0].older), (5, 1, 1));
+            let areas = sums(&store, Breakdown::Area, "2026-01", "2026-12");
+            let areas: Vec<_> = areas.iter().map(|f| (f.area.as_deref(), f.reached)).collect();
+            assert_eq!(areas, [(Some("Gellerup"), 3), (Some("Hasle"), 2)]);
+            let grid = list_month_lines(store.conn()).expect("lines");
+            assert_eq!(grid.iter().map(|l| (&*l.period, l.revision)).collect::<Vec<_>>(), [("2026-11", 2)]);
             let targets = list_targets(store.conn()).expect("targets");
             assert_eq!(
                 targets.iter().map(|t| (&*t.measure, &*t.period, t.count, t.share)).collect::<Vec<_>>(),
@@ -343,10 +379,10 @@ fn migration_7_fills_the_lines_of_summaries_imported_before_it() {
         insert(2, &doc);
     }
     let store = Store::open(&t.path).expect("migrates");
-    let kinds = list_facts(store.conn(), Breakdown::Kind, "2026-11", "2026-11").expect("facts");
+    let kinds = sums(&store, Breakdown::Kind, "2026-11", "2026-11");
     // One line per kind that has anything (her home visits), of the highest revision alone.
     assert_eq!(kinds.len(), 1);
-    assert!(kinds.iter().any(|f| f.label.as_deref() == Some("home_visit") && f.held == 2));
+    assert!(kinds.iter().any(|f| f.kind.as_deref() == Some("home_visit") && f.held == 2 && f.summaries == 1));
 
     // A payload that is not a summary stops the migration, and the database stays at 6.
     let t = temp_db();
@@ -824,4 +860,137 @@ fn each_export_of_a_month_gets_the_next_revision_and_the_list_shows_the_last() {
         .map(|s| (s.period, s.revision, s.sha256[0]))
         .collect();
     assert_eq!(last, [("2026-11".to_string(), 2, 2), ("2026-10".to_string(), 1, 3)]);
+}
+
+/// People reached at a kind of activity in an area.
+type Record<'a> = (ActivityKind, Option<&'a str>, u64);
+
+/// A volunteer's month for the sums test: people reached per (kind, area), every breakdown
+/// unknown; format 2 (with its lines by area and kind) or 1.
+fn month_summary(
+    volunteer: u8,
+    period: &str,
+    revision: u32,
+    records: &[Record<'_>],
+    format: u32,
+) -> nabo_core::exchange::MonthSummary {
+    use nabo_core::exchange::{area_kind_totals, AreaTotals, KindTotals, MonthSummary, Sender};
+    let scheme = Scheme::current().expect("scheme");
+    let totals = |n: u64| -> BTreeMap<String, u64> {
+        let mut t: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
+        t.insert("reached".into(), n);
+        for g in scheme.groups.iter().filter(|g| g.kind == nabo_core::GroupKind::Breakdown) {
+            t.insert(format!("{}.unknown", g.key), n);
+        }
+        t
+    };
+    let mut by_kind: BTreeMap<ActivityKind, KindTotals> = BTreeMap::new();
+    let mut by_area: BTreeMap<Option<String>, u64> = BTreeMap::new();
+    for (kind, area, n) in records {
+        let k = by_kind.entry(*kind).or_insert_with(|| KindTotals { held: 0, cancelled: 0, totals: totals(0) });
+        k.held += 1;
+        *k.totals.get_mut("reached").expect("key") += n;
+        for g in scheme.groups.iter().filter(|g| g.kind == nabo_core::GroupKind::Breakdown) {
+            *k.totals.get_mut(&format!("{}.unknown", g.key)).expect("key") += n;
+        }
+        *by_area.entry(area.map(str::to_string)).or_insert(0) += n;
+    }
+    let per_record: Vec<_> = records.iter().map(|(k, a, n)| (*k, *a, totals(*n))).collect();
+    MonthSummary {
+        format: "nabo-summary".into(),
+        version: format,
+        period: period.into(),
+        scheme_version: "v1".into(),
+        volunteer: Sender { name: format!("V{volunteer}"), signing_key: String::new() },
+        revision,
+        created: "2026-12-01T09:00:00Z".into(),
+        totals: totals(records.iter().map(|r| r.2).sum()),
+        by_kind,
+        by_area: by_area.into_iter().map(|(area, n)| AreaTotals { area, totals: totals(n) }).collect(),
+        by_area_kind: match format {
+            1 => Vec::new(),
+            _ => area_kind_totals(per_record.iter().map(|(k, a, t)| (*k, *a, t))),
+        },
+    }
+}
+
+/// The months' sums stay equal to the sum of the summaries that count, through new months,
+/// higher revisions replacing lower ones and summaries of both formats — checked against the
+/// test's own sums after every import.
+#[test]
+fn month_sums_follow_every_import_and_replacement() {
+    use nabo_store::{insert_imported, insert_summary_totals, ImportedSummary, SummaryRef};
+    let t = temp_db();
+    let mut store = Store::create(&t.path).expect("create");
+    let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    let kinds = [ActivityKind::HomeVisit, ActivityKind::GroupMeeting, ActivityKind::Outreach];
+    let areas = [Some("Gellerup"), Some("Hasle"), None];
+    // What counts: (volunteer, month) → (revision, format, records).
+    let mut counting: BTreeMap<(u8, String), (u32, u32, Vec<Record<'_>>)> = BTreeMap::new();
+    for step in 0..150u32 {
+        let volunteer = next(6) as u8;
+        let period = format!("2026-{:02}", 1 + next(3));
+        let revision = counting.get(&(volunteer, period.clone())).map_or(1, |c| c.0 + 1);
+        let records: Vec<_> =
+            (0..1 + next(3)).map(|_| (kinds[next(3) as usize], areas[next(3) as usize], 1 + next(30))).collect();
+        let format = 1 + u32::from(next(4) > 0);
+        let summary = month_summary(volunteer, &period, revision, &records, format);
+        let key = [volunteer; 32];
+        store
+            .write(|tx| {
+                let id = insert_imported(
+                    tx,
+                    &ImportedSummary {
+                        volunteer_key: key,
+                        period: period.clone(),
+                        revision,
+                        file_sha256: format!("sha-{step}"),
+                        payload: serde_json::to_string(&summary).expect("json"),
+                        signature: None,
+                        imported: now(),
+                    },
+                )?;
+                let facts = nabo_core::report::facts_of(&summary).expect("facts");
+                let at = SummaryRef { id, volunteer_key: &key, period: &period, scheme: "v1", revision, format };
+                insert_summary_totals(tx, at, &facts)
+            })
+            .expect("stored");
+        counting.insert((volunteer, period), (revision, format, records));
+
+        // The test's own sums, per month: summaries, older ones, reached; by area × kind.
+        for month in ["2026-01", "2026-02", "2026-03"] {
+            let here: Vec<_> = counting.iter().filter(|((_, p), _)| p == month).map(|(_, c)| c).collect();
+            let stored = sums(&store, Breakdown::Month, month, month);
+            let want = here.iter().map(|c| c.2.iter().map(|r| r.2).sum::<u64>()).sum::<u64>();
+            let summaries = here.len() as u32;
+            let older = here.iter().filter(|c| c.1 == 1).count() as u32;
+            match stored.as_slice() {
+                [] => assert_eq!(summaries, 0, "step {step}, {month}: no sums"),
+                [s] => assert_eq!(
+                    (s.period.as_str(), s.summaries, s.older, s.reached, s.held),
+                    (month, summaries, older, want, here.iter().map(|c| c.2.len() as u64).sum()),
+                    "step {step}, {month}"
+                ),
+                more => panic!("step {step}: {} month lines for {month}", more.len()),
+            }
+            let mut cross: BTreeMap<(Option<String>, Option<String>), u64> = BTreeMap::new();
+            for c in here.iter().filter(|c| c.1 == 2) {
+                for (kind, area, n) in &c.2 {
+                    *cross.entry((Some(kind.as_str().to_string()), area.map(str::to_string))).or_insert(0) += n;
+                }
+            }
+            let stored: BTreeMap<_, _> = sums(&store, Breakdown::AreaKind, month, month)
+                .into_iter()
+                .map(|s| ((s.kind, s.area), s.reached))
+                .collect();
+            assert_eq!(stored, cross, "step {step}, {month}: areas by kind");
+        }
+    }
+    assert!(store.check_integrity().expect("check").is_empty());
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use nabo_app::{Nabo, Role};
-use nabo_core::exchange::{AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION};
+use nabo_core::exchange::{
+    area_kind_totals, AreaTotals, KindTotals, MonthSummary, SecretKey, Sender, SUMMARY_FORMAT, SUMMARY_VERSION,
+};
 use nabo_core::{ActivityKind, GroupKind, Scheme};
 
 /// 4 December 2026.
@@ -49,6 +51,12 @@ pub struct Month<'a> {
 
 /// The month as the volunteer signs it.
 pub fn signed_summary(m: &Month<'_>) -> serde_json::Value {
+    signed_summary_in(m, SUMMARY_VERSION)
+}
+
+/// The month as a volunteer's Nabo of summary format `version` signs it (1: no totals by area
+/// and kind together).
+pub fn signed_summary_in(m: &Month<'_>, version: u32) -> serde_json::Value {
     let key = SecretKey::from_seed([m.volunteer; 32]);
     let mut month = totals(0, 0);
     let mut by_area = Vec::new();
@@ -64,7 +72,7 @@ pub fn signed_summary(m: &Month<'_>) -> serde_json::Value {
     by_kind.insert(ActivityKind::GroupMeeting, KindTotals { held: m.group_meetings, cancelled: 1, totals: zero });
     let summary = MonthSummary {
         format: SUMMARY_FORMAT.into(),
-        version: SUMMARY_VERSION,
+        version,
         period: m.period.into(),
         scheme_version: "v1".into(),
         volunteer: Sender { name: format!("Frivillig {}", m.volunteer), signing_key: key.public().to_base64() },
@@ -72,6 +80,10 @@ pub fn signed_summary(m: &Month<'_>) -> serde_json::Value {
         created: "2026-12-01T09:00:00Z".into(),
         totals: month,
         by_kind,
+        by_area_kind: match version {
+            1 => Vec::new(),
+            _ => area_kind_totals(by_area.iter().map(|a| (ActivityKind::HomeVisit, a.area.as_deref(), &a.totals))),
+        },
         by_area,
     };
     summary.sign(&key).expect("signed")
@@ -79,7 +91,12 @@ pub fn signed_summary(m: &Month<'_>) -> serde_json::Value {
 
 /// The month signed and encrypted to `to`, as a file in `dir`.
 pub fn summary_file(dir: &Path, to: &age::x25519::Recipient, m: &Month<'_>) -> PathBuf {
-    let signed = signed_summary(m);
+    summary_file_in(dir, to, m, SUMMARY_VERSION)
+}
+
+/// As [`summary_file`], in summary format `version`.
+pub fn summary_file_in(dir: &Path, to: &age::x25519::Recipient, m: &Month<'_>, version: u32) -> PathBuf {
+    let signed = signed_summary_in(m, version);
     let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
     // Named for its recipient too: the same month may go to two coordinators.
     let to_whom: String = to.to_string().chars().skip(4).take(8).collect();
@@ -99,4 +116,48 @@ pub fn coordinator_named(dir: &Path, name: &str) -> (Nabo, age::x25519::Recipien
     let mut nabo = Nabo::init(&db, Role::Coordinator, Some(name.into()), now()).expect("init");
     let to = nabo.key_view().expect("key").encryption_recipient.expect("recipient").parse().expect("recipient");
     (nabo, to)
+}
+
+/// A volunteer's month as records: people reached at one kind of activity in one area (half
+/// of them new), one activity held per record.
+pub fn records_file(
+    dir: &Path,
+    to: &age::x25519::Recipient,
+    volunteer: u8,
+    period: &str,
+    records: &[(ActivityKind, Option<&str>, u64)],
+) -> PathBuf {
+    let key = SecretKey::from_seed([volunteer; 32]);
+    let zero = totals(0, 0);
+    let mut month = zero.clone();
+    let mut by_kind: BTreeMap<ActivityKind, KindTotals> =
+        ActivityKind::ALL.iter().map(|&k| (k, KindTotals { held: 0, cancelled: 0, totals: zero.clone() })).collect();
+    let mut by_area: BTreeMap<Option<String>, BTreeMap<String, u64>> = BTreeMap::new();
+    let each: Vec<_> =
+        records.iter().map(|(kind, area, reached)| (*kind, *area, totals(*reached, reached / 2))).collect();
+    for (kind, area, t) in &each {
+        add(&mut month, t);
+        let k = by_kind.entry(*kind).or_default();
+        k.held += 1;
+        add(&mut k.totals, t);
+        add(by_area.entry(area.map(str::to_string)).or_insert_with(|| zero.clone()), t);
+    }
+    let summary = MonthSummary {
+        format: SUMMARY_FORMAT.into(),
+        version: SUMMARY_VERSION,
+        period: period.into(),
+        scheme_version: "v1".into(),
+        volunteer: Sender { name: format!("Frivillig {volunteer}"), signing_key: key.public().to_base64() },
+        revision: 1,
+        created: "2026-12-01T09:00:00Z".into(),
+        totals: month,
+        by_kind,
+        by_area: by_area.into_iter().map(|(area, totals)| AreaTotals { area, totals }).collect(),
+        by_area_kind: area_kind_totals(each.iter().map(|(k, a, t)| (*k, *a, t))),
+    };
+    let signed = summary.sign(&key).expect("signed");
+    let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
+    let path = dir.join(format!("records-{volunteer}-{period}.nabo-summary"));
+    std::fs::write(&path, bytes).expect("write");
+    path
 }

@@ -21,7 +21,10 @@ pub use receipt::{Receipt, ReceivedMonth, MAX_RECEIPT_BYTES, RECEIPT_FORMAT, REC
 pub use rollup::{
     Constituent, RollUp, VerifiedConstituent, MAX_ROLLUP_BYTES, MAX_ROLLUP_SUMMARIES, ROLLUP_FORMAT, ROLLUP_VERSION,
 };
-pub use summary::{AreaTotals, KindTotals, MonthSummary, Sender, MAX_SUMMARY_BYTES, SUMMARY_FORMAT, SUMMARY_VERSION};
+pub use summary::{
+    area_kind_totals, AreaKindTotals, AreaTotals, KindTotals, MonthSummary, Sender, MAX_SUMMARY_BYTES, SUMMARY_FORMAT,
+    SUMMARY_VERSION,
+};
 
 /// Why a file someone handed over was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

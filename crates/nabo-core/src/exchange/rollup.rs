@@ -205,7 +205,8 @@ mod tests {
             created: "2026-12-01T09:00:00Z".into(),
             totals: totals.clone(),
             by_kind: [(ActivityKind::HomeVisit, KindTotals { held: 1, cancelled: 0, totals: totals.clone() })].into(),
-            by_area: vec![crate::exchange::AreaTotals { area: None, totals }],
+            by_area: vec![crate::exchange::AreaTotals { area: None, totals: totals.clone() }],
+            by_area_kind: crate::exchange::area_kind_totals([(ActivityKind::HomeVisit, None, &totals)]),
         };
         let signed = s.clone().sign(&key).expect("signed");
         (s, signed)

@@ -12,12 +12,15 @@ use crate::text::{clean, Field};
 
 /// The `format` member of a summary.
 pub const SUMMARY_FORMAT: &str = "nabo-summary";
-/// The summary format version this build writes and the newest it reads.
-pub const SUMMARY_VERSION: u32 = 1;
+/// The summary format version this build writes and the newest it reads (2 added the
+/// totals by area and kind together, `by_area_kind`; 1 is still read).
+pub const SUMMARY_VERSION: u32 = 2;
 /// The largest summary read (a month with every key in 200 areas is far below it).
 pub const MAX_SUMMARY_BYTES: usize = 1024 * 1024;
 /// The most areas a summary may list.
 const MAX_AREAS: usize = 200;
+/// The most pairs of area and kind: every kind in every area.
+const MAX_AREA_KINDS: usize = MAX_AREAS * ActivityKind::ALL.len();
 /// The largest total a month can hold: a count's limit on each of a thousand activities.
 const MAX_MONTH_TOTAL: u64 = MAX_COUNT_VALUE as u64 * 1_000;
 
@@ -53,6 +56,22 @@ pub struct AreaTotals {
     pub totals: BTreeMap<String, u64>,
 }
 
+/// The counts of one kind of activity in one area (format 2 on): what a report of areas by
+/// kind reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaKindTotals {
+    /// The area as in `by_area`; `None` for activities without one.
+    pub area: Option<String>,
+    /// The kind of activity.
+    pub kind: ActivityKind,
+    /// The scheme keys that are not 0 (a key left out is 0).
+    pub totals: BTreeMap<String, u64>,
+}
+
+/// What a set of totals must satisfy, by the name it is reported under.
+type TotalsCheck<'a> = dyn Fn(&str, &BTreeMap<String, u64>) -> Result<(), ExchangeError> + 'a;
+
 /// A volunteer's month, as written to a summary file (before encryption).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +96,10 @@ pub struct MonthSummary {
     pub by_kind: BTreeMap<ActivityKind, KindTotals>,
     /// By area.
     pub by_area: Vec<AreaTotals>,
+    /// By area and kind together, each pair with anything counted (format 2 on; empty and
+    /// left out in format 1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_area_kind: Vec<AreaKindTotals>,
 }
 
 impl Signed for MonthSummary {
@@ -225,15 +248,84 @@ impl MonthSummary {
                 *sum_areas.entry(key.clone()).or_insert(0) += value;
             }
         }
-        let nonzero = |m: &BTreeMap<String, u64>| -> BTreeMap<String, u64> {
-            m.iter().filter(|(_, v)| **v > 0).map(|(k, v)| (k.clone(), *v)).collect()
-        };
         let total = nonzero(&self.totals);
         if nonzero(&sum_kinds) != total || nonzero(&sum_areas) != total {
             return Err(malformed("the totals by kind or by area do not add up to the month's".into()));
         }
+        self.check_area_kinds(&check_totals)?;
         Ok(self)
     }
+
+    /// Format 2's totals by area and kind: each pair once, and adding up to the totals by
+    /// kind and by area (format 1 has none).
+    fn check_area_kinds(&mut self, check_totals: &TotalsCheck<'_>) -> Result<(), ExchangeError> {
+        let malformed = |detail: String| ExchangeError::Malformed { detail };
+        if self.version < 2 {
+            return match self.by_area_kind.is_empty() {
+                true => Ok(()),
+                false => Err(malformed("by_area_kind in a version 1 summary".into())),
+            };
+        }
+        if self.by_area_kind.len() > MAX_AREA_KINDS {
+            return Err(malformed(format!("more than {MAX_AREA_KINDS} pairs of area and kind")));
+        }
+        let mut by_kind: BTreeMap<ActivityKind, BTreeMap<String, u64>> = BTreeMap::new();
+        let mut by_area: BTreeMap<Option<String>, BTreeMap<String, u64>> = BTreeMap::new();
+        for pair in &mut self.by_area_kind {
+            if let Some(name) = pair.area.take() {
+                pair.area = clean(Field::Area, Some(name))?;
+            }
+            check_totals("by_area_kind", &pair.totals)?;
+            let area = by_area.entry(pair.area.clone()).or_default();
+            let kind = by_kind.entry(pair.kind).or_default();
+            for (key, value) in &pair.totals {
+                *area.entry(key.clone()).or_insert(0) += value;
+                *kind.entry(key.clone()).or_insert(0) += value;
+            }
+        }
+        let pairs: std::collections::BTreeSet<_> = self.by_area_kind.iter().map(|p| (&p.area, p.kind)).collect();
+        if pairs.len() != self.by_area_kind.len() {
+            return Err(malformed("by_area_kind names a pair of area and kind twice".into()));
+        }
+        for (kind, k) in &self.by_kind {
+            if nonzero(&k.totals) != by_kind.remove(kind).map(|t| nonzero(&t)).unwrap_or_default() {
+                return Err(malformed(format!("by_area_kind does not add up to {}'s totals", kind.as_str())));
+            }
+        }
+        for a in &self.by_area {
+            if nonzero(&a.totals) != by_area.remove(&a.area).map(|t| nonzero(&t)).unwrap_or_default() {
+                let name = a.area.as_deref().unwrap_or("(no area)").chars().take(40).collect::<String>();
+                return Err(malformed(format!("by_area_kind does not add up to the totals of area {name}")));
+            }
+        }
+        if by_kind.values().chain(by_area.values()).any(|t| !nonzero(t).is_empty()) {
+            return Err(malformed("by_area_kind counts an area or kind the summary does not list".into()));
+        }
+        Ok(())
+    }
+}
+
+/// The totals without their zeros (a total left out is 0).
+fn nonzero(m: &BTreeMap<String, u64>) -> BTreeMap<String, u64> {
+    m.iter().filter(|(_, v)| **v > 0).map(|(k, v)| (k.clone(), *v)).collect()
+}
+
+/// The totals of `by_area_kind` (zeros left out) from the records of a month: each record's
+/// kind, area and values.
+pub fn area_kind_totals<'a>(
+    records: impl IntoIterator<Item = (ActivityKind, Option<&'a str>, &'a BTreeMap<String, u64>)>,
+) -> Vec<AreaKindTotals> {
+    let mut sums: BTreeMap<(Option<&str>, ActivityKind), BTreeMap<String, u64>> = BTreeMap::new();
+    for (kind, area, totals) in records {
+        let sum = sums.entry((area, kind)).or_default();
+        for (key, value) in totals.iter().filter(|(_, v)| **v > 0) {
+            *sum.entry(key.clone()).or_insert(0) += value;
+        }
+    }
+    sums.into_iter()
+        .filter(|(_, totals)| !totals.is_empty())
+        .map(|((area, kind), totals)| AreaKindTotals { area: area.map(str::to_string), kind, totals })
+        .collect()
 }
 
 #[cfg(test)]
@@ -259,8 +351,99 @@ mod tests {
             created: "2026-12-01T09:00:00Z".into(),
             totals: totals.clone(),
             by_kind: [(ActivityKind::HomeVisit, KindTotals { held: 4, cancelled: 1, totals: totals.clone() })].into(),
-            by_area: vec![AreaTotals { area: Some("Gellerup".into()), totals }],
+            by_area: vec![AreaTotals { area: Some("Gellerup".into()), totals: totals.clone() }],
+            by_area_kind: area_kind_totals([(ActivityKind::HomeVisit, Some("Gellerup"), &totals)]),
         }
+    }
+
+    /// Amina's month in two areas and two kinds: 12 people reached at home visits in
+    /// Gellerup, 5 at a group meeting in Hasle and 2 at one in Gellerup.
+    fn two_by_two(key: &SecretKey) -> MonthSummary {
+        let scheme = Scheme::current().expect("scheme");
+        let reached = |n: u64| -> BTreeMap<String, u64> {
+            let mut totals: BTreeMap<String, u64> = scheme.keys().into_iter().map(|k| (k, 0)).collect();
+            totals.insert("reached".into(), n);
+            for group in scheme.groups.iter().filter(|g| g.kind == GroupKind::Breakdown) {
+                totals.insert(format!("{}.unknown", group.key), n);
+            }
+            totals
+        };
+        let records = [
+            (ActivityKind::HomeVisit, Some("Gellerup"), reached(12)),
+            (ActivityKind::GroupMeeting, Some("Hasle"), reached(5)),
+            (ActivityKind::GroupMeeting, Some("Gellerup"), reached(2)),
+        ];
+        let mut s = summary(key);
+        s.totals = reached(19);
+        s.by_kind = [
+            (ActivityKind::HomeVisit, KindTotals { held: 4, cancelled: 0, totals: reached(12) }),
+            (ActivityKind::GroupMeeting, KindTotals { held: 2, cancelled: 0, totals: reached(7) }),
+        ]
+        .into();
+        s.by_area = vec![
+            AreaTotals { area: Some("Gellerup".into()), totals: reached(14) },
+            AreaTotals { area: Some("Hasle".into()), totals: reached(5) },
+        ];
+        s.by_area_kind = area_kind_totals(records.iter().map(|(k, a, t)| (*k, *a, t)));
+        s
+    }
+
+    #[test]
+    fn areas_by_kind_read_back_and_must_add_up() {
+        let key = SecretKey::from_seed([7; 32]);
+        let signed = two_by_two(&key).sign(&key).expect("signed");
+        let read = MonthSummary::read(&bytes(&signed)).expect("reads");
+        let pairs: Vec<(Option<&str>, ActivityKind, u64)> =
+            read.by_area_kind.iter().map(|p| (p.area.as_deref(), p.kind, p.totals["reached"])).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (Some("Gellerup"), ActivityKind::HomeVisit, 12),
+                (Some("Gellerup"), ActivityKind::GroupMeeting, 2),
+                (Some("Hasle"), ActivityKind::GroupMeeting, 5),
+            ]
+        );
+        // Zeros are left out of a pair's totals.
+        assert!(read.by_area_kind.iter().all(|p| p.totals.values().all(|v| *v > 0)));
+
+        let refused = |s: MonthSummary| match s.sign(&key) {
+            Err(ExchangeError::Malformed { detail }) => detail,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        // Two people moved from Hasle's group meeting to Gellerup's: the areas no longer add up.
+        let mut moved = two_by_two(&key);
+        for p in &mut moved.by_area_kind {
+            let delta: i64 = if p.area.as_deref() == Some("Hasle") {
+                -2
+            } else if p.kind == ActivityKind::GroupMeeting {
+                2
+            } else {
+                0
+            };
+            for v in p.totals.values_mut() {
+                *v = v.saturating_add_signed(delta);
+            }
+        }
+        assert!(refused(moved).contains("area Gellerup"), "names the area");
+        // A pair named twice.
+        let mut twice = two_by_two(&key);
+        let first = twice.by_area_kind[0].clone();
+        twice.by_area_kind.push(first);
+        assert!(refused(twice).contains("twice"));
+        // A version 2 summary without them, and a version 1 summary with them.
+        let mut none = two_by_two(&key);
+        none.by_area_kind.clear();
+        assert!(refused(none).contains("home_visit"));
+        let mut old = two_by_two(&key);
+        old.version = 1;
+        assert!(refused(old).contains("version 1"));
+        // A version 1 summary without them still reads.
+        let mut v1 = two_by_two(&key);
+        v1.version = 1;
+        v1.by_area_kind.clear();
+        let signed = v1.clone().sign(&key).expect("a version 1 summary is still good");
+        assert!(!serde_json::to_string(&signed).expect("json").contains("by_area_kind"));
+        assert_eq!(MonthSummary::read(&bytes(&signed)).expect("reads"), v1);
     }
 
     fn bytes(value: &serde_json::Value) -> Vec<u8> {
@@ -275,6 +458,7 @@ mod tests {
             for totals in std::iter::once(&mut s.totals)
                 .chain(s.by_kind.values_mut().map(|k| &mut k.totals))
                 .chain(s.by_area.iter_mut().map(|a| &mut a.totals))
+                .chain(s.by_area_kind.iter_mut().map(|p| &mut p.totals))
             {
                 totals.insert(key_name.to_string(), value);
             }

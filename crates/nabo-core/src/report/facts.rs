@@ -1,8 +1,10 @@
-//! A summary's totals as the reports read them: one line for the month, one per kind and one
-//! per area, each with every scheme key's value in the scheme's order.
+//! A summary's totals as the reports read them: one line for the month, one per kind, one
+//! per area and (format 2 on) one per area and kind, each with every scheme key's value in
+//! the scheme's order.
 
 use serde::{Deserialize, Serialize};
 
+use crate::activity::ActivityKind;
 use crate::counts::{Scheme, SchemeError};
 use crate::exchange::MonthSummary;
 
@@ -12,10 +14,12 @@ use crate::exchange::MonthSummary;
 pub enum Breakdown {
     /// The month's totals.
     Month,
-    /// One kind of activity (its name in `label`).
+    /// One kind of activity.
     Kind,
-    /// One area (its name in `label`, none for activities without one).
+    /// One area (none for activities without one).
     Area,
+    /// One kind of activity in one area.
+    AreaKind,
 }
 
 impl Breakdown {
@@ -25,12 +29,15 @@ impl Breakdown {
             Breakdown::Month => "month",
             Breakdown::Kind => "kind",
             Breakdown::Area => "area",
+            Breakdown::AreaKind => "area_kind",
         }
     }
 
     /// The breakdown a stored name stands for.
     pub fn from_name(name: &str) -> Option<Self> {
-        [Breakdown::Month, Breakdown::Kind, Breakdown::Area].into_iter().find(|b| b.as_str() == name)
+        [Breakdown::Month, Breakdown::Kind, Breakdown::Area, Breakdown::AreaKind]
+            .into_iter()
+            .find(|b| b.as_str() == name)
     }
 }
 
@@ -39,8 +46,10 @@ impl Breakdown {
 pub struct Fact {
     /// Which line.
     pub breakdown: Breakdown,
-    /// The kind's or area's name; `None` for the month, or activities without an area.
-    pub label: Option<String>,
+    /// The kind, on kind and area-by-kind lines.
+    pub kind: Option<ActivityKind>,
+    /// The area, on area and area-by-kind lines; `None` there for activities without one.
+    pub area: Option<String>,
     /// Activities held (0 for an area: summaries do not count them by area).
     pub held: u32,
     /// Activities called off (0 for an area).
@@ -62,8 +71,14 @@ pub fn facts_of(summary: &MonthSummary) -> Result<Vec<Fact>, SchemeError> {
     };
     let held: u32 = summary.by_kind.values().map(|k| k.held).sum();
     let cancelled: u32 = summary.by_kind.values().map(|k| k.cancelled).sum();
-    let mut out =
-        vec![Fact { breakdown: Breakdown::Month, label: None, held, cancelled, values: values(&summary.totals) }];
+    let mut out = vec![Fact {
+        breakdown: Breakdown::Month,
+        kind: None,
+        area: None,
+        held,
+        cancelled,
+        values: values(&summary.totals),
+    }];
     for (kind, k) in &summary.by_kind {
         // A kind with nothing held, called off or counted adds nothing to any table: left out,
         // it saves most of the lines (a volunteer does one or two kinds a month, not five).
@@ -72,7 +87,8 @@ pub fn facts_of(summary: &MonthSummary) -> Result<Vec<Fact>, SchemeError> {
         }
         out.push(Fact {
             breakdown: Breakdown::Kind,
-            label: Some(kind.as_str().to_string()),
+            kind: Some(*kind),
+            area: None,
             held: k.held,
             cancelled: k.cancelled,
             values: values(&k.totals),
@@ -81,10 +97,21 @@ pub fn facts_of(summary: &MonthSummary) -> Result<Vec<Fact>, SchemeError> {
     for area in &summary.by_area {
         out.push(Fact {
             breakdown: Breakdown::Area,
-            label: area.area.clone(),
+            kind: None,
+            area: area.area.clone(),
             held: 0,
             cancelled: 0,
             values: values(&area.totals),
+        });
+    }
+    for pair in &summary.by_area_kind {
+        out.push(Fact {
+            breakdown: Breakdown::AreaKind,
+            kind: Some(pair.kind),
+            area: pair.area.clone(),
+            held: 0,
+            cancelled: 0,
+            values: values(&pair.totals),
         });
     }
     Ok(out)
@@ -93,6 +120,19 @@ pub fn facts_of(summary: &MonthSummary) -> Result<Vec<Fact>, SchemeError> {
 /// The values as stored: four bytes each, little-endian.
 pub fn pack_values(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+/// Sums as stored: eight bytes each, little-endian.
+pub fn pack_sums(sums: &[u64]) -> Vec<u8> {
+    sums.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+/// Sums from their stored bytes, or `None` when the bytes are not whole sums.
+pub fn unpack_sums(bytes: &[u8]) -> Option<Vec<u64>> {
+    if !bytes.len().is_multiple_of(8) {
+        return None;
+    }
+    Some(bytes.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect())
 }
 
 /// The values from their stored bytes, or `None` when the bytes are not whole values.
@@ -113,5 +153,8 @@ mod tests {
         assert_eq!(unpack_values(&pack_values(&values)), Some(values));
         assert_eq!(unpack_values(&[1, 2, 3]), None);
         assert_eq!(unpack_values(&[]), Some(vec![]));
+        let sums = vec![0, 1, u64::from(u32::MAX) + 1, u64::MAX];
+        assert_eq!(unpack_sums(&pack_sums(&sums)), Some(sums));
+        assert_eq!(unpack_sums(&[1, 2, 3, 4]), None);
     }
 }

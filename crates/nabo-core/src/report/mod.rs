@@ -7,7 +7,7 @@ pub mod suppress;
 mod table;
 mod target;
 
-pub use facts::{facts_of, pack_values, unpack_values, Breakdown, Fact};
+pub use facts::{facts_of, pack_sums, pack_values, unpack_sums, unpack_values, Breakdown, Fact};
 pub use period::{BadPeriod, Month, Period};
 pub use table::{checked_min_cell, Axis, Cell, FactRef, Measure, Published, ReportError, Table, TableSpec};
 pub use target::{Goal, Progress, Target};

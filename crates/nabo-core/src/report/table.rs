@@ -35,9 +35,12 @@ pub enum ReportError {
         /// The axis.
         axis: String,
     },
-    /// Summaries count by area and by kind, never both at once.
-    #[error("summaries hold totals by area and by kind, not by area and kind together")]
-    AreaByKind,
+    /// Summaries from an older Nabo (format 1) count by area and by kind, not both at once.
+    #[error("{summaries} summaries of the period come from an older Nabo, which counts by area and by kind but not by both together")]
+    AreaByKindFromOlder {
+        /// How many of the period's summaries are format 1.
+        summaries: u64,
+    },
     /// A scheme group's buckets can only be the columns.
     #[error("a group's buckets ({group}) can only be the columns")]
     GroupAsRows {
@@ -75,7 +78,7 @@ impl ReportError {
             ReportError::UnknownAxis { .. } => "unknown_axis",
             ReportError::UnknownMeasure { .. } => "unknown_measure",
             ReportError::SameAxis { .. } => "same_axis",
-            ReportError::AreaByKind => "area_by_kind",
+            ReportError::AreaByKindFromOlder { .. } => "area_by_kind",
             ReportError::GroupAsRows { .. } => "group_as_rows",
             ReportError::NotByArea { .. } => "not_by_area",
             ReportError::MinCellTooLow { .. } => "min_cell_too_low",
@@ -94,7 +97,7 @@ impl ReportError {
                 vec![("given", given.to_string()), ("floor", floor.to_string())]
             }
             ReportError::Backwards { from, to } => vec![("from", from.clone()), ("to", to.clone())],
-            ReportError::AreaByKind => Vec::new(),
+            ReportError::AreaByKindFromOlder { summaries } => vec![("count", summaries.to_string())],
         }
     }
 }
@@ -228,36 +231,39 @@ impl Measure {
     /// kind, when it names one), or the key's value, which `key_value` reads.
     pub fn on_line<E>(
         &self,
-        label: Option<&str>,
-        held: u32,
-        cancelled: u32,
+        line_kind: Option<&str>,
+        held: u64,
+        cancelled: u64,
         key_value: impl FnOnce() -> Result<u64, E>,
     ) -> Result<u64, E> {
-        let of_kind = |kind: &Option<ActivityKind>| kind.is_none_or(|k| label == Some(k.as_str()));
+        let of_kind = |kind: &Option<ActivityKind>| kind.is_none_or(|k| line_kind == Some(k.as_str()));
         Ok(match self {
             Measure::Key(_) => key_value()?,
-            Measure::Held(kind) if of_kind(kind) => u64::from(held),
-            Measure::Cancelled(kind) if of_kind(kind) => u64::from(cancelled),
+            Measure::Held(kind) if of_kind(kind) => held,
+            Measure::Cancelled(kind) if of_kind(kind) => cancelled,
             _ => 0,
         })
     }
 }
 
-/// One line of an imported summary, as the reports read it (values in the current scheme).
+/// One line of the imported summaries' totals (one summary's or a month's sum), as the
+/// reports read it (values in the current scheme).
 #[derive(Debug, Clone, Copy)]
 pub struct FactRef<'a> {
-    /// The summary's month.
+    /// The month.
     pub month: Month,
     /// Which line.
     pub breakdown: Breakdown,
-    /// The kind's or area's name.
-    pub label: Option<&'a str>,
+    /// The kind's name (kind and area-by-kind lines).
+    pub kind: Option<&'a str>,
+    /// The area's name (area and area-by-kind lines; none for activities without one).
+    pub area: Option<&'a str>,
     /// Activities held.
-    pub held: u32,
+    pub held: u64,
     /// Activities called off.
-    pub cancelled: u32,
+    pub cancelled: u64,
     /// Every key of the current scheme, in its order.
-    pub values: &'a [u32],
+    pub values: &'a [u64],
 }
 
 /// What a table is to show.
@@ -288,13 +294,8 @@ impl TableSpec {
             return Err(ReportError::GroupAsRows { group: g.clone() });
         }
         let axes = [&self.rows, &self.cols];
-        if axes.contains(&&Axis::Area) {
-            if axes.contains(&&Axis::Kind) {
-                return Err(ReportError::AreaByKind);
-            }
-            if !matches!(self.measure, Measure::Key(_)) {
-                return Err(ReportError::NotByArea { measure: self.measure.to_string() });
-            }
+        if axes.contains(&&Axis::Area) && !matches!(self.measure, Measure::Key(_)) {
+            return Err(ReportError::NotByArea { measure: self.measure.to_string() });
         }
         Ok(self)
     }
@@ -302,7 +303,9 @@ impl TableSpec {
     /// The line of the summaries the table is read from.
     pub fn breakdown(&self) -> Breakdown {
         let axes = [&self.rows, &self.cols];
-        if axes.contains(&&Axis::Area) {
+        if axes.contains(&&Axis::Area) && axes.contains(&&Axis::Kind) {
+            Breakdown::AreaKind
+        } else if axes.contains(&&Axis::Area) {
             Breakdown::Area
         } else if axes.contains(&&Axis::Kind) {
             Breakdown::Kind
@@ -382,7 +385,7 @@ impl AxisKeys {
             }
             Axis::Kind => ActivityKind::ALL.iter().map(|k| Some(k.as_str().to_string())).collect(),
             Axis::Area => {
-                let mut seen: Vec<Option<&str>> = facts.iter().map(|f| f.label).collect();
+                let mut seen: Vec<Option<&str>> = facts.iter().map(|f| f.area).collect();
                 seen.sort_unstable();
                 seen.dedup();
                 let mut seen: Vec<Option<String>> = seen.into_iter().map(|l| l.map(str::to_string)).collect();
@@ -409,10 +412,11 @@ impl AxisKeys {
                 let i = month_number(fact.month, axis) - month_number(self.from, axis);
                 usize::try_from(i).ok().filter(|i| *i < self.keys.len())
             }
-            Axis::Area | Axis::Kind => match fact.label {
-                Some(label) => self.named.get(label).copied(),
+            Axis::Area => match fact.area {
+                Some(area) => self.named.get(area).copied(),
                 None => self.unnamed,
             },
+            Axis::Kind => fact.kind.and_then(|kind| self.named.get(kind).copied()),
             Axis::Group(_) => None,
         }
     }
@@ -446,15 +450,15 @@ impl Table {
             let Some(row) = cells.get_mut(r) else { continue };
             if let Axis::Group(_) = spec.cols {
                 for (cell, index) in row.iter_mut().zip(&bucket_index) {
-                    *cell += index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v));
+                    *cell += index.and_then(|i| fact.values.get(i)).copied().unwrap_or(0);
                 }
             } else if let Some(cell) = cols.place(&spec.cols, fact).and_then(|c| row.get_mut(c)) {
                 let key_value = || {
                     Ok::<_, std::convert::Infallible>(
-                        measure_index.and_then(|i| fact.values.get(i)).map_or(0, |v| u64::from(*v)),
+                        measure_index.and_then(|i| fact.values.get(i)).copied().unwrap_or(0),
                     )
                 };
-                let Ok(value) = spec.measure.on_line(fact.label, fact.held, fact.cancelled, key_value);
+                let Ok(value) = spec.measure.on_line(fact.kind, fact.held, fact.cancelled, key_value);
                 *cell += value;
             }
         }
@@ -542,7 +546,7 @@ mod tests {
         text.parse().expect("month")
     }
 
-    fn values(reached: u32, women: u32) -> Vec<u32> {
+    fn values(reached: u64, women: u64) -> Vec<u64> {
         let scheme = Scheme::current().expect("scheme");
         scheme
             .keys()
@@ -565,7 +569,8 @@ mod tests {
             FactRef {
                 month: month("2026-01"),
                 breakdown: Breakdown::Area,
-                label: Some("Gellerup"),
+                kind: None,
+                area: Some("Gellerup"),
                 held: 0,
                 cancelled: 0,
                 values: &a,
@@ -573,7 +578,8 @@ mod tests {
             FactRef {
                 month: month("2026-02"),
                 breakdown: Breakdown::Area,
-                label: Some("Gellerup"),
+                kind: None,
+                area: Some("Gellerup"),
                 held: 0,
                 cancelled: 0,
                 values: &b,
@@ -581,7 +587,8 @@ mod tests {
             FactRef {
                 month: month("2026-02"),
                 breakdown: Breakdown::Area,
-                label: None,
+                kind: None,
+                area: None,
                 held: 0,
                 cancelled: 0,
                 values: &c,
@@ -589,7 +596,8 @@ mod tests {
             FactRef {
                 month: month("2026-02"),
                 breakdown: Breakdown::Area,
-                label: Some("Aarhus V"),
+                kind: None,
+                area: Some("Aarhus V"),
                 held: 0,
                 cancelled: 0,
                 values: &b,
@@ -598,7 +606,8 @@ mod tests {
             FactRef {
                 month: month("2026-04"),
                 breakdown: Breakdown::Area,
-                label: Some("Gellerup"),
+                kind: None,
+                area: Some("Gellerup"),
                 held: 0,
                 cancelled: 0,
                 values: &c,
@@ -606,7 +615,8 @@ mod tests {
             FactRef {
                 month: month("2026-01"),
                 breakdown: Breakdown::Month,
-                label: None,
+                kind: None,
+                area: None,
                 held: 3,
                 cancelled: 0,
                 values: &c,
@@ -644,7 +654,8 @@ mod tests {
             cols: cols.parse().expect("axis"),
             measure: measure.parse().expect("measure"),
         };
-        assert_eq!(spec("area", "kind", "reached").checked(), Err(ReportError::AreaByKind));
+        assert!(spec("area", "kind", "reached").checked().is_ok());
+        assert!(matches!(spec("area", "kind", "held").checked(), Err(ReportError::NotByArea { .. })));
         assert!(matches!(spec("area", "month", "held").checked(), Err(ReportError::NotByArea { .. })));
         assert!(matches!(spec("gender", "month", "reached").checked(), Err(ReportError::GroupAsRows { .. })));
         assert!(matches!(spec("month", "month", "reached").checked(), Err(ReportError::SameAxis { .. })));
