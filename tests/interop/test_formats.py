@@ -28,8 +28,8 @@ FILES = {
 }
 
 
-def schema(fmt: str) -> dict:
-    return json.loads((SCHEMAS / f"{fmt}.v1.schema.json").read_text())
+def schema(fmt: str, version: int = 1) -> dict:
+    return json.loads((SCHEMAS / f"{fmt}.v{version}.schema.json").read_text())
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -37,7 +37,8 @@ def test_every_fixture_verifies_and_fits_its_schema(name):
     doc = json.loads(open_file(str(FIXTURES / name), IDENTITY))
     verified = verify(json.dumps(doc).encode())
     assert verified["format"] == FILES[name]
-    jsonschema.validate(doc, schema(FILES[name]))
+    # The fixtures are version 1 files (a summary from before format 2), still read.
+    jsonschema.validate(doc, schema(FILES[name], doc["version"]))
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -86,11 +87,32 @@ def test_a_summary_nabo_makes_today_fits_the_schema(tmp_path):
     run("init", "--name", "Sara")
     run("plan", "meeting", "--start", "2026-11-10T17:00", "--duration", "2h", "--venue", "Huset", "--theme", "Sundhed", "--area", "Hasle")
     run("record", "1", "reached=7", "new=2")
+    run("plan", "meeting", "--start", "2026-11-12T17:00", "--duration", "2h", "--venue", "Huset", "--theme", "Sprog", "--area", "Gellerup")
+    run("record", "2", "reached=4", "new=1")
+    run("plan", "visit", "--start", "2026-11-13T10:00", "--duration", "1h", "--area", "Hasle", "--household", "H-1")
+    run("record", "3", "reached=2", "new=2")
     out = tmp_path / "s.nabo-summary"
     run("export-summary", "--period", "2026-11", "--out", str(out), "--plain")
-    jsonschema.validate(json.loads(out.read_bytes()), schema("nabo-summary"))
+    doc = json.loads(out.read_bytes())
+    assert doc["version"] == 2
+    jsonschema.validate(doc, schema("nabo-summary", 2))
     doc = verify(out.read_bytes())
-    assert doc["totals"]["reached"] == 7
+    assert doc["totals"]["reached"] == 13
+    # By area and kind together, as FORMAT.md says: each pair once, zeros left out, adding up
+    # to the totals by kind and by area.
+    pairs = {(p["area"], p["kind"]): p["totals"] for p in doc["by_area_kind"]}
+    assert {k: t["reached"] for k, t in pairs.items()} == {
+        ("Hasle", "group_meeting"): 7,
+        ("Gellerup", "group_meeting"): 4,
+        ("Hasle", "home_visit"): 2,
+    }
+    assert all(v > 0 for t in pairs.values() for v in t.values())
+    for kind, k in doc["by_kind"].items():
+        for key, value in k["totals"].items():
+            assert value == sum(t.get(key, 0) for (_, pk), t in pairs.items() if pk == kind), (kind, key)
+    for a in doc["by_area"]:
+        for key, value in a["totals"].items():
+            assert value == sum(t.get(key, 0) for (pa, _), t in pairs.items() if pa == a["area"]), (a["area"], key)
 
 
 def test_a_rollup_carries_each_summary_as_signed_and_fits_the_schema(tmp_path):
@@ -119,11 +141,12 @@ def test_a_rollup_carries_each_summary_as_signed_and_fits_the_schema(tmp_path):
     rollup = tmp_path / "hanne-2026-Q4.nabo-rollup"
     run("hanne.db", "export-rollup", "--period", "2026-Q4", "--out", str(rollup))
     doc = json.loads(rollup.read_bytes())
-    rollup_schema, summary_schema = schema("nabo-rollup"), schema("nabo-summary")
-    # The roll-up's schema refers to the summary's by its file name.
+    rollup_schema = schema("nabo-rollup")
+    summaries = {v: schema("nabo-summary", v) for v in (1, 2)}
+    # The roll-up's schema refers to the summary's (either version) by its file name.
     registry = Registry().with_resources(
-        [(s["$id"], Resource.from_contents(s)) for s in (rollup_schema, summary_schema)]
-        + [("nabo-summary.v1.schema.json", Resource.from_contents(summary_schema))]
+        [(s["$id"], Resource.from_contents(s)) for s in (rollup_schema, *summaries.values())]
+        + [(f"nabo-summary.v{v}.schema.json", Resource.from_contents(s)) for v, s in summaries.items()]
     )
     jsonschema.Draft202012Validator(rollup_schema, registry=registry).validate(doc)
     verify(rollup.read_bytes())

@@ -378,6 +378,20 @@ fn areas_by_kind_sum_format_2_summaries_and_are_refused_with_older_ones() {
     assert_eq!(doc.table.total.value, Some(own.values().sum::<u64>()));
     assert!(doc.table.cells.iter().flatten().all(|c| c.suppressed.is_none()));
 
+    // A summary signed by its volunteer whose areas by kind do not add up (two people moved
+    // from Hasle's group meeting to Gellerup's): refused, and nothing it says is counted.
+    let mut moved =
+        common::records_summary(5, "2026-02", &[(meeting, Some("Gellerup"), 10), (meeting, Some("Hasle"), 10)]);
+    for pair in &mut moved.by_area_kind {
+        let shift = |v: &mut u64| *v = if pair.area.as_deref() == Some("Hasle") { *v - 2 } else { *v + 2 };
+        pair.totals.values_mut().for_each(shift);
+    }
+    let file = common::signed_file(dir.path(), &to, 5, moved);
+    let refused = nabo.import_summaries(&[file], false, now()).expect("import");
+    assert_eq!(refused.files[0].reason.as_deref(), Some("malformed"), "{refused:?}");
+    assert!(refused.files[0].detail.as_deref().is_some_and(|d| d.contains("by_area_kind")), "{refused:?}");
+    assert_eq!(nabo.report_table(&request("area", "kind")).expect("unchanged"), table);
+
     // An older Nabo's summary in March: areas by kind are refused, naming how many.
     let older =
         Month { volunteer: 4, period: "2026-03", revision: 1, areas: &[("Trige", 8)], held: 2, group_meetings: 0 };

@@ -119,7 +119,7 @@ pub fn coordinator_named(dir: &Path, name: &str) -> (Nabo, age::x25519::Recipien
 }
 
 /// A volunteer's month as records: people reached at one kind of activity in one area (half
-/// of them new), one activity held per record.
+/// of them new), one activity held per record; signed, encrypted to `to`, in `dir`.
 pub fn records_file(
     dir: &Path,
     to: &age::x25519::Recipient,
@@ -127,6 +127,11 @@ pub fn records_file(
     period: &str,
     records: &[(ActivityKind, Option<&str>, u64)],
 ) -> PathBuf {
+    signed_file(dir, to, volunteer, records_summary(volunteer, period, records))
+}
+
+/// The summary of [`records_file`], not yet signed.
+pub fn records_summary(volunteer: u8, period: &str, records: &[(ActivityKind, Option<&str>, u64)]) -> MonthSummary {
     let key = SecretKey::from_seed([volunteer; 32]);
     let zero = totals(0, 0);
     let mut month = zero.clone();
@@ -142,7 +147,7 @@ pub fn records_file(
         add(&mut k.totals, t);
         add(by_area.entry(area.map(str::to_string)).or_insert_with(|| zero.clone()), t);
     }
-    let summary = MonthSummary {
+    MonthSummary {
         format: SUMMARY_FORMAT.into(),
         version: SUMMARY_VERSION,
         period: period.into(),
@@ -154,10 +159,16 @@ pub fn records_file(
         by_kind,
         by_area: by_area.into_iter().map(|(area, totals)| AreaTotals { area, totals }).collect(),
         by_area_kind: area_kind_totals(each.iter().map(|(k, a, t)| (*k, *a, t))),
-    };
-    let signed = summary.sign(&key).expect("signed");
+    }
+}
+
+/// `summary` signed by `volunteer`'s key as it stands (its own checks passed over: a
+/// volunteer's Nabo that got them wrong), encrypted to `to`, in `dir`.
+pub fn signed_file(dir: &Path, to: &age::x25519::Recipient, volunteer: u8, summary: MonthSummary) -> PathBuf {
+    let key = SecretKey::from_seed([volunteer; 32]);
+    let path = dir.join(format!("records-{volunteer}-{}-{}.nabo-summary", summary.period, summary.revision));
+    let signed = nabo_core::exchange::sign_document(&summary, &key).expect("signed");
     let bytes = age::encrypt(to, &serde_json::to_vec(&signed).expect("json")).expect("encrypted");
-    let path = dir.join(format!("records-{volunteer}-{period}.nabo-summary"));
     std::fs::write(&path, bytes).expect("write");
     path
 }
