@@ -32,8 +32,11 @@ pub fn insert_summary_totals(conn: Db<'_>, summary: SummaryRef<'_>, facts: &[Fac
     let volunteer_key = summary.volunteer_key;
     let replaced: Vec<i64> = conn
         .prepare_cached(
-            "SELECT DISTINCT summary_id FROM summary_totals
-             WHERE volunteer_key = :key AND period = :period AND summary_id <> :id",
+            // Through the summaries' (key, month) index and the lines' summary index: asked of
+            // the lines alone, this scanned them all at every import (3.9× the minimal import).
+            "SELECT s.id FROM imported_summaries AS s
+             WHERE s.volunteer_key = :key AND s.period = :period AND s.id <> :id
+               AND EXISTS (SELECT 1 FROM summary_totals AS t WHERE t.summary_id = s.id)",
         )?
         .query_map(
             named_params! { ":key": volunteer_key.as_slice(), ":period": summary.period, ":id": summary_id },
