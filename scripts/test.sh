@@ -46,10 +46,20 @@ npm --prefix ui run test
 step "build the desktop app"
 cargo build -p nabo-desktop --features custom-protocol --locked
 
-step "end-to-end: the real window under Xvfb through WebDriver"
+step "end-to-end: the real window under Xvfb through WebDriver, its output logged at the most verbose"
 rm -rf "$screenshots"
-NABO_APP="$root/target/debug/nabo-desktop" \
-  xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
+app_log="$root/target/e2e/app.log"
+mkdir -p "$(dirname "$app_log")"
+rm -f "$app_log"
+NABO_APP="$root/target/debug/nabo-desktop" NABO_E2E_APP_LOG="$app_log" \
+  xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test \
+  || { echo "e2e failed; the end of the app's log ($app_log):" >&2; tail -60 "$app_log" >&2; exit 1; }
+
+step "no household label or note in that log"
+bash tests/offline/no-secrets-in-logs.sh "$app_log"
+
+step "no network: the CLI journeys and the window's start-up in network namespaces of their own (tests/offline)"
+bash tests/offline/run.sh "$root/target/debug"
 
 step "package: build the .deb, install it with apt, start the installed app, remove it"
 bash tests/package/deb-install.sh

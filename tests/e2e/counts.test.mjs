@@ -66,7 +66,7 @@ async function showMonth() {
 test('a past visit marked done: the counts form filled by keyboard, then the numbers on Min måned', async () => {
   today = await todayIn(browser);
   yesterday = addDays(today, -1);
-  visit = await invoke('plan_activity', { request: request({ kind: 'home_visit', start: `${yesterday}T10:00`, duration_minutes: 60, area: 'Gellerup', household: 'H-12' }) });
+  visit = await invoke('plan_activity', { request: request({ kind: 'home_visit', start: `${yesterday}T10:00`, duration_minutes: 60, area: 'Gellerup', household: 'H-12', note: 'Bekymret for datteren Qx7' }) });
   // A meeting the same day with counts already recorded, so that the month has more to show.
   const meeting = await invoke('plan_activity', {
     request: request({ kind: 'group_meeting', start: `${yesterday}T17:00`, duration_minutes: 120, venue: 'Beboerhuset', theme: 'Sundhed', expected_size: 10 }),

@@ -7,7 +7,7 @@
 //   NABO_E2E_PORT     tauri-driver port (default: 4455)
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +60,20 @@ export async function startApp({ language = 'da', osDataDir = false, keepIn = nu
     dbPath = path.join(dataDir, 'nabo.db');
     env.NABO_DB = dbPath;
   }
+  // NABO_E2E_APP_LOG: the driver's, WebKit's and the app's output at their most verbose,
+  // appended to that file instead of the console (tests/offline/no-secrets-in-logs.sh then
+  // looks in it for what the tests typed).
+  let stdio = ['ignore', 'inherit', 'inherit'];
+  if (process.env.NABO_E2E_APP_LOG) {
+    const log = openSync(process.env.NABO_E2E_APP_LOG, 'a');
+    stdio = ['ignore', log, log];
+    Object.assign(env, { RUST_LOG: 'trace', RUST_BACKTRACE: '1', G_MESSAGES_DEBUG: 'all', WEBKIT_DEBUG: 'all' });
+  }
   // In a process group of its own, with WebKitWebDriver and the app it starts: `stop` ends
   // all three, also when the app no longer answers.
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio,
     detached: true,
   });
   await waitForDriver(driver);
