@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod crash;
 mod hostile_counts;
 mod hostile_files;
 mod hostile_import;

@@ -1,0 +1,16 @@
+//! Feeds arbitrary bytes to `nabo_core::calendar::read_busy`, the reader `nabo import-ics` and the desktop app's busy-time import use.
+#![no_main]
+
+use chrono::{TimeZone, Utc};
+use libfuzzer_sys::fuzz_target;
+use nabo_core::calendar::{read_busy, ReadBudget, ReadWindow, MAX_NOTICES};
+
+fuzz_target!(|data: &[u8]| {
+    // A fixed "now", so that a crash found once is found again with the same file.
+    let Some(now) = Utc.with_ymd_and_hms(2026, 11, 10, 12, 0, 0).single() else { return };
+    if let Ok(calendar) = read_busy(data, ReadWindow::around(now)) {
+        // What the reader promises whatever the file: its budget, and notices kept per kind.
+        assert!(calendar.entries.len() <= ReadBudget::FILE.occurrences);
+        assert!(calendar.notices.len() <= 2 * MAX_NOTICES);
+    }
+});
