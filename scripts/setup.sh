@@ -14,7 +14,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config
   libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick sqlite3 ca-certificates
-  libglib2.0-bin x11-utils iproute2 util-linux
+  libglib2.0-bin x11-utils iproute2 util-linux gnome-keyring dbus-bin
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -144,3 +144,4 @@ cli-rollup-newer-here =   { $volunteer }, { $period }: version { $used } er alle
 cli-rollup-written = Opgørelsen for { $period } er skrevet til { $path } som version { $revision }: { $summaries } opsummeringer fra { $volunteers } frivillige, { $reached } personer nået. Krypteret til { $name } ({ $fingerprint }).
 cli-rollup-written-plain = Opgørelsen for { $period } er skrevet til { $path } som version { $revision }: { $summaries } opsummeringer fra { $volunteers } frivillige, { $reached } personer nået. Ikke krypteret.
 cli-rollup-plain-warning = Advarsel: filen er ikke krypteret: alle, der får den, kan læse tallene og de frivilliges navne.
+cli-encrypted-now = Databasen var lavet af en tidligere Nabo og var ikke krypteret: nu er den krypteret, og den ukrypterede fil er fjernet. (En sikkerhedskopi eller kopi, du har lavet af den før, er stadig ukrypteret: slet den.)

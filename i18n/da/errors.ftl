@@ -178,3 +178,7 @@ error-rollup_unsigned = { $count ->
    *[other] { $count } opsummeringer (den første: { $first }) blev indlæst, før Nabo gemte underskrifterne
 }, så de kan ikke komme med i en samlet opgørelse. Indlæs filerne igen.
 error-nothing_to_roll_up = Der er ingen opsummeringer indlæst for { $period }.
+error-wrong_key = { $path } kan ikke åbnes med denne nøgle: adgangsordet er forkert, eller nøgleringen har en anden nøgle til den (eller filen er beskadiget eller ikke en Nabo-database).
+error-no_key_store = Der er ingen nøglering på denne computer, som databasens nøgle kan gemmes i. Vælg et adgangsord: sæt NABO_PASSPHRASE, eller kør kommandoen i en terminal, så bliver du spurgt.
+error-key_missing = Nøgleringen har ingen nøgle til { $path }. Den er lavet på en anden computer eller af en anden bruger, eller med et adgangsord (sæt NABO_PASSPHRASE).
+error-key_store = Nøgleringen svigtede: { $reason }

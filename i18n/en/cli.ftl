@@ -144,3 +144,4 @@ cli-rollup-newer-here =   { $volunteer }, { $period }: version { $used } is alre
 cli-rollup-written = The roll-up for { $period } was written to { $path } as version { $revision }: { $summaries } summaries from { $volunteers } volunteers, { $reached } people reached. Encrypted to { $name } ({ $fingerprint }).
 cli-rollup-written-plain = The roll-up for { $period } was written to { $path } as version { $revision }: { $summaries } summaries from { $volunteers } volunteers, { $reached } people reached. Not encrypted.
 cli-rollup-plain-warning = Warning: the file is not encrypted: anyone who gets it can read the numbers and the volunteers' names.
+cli-encrypted-now = The database was made by an earlier Nabo and was not encrypted: it is encrypted now, and its unencrypted file is removed. (A backup or copy you made of it before is still unencrypted: delete it.)

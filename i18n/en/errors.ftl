@@ -178,3 +178,7 @@ error-rollup_unsigned = { $count ->
    *[other] { $count } summaries (the first: { $first }) were imported before Nabo kept their signatures
 }, so a roll-up cannot carry them. Import their files again.
 error-nothing_to_roll_up = No summaries were imported for { $period }.
+error-wrong_key = { $path } does not open with this key: the passphrase is wrong, or the key store holds another key for it (or the file is damaged or not a Nabo database).
+error-no_key_store = There is no key store on this computer to keep the database's key in. Choose a passphrase: set NABO_PASSPHRASE, or run the command at a terminal to be asked for it.
+error-key_missing = The key store holds no key for { $path }. It was made on another computer or by another user, or with a passphrase (set NABO_PASSPHRASE).
+error-key_store = The key store failed: { $reason }

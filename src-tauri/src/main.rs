@@ -13,7 +13,7 @@ mod reports;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use nabo_app::{database_path, Language, Nabo, UserError, DB_ENV_VAR};
+use nabo_app::{database_path, KeySource, Language, Nabo, UserError, DB_ENV_VAR};
 
 /// What the commands share: the open service, or why it could not be opened.
 pub struct AppState {
@@ -43,14 +43,15 @@ fn main() {
     let computer_language = Language::from_variables(|k| std::env::var(k).ok());
     let (path, nabo) = match database_path(std::env::var_os(DB_ENV_VAR).map(PathBuf::from)) {
         Ok(path) => {
-            let nabo = Nabo::open_or_create(&path)
-                .and_then(|mut nabo| {
-                    // The start-up routine both front ends run (purges what is past its undo window).
-                    nabo.start(computer_language, chrono::Utc::now())?;
-                    Ok(nabo)
-                })
-                .map(Mutex::new)
-                .map_err(|e| e.to_user_error());
+            let nabo =
+                Nabo::open_or_create(&path, &KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok()))
+                    .and_then(|mut nabo| {
+                        // The start-up routine both front ends run (purges what is past its undo window).
+                        nabo.start(computer_language, chrono::Utc::now())?;
+                        Ok(nabo)
+                    })
+                    .map(Mutex::new)
+                    .map_err(|e| e.to_user_error());
             (path, nabo)
         }
         // No home folder: shown by the UI like a database that cannot be opened.

@@ -20,7 +20,13 @@ fn nabo_bin() -> PathBuf {
 
 fn command(db: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(nabo_bin());
-    cmd.env_remove("NABO_DB").env("NABO_LANG", "en").env("NABO_NOW", NOW).arg("--db").arg(db).args(args);
+    cmd.env_remove("NABO_DB")
+        .env("NABO_PASSPHRASE", crate::PASSPHRASE)
+        .env("NABO_LANG", "en")
+        .env("NABO_NOW", NOW)
+        .arg("--db")
+        .arg(db)
+        .args(args);
     cmd
 }
 

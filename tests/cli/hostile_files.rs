@@ -174,8 +174,13 @@ fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
 
 /// Where the root page of `table` starts in the file.
 fn root_page(db: &Path, table: &str) -> u64 {
-    let conn = rusqlite::Connection::open(db).expect("open");
-    let size: u64 = conn.pragma_query_value(None, "page_size", |r| r.get(0)).expect("page size");
+    let conn = crate::keyed(db);
+    // SQLCipher answers the page size as text.
+    let size: u64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get::<_, String>(0))
+        .expect("page size")
+        .parse()
+        .expect("size");
     let root: u64 =
         conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0)).expect("root");
     (root - 1) * size
@@ -244,23 +249,18 @@ fn a_database_cut_off_mid_page_says_damaged_for_every_command() {
 }
 
 #[test]
-fn a_damaged_header_says_damaged_never_sqlites_words() {
-    // Byte 18 (write version) above 2: SQLite would read it and then say "attempt to write a
-    // readonly database". Byte 19 (read version): "file is not a database". Bytes 24–99
-    // (counters, sizes): "database disk image is malformed".
-    for (offset, bytes, reads) in [(18, vec![7], true), (19, vec![7], false), (24, vec![0xff; 76], false)] {
+fn a_damaged_first_page_does_not_open_and_says_why_in_nabos_words() {
+    // The database is encrypted (issue 14): its header is in its first page, which is
+    // authenticated as a whole. A changed byte there (the write version 18, the read version
+    // 19, the counters 24–99) fails that check exactly as a wrong key does, so it is refused
+    // as not opening with this key — naming damage as one reason — and never in SQLite's
+    // words. (A plain database from before encryption keeps the issue-10 behaviour, tested in
+    // the store's tests: a_damaged_header_is_damage_not_a_read_only_or_foreign_file.)
+    for (offset, bytes) in [(18, vec![7]), (19, vec![7]), (24, vec![0xff; 76])] {
         let s = planned();
         overwrite(&s.db(), offset, &bytes);
-        refused(&s, &PLAN, 1, "The database is damaged");
-        if reads {
-            let out = s.nabo(&["list", "--json", "--from", "2026-12-01", "--to", "2026-12-07"]).output().expect("runs");
-            assert!(out.status.success(), "byte {offset}");
-            let check = s.nabo(&["check"]).output().expect("runs");
-            assert_eq!(check.status.code(), Some(1));
-            assert!(String::from_utf8_lossy(&check.stdout).contains("header is damaged"), "byte {offset}");
-        } else {
-            refused(&s, &["list"], 1, "The database is damaged");
-        }
+        refused(&s, &PLAN, 65, "does not open with this key");
+        refused(&s, &["list"], 65, "the file is damaged");
     }
 }
 
@@ -282,7 +282,7 @@ fn a_change_while_another_nabo_writes_waits_then_says_so() {
     // process would close a descriptor of it, and POSIX then drops every lock SQLite holds on
     // it here. Compared after the lock is given back, when -wal and -shm are gone again.
     let before = s.snapshot();
-    let other = rusqlite::Connection::open(s.db()).expect("second connection");
+    let other = crate::keyed(&s.db());
     other.execute_batch("BEGIN IMMEDIATE").expect("hold the write lock, as an import does");
     let out = s.nabo(&PLAN).env("NABO_BUSY_TIMEOUT_MS", "100").output().expect("runs");
     let stderr = String::from_utf8(out.stderr).expect("utf-8");

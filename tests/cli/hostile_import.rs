@@ -192,6 +192,7 @@ fn what_is_not_an_ordinary_file_is_refused_without_reading() {
     );
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("nabo"))
         .env_remove("NABO_DB")
+        .env("NABO_PASSPHRASE", crate::PASSPHRASE)
         .env("NABO_LANG", "en")
         .env("NABO_NOW", NOW)
         .arg("--db")

@@ -15,6 +15,27 @@ mod reports;
 mod summaries;
 mod words;
 
+/// The passphrase the scenarios' databases are encrypted with (issue 14: the CLI reads it from
+/// NABO_PASSPHRASE; the OS key store is tested on its own, in tests/keystore).
+const PASSPHRASE: &str = "scenarios: not anybody's passphrase";
+
+/// A connection of the test's own to a database the CLI made, opened with the key derived
+/// from [`PASSPHRASE`] as docs/SECURITY.md describes: Argon2id (64 MiB, 3 passes, 1 lane, 32
+/// bytes) over the file's first 16 bytes, its salt, given to SQLCipher as a raw key with it.
+fn keyed(db: &Path) -> rusqlite::Connection {
+    let bytes = std::fs::read(db).expect("database");
+    let salt = &bytes[..16];
+    let params = argon2::Params::new(64 * 1024, 3, 1, Some(32)).expect("params");
+    let mut key = [0u8; 32];
+    argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password_into(PASSPHRASE.as_bytes(), salt, &mut key)
+        .expect("derived");
+    let hex: String = key.iter().chain(salt).map(|b| format!("{b:02x}")).collect();
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";")).expect("key");
+    conn
+}
+
 /// A temporary folder with a database path in it.
 struct Scene {
     dir: tempfile::TempDir,
@@ -32,7 +53,12 @@ impl Scene {
     /// `nabo --db <db> args…`, in English unless the test says otherwise.
     fn nabo(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("nabo").expect("binary built");
-        cmd.env_remove("NABO_DB").env("NABO_LANG", "en").arg("--db").arg(self.db()).args(args);
+        cmd.env_remove("NABO_DB")
+            .env("NABO_PASSPHRASE", crate::PASSPHRASE)
+            .env("NABO_LANG", "en")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
         cmd
     }
 
@@ -216,10 +242,10 @@ fn cancel_marks_the_visit_cancelled() {
 fn nabo_db_sets_the_database() {
     let s = Scene::new();
     let mut cmd = Command::cargo_bin("nabo").expect("binary");
-    cmd.env("NABO_DB", s.db()).args(["init"]).assert().success();
+    cmd.env("NABO_DB", s.db()).env("NABO_PASSPHRASE", PASSPHRASE).args(["init"]).assert().success();
     assert!(s.db().exists());
     let mut cmd = Command::cargo_bin("nabo").expect("binary");
-    cmd.env("NABO_DB", s.db()).args(["check"]).assert().success();
+    cmd.env("NABO_DB", s.db()).env("NABO_PASSPHRASE", PASSPHRASE).args(["check"]).assert().success();
 }
 
 #[test]
@@ -332,7 +358,7 @@ fn bad_input_a_database_from_a_newer_nabo() {
     s.init();
     s.plan_visit("2026-12-01T10:00", "60m");
     {
-        let conn = rusqlite::Connection::open(s.db()).expect("open");
+        let conn = keyed(&s.db());
         conn.pragma_update(None, "user_version", 99).expect("bump");
         conn.pragma_update(None, "journal_mode", "DELETE").expect("checkpoint");
     }
@@ -869,7 +895,7 @@ fn check_finds_personal_data_stored_before_the_guard_without_repeating_it() {
     let id = s.plan_visit("2026-05-20T10:00", "1h");
     {
         // As an older Nabo (or a hand edit) could have left it.
-        let conn = rusqlite::Connection::open(s.db()).expect("open");
+        let conn = keyed(&s.db());
         conn.execute("UPDATE activities SET note = 'ring på 22 33 44 55' WHERE id = ?1", [id]).expect("update");
         // A first name with a digit, which an older Nabo took as a pseudonym.
         conn.execute("UPDATE activities SET household = 'Fatima1' WHERE id = ?1", [id]).expect("update");

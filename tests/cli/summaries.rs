@@ -23,7 +23,13 @@ struct Person {
 impl Person {
     fn nabo(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("nabo").expect("binary built");
-        cmd.env_remove("NABO_DB").env("NABO_LANG", "en").env("NABO_NOW", NOW).arg("--db").arg(&self.db).args(args);
+        cmd.env_remove("NABO_DB")
+            .env("NABO_PASSPHRASE", crate::PASSPHRASE)
+            .env("NABO_LANG", "en")
+            .env("NABO_NOW", NOW)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args);
         cmd
     }
 

@@ -53,8 +53,11 @@ struct Setup {
 fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("bench.db");
-    drop(Nabo::init(&path, Role::Volunteer, None, now()).unwrap_or_else(|e| panic!("{e}")));
-    let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    drop(
+        Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), Role::Volunteer, None, now())
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let mut store = Store::open(&path, &nabo_store::DbKey::from_bytes([7; 32])).unwrap_or_else(|e| panic!("{e}"));
     let ids: Vec<ActivityId> = store
         .write(|tx| {
             (0..ACTIVITIES)
@@ -66,7 +69,7 @@ fn setup() -> Setup {
                 .collect::<Result<_, nabo_store::StoreError>>()
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut nabo = Nabo::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut nabo = Nabo::open(&path, &nabo_app::KeySource::Key([7; 32])).unwrap_or_else(|e| panic!("{e}"));
     let counts = [
         parse_counts(&["reached=2", "new=1", "gender.women=2", "age.30_49=1", "age.unknown=1", "topic.health=1"]),
         parse_counts(&[

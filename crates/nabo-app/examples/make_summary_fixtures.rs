@@ -25,14 +25,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let now = Utc.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).single().ok_or("time")?;
 
     let hanne_db = work.path().join("hanne.db");
-    let mut hanne = Nabo::init(&hanne_db, Role::Coordinator, Some("Hanne".into()), now)?;
+    let mut hanne = Nabo::init(
+        &hanne_db,
+        &nabo_app::KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok()),
+        Role::Coordinator,
+        Some("Hanne".into()),
+        now,
+    )?;
     hanne.set_setting("programme", "bydelsmoedre", now)?;
     hanne.set_setting("group-areas", "Gellerup; Hasle", now)?;
     hanne.set_setting("group-venues", "Beboerhuset = Dortheavej 2", now)?;
     let card = out.join("hanne.nabo-card");
     hanne.export_card(&card, now)?;
 
-    let mut amina = Nabo::init(&work.path().join("amina.db"), Role::Volunteer, Some("Amina".into()), now)?;
+    let mut amina = Nabo::init(
+        &work.path().join("amina.db"),
+        &nabo_app::KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok()),
+        Role::Volunteer,
+        Some("Amina".into()),
+        now,
+    )?;
     amina.set_coordinator(&card, now)?;
     let visits: [Visit; 2] = [
         ("2026-11-03T10:00", "Gellerup", &[("reached", 3), ("new", 1), ("gender.women", 3), ("topic.health", 2)]),

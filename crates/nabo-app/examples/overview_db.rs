@@ -13,7 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args().nth(1).ok_or("usage: overview_db OUT.db [--time]")?;
     if std::env::args().nth(2).as_deref() == Some("--time") {
         // How long the overview itself takes on an existing database, and its JSON's size.
-        let nabo = nabo_app::Nabo::open(std::path::Path::new(&out))?;
+        let nabo = nabo_app::Nabo::open(
+            std::path::Path::new(&out),
+            &nabo_app::KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok()),
+        )?;
         for _ in 0..3 {
             let started = std::time::Instant::now();
             let overview = nabo.overview("2026", year_of_summaries::now())?;

@@ -59,7 +59,13 @@ fn totals(scheme: &Scheme, rng: &mut Rng) -> BTreeMap<String, u64> {
 fn generate(dir: &Path, files: usize, volunteers: usize) -> Result<()> {
     std::fs::create_dir_all(dir.join("files"))?;
     let now = Utc.with_ymd_and_hms(2045, 1, 2, 9, 0, 0).single().ok_or("time")?;
-    let mut coordinator = Nabo::init(&dir.join("coordinator.db"), Role::Coordinator, Some("Hanne".into()), now)?;
+    let mut coordinator = Nabo::init(
+        &dir.join("coordinator.db"),
+        &nabo_app::KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok()),
+        Role::Coordinator,
+        Some("Hanne".into()),
+        now,
+    )?;
     let to: age::x25519::Recipient =
         coordinator.key_view()?.encryption_recipient.ok_or("no recipient")?.parse().map_err(|e: &str| e.to_string())?;
     drop(coordinator);

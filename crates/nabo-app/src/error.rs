@@ -165,6 +165,14 @@ pub enum ErrorCode {
     NoIdentity,
     /// The operating system gave no randomness for a new key.
     NoRandomness,
+    /// The database does not open with the key: a wrong passphrase, or another key.
+    WrongKey,
+    /// There is no OS key store to keep the database's key in (and no passphrase was given).
+    NoKeyStore,
+    /// The key store holds no key for this encrypted database.
+    KeyMissing,
+    /// The key store failed.
+    KeyStore,
     /// An identity card needs the holder's name, and none was given.
     CardNeedsName,
     /// A file handed over (an identity card) was refused: not one, changed, or unreadable.
@@ -463,6 +471,21 @@ pub enum AppError {
         /// The period.
         period: String,
     },
+    /// No OS key store answered, and no passphrase was given.
+    #[error("there is no key store to keep the database's key in: set NABO_PASSPHRASE or answer the prompt")]
+    NoKeyStore,
+    /// The key store has no key for this encrypted database.
+    #[error("the key store holds no key for {path}: it was made on another computer or by another user, or with a passphrase (set NABO_PASSPHRASE)")]
+    KeyMissing {
+        /// The database.
+        path: String,
+    },
+    /// The key store failed.
+    #[error("the key store failed: {reason}")]
+    KeyStore {
+        /// What it said.
+        reason: String,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -565,7 +588,11 @@ impl AppError {
             AppError::TargetRefused { .. } => ErrorCode::TargetRefused,
             AppError::RollupUnsigned { .. } => ErrorCode::RollupUnsigned,
             AppError::NothingToRollUp { .. } => ErrorCode::NothingToRollUp,
+            AppError::NoKeyStore => ErrorCode::NoKeyStore,
+            AppError::KeyMissing { .. } => ErrorCode::KeyMissing,
+            AppError::KeyStore { .. } => ErrorCode::KeyStore,
             AppError::Store(e) => match e {
+                StoreError::WrongKey { .. } => ErrorCode::WrongKey,
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
                 StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => ErrorCode::NotADatabase,
                 StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
@@ -588,6 +615,9 @@ impl AppError {
             ErrorCode::NoDatabase
                 | ErrorCode::NoDataFolder
                 | ErrorCode::NoRandomness
+                | ErrorCode::NoKeyStore
+                | ErrorCode::KeyMissing
+                | ErrorCode::KeyStore
                 | ErrorCode::DatabaseExists
                 | ErrorCode::Storage
                 // Neither is the user's input: the file broke, or another Nabo is busy.
@@ -858,6 +888,9 @@ impl AppError {
                 put("first", first.clone());
             }
             AppError::NothingToRollUp { period } => put("period", period.clone()),
+            AppError::KeyMissing { path } => put("path", path.clone()),
+            AppError::KeyStore { reason } => put("reason", reason.clone()),
+            AppError::NoKeyStore => {}
             AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());
@@ -883,7 +916,8 @@ impl AppError {
                 StoreError::NotADatabase { path }
                 | StoreError::ForeignDatabase { path }
                 | StoreError::Missing { path }
-                | StoreError::AlreadyExists { path } => put("path", display(path)),
+                | StoreError::AlreadyExists { path }
+                | StoreError::WrongKey { path } => put("path", display(path)),
                 other => put("detail", other.to_string()),
             },
         }

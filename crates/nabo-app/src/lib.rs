@@ -16,6 +16,7 @@ mod busy;
 mod check;
 mod coordinator;
 mod counts;
+mod db_key;
 mod dto;
 mod error;
 mod examples;
@@ -45,6 +46,7 @@ pub use counts::{
     parse_counts, parse_period, CountsForm, CountsWarningView, KindStatusCount, MonthStats, RecordOutcome,
     SchemeBucketView, SchemeGroupView, SchemeView,
 };
+pub use db_key::{KeySource, ARGON2_LANES, ARGON2_MEMORY_KIB, ARGON2_PASSES, PASSPHRASE_VAR};
 pub use dto::{
     ActivityView, Agenda, AppInfo, BusyConflictView, Changed, ConflictKindView, ConflictPairView, ConflictView,
     NoticeView, PlanOutcome, PlanRequest, SuggestionField, UserError,

@@ -19,6 +19,7 @@ use nabo_store::{
 pub use nabo_store::Role;
 
 use crate::busy::{blocking, conflict_with};
+use crate::db_key::KeySource;
 use crate::dto::{ActivityView, ConflictView, PlanOutcome};
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -72,12 +73,22 @@ pub(crate) fn index_of(id: ActivityId) -> usize {
 }
 
 impl Nabo {
-    /// Creates a new database for `role` and opens it.
-    pub fn init(path: &Path, role: Role, display_name: Option<String>, now: DateTime<Utc>) -> Result<Self, AppError> {
+    /// Creates a new database for `role`, encrypted with the key `keys` gives, and opens it.
+    pub fn init(
+        path: &Path,
+        keys: &KeySource,
+        role: Role,
+        display_name: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
         // Checked before the file is made: a refused name leaves nothing behind.
         let display_name = nabo_core::clean_text(nabo_core::Field::DisplayName, display_name)
             .map_err(|e| AppError::Invalid(nabo_core::ValidationError::Text(e)))?;
-        let mut store = Store::create(path)?;
+        if path.exists() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+            // Refused before a key is made for it.
+            return Err(AppError::Store(nabo_store::StoreError::AlreadyExists { path: path.to_path_buf() }));
+        }
+        let mut store = Store::create(path, &keys.key_for(path)?)?;
         // The keys are made with the identity: files this Nabo signs later all carry the same key.
         let keys = crate::keys::new_keys(role)?;
         store.write(|tx| {
@@ -87,14 +98,23 @@ impl Nabo {
         Self::with_store(store)
     }
 
-    /// Opens an existing database.
-    pub fn open(path: &Path) -> Result<Self, AppError> {
-        Self::with_store(Store::open(path)?)
+    /// Opens an existing database with the key `keys` gives (a plain one from before
+    /// encryption is encrypted in place: [`Nabo::was_encrypted_now`]).
+    pub fn open(path: &Path, keys: &KeySource) -> Result<Self, AppError> {
+        if !path.exists() {
+            return Err(AppError::Store(nabo_store::StoreError::Missing { path: path.to_path_buf() }));
+        }
+        Self::with_store(Store::open(path, &keys.key_for(path)?)?)
     }
 
     /// Opens the database, creating it on first start (the desktop app's way).
-    pub fn open_or_create(path: &Path) -> Result<Self, AppError> {
-        Self::with_store(Store::open_or_create(path)?)
+    pub fn open_or_create(path: &Path, keys: &KeySource) -> Result<Self, AppError> {
+        Self::with_store(Store::open_or_create(path, &keys.key_for(path)?)?)
+    }
+
+    /// True when this open found a plain database from before encryption and encrypted it.
+    pub fn was_encrypted_now(&self) -> bool {
+        self.store.was_encrypted_now()
     }
 
     fn with_store(store: Store) -> Result<Self, AppError> {

@@ -19,7 +19,9 @@ fn now() -> DateTime<Utc> {
 /// A one-off visit (id 1) and a weekly Tuesday series of eight meetings from 3 November (id 2).
 fn scene() -> (tempfile::TempDir, Nabo) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut nabo = Nabo::init(&dir.path().join("nabo.db"), Role::Volunteer, None, now()).expect("init");
+    let mut nabo =
+        Nabo::init(&dir.path().join("nabo.db"), &nabo_app::KeySource::Key([7; 32]), Role::Volunteer, None, now())
+            .expect("init");
     let visit = PlanRequest {
         details: Details { area: Some("Gellerup".into()), household: Some("H-17".into()), ..Details::default() },
         ..PlanRequest::new(ActivityKind::HomeVisit, "2026-11-12T10:00", 60)
@@ -155,6 +157,7 @@ fn run(nabo: &mut Nabo, step: &Step) {
 /// Every counts row as stored: activity, occurrence key, month.
 fn stored_counts(path: &std::path::Path) -> Vec<(i64, i64, String)> {
     let conn = rusqlite::Connection::open(path).expect("open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
     let mut stmt = conn
         .prepare("SELECT DISTINCT activity_id, occurrence_start_utc, period FROM counts ORDER BY 1, 2")
         .expect("query");

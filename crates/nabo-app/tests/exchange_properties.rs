@@ -26,11 +26,25 @@ fn now() -> DateTime<Utc> {
 }
 
 fn make(dir: &Path) -> Samples {
-    let mut hanne = Nabo::init(&dir.join("hanne.db"), Role::Coordinator, Some("Hanne".into()), now()).expect("init");
+    let mut hanne = Nabo::init(
+        &dir.join("hanne.db"),
+        &nabo_app::KeySource::Key([7; 32]),
+        Role::Coordinator,
+        Some("Hanne".into()),
+        now(),
+    )
+    .expect("init");
     hanne.set_setting("group-venues", "Beboerhuset = Dortheavej 2", now()).expect("venue");
     let card = dir.join("card");
     hanne.export_card(&card, now()).expect("card");
-    let mut amina = Nabo::init(&dir.join("amina.db"), Role::Volunteer, Some("Amina".into()), now()).expect("init");
+    let mut amina = Nabo::init(
+        &dir.join("amina.db"),
+        &nabo_app::KeySource::Key([7; 32]),
+        Role::Volunteer,
+        Some("Amina".into()),
+        now(),
+    )
+    .expect("init");
     let request = PlanRequest {
         details: Details { area: Some("Gellerup".into()), household: Some("H-2".into()), ..Details::default() },
         ..PlanRequest::new(ActivityKind::HomeVisit, "2026-11-04T10:00".to_string(), 60)
@@ -46,6 +60,7 @@ fn make(dir: &Path) -> Samples {
     hanne.import_summaries(std::slice::from_ref(&encrypted), false, now()).expect("import");
     hanne.write_receipt("Amina", &receipt, now()).expect("receipt");
     let conn = rusqlite::Connection::open(dir.join("hanne.db")).expect("open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
     let key: String = conn.query_row("SELECT encryption_key FROM identity", [], |r| r.get(0)).expect("key");
     let read = |p: &Path| std::fs::read(p).expect("read");
     Samples {

@@ -25,18 +25,22 @@ fn text(name: &str) -> String {
 fn hanne(dir: &Path) -> Nabo {
     let now = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).single().expect("time");
     let db = dir.join("hanne.db");
-    drop(Nabo::init(&db, Role::Coordinator, Some("Hanne".into()), now).expect("init"));
+    drop(
+        Nabo::init(&db, &nabo_app::KeySource::Key([7; 32]), Role::Coordinator, Some("Hanne".into()), now)
+            .expect("init"),
+    );
     let seed: Vec<u8> = (0..32)
         .map(|i| u8::from_str_radix(&text("TEST-ONLY-coordinator.ed25519-seed")[i * 2..i * 2 + 2], 16).expect("hex"))
         .collect();
     let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
     conn.execute(
         "UPDATE identity SET signing_key = ?1, encryption_key = ?2",
         rusqlite::params![seed, text("TEST-ONLY-coordinator.age-identity")],
     )
     .expect("keys");
     drop(conn);
-    Nabo::open(&db).expect("reopen")
+    Nabo::open(&db, &nabo_app::KeySource::Key([7; 32])).expect("reopen")
 }
 
 #[test]

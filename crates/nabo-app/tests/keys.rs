@@ -12,7 +12,7 @@ fn now() -> DateTime<Utc> {
 fn init(role: Role, name: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf, Nabo) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
-    let nabo = Nabo::init(&path, role, name.map(Into::into), now()).expect("init");
+    let nabo = Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), role, name.map(Into::into), now()).expect("init");
     (dir, path, nabo)
 }
 
@@ -30,7 +30,7 @@ fn a_volunteer_gets_a_signing_key_at_init_that_stays_the_same() {
     assert_eq!((view.role, view.name.as_deref()), (RoleView::Volunteer, Some("Amina")));
     assert_eq!(view.encryption_recipient, None, "a volunteer receives no summaries");
     drop(nabo);
-    let mut again = Nabo::open(&path).expect("reopen");
+    let mut again = Nabo::open(&path, &nabo_app::KeySource::Key([7; 32])).expect("reopen");
     assert_eq!(again.key_view().expect("key"), view);
     // Another database has another key.
     let (_other_dir, _, mut other) = init(Role::Volunteer, Some("Amina"));
@@ -50,7 +50,7 @@ fn a_database_from_before_keys_gets_them_at_first_use_and_a_new_coordinator_her_
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
     // The window's way: the database is made at first start, the role chosen on the welcome screen.
-    let mut nabo = Nabo::open_or_create(&path).expect("create");
+    let mut nabo = Nabo::open_or_create(&path, &nabo_app::KeySource::Key([7; 32])).expect("create");
     assert_eq!(nabo.key_view().map_err(|e| e.code()), Err(ErrorCode::NoIdentity));
     let settings = Settings { role: Some(RoleView::Volunteer), ..nabo.settings().expect("settings") };
     nabo.save_settings(settings, now()).expect("saved");

@@ -14,7 +14,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn init(dir: &Path, file: &str, role: Role, name: &str) -> Nabo {
-    Nabo::init(&dir.join(file), role, Some(name.into()), now()).expect("init")
+    Nabo::init(&dir.join(file), &nabo_app::KeySource::Key([7; 32]), role, Some(name.into()), now()).expect("init")
 }
 
 fn card(nabo: &mut Nabo, dir: &Path, file: &str) -> PathBuf {

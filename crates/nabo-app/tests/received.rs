@@ -19,7 +19,8 @@ fn now() -> DateTime<Utc> {
 }
 
 fn init(dir: &Path, file: &str, role: Role, name: &str) -> Nabo {
-    Nabo::init(&dir.join(file), role, Some(name.into()), at(10, 1, 8)).expect("init")
+    Nabo::init(&dir.join(file), &nabo_app::KeySource::Key([7; 32]), role, Some(name.into()), at(10, 1, 8))
+        .expect("init")
 }
 
 /// Plans a visit on `date` (`MM-DD` in 2026) in `area` and records `reached`; returns its id.

@@ -281,8 +281,14 @@ fn bad_requests_are_refused_and_change_nothing() {
     assert_eq!(nabo.remove_target(999).expect_err("none").code(), ErrorCode::UnknownTarget);
 
     // A volunteer has no reports.
-    let volunteer =
-        Nabo::init(&dir.path().join("amina.db"), Role::Volunteer, Some("Amina".into()), now()).expect("init");
+    let volunteer = Nabo::init(
+        &dir.path().join("amina.db"),
+        &nabo_app::KeySource::Key([7; 32]),
+        Role::Volunteer,
+        Some("Amina".into()),
+        now(),
+    )
+    .expect("init");
     assert_eq!(volunteer.report(&request("area", "month")).expect_err("volunteer").code(), ErrorCode::CoordinatorOnly);
 }
 

@@ -26,7 +26,9 @@ fn visit(start: &str, minutes: u32, area: &str) -> PlanRequest {
 
 fn new_db() -> (tempfile::TempDir, Nabo) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let nabo = Nabo::init(&dir.path().join("nabo.db"), Role::Volunteer, None, now()).expect("init");
+    let nabo =
+        Nabo::init(&dir.path().join("nabo.db"), &nabo_app::KeySource::Key([7; 32]), Role::Volunteer, None, now())
+            .expect("init");
     (dir, nabo)
 }
 
@@ -239,21 +241,26 @@ fn the_database_survives_reopening() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
     let id = {
-        let mut nabo = Nabo::init(&path, Role::Coordinator, Some(" Aarhus ".into()), now()).expect("init");
+        let mut nabo =
+            Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), Role::Coordinator, Some(" Aarhus ".into()), now())
+                .expect("init");
         nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id
     };
-    let nabo = Nabo::open(&path).expect("open");
+    let nabo = Nabo::open(&path, &nabo_app::KeySource::Key([7; 32])).expect("open");
     assert_eq!(nabo.get(nabo_app::ActivityId(id)).expect("get").details.area.as_deref(), Some("Gellerup"));
     let me = nabo.identity().expect("identity").expect("set");
     assert_eq!((me.role, me.display_name.as_deref()), (Role::Coordinator, Some("Aarhus")));
-    assert_eq!(Nabo::init(&path, Role::Volunteer, None, now()).expect_err("exists").code(), ErrorCode::DatabaseExists);
+    assert_eq!(
+        Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), Role::Volunteer, None, now()).expect_err("exists").code(),
+        ErrorCode::DatabaseExists
+    );
 }
 
 #[test]
 fn the_travel_buffer_is_a_setting_that_lasts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
-    let mut nabo = Nabo::init(&path, Role::Volunteer, None, now()).expect("init");
+    let mut nabo = Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), Role::Volunteer, None, now()).expect("init");
     assert_eq!(nabo.travel_buffer_minutes(), 30);
     nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan");
     let err = nabo.set_travel_buffer(-1, now()).expect_err("negative");
@@ -261,7 +268,7 @@ fn the_travel_buffer_is_a_setting_that_lasts() {
     assert!(nabo.set_travel_buffer(241, now()).is_err());
     nabo.set_travel_buffer(5, now()).expect("set");
     drop(nabo);
-    let mut nabo = Nabo::open(&path).expect("open");
+    let mut nabo = Nabo::open(&path, &nabo_app::KeySource::Key([7; 32])).expect("open");
     assert_eq!(nabo.travel_buffer_minutes(), 5);
     let out = nabo.plan(visit("2026-12-01T11:10", 30, "Gellerup"), now()).expect("plan");
     assert!(out.conflicts.is_empty(), "10 minutes is enough with a 5-minute buffer");
@@ -367,7 +374,7 @@ fn the_agenda_lists_overdue_and_upcoming() {
 fn settings_are_validated_saved_and_used() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nabo.db");
-    let mut nabo = Nabo::open_or_create(&path).expect("first start");
+    let mut nabo = Nabo::open_or_create(&path, &nabo_app::KeySource::Key([7; 32])).expect("first start");
     let defaults = nabo.settings().expect("settings");
     assert!(!defaults.onboarded);
     assert_eq!((defaults.travel_buffer_minutes, defaults.follow_up_days), (30, 14));
@@ -392,7 +399,7 @@ fn settings_are_validated_saved_and_used() {
     };
     assert_eq!(nabo.save_settings(chosen.clone(), now()).expect("save").value, chosen);
     drop(nabo);
-    let mut nabo = Nabo::open(&path).expect("reopen");
+    let mut nabo = Nabo::open(&path, &nabo_app::KeySource::Key([7; 32])).expect("reopen");
     assert_eq!(nabo.settings().expect("settings"), chosen);
     assert_eq!(nabo.identity().expect("identity").map(|i| i.role), Some(Role::Coordinator));
     nabo.plan(visit("2026-12-01T10:00", 60, "A"), now()).expect("plan");

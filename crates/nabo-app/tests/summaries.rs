@@ -18,7 +18,7 @@ fn december() -> DateTime<Utc> {
 
 fn init(dir: &Path, file: &str, role: Role, name: &str) -> (PathBuf, Nabo) {
     let path = dir.join(file);
-    let nabo = Nabo::init(&path, role, Some(name.into()), at(1, 8)).expect("init");
+    let nabo = Nabo::init(&path, &nabo_app::KeySource::Key([7; 32]), role, Some(name.into()), at(1, 8)).expect("init");
     (path, nabo)
 }
 
@@ -42,6 +42,7 @@ fn visit_with_counts(nabo: &mut Nabo, day: u32, area: &str, counts: &[(&str, u32
 /// The coordinator's age identity, read from her database the way her Nabo will.
 fn coordinator_identity(db: &Path) -> age::x25519::Identity {
     let conn = rusqlite::Connection::open(db).expect("open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
     let key: String = conn.query_row("SELECT encryption_key FROM identity", [], |r| r.get(0)).expect("key");
     key.parse().expect("an age identity")
 }

@@ -15,7 +15,9 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::Parser;
-use nabo_app::{AppError, Language, Localizer, Nabo, StoreError};
+use std::io::IsTerminal;
+
+use nabo_app::{AppError, KeySource, Language, Localizer, Nabo, StoreError};
 
 use crate::args::{Cli, LangArg};
 use crate::output::one_line;
@@ -82,6 +84,9 @@ fn main() -> ExitCode {
     };
     match commands::run(cli, &l10n, Started { computer_language, now }) {
         Ok(()) => {
+            if ENCRYPTED_NOW.load(std::sync::atomic::Ordering::Relaxed) {
+                eprintln!("nabo: {}", one_line(&l10n.message("cli-encrypted-now", &BTreeMap::new())));
+            }
             if READ_DAMAGED.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("nabo: {}", one_line(&l10n.message("cli-damaged-reading", &BTreeMap::new())));
             }
@@ -157,6 +162,27 @@ pub(crate) enum Access {
     Check,
 }
 
+/// Runs `open` with the database's key: `NABO_PASSPHRASE`, else the OS key store; where
+/// there is no key store and the user is at a terminal, a passphrase asked for without echo
+/// (twice for a new database). Never from an argument: it would stay in the shell's history.
+pub(crate) fn with_key<T>(open: impl Fn(&KeySource) -> Result<T, AppError>, new: bool) -> Result<T, AppError> {
+    match open(&KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok())) {
+        Err(AppError::NoKeyStore) if std::io::stdin().is_terminal() => {
+            let ask = |prompt: &str| rpassword::prompt_password(prompt).map_err(|_| AppError::NoKeyStore);
+            let passphrase = ask("Nabo passphrase: ")?;
+            if new && ask("Again: ")? != passphrase {
+                return Err(AppError::KeyStore { reason: "the two passphrases differ".into() });
+            }
+            open(&KeySource::Passphrase(passphrase.into()))
+        }
+        other => other,
+    }
+}
+
+/// Set when the command found a database from before encryption and encrypted it: said on
+/// stderr once the command has succeeded.
+static ENCRYPTED_NOW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Set when a command read a damaged database. `main` warns of it on stderr once the command
 /// has succeeded, so a command that then fails still says one line only: its error.
 static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -165,7 +191,10 @@ static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// for another Nabo that is writing (default 30 s); it exists for tests, which cannot wait that
 /// long, and is not part of the CLI contract.
 pub(crate) fn open(path: &Path, access: Access, started: Started) -> Result<Nabo, Failure> {
-    let mut nabo = Nabo::open(path)?;
+    let mut nabo = with_key(|keys| Nabo::open(path, keys), false)?;
+    if nabo.was_encrypted_now() {
+        ENCRYPTED_NOW.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     if let Some(ms) = std::env::var("NABO_BUSY_TIMEOUT_MS").ok().and_then(|v| v.trim().parse::<u64>().ok()) {
         nabo.set_busy_timeout(std::time::Duration::from_millis(ms))?;
     }

@@ -500,6 +500,26 @@ mod tests {
         check("FREQ=DAILY;UNTIL=19991231", Err(RecurrenceError::UntilOutOfRange));
     }
 
+    /// Found by the `cli_rrule` fuzz target: `rrule` 0.14 panicked ("not a char boundary") on
+    /// a BYDAY value whose last two bytes split a character (`--rrule 'FREQ=MONTHLY;BYDAY=иO'`),
+    /// and upper-cases `ı` to `I` and `ſ` to `S`, so that `ıNTERVAL=0` and `BYſETPOS` passed
+    /// Nabo's own ASCII checks. An RRULE is ASCII (RFC 5545 §3.3.10): anything else is refused.
+    #[test]
+    fn a_rule_that_is_not_ascii_is_unreadable_without_a_panic() {
+        let start = at("2026-11-10T17:00");
+        for rule in [
+            "FREQ=MONTHLY;BYDAY=MO,\u{438}O,-1WE",
+            "FREQ=WEEKLY;BYDAY=\u{17f}U",
+            "FREQ=WEEKLY;\u{131}NTERVAL=0",
+            "FREQ=MONTHLY;BY\u{17f}ETPOS=1;BYDAY=MO",
+            "FREQ=WEEKLY;BYDAY=\u{a0}TU",
+        ] {
+            let got = Recurrence::parse(rule, start);
+            assert!(matches!(got, Err(RecurrenceError::Unreadable { .. })), "{rule}: {got:?}");
+            assert!(Recurrence::from_stored(rule, start).is_none(), "{rule}");
+        }
+    }
+
     #[test]
     fn splitting_a_series_keeps_every_meeting_once() {
         let start = at("2026-12-01T17:00");

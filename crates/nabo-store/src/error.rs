@@ -23,6 +23,13 @@ pub enum StoreError {
         /// The path.
         path: PathBuf,
     },
+    /// The file is encrypted and does not open with the key given: the passphrase is wrong, the
+    /// key store holds another key (or none), or it is not a Nabo database at all.
+    #[error("{path} does not open with this key: the passphrase is wrong or the key is missing (or it is not a Nabo database)")]
+    WrongKey {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file is an SQLite database of another program.
     #[error("{path} is an SQLite database of another program, not Nabo's")]
     ForeignDatabase {

@@ -1,15 +1,18 @@
 //! Nabo's SQLite store: the one place that opens a database, its schema
 //! migrations, and the queries the app service runs.
 //!
-//! [`Store::open`] opens an existing database and [`Store::create`] a new one;
-//! both go through the same four steps (check what the file is, refuse a newer
-//! schema, set pragmas, migrate). Writes go through [`Store::write`], which
+//! [`Store::open`] opens an existing database and [`Store::create`] a new one,
+//! each with its [`DbKey`] (the file is SQLCipher, encrypted at rest; a plain
+//! database from before is encrypted in place on first open); both go through
+//! the same four steps (check what the file is, refuse a newer schema, set
+//! pragmas, migrate). Writes go through [`Store::write`], which
 //! runs them in one transaction. Queries are free functions named
 //! `verb_entity(conn, …)`, one module per entity.
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
-//! let store = nabo_store::Store::create(&dir.path().join("nabo.db")).unwrap();
+//! let key = nabo_store::DbKey::random().unwrap();
+//! let store = nabo_store::Store::create(&dir.path().join("nabo.db"), &key).unwrap();
 //! assert_eq!(store.schema_version().unwrap(), nabo_store::SCHEMA_VERSION);
 //! ```
 
@@ -19,6 +22,7 @@ mod counts;
 mod db;
 mod error;
 mod identity;
+mod key;
 mod open;
 mod received;
 mod schema;
@@ -47,6 +51,7 @@ pub use identity::{
     get_identity, get_keys, insert_identity, set_display_name, set_encryption_key_once, set_keys_once, set_role,
     Identity, Role, StoredKeys,
 };
+pub use key::{file_salt, DbKey};
 pub use open::{Store, APPLICATION_ID};
 pub use received::{
     accept_offered_key, fill_signed, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::db::Db;
 use crate::error::StoreError;
+use crate::key::DbKey;
 use crate::schema::{migrations, SCHEMA_VERSION};
 
 /// `PRAGMA application_id` of a Nabo database: "NABO" in ASCII.
@@ -34,6 +35,8 @@ pub struct Store {
     /// Whether the file is damaged, once known: at open for a damaged header or before a
     /// migration, else at the first write or the first time it is asked (see `open_with`).
     damaged: std::cell::OnceCell<bool>,
+    /// The file was a plain database from before encryption and was encrypted on this open.
+    encrypted_now: bool,
 }
 
 /// What the first 100 bytes of a file say, read before SQLite sees it.
@@ -52,9 +55,9 @@ enum Header {
     Foreign,
 }
 
-/// Reads the header with plain file I/O (which writes nothing). When the database is
-/// encrypted at rest (DESIGN.md), the first bytes will no longer be the SQLite magic and this
-/// check must learn the encrypted format's header.
+/// Reads the header with plain file I/O (which writes nothing). An encrypted database begins
+/// with its random salt, so it reads as `Foreign` here; `could_be_encrypted` tells it from a
+/// file that cannot be one.
 fn read_header(path: &Path) -> Header {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else { return Header::Empty };
@@ -87,43 +90,158 @@ fn is_zero_bytes(path: &Path) -> bool {
     len(path) == Some(0) && len(Path::new(&wal)).unwrap_or(0) == 0
 }
 
+/// An encrypted database is at least one page (512 bytes or more) and begins with 16 random
+/// bytes. A shorter file, or one that begins as text (an .ics, a note), cannot be one; the odds
+/// that 64 random bytes read as text are below one in 10^20. (A cut-off database still can be:
+/// its first page tells, with the key.)
+fn could_be_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut start = Vec::with_capacity(512);
+    if file.take(512).read_to_end(&mut start).is_err() || start.len() < 512 {
+        return false;
+    }
+    let text = std::str::from_utf8(&start[..64])
+        .is_ok_and(|t| t.chars().all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')));
+    !text
+}
+
+/// Only its owner may read or write a file Nabo keeps (mode 0600); a no-op elsewhere, and
+/// when the user is not the owner (the file stays as it is and the open goes on).
+fn keep_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Creates an empty file readable by its owner only, so that SQLite, which gives its WAL and
+/// shared-memory files the database's mode, keeps them private too.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)?;
+    keep_private(path);
+    Ok(())
+}
+
+/// `<path><suffix>`, beside it.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Sets the key: the first statement on an encrypted connection. SQLCipher's own log (which
+/// writes a wrong key's failed page checks to stderr) is off: Nabo says what went wrong.
+fn apply_key(conn: &Connection, key: &DbKey) -> Result<(), StoreError> {
+    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.literal().as_str()))?;
+    // After the key: SQLCipher sets its default (warnings, to stderr) when the first key
+    // activates it, over anything set before.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    Ok(())
+}
+
 impl Store {
-    /// Opens an existing Nabo database, upgrading its schema if it is older.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
+    /// Opens an existing Nabo database with its key, upgrading its schema if it is older (and
+    /// encrypting it in place if it is a plain database from before encryption).
+    pub fn open(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
         if !path.exists() || is_zero_bytes(path) {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
-        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE, false)
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE, false, key)
     }
 
-    /// Creates a new Nabo database; refuses if a file is already there (a zero-byte file is
-    /// no database and is used).
-    pub fn create(path: &Path) -> Result<Self, StoreError> {
+    /// Creates a new Nabo database encrypted with `key`; refuses if a file is already there (a
+    /// zero-byte file is no database and is used).
+    pub fn create(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
         if path.exists() && !is_zero_bytes(path) {
             return Err(StoreError::AlreadyExists { path: path.to_path_buf() });
         }
-        Self::open_or_create(path)
+        Self::open_or_create(path, key)
     }
 
-    /// Opens the database at `path`, creating it (and its folder) if there is none.
-    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
+    /// Opens the database at `path`, creating it (and its folder, private to its owner) if there
+    /// is none.
+    pub fn open_or_create(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|source| StoreError::Folder { path: parent.to_path_buf(), source })?;
+            if !parent.exists() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|source| StoreError::Folder { path: parent.to_path_buf(), source })?;
+                // A folder Nabo makes is its own: 0700. One the user chose is left as it is.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let _ = std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700));
+                }
+            }
         }
-        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, true)
+        if !path.exists() {
+            create_private(path).map_err(|source| StoreError::Folder { path: path.to_path_buf(), source })?;
+        }
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, true, key)
     }
 
-    fn open_with(path: &Path, flags: OpenFlags, may_be_new: bool) -> Result<Self, StoreError> {
-        // Step 0: the header as bytes. A file that is not SQLite at all is refused here, and a
-        // damaged header is known before SQLite gives its own words for it.
+    /// True when this open found a plain database from before encryption and encrypted it.
+    pub fn was_encrypted_now(&self) -> bool {
+        self.encrypted_now
+    }
+
+    fn open_with(path: &Path, flags: OpenFlags, may_be_new: bool, key: &DbKey) -> Result<Self, StoreError> {
+        // Step 0: the header as bytes. An SQLite header is a plain database from before
+        // encryption: opened as it is, checked and migrated, then encrypted in place. Anything
+        // else must be an encrypted database that opens with the key.
         let header = read_header(path);
-        if header == Header::Foreign {
-            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+        keep_private(path);
+        match header {
+            Header::Sound | Header::Damaged => {
+                let store = Self::open_checked(path, flags, may_be_new, header, None)?;
+                // A damaged file is left as it is, for reading: a copy would carry the damage on.
+                if store.damaged.get() == Some(&true) || !quick_check_passes(&store.conn) {
+                    let _ = store.damaged.set(true);
+                    let _ = store.conn.pragma_update(None, "query_only", true);
+                    return Ok(store);
+                }
+                store.encrypt_in_place(key)
+            }
+            Header::Foreign if !could_be_encrypted(path) => Err(StoreError::NotADatabase { path: path.to_path_buf() }),
+            Header::Foreign | Header::Empty => Self::open_checked(path, flags, may_be_new, header, Some(key)),
         }
+    }
+
+    /// Steps 1 to 4 on a plain (`key` none) or encrypted connection.
+    fn open_checked(
+        path: &Path,
+        flags: OpenFlags,
+        may_be_new: bool,
+        header: Header,
+        key: Option<&DbKey>,
+    ) -> Result<Self, StoreError> {
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
         let classify = |e: rusqlite::Error| classify_open_error(e, path);
+        if let Some(key) = key {
+            apply_key(&conn, key)?;
+            // The first read tells a wrong key (SQLCipher's "file is not a database").
+            if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+                return Err(match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey { path: path.to_path_buf() },
+                    _ => classify(e),
+                });
+            }
+        }
 
         // Step 1: what is this file? Reading the header writes nothing.
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(classify)?;
@@ -170,7 +288,7 @@ impl Store {
                 // Migrating would write, and the current queries cannot read the old schema.
                 return Err(StoreError::DamagedDatabase);
             }
-            return Ok(Self { conn, path: path.to_path_buf(), damaged });
+            return Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false });
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -179,7 +297,69 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Self { conn, path: path.to_path_buf(), damaged })
+        Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false })
+    }
+
+    /// Encrypts this plain database with `key`: an encrypted copy beside it, checked (it opens
+    /// with the key, passes `quick_check`, has the same schema version), then put in its place
+    /// and the plain file's WAL removed. Until the rename the plain file is untouched, so a
+    /// crash leaves either the old database or the new one (and perhaps a stray copy, which the
+    /// next open replaces).
+    fn encrypt_in_place(self, key: &DbKey) -> Result<Self, StoreError> {
+        let path = self.path.clone();
+        let copy = beside(&path, ".encrypting");
+        let _ = std::fs::remove_file(&copy);
+        create_private(&copy).map_err(|source| StoreError::Folder { path: copy.clone(), source })?;
+        let version = self.schema_version()?;
+        let quoted = copy.to_string_lossy().replace('\'', "''");
+        let exported = (|| -> Result<(), StoreError> {
+            self.conn.execute_batch(&format!(
+                "ATTACH DATABASE '{quoted}' AS encrypted KEY \"{}\";",
+                key.literal().as_str()
+            ))?;
+            self.conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
+            self.conn.execute_batch(&format!(
+                "PRAGMA encrypted.user_version = {version}; PRAGMA encrypted.application_id = {APPLICATION_ID};
+                 DETACH DATABASE encrypted;"
+            ))?;
+            // Everything in the main file and the WAL emptied: nothing of the plain database
+            // is left in a file beside the encrypted one.
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            Ok(())
+        })();
+        let Self { conn, .. } = self;
+        drop(conn);
+        let checked = exported.and_then(|()| {
+            let check = Connection::open(&copy)?;
+            apply_key(&check, key)?;
+            let copied: i64 = check.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if copied != version || !quick_check_passes(&check) {
+                return Err(StoreError::Damaged {
+                    what: "encrypted copy",
+                    id: 0,
+                    detail: "it does not read back as the database it was made from".into(),
+                });
+            }
+            drop(check);
+            std::fs::File::open(&copy)
+                .and_then(|f| f.sync_all())
+                .map_err(|source| StoreError::Folder { path: copy.clone(), source })
+        });
+        if let Err(e) = checked {
+            let _ = std::fs::remove_file(&copy);
+            return Err(e);
+        }
+        std::fs::rename(&copy, &path).map_err(|source| StoreError::Folder { path: path.clone(), source })?;
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let _ = std::fs::File::open(folder).and_then(|f| f.sync_all());
+        }
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(beside(&path, suffix));
+        }
+        let mut store =
+            Self::open_checked(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, false, Header::Foreign, Some(key))?;
+        store.encrypted_now = true;
+        Ok(store)
     }
 
     /// True when the file is damaged (checked once, the first time it matters): reads work as far
@@ -243,7 +423,12 @@ impl Store {
 
     /// Checks the file's integrity and foreign keys; returns the problems found, if any.
     pub fn check_integrity(&self) -> Result<Vec<String>, StoreError> {
-        let mut problems = Vec::new();
+        // In an encrypted file a changed page fails its authentication first, and SQLite's own
+        // check then stops with a bare "logic error": SQLCipher's check names each such page.
+        let mut problems = cipher_problems(&self.conn);
+        if !problems.is_empty() {
+            return Ok(problems);
+        }
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
             match row {
@@ -283,7 +468,16 @@ impl Store {
 /// `PRAGMA quick_check(1)`: true when it answers "ok". An error while checking (SQLite's
 /// "database disk image is malformed" on a page it cannot read) is damage too.
 fn quick_check_passes(conn: &Connection) -> bool {
-    conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|line| line == "ok")
+    cipher_problems(conn).is_empty()
+        && conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|line| line == "ok")
+}
+
+/// `PRAGMA cipher_integrity_check`: the pages of an encrypted file that fail their
+/// authentication (changed or cut off), one line each; none for a sound or a plain file.
+fn cipher_problems(conn: &Connection) -> Vec<String> {
+    let Ok(mut stmt) = conn.prepare("PRAGMA cipher_integrity_check") else { return Vec::new() };
+    let Ok(rows) = stmt.query_map([], |r| r.get::<_, String>(0)) else { return Vec::new() };
+    rows.filter_map(Result::ok).collect()
 }
 
 /// Turns SQLite's errors while opening into Nabo's: "file is not a database" names the path
@@ -308,7 +502,7 @@ mod tests {
     #[test]
     fn the_stores_connection_enforces_foreign_keys() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::create(&dir.path().join("nabo.db")).expect("create");
+        let store = Store::create(&dir.path().join("nabo.db"), &DbKey::from_bytes([7; 32])).expect("create");
         let fk: i64 = store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("pragma");
         assert_eq!(fk, 1);
     }

@@ -18,10 +18,22 @@ use nabo_store::{
     list_month_lines, list_sent_summaries, list_targets, list_volunteers, month_count_totals, move_exceptions,
     next_rollup_revision, next_summary_revision, purge_deleted_activities, recent_values, record_counts,
     replace_busy_source, restore_activity, rollup_imported, set_activity_status, set_encryption_key_once,
-    set_exception, set_keys_once, set_role, set_setting, update_activity, visit_sums, BusyDiff, CountEdit, Identity,
-    NewActivity, NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID,
+    set_exception, set_keys_once, set_role, set_setting, update_activity, visit_sums, BusyDiff, CountEdit, DbKey,
+    Identity, NewActivity, NewCounts, RememberedText, Role, SentSummary, Store, StoreError, StoredKeys, APPLICATION_ID,
     SCHEMA_VERSION,
 };
+
+/// The key every test database is encrypted with.
+fn key() -> DbKey {
+    DbKey::from_bytes([7; 32])
+}
+
+/// A connection of its own to a test database, with its key (the store hands out none).
+fn keyed(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("open beside");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
+    conn
+}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().expect("valid")
@@ -79,12 +91,12 @@ fn utc(s: &str) -> DateTime<Utc> {
 #[test]
 fn a_planned_visit_reads_back_with_every_field() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
     let id = store.write(|tx| insert_activity(tx, &new(&plan, "uid-1"), now())).expect("insert");
     drop(store);
 
-    let store = Store::open(&t.path).expect("reopen");
+    let store = Store::open(&t.path, &key()).expect("reopen");
     let got = get_activity(store.conn(), id).expect("found");
     assert_eq!(got, plan.into_activity(id, ActivityStatus::Planned));
     assert_eq!(got.start.to_rfc3339(), "2026-12-01T10:00:00+01:00");
@@ -94,7 +106,7 @@ fn a_planned_visit_reads_back_with_every_field() {
 #[test]
 fn range_lists_what_overlaps_in_start_order() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let ids: Vec<ActivityId> = store
         .write(|tx| {
             [
@@ -121,7 +133,7 @@ fn range_lists_what_overlaps_in_start_order() {
 #[test]
 fn update_status_and_delete() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let id =
         store.write(|tx| insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u"), now())).expect("insert");
     store.write(|tx| update_activity(tx, id, &visit("2026-12-01T12:00", "90m"), now())).expect("update");
@@ -137,7 +149,7 @@ fn update_status_and_delete() {
 #[test]
 fn a_failed_write_keeps_nothing() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let result: Result<(), StoreError> = store.write(|tx| {
         insert_activity(tx, &new(&visit("2026-12-01T10:00", "60m"), "u1"), now())?;
         // The same uid again violates UNIQUE: the whole transaction must roll back.
@@ -153,7 +165,7 @@ fn a_failed_write_keeps_nothing() {
 #[test]
 fn identity_and_settings() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     assert_eq!(get_identity(store.conn()).expect("read"), None);
     let me = Identity { role: Role::Coordinator, display_name: Some("Aarhus Vest".into()) };
     store.write(|tx| insert_identity(tx, &me, now())).expect("insert");
@@ -167,10 +179,10 @@ fn identity_and_settings() {
 #[test]
 fn pragmas_wal_foreign_keys_and_application_id() {
     let t = temp_db();
-    let store = Store::create(&t.path).expect("create");
+    let store = Store::create(&t.path, &key()).expect("create");
     // The store hands out no connection (no SQL outside it): the file's own pragmas are read
     // beside it; that the store's connection enforces foreign keys is a unit test in open.rs.
-    let conn = rusqlite::Connection::open(&t.path).expect("open beside");
+    let conn = keyed(&t.path);
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("pragma");
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).expect("pragma");
     assert_eq!((mode.as_str(), app), ("wal", APPLICATION_ID));
@@ -181,17 +193,17 @@ fn pragmas_wal_foreign_keys_and_application_id() {
 #[test]
 fn create_refuses_an_existing_file_and_open_refuses_a_missing_one() {
     let t = temp_db();
-    assert!(matches!(Store::open(&t.path), Err(StoreError::Missing { .. })));
+    assert!(matches!(Store::open(&t.path, &key()), Err(StoreError::Missing { .. })));
     assert!(!t.path.exists(), "open must not create a file");
-    Store::create(&t.path).expect("create");
-    assert!(matches!(Store::create(&t.path), Err(StoreError::AlreadyExists { .. })));
+    Store::create(&t.path, &key()).expect("create");
+    assert!(matches!(Store::create(&t.path, &key()), Err(StoreError::AlreadyExists { .. })));
 }
 
 /// Opening `path` fails with an error matching `expected`, and no file in its folder changes.
 fn refused_unchanged(path: &Path, expected: fn(&StoreError) -> bool) {
     let dir = path.parent().expect("folder");
     let before = files_in(dir);
-    let err = Store::open(path).expect_err("must be refused");
+    let err = Store::open(path, &key()).expect_err("must be refused");
     assert!(expected(&err), "unexpected error: {err}");
     assert!(err.to_string().contains(&path.display().to_string()), "error names the file: {err}");
     assert_eq!(files_in(dir), before, "the folder must be unchanged");
@@ -219,8 +231,8 @@ fn another_programs_sqlite_database_is_refused_unchanged() {
 fn a_database_from_a_newer_nabo_is_refused_unchanged() {
     let t = temp_db();
     {
-        drop(Store::create(&t.path).expect("create"));
-        let conn = rusqlite::Connection::open(&t.path).expect("open beside");
+        drop(Store::create(&t.path, &key()).expect("create"));
+        let conn = keyed(&t.path);
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
         // Fold the WAL back into the main file so the folder holds only the database.
         conn.pragma_update(None, "journal_mode", "DELETE").expect("journal");
@@ -278,7 +290,7 @@ fn frozen_fixtures_of_every_version_upgrade_and_read_back() {
             let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
             assert_eq!(v, version, "{} must set user_version", sql_path.display());
         }
-        let store = Store::open(&t.path).expect("an older database opens");
+        let store = Store::open(&t.path, &key()).expect("an older database opens");
         assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
         let visit = get_activity(store.conn(), ActivityId(1)).expect("fixture activity 1");
         assert_eq!(visit.kind, ActivityKind::HomeVisit);
@@ -378,7 +390,7 @@ fn migration_7_fills_the_lines_of_summaries_imported_before_it() {
         insert(1, &older);
         insert(2, &doc);
     }
-    let store = Store::open(&t.path).expect("migrates");
+    let store = Store::open(&t.path, &key()).expect("migrates");
     let kinds = sums(&store, Breakdown::Kind, "2026-11", "2026-11");
     // One line per kind that has anything (her home visits), of the highest revision alone.
     assert_eq!(kinds.len(), 1);
@@ -396,7 +408,7 @@ fn migration_7_fills_the_lines_of_summaries_imported_before_it() {
         )
         .expect("insert");
     }
-    assert!(Store::open(&t.path).is_err());
+    assert!(Store::open(&t.path, &key()).is_err());
     let conn = rusqlite::Connection::open(&t.path).expect("open");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
     assert_eq!(version, 6);
@@ -405,7 +417,7 @@ fn migration_7_fills_the_lines_of_summaries_imported_before_it() {
 #[test]
 fn deleted_activities_are_hidden_restorable_then_purged() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
     let id = store.write(|tx| insert_activity(tx, &new(&plan, "u"), now())).expect("insert");
     store.write(|tx| delete_activity(tx, id, now())).expect("delete");
@@ -426,7 +438,7 @@ fn deleted_activities_are_hidden_restorable_then_purged() {
 #[test]
 fn example_activities_are_removed_in_one_go() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let plan = visit("2026-12-01T10:00", "60m");
     let real = store.write(|tx| insert_activity(tx, &new(&plan, "real"), now())).expect("insert");
     let example = store
@@ -442,7 +454,7 @@ fn example_activities_are_removed_in_one_go() {
 #[test]
 fn recent_values_offer_what_was_typed_before() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let at = |minutes: i64| now() + chrono::Duration::minutes(minutes);
     for (i, area) in ["Gellerup", "Vollsmose", "gellerupparken", "Tingbjerg", "Gellerup", "50%_area"].iter().enumerate()
     {
@@ -470,7 +482,7 @@ fn recent_values_offer_what_was_typed_before() {
 #[test]
 fn the_role_can_be_set_before_and_after_init() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     store.write(|tx| set_role(tx, Role::Coordinator, now())).expect("set");
     assert_eq!(get_identity(store.conn()).expect("read").map(|i| i.role), Some(Role::Coordinator));
     store.write(|tx| set_role(tx, Role::Volunteer, now())).expect("set again");
@@ -494,7 +506,7 @@ fn series(start: &str, rule: &str) -> ValidActivity {
 #[test]
 fn series_are_found_by_any_range_they_may_touch() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let ended = series("2026-01-06T17:00", "FREQ=WEEKLY;COUNT=4");
     let endless = series("2026-06-02T17:00", "FREQ=WEEKLY;BYDAY=TU");
     let ids: Vec<ActivityId> = store
@@ -521,7 +533,7 @@ fn series_are_found_by_any_range_they_may_touch() {
 #[test]
 fn exceptions_are_recorded_replaced_and_moved() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let plan = series("2026-12-01T17:00", "FREQ=WEEKLY;COUNT=6");
     let id = store.write(|tx| insert_activity(tx, &new(&plan, "s"), now())).expect("insert");
     let other = store.write(|tx| insert_activity(tx, &new(&plan, "t"), now())).expect("insert");
@@ -578,7 +590,7 @@ fn busy(uid: &str, occurrence: &str, start: &str, end: &str) -> BusyEntry {
 #[test]
 fn importing_a_calendar_again_updates_by_uid_instead_of_duplicating() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let first = vec![
         busy("a", "", "2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"),
         busy("s", "20261202T080000Z", "2026-12-02T08:00:00Z", "2026-12-02T09:00:00Z"),
@@ -621,7 +633,7 @@ fn importing_a_calendar_again_updates_by_uid_instead_of_duplicating() {
 #[test]
 fn busy_time_is_found_by_every_range_it_touches() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let holiday = BusyEntry {
         time: BusyTime::AllDay { first: day("2026-07-01"), until: day("2026-08-15") },
         ..busy("ferie", "", "2026-07-01T00:00:00Z", "2026-07-01T00:00:00Z")
@@ -643,7 +655,7 @@ fn busy_time_is_found_by_every_range_it_touches() {
 #[test]
 fn counts_are_recorded_edited_with_a_log_and_summed_per_month() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let a = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-03T10:00", "60m"), "a"), now())).expect("a");
     let b = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-10T10:00", "60m"), "b"), now())).expect("b");
     let gone = store.write(|tx| insert_activity(tx, &new(&visit("2026-11-12T10:00", "60m"), "c"), now())).expect("c");
@@ -685,9 +697,9 @@ fn counts_are_recorded_edited_with_a_log_and_summed_per_month() {
 #[test]
 fn the_month_totals_query_uses_the_period_index() {
     let t = temp_db();
-    let _store = Store::create(&t.path).expect("create");
+    let _store = Store::create(&t.path, &key()).expect("create");
     // The store runs no SQL for others: the plan is asked of a connection beside it.
-    let beside = rusqlite::Connection::open(&t.path).expect("open beside");
+    let beside = keyed(&t.path);
     let plan: Vec<String> = beside
         .prepare("EXPLAIN QUERY PLAN SELECT scheme_version, key, sum(value) FROM counts WHERE period = '2026-11' GROUP BY scheme_version, key")
         .expect("explain")
@@ -701,12 +713,30 @@ fn the_month_totals_query_uses_the_period_index() {
 /// A database with three visits, closed (so the WAL is folded back into the file).
 fn database_with_visits() -> Temp {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     for (i, day) in ["2026-12-01", "2026-12-02", "2026-12-03"].iter().enumerate() {
         let plan = visit(&format!("{day}T10:00"), "60m");
         store.write(|tx| insert_activity(tx, &new(&plan, &format!("uid-{i}")), now())).expect("insert");
     }
     drop(store);
+    t
+}
+
+/// A plain database (as Nabo wrote them before encryption) with three visits: made encrypted,
+/// then exported without a key.
+fn plain_database_with_visits() -> Temp {
+    let encrypted = database_with_visits();
+    let t = temp_db();
+    let conn = keyed(&encrypted.path);
+    let quoted = t.path.to_string_lossy().replace('\'', "''");
+    conn.execute_batch(&format!(
+        "ATTACH DATABASE '{quoted}' AS plain KEY ''; SELECT sqlcipher_export('plain');
+         PRAGMA plain.user_version = {SCHEMA_VERSION}; PRAGMA plain.application_id = {APPLICATION_ID};
+         DETACH DATABASE plain;"
+    ))
+    .expect("plain copy");
+    drop(conn);
+    assert!(std::fs::read(&t.path).expect("read").starts_with(b"SQLite format 3\0"));
     t
 }
 
@@ -720,8 +750,13 @@ fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
 
 /// The byte offset of the activities table's root page (a leaf holding the three visits).
 fn activities_page(path: &Path) -> u64 {
-    let conn = rusqlite::Connection::open(path).expect("open");
-    let page_size: u64 = conn.pragma_query_value(None, "page_size", |r| r.get(0)).expect("page size");
+    let conn = keyed(path);
+    // SQLCipher answers the page size as text.
+    let page_size: u64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get::<_, String>(0))
+        .expect("page size")
+        .parse()
+        .expect("number");
     let root: u64 = conn
         .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'activities'", [], |r| r.get(0))
         .expect("root page");
@@ -732,12 +767,12 @@ fn activities_page(path: &Path) -> u64 {
 fn a_zero_byte_file_is_no_database_and_create_makes_one_in_it() {
     let t = temp_db();
     std::fs::write(&t.path, b"").expect("empty file");
-    assert!(matches!(Store::open(&t.path), Err(StoreError::Missing { .. })));
+    assert!(matches!(Store::open(&t.path, &key()), Err(StoreError::Missing { .. })));
     assert_eq!(std::fs::metadata(&t.path).expect("still there").len(), 0, "open writes nothing");
-    let store = Store::create(&t.path).expect("create uses the empty file");
+    let store = Store::create(&t.path, &key()).expect("create uses the empty file");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     drop(store);
-    assert!(matches!(Store::create(&t.path), Err(StoreError::AlreadyExists { .. })));
+    assert!(matches!(Store::create(&t.path, &key()), Err(StoreError::AlreadyExists { .. })));
 }
 
 #[test]
@@ -747,7 +782,7 @@ fn a_damaged_page_opens_for_reading_and_refuses_every_write() {
     overwrite(&t.path, activities_page(&t.path) + 8, &[0xde, 0xad].repeat(20));
     let dir = t.path.parent().expect("folder");
     let before = files_in(dir);
-    let mut store = Store::open(&t.path).expect("opens for reading");
+    let mut store = Store::open(&t.path, &key()).expect("opens for reading");
     assert!(store.is_damaged());
     assert!(!store.check_integrity().expect("check runs").is_empty(), "check reports the damage");
     let plan = visit("2026-12-04T10:00", "60m");
@@ -766,7 +801,7 @@ fn a_database_cut_off_in_the_middle_of_a_page_is_damaged_not_sqlites_words() {
     std::fs::OpenOptions::new().write(true).open(&t.path).expect("open").set_len(len / 2 + 1000).expect("cut");
     let dir = t.path.parent().expect("folder");
     let before = files_in(dir);
-    let err = Store::open(&t.path).expect_err("refused");
+    let err = Store::open(&t.path, &key()).expect_err("refused");
     assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
     assert!(!err.to_string().contains("malformed"), "{err}");
     assert_eq!(files_in(dir), before);
@@ -777,12 +812,15 @@ fn a_damaged_header_is_damage_not_a_read_only_or_foreign_file() {
     // Byte 18 is the write version: above 2, SQLite opens the file read-only and says "attempt
     // to write a readonly database" at the first write. Byte 19, the read version: above 2,
     // SQLite says "file is not a database".
+    // That is a plain database from before encryption (opened as it is, and left plain when
+    // damaged); in an encrypted one the header is encrypted and its damage is a key that does
+    // not open it (`an_encrypted_database_with_a_damaged_first_page_does_not_open`).
     for (offset, opens) in [(18, true), (19, false)] {
-        let t = database_with_visits();
+        let t = plain_database_with_visits();
         overwrite(&t.path, offset, &[7]);
         let dir = t.path.parent().expect("folder");
         let before = files_in(dir);
-        match Store::open(&t.path) {
+        match Store::open(&t.path, &key()) {
             Ok(mut store) => {
                 assert!(opens, "byte {offset}");
                 assert!(store.is_damaged());
@@ -792,6 +830,7 @@ fn a_damaged_header_is_damage_not_a_read_only_or_foreign_file() {
                         .len(),
                     3
                 );
+                assert!(!store.was_encrypted_now(), "a damaged file is not copied");
                 let err = store.write(|tx| set_setting(tx, "language", "da")).expect_err("refused");
                 assert!(matches!(err, StoreError::DamagedDatabase), "{err}");
             }
@@ -807,9 +846,9 @@ fn a_damaged_header_is_damage_not_a_read_only_or_foreign_file() {
 #[test]
 fn a_write_while_another_nabo_holds_the_lock_is_busy_after_the_timeout() {
     let t = database_with_visits();
-    let other = rusqlite::Connection::open(&t.path).expect("second connection");
+    let other = keyed(&t.path);
     other.execute_batch("BEGIN IMMEDIATE").expect("hold the write lock");
-    let mut store = Store::open(&t.path).expect("opening only reads");
+    let mut store = Store::open(&t.path, &key()).expect("opening only reads");
     store.set_busy_timeout(std::time::Duration::from_millis(50)).expect("timeout");
     let err = store.write(|tx| set_setting(tx, "language", "da")).expect_err("busy");
     assert!(matches!(err, StoreError::Busy), "{err}");
@@ -820,7 +859,7 @@ fn a_write_while_another_nabo_holds_the_lock_is_busy_after_the_timeout() {
 #[test]
 fn keys_are_stored_once_and_never_replaced_and_a_nabo_may_be_both() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     store
         .write(|tx| insert_identity(tx, &Identity { role: Role::Both, display_name: Some("Hanne".into()) }, now()))
         .expect("identity");
@@ -840,7 +879,7 @@ fn keys_are_stored_once_and_never_replaced_and_a_nabo_may_be_both() {
 #[test]
 fn each_export_of_a_month_gets_the_next_revision_and_the_list_shows_the_last() {
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let sent = |period: &str, revision, n| SentSummary {
         period: period.into(),
         revision,
@@ -921,7 +960,7 @@ fn month_summary(
 fn month_sums_follow_every_import_and_replacement() {
     use nabo_store::{insert_imported, insert_summary_totals, ImportedSummary, SummaryRef};
     let t = temp_db();
-    let mut store = Store::create(&t.path).expect("create");
+    let mut store = Store::create(&t.path, &key()).expect("create");
     let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = |n: u64| {
         rng ^= rng << 13;
@@ -993,4 +1032,103 @@ fn month_sums_follow_every_import_and_replacement() {
         }
     }
     assert!(store.check_integrity().expect("check").is_empty());
+}
+
+/// Every byte of every file in the database's folder, for `strings`-like searches.
+fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files_in(dir)
+}
+
+#[test]
+fn an_encrypted_database_shows_no_header_and_none_of_its_words_and_is_private() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("data").join("nabo.db");
+    let mut store = Store::open_or_create(&path, &key()).expect("create");
+    let plan = ActivityDraft {
+        details: Details {
+            area: Some("Skjultby".into()),
+            household: Some("H-977".into()),
+            note: Some("Bekymret for datteren".into()),
+            ..Details::default()
+        },
+        ..ActivityDraft::new(
+            ActivityKind::HomeVisit,
+            "2026-12-01T10:00".parse::<LocalDateTime>().expect("time"),
+            "60m".parse::<Minutes>().expect("duration"),
+        )
+    }
+    .validate()
+    .expect("valid visit");
+    store.write(|tx| insert_activity(tx, &new(&plan, "uid-secret"), now())).expect("insert");
+    // Looked at while open (the WAL holds the write) and after closing.
+    for moment in ["open", "closed"] {
+        let files = folder_bytes(&dir.path().join("data"));
+        assert!(!files.is_empty());
+        for (name, bytes) in &files {
+            assert!(!bytes.starts_with(b"SQLite format 3"), "{moment}: {name} has SQLite's header");
+            for word in ["Skjultby", "H-977", "Bekymret", "home_visit"] {
+                let found = bytes.windows(word.len()).any(|w| w == word.as_bytes());
+                assert!(!found, "{moment}: {name} shows {word}");
+            }
+        }
+        if moment == "open" {
+            drop(std::mem::replace(&mut store, Store::open(&path, &key()).expect("reopen")));
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("data")), 0o700, "the folder Nabo made is its owner's");
+        for entry in std::fs::read_dir(dir.path().join("data")).expect("list") {
+            let p = entry.expect("entry").path();
+            assert_eq!(mode(&p), 0o600, "{} is its owner's alone", p.display());
+        }
+    }
+    drop(store);
+}
+
+#[test]
+fn another_key_opens_nothing_and_changes_nothing() {
+    let t = database_with_visits();
+    let dir = t.path.parent().expect("folder");
+    let before = files_in(dir);
+    let err = Store::open(&t.path, &DbKey::from_bytes([8; 32])).expect_err("another key");
+    assert!(matches!(err, StoreError::WrongKey { .. }), "{err}");
+    assert!(err.to_string().contains(&t.path.display().to_string()), "{err}");
+    assert_eq!(files_in(dir), before);
+    Store::open(&t.path, &key()).expect("the right key still opens it");
+}
+
+#[test]
+fn an_encrypted_database_with_a_damaged_first_page_does_not_open() {
+    let t = database_with_visits();
+    overwrite(&t.path, 40, &[7; 8]);
+    let dir = t.path.parent().expect("folder");
+    let before = files_in(dir);
+    let err = Store::open(&t.path, &key()).expect_err("refused");
+    assert!(matches!(err, StoreError::WrongKey { .. }), "{err}");
+    assert_eq!(files_in(dir), before);
+}
+
+#[test]
+fn a_plain_database_from_before_is_encrypted_in_place_once() {
+    let t = plain_database_with_visits();
+    let dir = t.path.parent().expect("folder");
+    let store = Store::open(&t.path, &key()).expect("opens and encrypts");
+    assert!(store.was_encrypted_now());
+    let visits = list_activities_overlapping(store.conn(), utc("2026-12-01T00:00:00Z"), utc("2026-12-31T00:00:00Z"))
+        .expect("reads");
+    assert_eq!(visits.len(), 3, "every visit is in the encrypted database");
+    drop(store);
+    let names: Vec<String> = files_in(dir).into_iter().map(|(n, _)| n).collect();
+    assert!(!names.iter().any(|n| n.ends_with(".encrypting")), "no copy left behind: {names:?}");
+    assert!(!std::fs::read(&t.path).expect("read").starts_with(b"SQLite format 3"));
+    // The plain file no longer opens without the key; the next open is an ordinary one.
+    assert!(rusqlite::Connection::open(&t.path)
+        .and_then(|c| c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)))
+        .is_err());
+    let again = Store::open(&t.path, &key()).expect("reopens");
+    assert!(!again.was_encrypted_now());
+    assert!(again.check_integrity().expect("check").is_empty());
 }

@@ -113,7 +113,8 @@ pub fn coordinator(dir: &Path) -> (Nabo, age::x25519::Recipient) {
 /// A coordinator with a database of her own in `dir`, and her recipient.
 pub fn coordinator_named(dir: &Path, name: &str) -> (Nabo, age::x25519::Recipient) {
     let db = dir.join(format!("{name}.db"));
-    let mut nabo = Nabo::init(&db, Role::Coordinator, Some(name.into()), now()).expect("init");
+    let mut nabo =
+        Nabo::init(&db, &nabo_app::KeySource::Key([7; 32]), Role::Coordinator, Some(name.into()), now()).expect("init");
     let to = nabo.key_view().expect("key").encryption_recipient.expect("recipient").parse().expect("recipient");
     (nabo, to)
 }

@@ -14,7 +14,7 @@ pub(super) fn init(c: &mut Ctx<'_>, role: RoleArg, name: Option<String>) -> Resu
         RoleArg::Coordinator => Role::Coordinator,
         RoleArg::Both => Role::Both,
     };
-    let nabo = Nabo::init(&c.path, role, name, c.now())?;
+    let nabo = crate::with_key(|keys| Nabo::init(&c.path, keys, role, name.clone(), c.now()), true)?;
     c.line("cli-initialised", &[("path", nabo.database_path().display().to_string())])
 }
 

@@ -1004,6 +1004,20 @@ mod tests {
         assert!(matches!(rule, Err(ReadError::BadRule { line: 4, .. })), "{rule:?}");
     }
 
+    /// Found by the `cli_rrule` fuzz target: the `rrule` crate (0.14) slices a BYDAY value two
+    /// bytes from its end, and panicked ("not a char boundary") on a non-ASCII one, so a hostile
+    /// .ics stopped `nabo import-ics`. Not ASCII is refused before `rrule` sees it, as is a rule
+    /// whose non-ASCII letters `rrule` upper-cases into a part name (`ı` to `I`, `ſ` to `S`).
+    #[test]
+    fn a_rule_that_is_not_ascii_refuses_the_file_without_a_panic() {
+        for rule in ["FREQ=MONTHLY;BYDAY=MO,\u{438}O", "FREQ=WEEKLY;BYDAY=\u{17f}U", "FREQ=WEEKLY;\u{131}NTERVAL=2"] {
+            let got = read(&format!(
+                "BEGIN:VEVENT\r\nUID:u\r\nDTSTART:20260701T100000Z\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
+            ));
+            assert!(matches!(got, Err(ReadError::BadRule { line: 4, .. })), "{rule}: {got:?}");
+        }
+    }
+
     #[test]
     fn a_rule_with_millions_of_occurrences_is_capped_and_said() {
         let got = read("BEGIN:VEVENT\r\nUID:sec\r\nDTSTART:20000101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n")
