@@ -1011,9 +1011,8 @@ mod tests {
     #[test]
     fn a_rule_that_is_not_ascii_refuses_the_file_without_a_panic() {
         for rule in ["FREQ=MONTHLY;BYDAY=MO,\u{438}O", "FREQ=WEEKLY;BYDAY=\u{17f}U", "FREQ=WEEKLY;\u{131}NTERVAL=2"] {
-            let got = read(&format!(
-                "BEGIN:VEVENT\r\nUID:u\r\nDTSTART:20260701T100000Z\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
-            ));
+            let got =
+                read(&format!("BEGIN:VEVENT\r\nUID:u\r\nDTSTART:20260701T100000Z\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"));
             assert!(matches!(got, Err(ReadError::BadRule { line: 4, .. })), "{rule}: {got:?}");
         }
     }
