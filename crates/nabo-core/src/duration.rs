@@ -96,11 +96,13 @@ impl FromStr for Minutes {
                 // "t" is Danish for hours (timer).
                 'h' | 't' if !seen_hours && !seen_minutes => {
                     seen_hours = true;
-                    total += value * 60;
+                    // Checked: `307445734561825861h` wrapped to 44 minutes in a release build
+                    // (and panicked in a debug one; found by fuzz/fuzz_targets/cli_duration.rs).
+                    total = value.checked_mul(60).and_then(|m| total.checked_add(m)).ok_or_else(unreadable)?;
                 }
                 'm' if !seen_minutes => {
                     seen_minutes = true;
-                    total += value;
+                    total = total.checked_add(value).ok_or_else(unreadable)?;
                     // Accept "min" as well as "m".
                     if chars.peek() == Some(&'i') {
                         chars.next();
@@ -161,6 +163,18 @@ mod tests {
         check("99999999999999h", Err("unreadable"));
         check("1.5h", Err("unreadable"));
         check("10mi", Err("unreadable"));
+    }
+
+    /// Found by the `cli_duration` fuzz target: hours times 60, or hours plus minutes, past
+    /// `u64` panicked in a debug build and wrapped in a release one (`307445734561825861h`
+    /// was 44 minutes). Each is refused as unreadable, like any other too-long duration.
+    #[test]
+    fn durations_past_u64_are_refused_not_wrapped() {
+        check("307445734561825861h", Err("unreadable"));
+        check("9999999999999999999h", Err("unreadable"));
+        check("1h18446744073709551615m", Err("unreadable"));
+        check("18446744073709551615m", Err("unreadable"));
+        check("18446744073709551616m", Err("unreadable"));
     }
 
     #[test]
