@@ -635,3 +635,20 @@ drill-title = { $name }s måneder
 drill-private = Kun til dig: den enkelte frivillige kommer aldrig med i en eksporteret rapport.
 drill-none = Ingen opsummeringer i perioden.
 drill-version = Version
+
+## Adgangsord til databasen (når computeren ingen nøglering har)
+
+unlock-title = Lås Nabo op
+unlock-title-new = Vælg et adgangsord
+unlock-intro = Dine aftaler er krypteret. Skriv adgangsordet, du valgte, da Nabo blev sat op på denne computer.
+unlock-intro-new = Nabo krypterer dine aftaler. Denne computer har ingen nøglering til nøglen, så vælg et adgangsord. Kun du kender det: uden det kan ingen åbne dine aftaler — heller ikke du.
+unlock-key-missing = Nøgleringen på denne computer har ingen nøgle til databasen. Den blev måske lavet med et adgangsord.
+unlock-passphrase = Adgangsord
+unlock-choose = Nyt adgangsord
+unlock-again = Skriv det igen
+unlock-hint-new = Mindst 8 tegn. En sætning, du kan huske, er bedre end et kort ord. Skriv det ned et sikkert sted.
+unlock-open = Lås op
+unlock-create = Opret og lås op
+unlock-wrong = Adgangsordet passer ikke. Prøv igen.
+unlock-mismatch = De to adgangsord er ikke ens.
+unlock-too-short = Adgangsordet skal have mindst { $min } tegn.

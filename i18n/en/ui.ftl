@@ -633,3 +633,20 @@ drill-title = { $name }'s months
 drill-private = For you only: a single volunteer never appears in an exported report.
 drill-none = No summaries in this period.
 drill-version = Version
+
+## The database's passphrase (where the computer has no key store)
+
+unlock-title = Unlock Nabo
+unlock-title-new = Choose a passphrase
+unlock-intro = Your appointments are encrypted. Type the passphrase you chose when Nabo was set up on this computer.
+unlock-intro-new = Nabo encrypts your appointments. This computer has no key store for the key, so choose a passphrase. Only you know it: without it nobody can open your appointments — not even you.
+unlock-key-missing = The key store on this computer holds no key for the database. It may have been made with a passphrase.
+unlock-passphrase = Passphrase
+unlock-choose = New passphrase
+unlock-again = Type it again
+unlock-hint-new = At least 8 characters. A sentence you can remember is better than a short word. Write it down somewhere safe.
+unlock-open = Unlock
+unlock-create = Create and unlock
+unlock-wrong = That passphrase does not fit. Try again.
+unlock-mismatch = The two passphrases are not the same.
+unlock-too-short = The passphrase needs at least { $min } characters.

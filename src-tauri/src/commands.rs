@@ -2,7 +2,7 @@
 //! returns a view or a [`UserError`] (code, field, args) — never a bare string.
 
 use std::collections::BTreeMap;
-use std::sync::MutexGuard;
+use std::sync::{Mutex, MutexGuard};
 
 use chrono::Utc;
 use nabo_app::{
@@ -17,12 +17,38 @@ use crate::AppState;
 type Reply<T> = Result<T, UserError>;
 
 pub(crate) fn service<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Nabo>> {
-    match &state.nabo {
+    match state.nabo.get() {
         // A poisoned lock means an earlier command panicked mid-way; SQLite's transaction
         // already rolled back, so the service is still consistent and safe to use.
-        Ok(lock) => Ok(lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
-        Err(e) => Err(e.clone()),
+        Some(lock) => Ok(lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+        None => Err(startup_failure(state)),
     }
+}
+
+/// Why the database is not open.
+fn startup_failure(state: &State<'_, AppState>) -> UserError {
+    let failure = state.failure.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    failure.clone().unwrap_or_else(|| AppError::NoKeyStore.to_user_error())
+}
+
+/// Opens the database with a passphrase, where there is no key store to hold its key (or the
+/// key store has none): a new database is made with it, an existing one must open with it.
+/// Argon2id makes each try take a fifth of a second or so; a wrong one is `wrong_key`.
+#[tauri::command]
+pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    if state.nabo.get().is_some() {
+        return Ok(());
+    }
+    if passphrase.is_empty() {
+        return Err(AppError::NoKeyStore.to_user_error());
+    }
+    let keys = nabo_app::KeySource::from_passphrase(Some(passphrase));
+    let mut nabo = Nabo::open_or_create(&state.path, &keys).map_err(user)?;
+    nabo.start(state.computer_language, Utc::now()).map_err(user)?;
+    // Another call's unlock may have come first: then this one is dropped, and that is fine.
+    let _ = state.nabo.set(Mutex::new(nabo));
+    *state.failure.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    Ok(())
 }
 
 pub(crate) fn user(e: AppError) -> UserError {
@@ -34,6 +60,7 @@ pub(crate) fn user(e: AppError) -> UserError {
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
     let language = service(&state).map(|nabo| nabo.language()).unwrap_or(state.computer_language);
     Ok(AppInfo {
+        new_database: state.nabo.get().is_none() && std::fs::metadata(&state.path).map_or(true, |m| m.len() == 0),
         database_path: state.path.display().to_string(),
         today: today_in_copenhagen(Utc::now()).to_string(),
         language: language.code().to_string(),

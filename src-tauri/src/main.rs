@@ -11,7 +11,7 @@ mod exchange;
 mod reports;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use nabo_app::{database_path, KeySource, Language, Nabo, UserError, DB_ENV_VAR};
 
@@ -19,8 +19,10 @@ use nabo_app::{database_path, KeySource, Language, Nabo, UserError, DB_ENV_VAR};
 pub struct AppState {
     /// The database file.
     path: PathBuf,
-    /// The service, or the error that kept the database from opening (shown by the UI).
-    nabo: Result<Mutex<Nabo>, UserError>,
+    /// The service, once the database is open (at start, or by `unlock` with a passphrase).
+    nabo: OnceLock<Mutex<Nabo>>,
+    /// Why the database did not open at start (shown by the UI; a key it lacked is asked for).
+    failure: Mutex<Option<UserError>>,
     /// The computer's language, for when no database could be opened to say the chosen one.
     computer_language: Language,
 }
@@ -50,19 +52,23 @@ fn main() {
                         nabo.start(computer_language, chrono::Utc::now())?;
                         Ok(nabo)
                     })
-                    .map(Mutex::new)
                     .map_err(|e| e.to_user_error());
             (path, nabo)
         }
         // No home folder: shown by the UI like a database that cannot be opened.
         Err(e) => (PathBuf::new(), Err(e.to_user_error())),
     };
+    let (service, failure) = match nabo {
+        Ok(nabo) => (OnceLock::from(Mutex::new(nabo)), None),
+        Err(e) => (OnceLock::new(), Some(e)),
+    };
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState { path, nabo, computer_language })
+        .manage(AppState { path, nabo: service, failure: Mutex::new(failure), computer_language })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::unlock,
             commands::list_activities,
             commands::get_activity,
             commands::plan_activity,

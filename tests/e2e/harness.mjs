@@ -41,9 +41,10 @@ async function waitForDriver(driver) {
 /**
  * Starts the app on a new, empty database and returns { browser, dbPath, stop }.
  * `language` sets NABO_LANG for the app ("da" or "en"). With `osDataDir`, NABO_DB is
- * unset and the app finds its database in the OS data directory (XDG_DATA_HOME).
+ * unset and the app finds its database in the OS data directory (XDG_DATA_HOME). `env` sets
+ * (or, with null, removes) variables for this start only.
  */
-export async function startApp({ language = 'da', osDataDir = false, keepIn = null } = {}) {
+export async function startApp({ language = 'da', osDataDir = false, keepIn = null, env: extraEnv = {} } = {}) {
   if (!existsSync(appPath)) throw new Error(`the app is not built: ${appPath}`);
   mkdirSync(screenshotDir, { recursive: true });
   // `keepIn`: a folder of the test's own whose database outlives this window (a second
@@ -51,6 +52,11 @@ export async function startApp({ language = 'da', osDataDir = false, keepIn = nu
   const dataDir = keepIn ?? mkdtempSync(path.join(tmpdir(), 'nabo-e2e-'));
   // tauri-driver starts WebKitWebDriver, which starts the app: all inherit this environment.
   const env = { ...process.env, NABO_LANG: language };
+  // `env`: variables for this start (null removes one, e.g. NABO_PASSPHRASE).
+  for (const [name, value] of Object.entries(extraEnv)) {
+    if (value === null) delete env[name];
+    else env[name] = value;
+  }
   let dbPath;
   if (osDataDir) {
     delete env.NABO_DB;

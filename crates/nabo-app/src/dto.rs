@@ -284,6 +284,8 @@ pub struct AppInfo {
     pub today: String,
     /// The UI language: "da" or "en".
     pub language: String,
+    /// No database is there yet: a passphrase asked for is a new one (chosen, typed twice).
+    pub new_database: bool,
 }
 
 /// An error as the front ends receive it: a stable code, the field it concerns, and message values.

@@ -153,6 +153,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/**
+ * Opens the database with a passphrase where there is no key store to keep its key (the
+ * unlock screen): a new database is made with it. Outside `Backend` on purpose: it exists
+ * only before the app has a database, and only in the real window.
+ */
+export const unlockDatabase = (passphrase: string): Promise<void> => call<void>('unlock', { passphrase })
+
 export const tauriBackend: Backend = {
   appInfo: () => call<AppInfo>('app_info'),
   listActivities: (from, to) => call<ActivityView[]>('list_activities', { from, to }),

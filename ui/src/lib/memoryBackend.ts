@@ -187,7 +187,8 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
 
   return {
     dropFiles: (drop) => dropHandlers.forEach((handler) => handler(drop)),
-    appInfo: () => delay({ database_path: seed.databasePath, today, language: settings.language ?? seed.language }),
+    appInfo: () =>
+      delay({ database_path: seed.databasePath, today, language: settings.language ?? seed.language, new_database: false }),
     listActivities: (from, to) =>
       delay(
         activities

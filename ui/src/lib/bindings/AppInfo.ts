@@ -15,4 +15,8 @@ today: string,
 /**
  * The UI language: "da" or "en".
  */
-language: string, };
+language: string, 
+/**
+ * No database is there yet: a passphrase asked for is a new one (chosen, typed twice).
+ */
+new_database: boolean, };
