@@ -26,8 +26,9 @@ for ((i = 0; i < count; i++)); do
     made=$((made + 1))
   fi
 done
-# The welcome (language, role, programme) is the one thing the CLI does not set: write the
-# same keys the app's settings screen writes (crates/nabo-app/src/settings.rs).
-sqlite3 "$out" "INSERT INTO settings (key, value) VALUES ('onboarded', 'true'), ('language', 'da'), ('programme', 'bydelsmoedre')
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+# The welcome: language, programme, and done (the database is encrypted, so through the CLI:
+# it takes its key as the app does, from NABO_PASSPHRASE or the key store).
+"$cli" --db "$out" --lang en settings set language da >/dev/null
+"$cli" --db "$out" --lang en settings set programme bydelsmoedre >/dev/null
+"$cli" --db "$out" --lang en settings set onboarded on >/dev/null
 echo "$out: $made activities"
