@@ -123,9 +123,10 @@ impl Recurrence {
         let given = text.trim().trim_start_matches("RRULE:").to_string();
         let unreadable =
             |reason: String| RecurrenceError::Unreadable { rule: given.chars().take(120).collect(), reason };
+        ascii_only(&given).map_err(&unreadable)?;
         check_interval(&given)?;
         let normalised = normalise_until(&given).map_err(&unreadable)?;
-        let rule: RRule<Unvalidated> = normalised.parse().map_err(|e: rrule::RRuleError| unreadable(e.to_string()))?;
+        let rule = parse_rule(&normalised).map_err(&unreadable)?;
         let rule = without_repeated_values(rule);
         let upper = normalised.to_ascii_uppercase();
         for part in ["BYHOUR", "BYMINUTE", "BYSECOND", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "BYEASTER"] {
@@ -166,7 +167,7 @@ impl Recurrence {
 
     /// Reads back a rule that [`Recurrence::parse`] accepted before (no limits checked again).
     pub fn from_stored(text: &str, start: DateTime<Tz>) -> Option<Self> {
-        let rule: RRule<Unvalidated> = text.parse().ok()?;
+        let rule = parse_rule(text).ok()?;
         rule.clone().validate(to_rrule(start)).ok()?;
         Some(Self { rule, text: text.to_string() })
     }
@@ -241,6 +242,27 @@ impl Recurrence {
             .join(";");
         let rule = text.parse().unwrap_or_else(|_| self.rule.clone());
         Self { rule, text }
+    }
+}
+
+/// Reads an RRULE value with the `rrule` crate, refusing one that is not ASCII first; the
+/// reason is in English, for the caller's error. Every RRULE text Nabo reads goes through it:
+/// a series' rule and an imported calendar's.
+///
+/// An RRULE is ASCII (RFC 5545 §3.3.10), and `rrule` 0.14 must not see anything else: it
+/// panics on a BYDAY value whose last two bytes split a character (`BYDAY=иO`, found by the
+/// `cli_rrule` fuzz target), and it upper-cases `ı` to `I` and `ſ` to `S`, so that `BYſETPOS`
+/// was read as BYSETPOS after Nabo's ASCII checks had let it pass.
+pub(crate) fn parse_rule(text: &str) -> Result<RRule<Unvalidated>, String> {
+    ascii_only(text)?;
+    text.parse().map_err(|e: rrule::RRuleError| e.to_string())
+}
+
+/// Refuses a rule with a character outside ASCII, naming the first.
+fn ascii_only(text: &str) -> Result<(), String> {
+    match text.chars().find(|c| !c.is_ascii()) {
+        Some(c) => Err(format!("it has the character U+{:04X}, and a repeat rule is ASCII text", u32::from(c))),
+        None => Ok(()),
     }
 }
 

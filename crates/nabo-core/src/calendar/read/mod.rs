@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use ical::property::Property;
-use rrule::{RRule, RRuleSet, Unvalidated};
+use rrule::RRuleSet;
 
 use crate::time::ZONE;
 use zone::{Observance, Zone, Zones};
@@ -629,7 +629,7 @@ impl RawEvent {
         let bad = |reason: String| ReadError::BadRule { uid: self.uid.to_string(), line: self.line, reason };
         let utc = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
         let text = zone::until_as_utc(rule, self.zone().unwrap_or(&Zone::Utc));
-        let parsed: RRule<Unvalidated> = text.parse().map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
+        let parsed = crate::recurrence::parse_rule(&text).map_err(bad)?;
         let start = self.start.local_in(None);
         let valid = parsed.validate(utc(start)).map_err(|e| bad(e.to_string()))?;
         let (period, weight) = step_of(valid.get_freq(), valid.get_interval());
