@@ -67,6 +67,12 @@ impl FromStr for Minutes {
         // Echoed in the message: tidied, so an ESC in it cannot reach the terminal.
         let input: String = crate::text::tidy_line(s.trim(), 40);
         let unreadable = || DurationError::Unreadable { input: input.clone() };
+        // What is read is the whole text, never its first 40 characters: cut, "0"×39 + "1h"
+        // was read as 1 minute (found reading the code behind the cli_duration fuzz target).
+        // No duration Nabo takes needs more than a few characters.
+        if s.trim().chars().count() > 40 {
+            return Err(unreadable());
+        }
         if input.starts_with('-') {
             return Err(DurationError::NotPositive { input });
         }
@@ -168,6 +174,12 @@ mod tests {
     /// Found by the `cli_duration` fuzz target: hours times 60, or hours plus minutes, past
     /// `u64` panicked in a debug build and wrapped in a release one (`307445734561825861h`
     /// was 44 minutes). Each is refused as unreadable, like any other too-long duration.
+    #[test]
+    fn a_duration_longer_than_forty_characters_is_refused_not_cut() {
+        check(&format!("{}1h", "0".repeat(39)), Err("unreadable"));
+        check(&format!("{}1h", "0".repeat(38)), Ok(60));
+    }
+
     #[test]
     fn durations_past_u64_are_refused_not_wrapped() {
         check("307445734561825861h", Err("unreadable"));
