@@ -3,12 +3,20 @@
 
 use chrono::Duration;
 use libfuzzer_sys::fuzz_target;
-use nabo_core::{expand_series, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, LocalDateTime, Minutes, Recurrence};
+use nabo_core::{
+    expand_series, ActivityDraft, ActivityId, ActivityKind, ActivityStatus, LocalDateTime, Minutes, Recurrence,
+};
 
 /// Series starts worth trying: an ordinary one, around both DST changes, at a month's end
 /// and at both ends of the planning years.
-const STARTS: [&str; 6] =
-    ["2026-11-10T17:00", "2026-03-28T02:30", "2026-10-25T02:30", "2026-01-31T10:00", "2000-01-01T00:00", "2100-12-31T22:00"];
+const STARTS: [&str; 6] = [
+    "2026-11-10T17:00",
+    "2026-03-28T02:30",
+    "2026-10-25T02:30",
+    "2026-01-31T10:00",
+    "2000-01-01T00:00",
+    "2100-12-31T22:00",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rule)) = data.split_first() else { return };
