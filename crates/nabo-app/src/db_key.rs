@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nabo_store::{file_salt, DbKey};
+use nabo_store::{file_salt, needs_new_key, DbKey};
 use zeroize::Zeroizing;
 
 use crate::error::AppError;
@@ -58,11 +58,10 @@ impl KeySource {
     /// from before encryption, gets a new key (kept in the key store, or a new salt for the
     /// passphrase); an encrypted one gets the key it was made with.
     pub(crate) fn key_for(&self, path: &Path) -> Result<DbKey, AppError> {
-        let salt = file_salt(path).filter(|_| is_encrypted(path));
         match self {
             KeySource::Key(bytes) => Ok(DbKey::from_bytes(*bytes)),
             KeySource::Passphrase(passphrase) => {
-                let salt = match salt {
+                let salt = match file_salt(path) {
                     Some(salt) => salt,
                     None => {
                         let mut salt = [0u8; 16];
@@ -82,7 +81,7 @@ impl KeySource {
                         })?;
                         Ok(DbKey::from_bytes(bytes))
                     }
-                    Err(keyring::Error::NoEntry) if salt.is_none() => {
+                    Err(keyring::Error::NoEntry) if needs_new_key(path) => {
                         let key = DbKey::random().map_err(|e| AppError::NoRandomness { detail: e.to_string() })?;
                         entry.set_secret(key.bytes()).map_err(key_store_error)?;
                         Ok(key)
@@ -106,11 +105,6 @@ impl KeySource {
         }
         Ok(())
     }
-}
-
-/// A file that holds an encrypted database (it exists, is not empty and is not plain SQLite).
-fn is_encrypted(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() > 0) && file_salt(path).is_some()
 }
 
 /// The key store account of a database: its absolute path (its folder resolved, so the same

@@ -52,11 +52,17 @@ impl DbKey {
 }
 
 /// The first 16 bytes of an encrypted database: SQLCipher's salt (none for a file that is not
-/// there, shorter, or plain SQLite).
+/// there, empty, plain SQLite, or cannot be an encrypted database).
 pub fn file_salt(path: &std::path::Path) -> Option<[u8; 16]> {
-    use std::io::Read;
-    let mut salt = [0u8; 16];
-    let mut file = std::fs::File::open(path).ok()?;
-    file.read_exact(&mut salt).ok()?;
-    (&salt != b"SQLite format 3\0").then_some(salt)
+    match crate::open::read_header(path) {
+        crate::open::Header::Encrypted { salt } => Some(salt),
+        _ => None,
+    }
+}
+
+/// True when the file at `path` holds no encrypted database yet: there is none, it is empty, or
+/// it is a plain one from before encryption. Such a file gets a new key; any other needs its own.
+pub fn needs_new_key(path: &std::path::Path) -> bool {
+    use crate::open::Header;
+    matches!(crate::open::read_header(path), Header::Empty | Header::Sound | Header::Damaged)
 }

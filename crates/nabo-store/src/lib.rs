@@ -51,7 +51,7 @@ pub use identity::{
     get_identity, get_keys, insert_identity, set_display_name, set_encryption_key_once, set_keys_once, set_role,
     Identity, Role, StoredKeys,
 };
-pub use key::{file_salt, DbKey};
+pub use key::{file_salt, needs_new_key, DbKey};
 pub use open::{Store, APPLICATION_ID};
 pub use received::{
     accept_offered_key, fill_signed, find_imported_by_sha256, find_volunteer, find_volunteer_by_key, insert_imported,

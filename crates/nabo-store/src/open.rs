@@ -39,36 +39,51 @@ pub struct Store {
     encrypted_now: bool,
 }
 
-/// What the first 100 bytes of a file say, read before SQLite sees it.
+/// What the first bytes of a file say, read before SQLite sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Header {
+pub(crate) enum Header {
     /// No file, or a file of zero bytes: no database yet.
     Empty,
-    /// An SQLite file whose header Nabo could have written.
+    /// A plain SQLite file (a database from before encryption) whose header Nabo could have
+    /// written.
     Sound,
     /// The SQLite magic, but read/write version bytes no SQLite 3 writes in a rollback or WAL
     /// database (only 1 and 2 exist). A write version above 2 makes SQLite open the file
     /// read-only ("attempt to write a readonly database" at the first write); a read version
     /// above 2 makes it say "file is not a database". Both mean a damaged header.
     Damaged,
-    /// Something else: not an SQLite file at all.
+    /// Not plain SQLite, but it can be an encrypted database: at least one page (512 bytes or
+    /// more), beginning with SQLCipher's 16 random bytes, its salt. Its first page tells, with
+    /// the key.
+    Encrypted {
+        /// The first 16 bytes.
+        salt: [u8; 16],
+    },
+    /// Something else: too short, or beginning as text (an .ics, a note). The odds that 64
+    /// random bytes read as text are below one in 10^20.
     Foreign,
 }
 
-/// Reads the header with plain file I/O (which writes nothing). An encrypted database begins
-/// with its random salt, so it reads as `Foreign` here; `could_be_encrypted` tells it from a
-/// file that cannot be one.
-fn read_header(path: &Path) -> Header {
+/// Reads the header with plain file I/O (which writes nothing).
+pub(crate) fn read_header(path: &Path) -> Header {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else { return Header::Empty };
-    let mut bytes = Vec::with_capacity(100);
-    if file.take(100).read_to_end(&mut bytes).is_err() {
+    let mut bytes = Vec::with_capacity(512);
+    if file.take(512).read_to_end(&mut bytes).is_err() {
         return Header::Foreign;
     }
     if bytes.is_empty() {
         return Header::Empty;
     }
-    if bytes.len() < 100 || !bytes.starts_with(SQLITE_MAGIC) {
+    if !bytes.starts_with(SQLITE_MAGIC) {
+        let text = std::str::from_utf8(&bytes[..bytes.len().min(64)])
+            .is_ok_and(|t| t.chars().all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')));
+        return match bytes.get(..16).and_then(|start| <[u8; 16]>::try_from(start).ok()) {
+            Some(salt) if bytes.len() == 512 && !text => Header::Encrypted { salt },
+            _ => Header::Foreign,
+        };
+    }
+    if bytes.len() < 100 {
         return Header::Foreign;
     }
     let known = |b: u8| b == 1 || b == 2;
@@ -88,22 +103,6 @@ fn is_zero_bytes(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     len(path) == Some(0) && len(Path::new(&wal)).unwrap_or(0) == 0
-}
-
-/// An encrypted database is at least one page (512 bytes or more) and begins with 16 random
-/// bytes. A shorter file, or one that begins as text (an .ics, a note), cannot be one; the odds
-/// that 64 random bytes read as text are below one in 10^20. (A cut-off database still can be:
-/// its first page tells, with the key.)
-fn could_be_encrypted(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    let mut start = Vec::with_capacity(512);
-    if file.take(512).read_to_end(&mut start).is_err() || start.len() < 512 {
-        return false;
-    }
-    let text = std::str::from_utf8(&start[..64])
-        .is_ok_and(|t| t.chars().all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')));
-    !text
 }
 
 /// Only its owner may read or write a file Nabo keeps (mode 0600); a no-op elsewhere, and
@@ -216,8 +215,8 @@ impl Store {
                 }
                 store.encrypt_in_place(key)
             }
-            Header::Foreign if !could_be_encrypted(path) => Err(StoreError::NotADatabase { path: path.to_path_buf() }),
-            Header::Foreign | Header::Empty => Self::open_checked(path, flags, may_be_new, header, Some(key)),
+            Header::Foreign => Err(StoreError::NotADatabase { path: path.to_path_buf() }),
+            Header::Encrypted { .. } | Header::Empty => Self::open_checked(path, flags, may_be_new, header, Some(key)),
         }
     }
 
@@ -357,7 +356,7 @@ impl Store {
             let _ = std::fs::remove_file(beside(&path, suffix));
         }
         let mut store =
-            Self::open_checked(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, false, Header::Foreign, Some(key))?;
+            Self::open_checked(&path, OpenFlags::SQLITE_OPEN_READ_WRITE, false, read_header(&path), Some(key))?;
         store.encrypted_now = true;
         Ok(store)
     }
@@ -488,7 +487,9 @@ fn cipher_problems(conn: &Connection) -> Vec<String> {
 /// permission, not damage.)
 fn classify_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) if read_header(path) == Header::Foreign => {
+        Some(rusqlite::ErrorCode::NotADatabase)
+            if matches!(read_header(path), Header::Foreign | Header::Encrypted { .. }) =>
+        {
             StoreError::NotADatabase { path: path.to_path_buf() }
         }
         _ => StoreError::from(e),
