@@ -99,10 +99,16 @@ fn stored_facts(conn: Db<'_>, id: i64) -> Result<(SummaryAbout, Vec<Fact>), Stor
         conn.query_row("SELECT payload FROM imported_summaries WHERE id = :id", named_params! { ":id": id }, |r| {
             r.get(0)
         })?;
-    let damaged = |detail: String| StoreError::Damaged { what: "imported summary", id, detail };
-    let summary = MonthSummary::from_stored(&payload).map_err(|e| damaged(e.to_string()))?;
-    let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
+    let (summary, facts) = read_stored(id, &payload)?;
     Ok((SummaryAbout { period: summary.period, scheme: summary.scheme_version, format: summary.version }, facts))
+}
+
+/// A stored summary's JSON read back, and its lines.
+fn read_stored(id: i64, payload: &str) -> Result<(MonthSummary, Vec<Fact>), StoreError> {
+    let damaged = |detail: String| StoreError::Damaged { what: "imported summary", id, detail };
+    let summary = MonthSummary::from_stored(payload).map_err(|e| damaged(e.to_string()))?;
+    let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
+    Ok((summary, facts))
 }
 
 /// Adding a summary to the sums, or taking it out.
@@ -213,10 +219,12 @@ pub(crate) fn fill_summary_totals(conn: Db<'_>) -> Result<(), StoreError> {
     let rows: Vec<(i64, Vec<u8>, String)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
     for (id, key, payload) in rows {
-        let damaged = |detail: String| StoreError::Damaged { what: "imported summary", id, detail };
-        let summary = MonthSummary::from_stored(&payload).map_err(|e| damaged(e.to_string()))?;
-        let key: [u8; 32] = key.as_slice().try_into().map_err(|_| damaged("a key is not 32 bytes".into()))?;
-        let facts = facts_of(&summary).map_err(|e| damaged(e.to_string()))?;
+        let (summary, facts) = read_stored(id, &payload)?;
+        let key: [u8; 32] = key.as_slice().try_into().map_err(|_| StoreError::Damaged {
+            what: "imported summary",
+            id,
+            detail: "a key is not 32 bytes".into(),
+        })?;
         let at = SummaryRef {
             id,
             volunteer_key: &key,
