@@ -126,6 +126,8 @@ fn killed_at_random_moments_two_hundred_times_nothing_reported_is_lost_and_no_fi
     let (mut killed, mut finished, mut sums_checked) = (0, 0, 0);
     for i in 0..KILLS {
         let which = i % 5;
+        // For a `record`: the visit and the count it records.
+        let mut recording: Option<(String, u32)> = None;
         let args: Vec<String> = match which {
             0 => {
                 let (day, hour) = (3 + (i / 5) % 27, 8 + (i / 135) % 10);
@@ -148,9 +150,10 @@ fn killed_at_random_moments_two_hundred_times_nothing_reported_is_lost_and_no_fi
             1 => {
                 // Three visits, recorded again and again: a killed record's doubt is soon
                 // settled by the next one, so the sum below is checked often.
-                let id = &planned[rng.below(planned.len().min(3) as u64) as usize];
+                let id = planned[rng.below(planned.len().min(3) as u64) as usize].clone();
                 let reached = 1 + rng.below(20) as u32;
-                vec!["record".into(), id.clone(), format!("reached={reached}")]
+                recording = Some((id.clone(), reached));
+                vec!["record".into(), id, format!("reached={reached}")]
             }
             2 => vec!["export-ics".into(), "--out".into(), path(&export)],
             3 => vec!["export-summary".into(), "--period".into(), "2026-11".into(), "--out".into(), path(&summary)],
@@ -162,20 +165,17 @@ fn killed_at_random_moments_two_hundred_times_nothing_reported_is_lost_and_no_fi
         if succeeded {
             finished += 1;
             usual[which] = (usual[which] * 3 + took) / 4;
-            match which {
-                0 => planned.push(out.trim().to_string()),
-                1 => {
-                    let reached = args[2].trim_start_matches("reached=").parse().expect("number");
-                    recorded.insert(args[1].clone(), vec![reached]);
-                }
-                _ => {}
+            if which == 0 {
+                planned.push(out.trim().to_string());
+            }
+            if let Some((id, reached)) = recording {
+                recorded.insert(id, vec![reached]);
             }
         } else {
             killed += 1;
-            if which == 1 {
-                let reached = args[2].trim_start_matches("reached=").parse().expect("number");
+            if let Some((id, reached)) = recording {
                 // Without counts before, "none" (0) stays possible too.
-                let possible = recorded.entry(args[1].clone()).or_insert_with(|| vec![0]);
+                let possible = recorded.entry(id).or_insert_with(|| vec![0]);
                 if !possible.contains(&reached) {
                     possible.push(reached);
                 }

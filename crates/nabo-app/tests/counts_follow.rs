@@ -5,6 +5,8 @@
 //! A property test over a real database file, checked after every step by reading the counts
 //! table itself (not through the service that keeps the rule).
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -156,8 +158,7 @@ fn run(nabo: &mut Nabo, step: &Step) {
 
 /// Every counts row as stored: activity, occurrence key, month.
 fn stored_counts(path: &std::path::Path) -> Vec<(i64, i64, String)> {
-    let conn = rusqlite::Connection::open(path).expect("open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
+    let conn = common::keyed(path);
     let mut stmt = conn
         .prepare("SELECT DISTINCT activity_id, occurrence_start_utc, period FROM counts ORDER BY 1, 2")
         .expect("query");

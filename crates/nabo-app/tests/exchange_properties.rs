@@ -4,6 +4,8 @@
 //! exactly what was signed (a change that survives can only be in the JSON's spacing, which
 //! the canonical encoding leaves out of the signature).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -59,8 +61,7 @@ fn make(dir: &Path) -> Samples {
     amina.export_summary(november, &encrypted, SummaryTo::Coordinator, now()).expect("encrypted");
     hanne.import_summaries(std::slice::from_ref(&encrypted), false, now()).expect("import");
     hanne.write_receipt("Amina", &receipt, now()).expect("receipt");
-    let conn = rusqlite::Connection::open(dir.join("hanne.db")).expect("open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
+    let conn = common::keyed(&dir.join("hanne.db"));
     let key: String = conn.query_row("SELECT encryption_key FROM identity", [], |r| r.get(0)).expect("key");
     let read = |p: &Path| std::fs::read(p).expect("read");
     Samples {

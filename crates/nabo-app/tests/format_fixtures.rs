@@ -2,6 +2,8 @@
 //! build must read them. A coordinator database with the fixtures' keys imports both summaries
 //! and holds exactly their totals; the card and the receipt read and say what they said.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
@@ -32,8 +34,7 @@ fn hanne(dir: &Path) -> Nabo {
     let seed: Vec<u8> = (0..32)
         .map(|i| u8::from_str_radix(&text("TEST-ONLY-coordinator.ed25519-seed")[i * 2..i * 2 + 2], 16).expect("hex"))
         .collect();
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
+    let conn = common::keyed(&db);
     conn.execute(
         "UPDATE identity SET signing_key = ?1, encryption_key = ?2",
         rusqlite::params![seed, text("TEST-ONLY-coordinator.age-identity")],

@@ -1,6 +1,8 @@
 //! The volunteer's summary files against real database files: what a month's file holds,
 //! that it is signed and encrypted to the coordinator's card, and that revisions grow.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -41,8 +43,7 @@ fn visit_with_counts(nabo: &mut Nabo, day: u32, area: &str, counts: &[(&str, u32
 
 /// The coordinator's age identity, read from her database the way her Nabo will.
 fn coordinator_identity(db: &Path) -> age::x25519::Identity {
-    let conn = rusqlite::Connection::open(db).expect("open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", "07".repeat(32))).expect("key");
+    let conn = common::keyed(db);
     let key: String = conn.query_row("SELECT encryption_key FROM identity", [], |r| r.get(0)).expect("key");
     key.parse().expect("an age identity")
 }

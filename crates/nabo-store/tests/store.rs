@@ -1034,11 +1034,6 @@ fn month_sums_follow_every_import_and_replacement() {
     assert!(store.check_integrity().expect("check").is_empty());
 }
 
-/// Every byte of every file in the database's folder, for `strings`-like searches.
-fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    files_in(dir)
-}
-
 #[test]
 fn an_encrypted_database_shows_no_header_and_none_of_its_words_and_is_private() {
     let dir = tempfile::tempdir().expect("dir");
@@ -1062,7 +1057,7 @@ fn an_encrypted_database_shows_no_header_and_none_of_its_words_and_is_private() 
     store.write(|tx| insert_activity(tx, &new(&plan, "uid-secret"), now())).expect("insert");
     // Looked at while open (the WAL holds the write) and after closing.
     for moment in ["open", "closed"] {
-        let files = folder_bytes(&dir.path().join("data"));
+        let files = files_in(&dir.path().join("data"));
         assert!(!files.is_empty());
         for (name, bytes) in &files {
             assert!(!bytes.starts_with(b"SQLite format 3"), "{moment}: {name} has SQLite's header");

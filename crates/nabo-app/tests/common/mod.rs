@@ -14,6 +14,18 @@ use nabo_core::exchange::{
 };
 use nabo_core::{ActivityKind, GroupKind, Scheme};
 
+/// The key the test databases are encrypted with (`KeySource::Key([7; 32])`).
+pub const KEY: [u8; 32] = [7; 32];
+
+/// A connection of the test's own to a test database, opened with [`KEY`] (the service hands
+/// out none).
+pub fn keyed(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let hex: String = KEY.iter().map(|b| format!("{b:02x}")).collect();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";")).expect("key");
+    conn
+}
+
 /// 4 December 2026.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().expect("valid")
