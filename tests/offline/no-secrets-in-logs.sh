@@ -8,8 +8,9 @@
 set -euo pipefail
 
 log="${1:?usage: no-secrets-in-logs.sh LOG}"
-if [ ! -s "$log" ]; then
-  echo "no-secrets-in-logs: $log is empty or missing: the e2e run did not log" >&2
+# The harness opens the file for every window; a quiet run may leave it empty, which is fine.
+if [ ! -f "$log" ]; then
+  echo "no-secrets-in-logs: $log is missing: the e2e run was not logged (NABO_E2E_APP_LOG)" >&2
   exit 1
 fi
 # The household labels the e2e tests give (tests/e2e/*.test.mjs) and the note counts.test.mjs
