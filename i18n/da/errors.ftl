@@ -182,3 +182,5 @@ error-wrong_key = { $path } kan ikke åbnes med denne nøgle: adgangsordet er fo
 error-no_key_store = Der er ingen nøglering på denne computer, som databasens nøgle kan gemmes i. Vælg et adgangsord: sæt NABO_PASSPHRASE, eller kør kommandoen i en terminal, så bliver du spurgt.
 error-key_missing = Nøgleringen har ingen nøgle til { $path }. Den er lavet på en anden computer eller af en anden bruger, eller med et adgangsord (sæt NABO_PASSPHRASE).
 error-key_store = Nøgleringen svigtede: { $reason }
+error-not_a_backup = { $path } er ikke en sikkerhedskopi fra Nabo. Intet er ændret.
+error-backup_damaged = Sikkerhedskopien { $path } er beskadiget ({ $problems }). Intet er ændret; prøv en ældre sikkerhedskopi.

@@ -182,3 +182,5 @@ error-wrong_key = { $path } does not open with this key: the passphrase is wrong
 error-no_key_store = There is no key store on this computer to keep the database's key in. Choose a passphrase: set NABO_PASSPHRASE, or run the command at a terminal to be asked for it.
 error-key_missing = The key store holds no key for { $path }. It was made on another computer or by another user, or with a passphrase (set NABO_PASSPHRASE).
 error-key_store = The key store failed: { $reason }
+error-not_a_backup = { $path } is not a Nabo backup. Nothing was changed.
+error-backup_damaged = The backup { $path } is damaged ({ $problems }). Nothing was changed; try an older backup.

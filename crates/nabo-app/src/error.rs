@@ -173,6 +173,10 @@ pub enum ErrorCode {
     KeyMissing,
     /// The key store failed.
     KeyStore,
+    /// A file to restore from is not a Nabo backup.
+    NotABackup,
+    /// A backup opens but fails its integrity check.
+    BackupDamaged,
     /// An identity card needs the holder's name, and none was given.
     CardNeedsName,
     /// A file handed over (an identity card) was refused: not one, changed, or unreadable.
@@ -600,7 +604,10 @@ impl AppError {
                 StoreError::AlreadyExists { .. } => ErrorCode::DatabaseExists,
                 StoreError::DamagedDatabase => ErrorCode::DatabaseDamaged,
                 StoreError::Busy => ErrorCode::DatabaseBusy,
+                StoreError::NotABackup { .. } => ErrorCode::NotABackup,
+                StoreError::BackupDamaged { .. } => ErrorCode::BackupDamaged,
                 StoreError::Damaged { .. }
+                | StoreError::Io { .. }
                 | StoreError::Folder { .. }
                 | StoreError::Migration(_)
                 | StoreError::Sqlite(_) => ErrorCode::Storage,
@@ -917,7 +924,12 @@ impl AppError {
                 | StoreError::ForeignDatabase { path }
                 | StoreError::Missing { path }
                 | StoreError::AlreadyExists { path }
-                | StoreError::WrongKey { path } => put("path", display(path)),
+                | StoreError::WrongKey { path }
+                | StoreError::NotABackup { path } => put("path", display(path)),
+                StoreError::BackupDamaged { path, problems } => {
+                    put("path", display(path));
+                    put("problems", problems.clone());
+                }
                 other => put("detail", other.to_string()),
             },
         }

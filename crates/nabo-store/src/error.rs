@@ -72,6 +72,28 @@ pub enum StoreError {
         /// Why.
         source: std::io::Error,
     },
+    /// A file could not be read or written.
+    #[error("could not read or write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file to restore from is not a Nabo backup (not an encrypted database).
+    #[error("{path} is not a Nabo backup")]
+    NotABackup {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The backup opens with the key but fails its integrity check.
+    #[error("the backup {path} is damaged: {problems}")]
+    BackupDamaged {
+        /// The file.
+        path: PathBuf,
+        /// What the checks found.
+        problems: String,
+    },
     /// The database file is damaged (its header, a page, or `PRAGMA quick_check` says so).
     /// Nabo reads what it still can but writes nothing to it.
     #[error("the database is damaged; Nabo writes nothing to it (see `nabo check`)")]
@@ -86,6 +108,22 @@ pub enum StoreError {
     /// SQLite reported an error.
     #[error("database error: {0}")]
     Sqlite(#[source] rusqlite::Error),
+}
+
+impl StoreError {
+    /// The same error about `instead` where it named `file` (a copy checked in its place).
+    pub(crate) fn naming(self, file: &std::path::Path, instead: &std::path::Path) -> Self {
+        let swap = |path: PathBuf| if path == file { instead.to_path_buf() } else { path };
+        match self {
+            StoreError::Missing { path } => StoreError::Missing { path: swap(path) },
+            StoreError::NotABackup { path } => StoreError::NotABackup { path: swap(path) },
+            StoreError::WrongKey { path } => StoreError::WrongKey { path: swap(path) },
+            StoreError::ForeignDatabase { path } => StoreError::ForeignDatabase { path: swap(path) },
+            StoreError::TooNew { path, found, supported } => StoreError::TooNew { path: swap(path), found, supported },
+            StoreError::BackupDamaged { path, problems } => StoreError::BackupDamaged { path: swap(path), problems },
+            other => other,
+        }
+    }
 }
 
 /// What SQLite's error means for the user, when it is not a plain failure.

@@ -4,6 +4,7 @@ use zeroize::Zeroizing;
 
 /// 256 bits that encrypt a database, with the 16-byte salt of its file when the key was derived
 /// from a passphrase with it (SQLCipher then writes that salt as the file's first 16 bytes).
+#[derive(Clone)]
 pub struct DbKey {
     key: Zeroizing<[u8; 32]>,
     salt: Option<[u8; 16]>,

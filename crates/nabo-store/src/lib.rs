@@ -17,6 +17,7 @@
 //! ```
 
 mod activities;
+mod backup;
 mod busy;
 mod counts;
 mod db;
@@ -37,6 +38,7 @@ pub use activities::{
     restore_activity, set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
     StoredTexts,
 };
+pub use backup::{check_backup, restore, BackupFacts};
 pub use busy::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
     BusyRow, BusySource,

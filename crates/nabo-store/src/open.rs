@@ -30,13 +30,15 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// An open Nabo database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
     /// Whether the file is damaged, once known: at open for a damaged header or before a
     /// migration, else at the first write or the first time it is asked (see `open_with`).
     damaged: std::cell::OnceCell<bool>,
     /// The file was a plain database from before encryption and was encrypted on this open.
     encrypted_now: bool,
+    /// The key it was opened with (none for a damaged plain file), for its backups.
+    pub(crate) key: Option<DbKey>,
 }
 
 /// What the first bytes of a file say, read before SQLite sees it.
@@ -107,7 +109,7 @@ fn is_zero_bytes(path: &Path) -> bool {
 
 /// Only its owner may read or write a file Nabo keeps (mode 0600); a no-op elsewhere, and
 /// when the user is not the owner (the file stays as it is and the open goes on).
-fn keep_private(path: &Path) {
+pub(crate) fn keep_private(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -123,7 +125,7 @@ fn keep_private(path: &Path) {
 
 /// Creates an empty file readable by its owner only, so that SQLite, which gives its WAL and
 /// shared-memory files the database's mode, keeps them private too.
-fn create_private(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -137,7 +139,7 @@ fn create_private(path: &Path) -> std::io::Result<()> {
 }
 
 /// `<path><suffix>`, beside it.
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -145,7 +147,7 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 
 /// Sets the key: the first statement on an encrypted connection. SQLCipher's own log (which
 /// writes a wrong key's failed page checks to stderr) is off: Nabo says what went wrong.
-fn apply_key(conn: &Connection, key: &DbKey) -> Result<(), StoreError> {
+pub(crate) fn apply_key(conn: &Connection, key: &DbKey) -> Result<(), StoreError> {
     conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.literal().as_str()))?;
     // After the key: SQLCipher sets its default (warnings, to stderr) when the first key
     // activates it, over anything set before.
@@ -287,7 +289,7 @@ impl Store {
                 // Migrating would write, and the current queries cannot read the old schema.
                 return Err(StoreError::DamagedDatabase);
             }
-            return Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false });
+            return Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false, key: key.cloned() });
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -296,7 +298,7 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         migrations().to_latest(&mut conn)?;
-        Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false })
+        Ok(Self { conn, path: path.to_path_buf(), damaged, encrypted_now: false, key: key.cloned() })
     }
 
     /// Encrypts this plain database with `key`: an encrypted copy beside it, checked (it opens
@@ -422,51 +424,57 @@ impl Store {
 
     /// Checks the file's integrity and foreign keys; returns the problems found, if any.
     pub fn check_integrity(&self) -> Result<Vec<String>, StoreError> {
-        // In an encrypted file a changed page fails its authentication first, and SQLite's own
-        // check then stops with a bare "logic error": SQLCipher's check names each such page.
-        let mut problems = cipher_problems(&self.conn);
-        if !problems.is_empty() {
-            return Ok(problems);
-        }
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            match row {
-                Ok(line) if line == "ok" => {}
-                Ok(line) => problems.push(line),
-                // SQLite stops checking at a page it cannot even read; what it found so far
-                // is the report, not an error that would hide it.
-                Err(e) => match StoreError::from(e) {
-                    StoreError::DamagedDatabase => {
-                        problems.push("a page cannot be read (database disk image is malformed)".to_string());
-                        break;
-                    }
-                    other => return Err(other),
-                },
-            }
-        }
-        if !problems.is_empty() {
-            // References are not worth checking in a file whose pages are damaged.
-            return Ok(problems);
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(format!(
-                "{} row {} refers to a missing {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for row in rows {
-            problems.push(row?);
-        }
-        Ok(problems)
+        integrity_problems(&self.conn)
     }
+}
+
+/// `cipher_integrity_check`, `integrity_check` and `foreign_key_check` on `conn`: the problems
+/// found, one line each; none for a sound file.
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    // In an encrypted file a changed page fails its authentication first, and SQLite's own
+    // check then stops with a bare "logic error": SQLCipher's check names each such page.
+    let mut problems = cipher_problems(conn);
+    if !problems.is_empty() {
+        return Ok(problems);
+    }
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        match row {
+            Ok(line) if line == "ok" => {}
+            Ok(line) => problems.push(line),
+            // SQLite stops checking at a page it cannot even read; what it found so far
+            // is the report, not an error that would hide it.
+            Err(e) => match StoreError::from(e) {
+                StoreError::DamagedDatabase => {
+                    problems.push("a page cannot be read (database disk image is malformed)".to_string());
+                    break;
+                }
+                other => return Err(other),
+            },
+        }
+    }
+    if !problems.is_empty() {
+        // References are not worth checking in a file whose pages are damaged.
+        return Ok(problems);
+    }
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(format!(
+            "{} row {} refers to a missing {}",
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+            r.get::<_, String>(2)?
+        ))
+    })?;
+    for row in rows {
+        problems.push(row?);
+    }
+    Ok(problems)
 }
 
 /// `PRAGMA quick_check(1)`: true when it answers "ok". An error while checking (SQLite's
 /// "database disk image is malformed" on a page it cannot read) is damage too.
-fn quick_check_passes(conn: &Connection) -> bool {
+pub(crate) fn quick_check_passes(conn: &Connection) -> bool {
     cipher_problems(conn).is_empty()
         && conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|line| line == "ok")
 }
