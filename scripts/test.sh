@@ -39,6 +39,9 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   fi
 fi
 
+step "fuzzing: each reader of untrusted input (.ics, summaries, cards, receipts, roll-ups, counts, the CLI's parsers) for 30 s (scripts/fuzz.sh)"
+bash scripts/fuzz.sh 30
+
 step "the database key in a real OS key store: gnome-keyring's Secret Service in a D-Bus session (tests/keystore)"
 bash tests/keystore/run.sh
 

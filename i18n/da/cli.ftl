@@ -145,3 +145,21 @@ cli-rollup-written = Opgørelsen for { $period } er skrevet til { $path } som ve
 cli-rollup-written-plain = Opgørelsen for { $period } er skrevet til { $path } som version { $revision }: { $summaries } opsummeringer fra { $volunteers } frivillige, { $reached } personer nået. Ikke krypteret.
 cli-rollup-plain-warning = Advarsel: filen er ikke krypteret: alle, der får den, kan læse tallene og de frivilliges navne.
 cli-encrypted-now = Databasen var lavet af en tidligere Nabo og var ikke krypteret: nu er den krypteret, og den ukrypterede fil er fjernet. (En sikkerhedskopi eller kopi, du har lavet af den før, er stadig ukrypteret: slet den.)
+cli-backup-written = Sikkerhedskopien er skrevet til { $path } (krypteret med databasens nøgle).
+cli-backups-settings = Mappe til sikkerhedskopier: { $folder }. { $every ->
+    [0] Ingen automatiske sikkerhedskopier.
+    [one] En sikkerhedskopi hver dag, når vinduet er åbent; de { $keep } nyeste gemmes.
+   *[other] En sikkerhedskopi hver { $every }. dag, når vinduet er åbent; de { $keep } nyeste gemmes.
+}
+cli-backups-none = Der er ingen sikkerhedskopier i mappen endnu.
+cli-backups-one =   { $made }  { $path }  ({ $kib } KiB)
+cli-restored = Databasen er hentet tilbage fra { $file }: den bestod alle kontroller og har { $activities } aftaler.
+cli-restore-kept = Databasen, som den var før, er gemt som sikkerhedskopi: { $path }
+cli-erased-file = Fjernede { $path }
+cli-erased-key = Fjernede databasens nøgle fra nøgleringen.
+cli-erase-failed = Kunne ikke fjerne { $path }: { $reason }
+cli-erased = Alt, hvad Nabo gemte på denne computer, er slettet.
+cli-erased-nothing = Der var intet at slette.
+cli-check-restore = Den nyeste sikkerhedskopi er { $path } ({ $made }). Sådan går du tilbage til den: nabo restore "{ $path }"
+cli-lock-removed = Vinduets lås er slået fra. Vælg en ny pinkode under Indstillinger, hvis du vil have den igen.
+cli-lock-none = Vinduet har ingen lås.

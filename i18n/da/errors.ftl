@@ -127,6 +127,16 @@ error-unreadable_period = "{ $input }" er ikke en måned. Skriv den som ÅÅÅÅ
 error-scheme_invalid = Kategoriskemaet kan ikke bruges: { $detail }
 
 notice-live_calendar_failed = Ændringen er gemt, men kalenderfilen { $path } kunne ikke opdateres: { $detail }
+notice-texts_erased = Slettet { $months ->
+        [one] 1 måned
+       *[other] { $months } måneder
+    } efter det sidste besøg: { $households ->
+        [one] kodenavnet for 1 husstand
+       *[other] kodenavne for { $households } husstande
+    } og { $notes ->
+        [one] 1 note
+       *[other] { $notes } noter
+    }. Tallene bliver.
 
 # Filer, som Nabo skriver, og databasens tilstand (issue 10).
 error-protected_target = { $path } er Nabos database eller en af dens filer. Vælg et andet filnavn. Intet er skrevet.
@@ -182,5 +192,19 @@ error-wrong_key = { $path } kan ikke åbnes med denne nøgle: adgangsordet er fo
 error-no_key_store = Der er ingen nøglering på denne computer, som databasens nøgle kan gemmes i. Vælg et adgangsord: sæt NABO_PASSPHRASE, eller kør kommandoen i en terminal, så bliver du spurgt.
 error-key_missing = Nøgleringen har ingen nøgle til { $path }. Den er lavet på en anden computer eller af en anden bruger, eller med et adgangsord (sæt NABO_PASSPHRASE).
 error-key_store = Nøgleringen svigtede: { $reason }
+error-lock_secret_invalid = { $reason ->
+    [too_long] En pinkode eller et adgangsord må højst have { $max } tegn.
+    [missing] Vælg en pinkode eller et adgangsord for at slå låsen til.
+   *[other] En pinkode eller et adgangsord skal have mindst { $min } tegn, fx 4 tal.
+}
+error-lock_wrong = Pinkoden eller adgangsordet passer ikke. { $seconds ->
+    [0] Prøv igen.
+    [one] Vent 1 sekund, før du prøver igen.
+   *[other] Vent { $seconds } sekunder, før du prøver igen.
+}
+error-lock_wait = For mange forkerte forsøg. Vent { $seconds ->
+    [one] 1 sekund
+   *[other] { $seconds } sekunder
+}, før du prøver igen.
 error-not_a_backup = { $path } er ikke en sikkerhedskopi fra Nabo. Intet er ændret.
 error-backup_damaged = Sikkerhedskopien { $path } er beskadiget ({ $problems }). Intet er ændret; prøv en ældre sikkerhedskopi.

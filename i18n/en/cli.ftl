@@ -145,3 +145,21 @@ cli-rollup-written = The roll-up for { $period } was written to { $path } as ver
 cli-rollup-written-plain = The roll-up for { $period } was written to { $path } as version { $revision }: { $summaries } summaries from { $volunteers } volunteers, { $reached } people reached. Not encrypted.
 cli-rollup-plain-warning = Warning: the file is not encrypted: anyone who gets it can read the numbers and the volunteers' names.
 cli-encrypted-now = The database was made by an earlier Nabo and was not encrypted: it is encrypted now, and its unencrypted file is removed. (A backup or copy you made of it before is still unencrypted: delete it.)
+cli-backup-written = Backup written to { $path } (encrypted with the database's key).
+cli-backups-settings = Backup folder: { $folder }. { $every ->
+    [0] No automatic backups.
+    [one] A backup every day when the window is open; the newest { $keep } are kept.
+   *[other] A backup every { $every } days when the window is open; the newest { $keep } are kept.
+}
+cli-backups-none = No backups in the folder yet.
+cli-backups-one =   { $made }  { $path }  ({ $kib } KiB)
+cli-restored = The database was restored from { $file }: it passed every check and holds { $activities } activities.
+cli-restore-kept = The database as it was before is kept as a backup: { $path }
+cli-erased-file = Removed { $path }
+cli-erased-key = Removed the database's key from the key store.
+cli-erase-failed = Could not remove { $path }: { $reason }
+cli-erased = Everything Nabo kept on this computer is erased.
+cli-erased-nothing = There was nothing to erase.
+cli-check-restore = The newest backup is { $path } ({ $made }). To go back to it: nabo restore "{ $path }"
+cli-lock-removed = The window's app lock is off. Set a new PIN in Settings if you want it back.
+cli-lock-none = The window has no app lock.

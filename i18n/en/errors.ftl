@@ -127,6 +127,16 @@ error-unreadable_period = "{ $input }" is not a month. Write it as YYYY-MM, e.g.
 error-scheme_invalid = The category scheme cannot be used: { $detail }
 
 notice-live_calendar_failed = The change is saved, but the calendar file { $path } could not be updated: { $detail }
+notice-texts_erased = Erased { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    } after the last visit: { $households ->
+        [one] the code name of 1 household
+       *[other] the code names of { $households } households
+    } and { $notes ->
+        [one] 1 note
+       *[other] { $notes } notes
+    }. The counts stay.
 
 # Files Nabo writes, and the state of the database (issue 10).
 error-protected_target = { $path } is Nabo's database or one of its files. Choose another file name. Nothing was written.
@@ -182,5 +192,19 @@ error-wrong_key = { $path } does not open with this key: the passphrase is wrong
 error-no_key_store = There is no key store on this computer to keep the database's key in. Choose a passphrase: set NABO_PASSPHRASE, or run the command at a terminal to be asked for it.
 error-key_missing = The key store holds no key for { $path }. It was made on another computer or by another user, or with a passphrase (set NABO_PASSPHRASE).
 error-key_store = The key store failed: { $reason }
+error-lock_secret_invalid = { $reason ->
+    [too_long] A PIN or passphrase can have at most { $max } characters.
+    [missing] Choose a PIN or passphrase to turn the lock on.
+   *[other] A PIN or passphrase needs at least { $min } characters, e.g. 4 digits.
+}
+error-lock_wrong = That PIN or passphrase is not right. { $seconds ->
+    [0] Try again.
+    [one] Wait 1 second before you try again.
+   *[other] Wait { $seconds } seconds before you try again.
+}
+error-lock_wait = Too many wrong tries. Wait { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+} before you try again.
 error-not_a_backup = { $path } is not a Nabo backup. Nothing was changed.
 error-backup_damaged = The backup { $path } is damaged ({ $problems }). Nothing was changed; try an older backup.

@@ -2,7 +2,7 @@
 //! returns a view or a [`UserError`] (code, field, args) — never a bare string.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use chrono::Utc;
 use nabo_app::{
@@ -14,14 +14,34 @@ use tauri::State;
 
 use crate::AppState;
 
-type Reply<T> = Result<T, UserError>;
+pub(crate) type Reply<T> = Result<T, UserError>;
 
-pub(crate) fn service<'a>(state: &'a State<'_, AppState>) -> Reply<MutexGuard<'a, Nabo>> {
-    match state.nabo.get() {
-        // A poisoned lock means an earlier command panicked mid-way; SQLite's transaction
-        // already rolled back, so the service is still consistent and safe to use.
-        Some(lock) => Ok(lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
-        None => Err(startup_failure(state)),
+/// The open service, held for one command.
+pub(crate) struct Service<'a>(MutexGuard<'a, Option<Nabo>>);
+
+impl std::ops::Deref for Service<'_> {
+    type Target = Nabo;
+    fn deref(&self) -> &Nabo {
+        // `service` makes a `Service` only of a slot that holds one, and holds its lock.
+        self.0.as_ref().unwrap_or_else(|| unreachable!("a Service is made only of an open Nabo"))
+    }
+}
+
+impl std::ops::DerefMut for Service<'_> {
+    fn deref_mut(&mut self) -> &mut Nabo {
+        self.0.as_mut().unwrap_or_else(|| unreachable!("a Service is made only of an open Nabo"))
+    }
+}
+
+pub(crate) fn service<'a>(state: &'a State<'_, AppState>) -> Reply<Service<'a>> {
+    // A poisoned lock means an earlier command panicked mid-way; SQLite's transaction
+    // already rolled back, so the service is still consistent and safe to use.
+    let slot = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if slot.is_some() {
+        Ok(Service(slot))
+    } else {
+        drop(slot);
+        Err(startup_failure(state))
     }
 }
 
@@ -36,7 +56,7 @@ fn startup_failure(state: &State<'_, AppState>) -> UserError {
 /// Argon2id makes each try take a fifth of a second or so; a wrong one is `wrong_key`.
 #[tauri::command]
 pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
-    if state.nabo.get().is_some() {
+    if state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).is_some() {
         return Ok(());
     }
     if passphrase.is_empty() {
@@ -44,9 +64,19 @@ pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
     }
     let keys = nabo_app::KeySource::from_passphrase(Some(passphrase));
     let mut nabo = Nabo::open_or_create(&state.path, &keys).map_err(user)?;
-    nabo.start(state.computer_language, Utc::now()).map_err(user)?;
+    let notices = nabo.start(state.computer_language, Utc::now()).map_err(user)?.notices;
+    let _ = nabo.is_damaged();
+    // The app lock's wrong tries carry over; the window itself is open: its passphrase was just typed.
+    let lock = nabo.lock_state_at_start(std::time::Instant::now()).unwrap_or_default().unlocked();
     // Another call's unlock may have come first: then this one is dropped, and that is fine.
-    let _ = state.nabo.set(Mutex::new(nabo));
+    let mut slot = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if slot.is_none() {
+        *slot = Some(nabo);
+        *state.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = keys;
+        *state.start_notices.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = notices;
+        *state.lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = lock;
+    }
+    drop(slot);
     *state.failure.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
     Ok(())
 }
@@ -58,9 +88,17 @@ pub(crate) fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let language = service(&state).map(|nabo| nabo.language()).unwrap_or(state.computer_language);
+    let (language, damaged) = match service(&state) {
+        Ok(nabo) => (nabo.language(), nabo.is_damaged()),
+        Err(_) => (state.computer_language, false),
+    };
+    let open = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).is_some();
+    // Said once: a reload of the page does not repeat them.
+    let notices = std::mem::take(&mut *state.start_notices.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     Ok(AppInfo {
-        new_database: state.nabo.get().is_none() && std::fs::metadata(&state.path).map_or(true, |m| m.len() == 0),
+        damaged,
+        notices,
+        new_database: !open && std::fs::metadata(&state.path).map_or(true, |m| m.len() == 0),
         database_path: state.path.display().to_string(),
         today: today_in_copenhagen(Utc::now()).to_string(),
         language: language.code().to_string(),

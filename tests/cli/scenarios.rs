@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod backups;
 mod crash;
 mod hostile_counts;
 mod hostile_files;
@@ -12,6 +13,7 @@ mod hostile_import;
 mod hostile_text;
 mod notices;
 mod reports;
+mod retention;
 mod summaries;
 mod words;
 

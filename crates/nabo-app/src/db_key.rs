@@ -73,37 +73,66 @@ impl KeySource {
             }
             KeySource::KeyStore => {
                 let entry = keyring::Entry::new(SERVICE, &account(path)).map_err(key_store_error)?;
-                match entry.get_secret() {
-                    Ok(secret) => {
-                        let secret = Zeroizing::new(secret);
-                        let bytes: [u8; 32] = secret.as_slice().try_into().map_err(|_| AppError::KeyStore {
-                            reason: "the key kept for this database is not 32 bytes".into(),
-                        })?;
-                        Ok(DbKey::from_bytes(bytes))
-                    }
-                    Err(keyring::Error::NoEntry) if needs_new_key(path) => {
+                match kept_key(&entry)? {
+                    Some(key) => Ok(key),
+                    None if needs_new_key(path) => {
                         let key = DbKey::random().map_err(|e| AppError::NoRandomness { detail: e.to_string() })?;
                         entry.set_secret(key.bytes()).map_err(key_store_error)?;
                         Ok(key)
                     }
-                    Err(keyring::Error::NoEntry) => Err(AppError::KeyMissing { path: path.display().to_string() }),
-                    Err(e) => Err(key_store_error(e)),
+                    None => Err(AppError::KeyMissing { path: path.display().to_string() }),
                 }
             }
         }
     }
 
-    /// Removes this database's key from the key store (after the database is erased); nothing
-    /// to do for a passphrase.
-    pub fn forget(&self, path: &Path) -> Result<(), AppError> {
+    /// Removes this database's key from the key store (after the database is erased); true
+    /// when there was one. Nothing to do for a passphrase.
+    pub fn forget(&self, path: &Path) -> Result<bool, AppError> {
         if let KeySource::KeyStore = self {
             let entry = keyring::Entry::new(SERVICE, &account(path)).map_err(key_store_error)?;
-            match entry.delete_credential() {
-                Ok(()) | Err(keyring::Error::NoEntry) => {}
-                Err(e) => return Err(key_store_error(e)),
+            return match entry.delete_credential() {
+                Ok(()) => Ok(true),
+                Err(keyring::Error::NoEntry) => Ok(false),
+                Err(e) => Err(key_store_error(e)),
+            };
+        }
+        Ok(false)
+    }
+
+    /// The key of a backup of the database at `database`: the database's own key (in the key
+    /// store), or the passphrase stretched over the backup's salt. Never a new key.
+    pub(crate) fn key_of_backup(&self, database: &Path, backup: &Path) -> Result<DbKey, AppError> {
+        match self {
+            KeySource::Key(bytes) => Ok(DbKey::from_bytes(*bytes)),
+            KeySource::Passphrase(passphrase) => match file_salt(backup) {
+                Some(salt) => Ok(DbKey::with_salt(*stretch(passphrase, &salt)?, salt)),
+                None if !backup.exists() => {
+                    Err(AppError::Store(nabo_store::StoreError::Missing { path: backup.to_path_buf() }))
+                }
+                None => Err(AppError::Store(nabo_store::StoreError::NotABackup { path: backup.to_path_buf() })),
+            },
+            KeySource::KeyStore => {
+                let entry = keyring::Entry::new(SERVICE, &account(database)).map_err(key_store_error)?;
+                kept_key(&entry)?.ok_or_else(|| AppError::KeyMissing { path: database.display().to_string() })
             }
         }
-        Ok(())
+    }
+}
+
+/// The key the key store keeps in `entry`, if it keeps one.
+fn kept_key(entry: &keyring::Entry) -> Result<Option<DbKey>, AppError> {
+    match entry.get_secret() {
+        Ok(secret) => {
+            let secret = Zeroizing::new(secret);
+            let bytes: [u8; 32] = secret
+                .as_slice()
+                .try_into()
+                .map_err(|_| AppError::KeyStore { reason: "the key kept for this database is not 32 bytes".into() })?;
+            Ok(Some(DbKey::from_bytes(bytes)))
+        }
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(key_store_error(e)),
     }
 }
 

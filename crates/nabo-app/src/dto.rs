@@ -286,6 +286,11 @@ pub struct AppInfo {
     pub language: String,
     /// No database is there yet: a passphrase asked for is a new one (chosen, typed twice).
     pub new_database: bool,
+    /// The database failed its quick check at start: it is shown as far as it can be read,
+    /// nothing is saved, and the newest backup is offered.
+    pub damaged: bool,
+    /// What the start-up routine had to say (code names and notes erased), said once.
+    pub notices: Vec<NoticeView>,
 }
 
 /// An error as the front ends receive it: a stable code, the field it concerns, and message values.

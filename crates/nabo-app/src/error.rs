@@ -173,6 +173,12 @@ pub enum ErrorCode {
     KeyMissing,
     /// The key store failed.
     KeyStore,
+    /// An app lock PIN or passphrase that is too short, too long, or missing.
+    LockSecretInvalid,
+    /// A PIN or passphrase that is not the app lock's.
+    LockWrong,
+    /// A try at the app lock while the wait after earlier wrong tries runs.
+    LockWait,
     /// A file to restore from is not a Nabo backup.
     NotABackup,
     /// A backup opens but fails its integrity check.
@@ -490,6 +496,26 @@ pub enum AppError {
         /// What it said.
         reason: String,
     },
+    /// An app lock PIN or passphrase that cannot be set (see `app_lock.rs`).
+    #[error("the PIN or passphrase must have {min} to {max} characters ({reason})", min = crate::app_lock::LOCK_SECRET_MIN, max = crate::app_lock::LOCK_SECRET_MAX)]
+    LockSecretInvalid {
+        /// `too_short`, `too_long` or `missing` (turning the lock on needs one).
+        reason: &'static str,
+    },
+    /// Not the app lock's PIN or passphrase.
+    #[error("that is not the PIN or passphrase of the lock")]
+    LockWrong {
+        /// Which field it was typed in: `secret` (the lock screen) or `current` (Settings).
+        field: &'static str,
+        /// Seconds the next try must wait (0: none).
+        seconds: u64,
+    },
+    /// A try at the app lock during the wait after wrong tries; it was not checked.
+    #[error("too many wrong tries: wait {seconds} seconds")]
+    LockWait {
+        /// Seconds left.
+        seconds: u64,
+    },
     /// A file handed over (an identity card, a summary) could not be made or read.
     #[error("{file}: {source}")]
     Card {
@@ -595,6 +621,9 @@ impl AppError {
             AppError::NoKeyStore => ErrorCode::NoKeyStore,
             AppError::KeyMissing { .. } => ErrorCode::KeyMissing,
             AppError::KeyStore { .. } => ErrorCode::KeyStore,
+            AppError::LockSecretInvalid { .. } => ErrorCode::LockSecretInvalid,
+            AppError::LockWrong { .. } => ErrorCode::LockWrong,
+            AppError::LockWait { .. } => ErrorCode::LockWait,
             AppError::Store(e) => match e {
                 StoreError::WrongKey { .. } => ErrorCode::WrongKey,
                 StoreError::NotFound { .. } => ErrorCode::NotFound,
@@ -644,6 +673,8 @@ impl AppError {
             AppError::UnreadableDate { field, .. } | AppError::DateOutOfRange { field } => Some((*field).to_string()),
             AppError::InvalidSetting { key, .. } => Some((*key).to_string()),
             AppError::InvalidLiveCalendar { .. } => Some("live_calendar_path".to_string()),
+            AppError::LockSecretInvalid { .. } => Some("secret".to_string()),
+            AppError::LockWrong { field, .. } => Some((*field).to_string()),
             _ => None,
         }
     }
@@ -898,6 +929,12 @@ impl AppError {
             AppError::KeyMissing { path } => put("path", path.clone()),
             AppError::KeyStore { reason } => put("reason", reason.clone()),
             AppError::NoKeyStore => {}
+            AppError::LockSecretInvalid { reason } => {
+                put("reason", (*reason).to_string());
+                put("min", crate::app_lock::LOCK_SECRET_MIN.to_string());
+                put("max", crate::app_lock::LOCK_SECRET_MAX.to_string());
+            }
+            AppError::LockWrong { seconds, .. } | AppError::LockWait { seconds } => put("seconds", seconds.to_string()),
             AppError::UnknownVolunteer { name } | AppError::NoOfferedKey { name } => put("name", name.clone()),
             AppError::Card { file, source } => {
                 put("file", file.clone());

@@ -107,6 +107,13 @@ pub fn write_file(target: &Path, bytes: &[u8], protected: &ProtectedFiles) -> Re
         .map_err(|e| AppError::WriteFailed { path: target.display().to_string(), reason: e.to_string() })
 }
 
+impl CheckedTarget {
+    /// The path to write: the canonical folder joined with the file name.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// A target that passed [`check_target`].
 #[derive(Debug)]
 pub(crate) struct CheckedTarget {

@@ -12,6 +12,8 @@
 // The clock and the environment are the adapters' to read: crates/nabo-app/clippy.toml.
 #![deny(clippy::disallowed_methods)]
 
+mod app_lock;
+mod backups;
 mod busy;
 mod check;
 mod coordinator;
@@ -31,6 +33,7 @@ mod receipts;
 mod received;
 mod report_files;
 mod reports;
+mod retention;
 mod rollups;
 mod rules;
 mod service;
@@ -39,6 +42,11 @@ mod status;
 mod summaries;
 mod views;
 
+pub use app_lock::{
+    wait_after, wait_seconds, LockState, LockView, FIRST_WAIT, FREE_TRIES, LOCK_IDLE_DEFAULT, LOCK_IDLE_MAX,
+    LOCK_IDLE_MIN, LOCK_SECRET_MAX, LOCK_SECRET_MIN, MAX_WAIT,
+};
+pub use backups::{backups_beside, BackupSettings, BackupStatus, BackupView, EraseReport};
 pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
 pub use check::CheckReport;
 pub use coordinator::CoordinatorView;
@@ -66,6 +74,7 @@ pub use reports::{
     axis_names, GridMonth, GridVolunteer, OverviewArea, OverviewKind, OverviewMonth, OverviewView, ReportDoc,
     ReportExport, ReportFormat, ReportRequest, TargetGoal, TargetView,
 };
+pub use retention::StartReport;
 pub use rollups::RollupExport;
 pub use rules::{KindRules, Range, Rules, SettingRanges, TextRule};
 pub use service::{parse_date, today_in_copenhagen, Nabo, Role};

@@ -81,6 +81,8 @@ pub struct SettingRanges {
     pub reminder_minutes: Range,
     /// How many days after a visit to suggest a follow-up.
     pub follow_up_days: Range,
+    /// How many months after a household's last visit its code name and notes are erased.
+    pub erase_after_months: Range,
 }
 
 impl Range {
@@ -123,6 +125,7 @@ impl Rules {
                 travel_buffer_minutes: Range::of(range_of("travel_buffer_minutes")),
                 reminder_minutes: Range::of(range_of("reminder_minutes")),
                 follow_up_days: Range::of(range_of("follow_up_days")),
+                erase_after_months: Range::of(range_of("erase_after_months")),
             },
         }
     }

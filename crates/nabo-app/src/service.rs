@@ -117,7 +117,7 @@ impl Nabo {
         self.store.was_encrypted_now()
     }
 
-    fn with_store(store: Store) -> Result<Self, AppError> {
+    pub(crate) fn with_store(store: Store) -> Result<Self, AppError> {
         // The category scheme is loaded and checked at start, not at the first record.
         nabo_core::Scheme::current().map_err(AppError::Scheme)?;
         let settings = Settings::load(store.conn())?;
@@ -129,14 +129,23 @@ impl Nabo {
     /// Removes for good what was deleted longer ago than the undo window — only when there is
     /// something to remove (so a command that reads writes nothing, and a start with nothing to
     /// remove does not wait for the integrity check a write needs first), and not on a damaged
-    /// database (it is read, never written). Returns how many activities were removed.
-    pub fn start(&mut self, computer_language: crate::i18n::Language, now: DateTime<Utc>) -> Result<usize, AppError> {
+    /// database (it is read, never written). Then, on the same terms, erases the household code
+    /// names and notes whose time is up (Settings: `erase_after_months` after the household's
+    /// last visit; `retention.rs`). Returns what it removed and erased, with the notices to show.
+    pub fn start(
+        &mut self,
+        computer_language: crate::i18n::Language,
+        now: DateTime<Utc>,
+    ) -> Result<crate::StartReport, AppError> {
         self.computer_language = computer_language;
         let cutoff = now - UNDO_WINDOW;
-        if nabo_store::count_deleted_before(self.store.conn(), cutoff)? == 0 || self.store.is_damaged() {
-            return Ok(0);
-        }
-        Ok(self.store.write(|tx| purge_deleted_activities(tx, cutoff))?)
+        let purged = if nabo_store::count_deleted_before(self.store.conn(), cutoff)? == 0 || self.store.is_damaged() {
+            0
+        } else {
+            self.store.write(|tx| purge_deleted_activities(tx, cutoff))?
+        };
+        let (erased, notices) = self.erase_expired(now)?;
+        Ok(crate::StartReport { purged, erased_households: erased.households, erased_notes: erased.notes, notices })
     }
 
     /// The database file in use.

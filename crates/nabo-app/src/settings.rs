@@ -126,6 +126,11 @@ pub struct Settings {
     /// Days after a done home visit to suggest a follow-up (1–90).
     #[ts(type = "number")]
     pub follow_up_days: i64,
+    /// Months after a household's last visit when its code name and the notes are erased
+    /// (1–120); the counts stay.
+    #[serde(default = "default_erase_after_months")]
+    #[ts(type = "number")]
+    pub erase_after_months: i64,
     /// The welcome has been completed.
     pub onboarded: bool,
     /// An .ics file Nabo rewrites after every change, e.g. in a folder the phone syncs.
@@ -157,6 +162,7 @@ impl Default for Settings {
             reminder_minutes: 30,
             discreet_mode: false,
             follow_up_days: 14,
+            erase_after_months: default_erase_after_months(),
             onboarded: false,
             live_calendar_path: None,
             live_calendar_detail: Detail::Discreet,
@@ -179,9 +185,18 @@ impl Settings {
     }
 }
 
+/// How many months after a household's last visit its code name and notes are erased, unless set.
+fn default_erase_after_months() -> i64 {
+    12
+}
+
 /// Allowed range of each numeric setting: (key, min, max).
-const RANGES: &[(&str, i64, i64)] =
-    &[("travel_buffer_minutes", 0, 240), ("reminder_minutes", 0, 1440), ("follow_up_days", 1, 90)];
+const RANGES: &[(&str, i64, i64)] = &[
+    ("travel_buffer_minutes", 0, 240),
+    ("reminder_minutes", 0, 1440),
+    ("follow_up_days", 1, 90),
+    ("erase_after_months", 1, 120),
+];
 
 /// The most areas or venues a coordinator may list for her group (as on an identity card).
 pub const MAX_GROUP_LIST: usize = 200;
@@ -266,6 +281,7 @@ impl Settings {
         check("travel_buffer_minutes", self.travel_buffer_minutes, range_of("travel_buffer_minutes"))?;
         check("reminder_minutes", self.reminder_minutes, range_of("reminder_minutes"))?;
         check("follow_up_days", self.follow_up_days, range_of("follow_up_days"))?;
+        check("erase_after_months", self.erase_after_months, range_of("erase_after_months"))?;
         for kind in ActivityKind::ALL {
             check(duration_key(*kind), i64::from(self.durations.get(*kind)), duration_range(*kind))?;
         }
@@ -319,6 +335,7 @@ impl Settings {
         s.travel_buffer_minutes = number("travel_buffer_minutes", s.travel_buffer_minutes)?;
         s.reminder_minutes = number("reminder_minutes", s.reminder_minutes)?;
         s.follow_up_days = number("follow_up_days", s.follow_up_days)?;
+        s.erase_after_months = number("erase_after_months", s.erase_after_months)?;
         s.discreet_mode = text("discreet_mode")?.as_deref() == Some("true");
         s.onboarded = text("onboarded")?.as_deref() == Some("true");
         s.live_calendar_path = text("live_calendar_path")?.filter(|p| !p.is_empty());
@@ -342,6 +359,7 @@ impl Settings {
         set_setting(conn, "travel_buffer_minutes", &self.travel_buffer_minutes.to_string())?;
         set_setting(conn, "reminder_minutes", &self.reminder_minutes.to_string())?;
         set_setting(conn, "follow_up_days", &self.follow_up_days.to_string())?;
+        set_setting(conn, "erase_after_months", &self.erase_after_months.to_string())?;
         set_setting(conn, "discreet_mode", if self.discreet_mode { "true" } else { "false" })?;
         set_setting(conn, "onboarded", if self.onboarded { "true" } else { "false" })?;
         set_setting(conn, "live_calendar_path", self.live_calendar_path.as_deref().unwrap_or(""))?;
@@ -387,6 +405,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "reminder-minutes",
     "discreet-mode",
     "follow-up-days",
+    "erase-after-months",
     "onboarded",
     "live-calendar",
     "live-calendar-detail",
@@ -439,6 +458,7 @@ impl Settings {
             ("reminder-minutes", self.reminder_minutes.to_string()),
             ("discreet-mode", switch(self.discreet_mode)),
             ("follow-up-days", self.follow_up_days.to_string()),
+            ("erase-after-months", self.erase_after_months.to_string()),
             ("onboarded", switch(self.onboarded)),
             ("live-calendar", self.live_calendar_path.clone().unwrap_or_else(|| "off".to_string())),
             (
@@ -497,6 +517,7 @@ impl Settings {
             "travel-buffer-minutes" => s.travel_buffer_minutes = number()?,
             "reminder-minutes" => s.reminder_minutes = number()?,
             "follow-up-days" => s.follow_up_days = number()?,
+            "erase-after-months" => s.erase_after_months = number()?,
             "discreet-mode" => s.discreet_mode = on()?,
             "onboarded" => s.onboarded = on()?,
             "live-calendar" => {
@@ -576,8 +597,16 @@ impl Nabo {
         }
         self.store.write(|tx| settings.store(tx, now))?;
         self.rules = rules_from(&settings);
-        let notice = self.refresh_live_calendar(now);
-        Ok(Changed::new(self.settings()?, notice))
+        // A shorter time erases at once what is now past it (and rewrites the live calendar).
+        let (erased, mut notices) = if settings.erase_after_months < stored.erase_after_months {
+            self.erase_expired(now)?
+        } else {
+            Default::default()
+        };
+        if erased.is_empty() {
+            notices.extend(self.refresh_live_calendar(now));
+        }
+        Ok(Changed::new(self.settings()?, notices))
     }
 
     /// Minutes needed between two home visits.

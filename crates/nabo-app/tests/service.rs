@@ -779,7 +779,9 @@ fn the_start_up_routine_purges_past_the_undo_window_and_takes_the_computers_lang
     let (_dir, mut nabo) = new_db();
     let a = id(nabo.plan(visit("2026-12-01T10:00", 60, "Gellerup"), now()).expect("plan").id);
     nabo.delete(a, now()).expect("delete");
-    let start = |nabo: &mut Nabo, language, minutes| nabo.start(language, now() + chrono::Duration::minutes(minutes));
+    let start = |nabo: &mut Nabo, language, minutes| {
+        nabo.start(language, now() + chrono::Duration::minutes(minutes)).map(|report| report.purged)
+    };
     assert_eq!(start(&mut nabo, nabo_app::Language::English, 5).expect("start"), 0, "still undoable");
     assert_eq!(nabo.language(), nabo_app::Language::English, "none chosen in settings: the computer's");
     assert_eq!(nabo.restore(a, now()).expect("undo").value.id, a.0);

@@ -255,6 +255,34 @@ pub(crate) enum Command {
     /// Set, list or remove targets (coordinator)
     #[command(subcommand)]
     Target(TargetCommand),
+    /// Write an encrypted backup of the database now: into the backup folder, or to --out FILE
+    Backup {
+        /// The file to write instead of a new one in the backup folder
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The backup folder, its backups and how often they are made; change it with `backups set`
+    Backups {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<BackupsCommand>,
+    },
+    /// Replace the database with a backup, once the backup has passed every check
+    Restore {
+        /// The backup file (see `nabo backups`)
+        file: PathBuf,
+    },
+    /// Turn off the window's app lock (a forgotten PIN); needs the database's key
+    #[command(name = "remove-lock")]
+    RemoveLock,
+    /// Erase the database, its key, the backups Nabo made and the live calendar file; lists them
+    Erase {
+        /// Yes, erase everything: nothing can bring it back
+        #[arg(long, required = true)]
+        yes: bool,
+    },
     /// Show every setting, or change one with `settings set KEY VALUE`
     #[command(after_help = settings_help())]
     Settings {
@@ -323,6 +351,22 @@ pub(crate) enum ReportFormatArg {
     Csv,
     Xlsx,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BackupsCommand {
+    /// Change where automatic backups go, how often they are made and how many are kept
+    Set {
+        /// The folder (an absolute path that exists), or `default` for the one beside the database
+        #[arg(long)]
+        folder: Option<String>,
+        /// Days between automatic backups, 0 for none (at most 90)
+        #[arg(long, value_name = "DAYS")]
+        every_days: Option<u32>,
+        /// How many automatic backups are kept (1–100)
+        #[arg(long, value_name = "N")]
+        keep: Option<u32>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -87,6 +87,9 @@ fn main() -> ExitCode {
             if ENCRYPTED_NOW.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("nabo: {}", one_line(&l10n.message("cli-encrypted-now", &BTreeMap::new())));
             }
+            if let Ok(notices) = START_NOTICES.lock() {
+                crate::output::report_notices(&notices, &l10n);
+            }
             if READ_DAMAGED.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("nabo: {}", one_line(&l10n.message("cli-damaged-reading", &BTreeMap::new())));
             }
@@ -183,6 +186,11 @@ pub(crate) fn with_key<T>(open: impl Fn(&KeySource) -> Result<T, AppError>, new:
 /// stderr once the command has succeeded.
 static ENCRYPTED_NOW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// What the start-up routine had to say (household code names and notes erased, a live calendar
+/// file not rewritten after it): said on stderr once the command has succeeded, like
+/// [`ENCRYPTED_NOW`], so that a command that fails still says one line only.
+static START_NOTICES: std::sync::Mutex<Vec<nabo_app::NoticeView>> = std::sync::Mutex::new(Vec::new());
+
 /// Set when a command read a damaged database. `main` warns of it on stderr once the command
 /// has succeeded, so a command that then fails still says one line only: its error.
 static READ_DAMAGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -205,6 +213,9 @@ pub(crate) fn open(path: &Path, access: Access, started: Started) -> Result<Nabo
         Access::Change if nabo.is_damaged() => return Err(AppError::Store(StoreError::DamagedDatabase).into()),
         _ => {}
     }
-    nabo.start(started.computer_language, started.now)?;
+    let report = nabo.start(started.computer_language, started.now)?;
+    if let Ok(mut notices) = START_NOTICES.lock() {
+        notices.extend(report.notices);
+    }
     Ok(nabo)
 }

@@ -163,30 +163,8 @@ pub fn check_backup(file: &Path, key: &DbKey) -> Result<BackupFacts, StoreError>
 /// opened (and been upgraded, if it is older), and put back if that fails. No connection to
 /// the database at `path` may be open in this process.
 pub fn restore(path: &Path, from: &Path, key: &DbKey) -> Result<Store, StoreError> {
-    // The copy is checked, not the file given: opening a database in WAL mode (a copy of a
-    // live one) makes SQLite add files beside it, and the backup's folder is left as it was.
-    let copy = beside(path, RESTORING);
-    let remove_copy = || {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(beside(&copy, suffix));
-        }
-    };
-    remove_copy();
-    if !from.exists() {
-        return Err(StoreError::Missing { path: from.to_path_buf() });
-    }
-    let copied = copy_private(from, &copy).and_then(|()| {
-        let checked = check_backup(&copy, key).map_err(|e| e.naming(&copy, from));
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(beside(&copy, suffix));
-        }
-        checked?;
-        sync_file_and_folder(&copy)
-    });
-    if let Err(e) = copied {
-        remove_copy();
-        return Err(e);
-    }
+    let copy = checked_copy(path, from, key)?;
+    let remove_copy = || remove_with_companions(&copy);
     let old = set_aside(path, key);
     let old = match old {
         Ok(old) => old,
@@ -209,12 +187,53 @@ pub fn restore(path: &Path, from: &Path, key: &DbKey) -> Result<Store, StoreErro
             Ok(store)
         }
         Err(e) => {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(beside(path, suffix));
-            }
+            remove_with_companions(path);
             put_back(path, &old);
             Err(e)
         }
+    }
+}
+
+/// Checks the backup at `from` as [`restore`] would, on a copy beside the database at `path`
+/// that is removed again: nothing at `path` changes.
+pub fn verify_backup(path: &Path, from: &Path, key: &DbKey) -> Result<BackupFacts, StoreError> {
+    let copy = checked_copy(path, from, key)?;
+    let facts = check_backup(&copy, key).map_err(|e| e.naming(&copy, from));
+    remove_with_companions(&copy);
+    facts
+}
+
+/// A copy of the backup at `from` beside the database at `path`, private and synced, that has
+/// passed [`check_backup`] (errors name `from`). The copy is checked, not the file given:
+/// opening a database in WAL mode (a copy of a live one) makes SQLite add files beside it, and
+/// the backup's folder is left as it was.
+fn checked_copy(path: &Path, from: &Path, key: &DbKey) -> Result<PathBuf, StoreError> {
+    let copy = beside(path, RESTORING);
+    remove_with_companions(&copy);
+    if !from.exists() {
+        return Err(StoreError::Missing { path: from.to_path_buf() });
+    }
+    let copied = copy_private(from, &copy).and_then(|()| {
+        let checked = check_backup(&copy, key).map_err(|e| e.naming(&copy, from));
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(beside(&copy, suffix));
+        }
+        checked?;
+        sync_file_and_folder(&copy)
+    });
+    match copied {
+        Ok(()) => Ok(copy),
+        Err(e) => {
+            remove_with_companions(&copy);
+            Err(e)
+        }
+    }
+}
+
+/// Removes `file` and the -wal and -shm SQLite may have made beside it.
+fn remove_with_companions(file: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(beside(file, suffix));
     }
 }
 

@@ -26,6 +26,7 @@ mod identity;
 mod key;
 mod open;
 mod received;
+mod retention;
 mod schema;
 mod settings;
 mod summaries;
@@ -38,7 +39,7 @@ pub use activities::{
     restore_activity, set_activity_status, set_exception, update_activity, ExportRow, NewActivity, RememberedText,
     StoredTexts,
 };
-pub use backup::{check_backup, restore, BackupFacts};
+pub use backup::{check_backup, restore, verify_backup, BackupFacts};
 pub use busy::{
     delete_busy_source, diff_busy_source, list_busy_overlapping, list_busy_sources, replace_busy_source, BusyDiff,
     BusyRow, BusySource,
@@ -60,6 +61,7 @@ pub use received::{
     insert_rollup, insert_sent_rollup, insert_volunteer, latest_imported, latest_rollup_revision, list_latest_imported,
     list_volunteers, next_rollup_revision, offer_key, rollup_imported, ImportedRollup, ImportedSummary, Volunteer,
 };
+pub use retention::{count_expired_texts, empty_wal, erase_expired_texts, Erased};
 pub use schema::SCHEMA_VERSION;
 pub use settings::{get_setting, set_setting};
 pub use summaries::{

@@ -1,6 +1,7 @@
 //! One function per subcommand; `run` picks it. Each opens the database as it needs it
 //! (reading, changing, or checking), calls nabo-app and prints through `output`.
 
+mod backups;
 mod calendars;
 mod counts;
 mod exchange;
@@ -94,5 +95,10 @@ pub(crate) fn run(cli: Cli, l10n: &Localizer, started: Started) -> Result<(), Fa
             reports::report(c, &request, format, &out)
         }
         Command::Target(action) => reports::target(c, action),
+        Command::Backup { out } => backups::backup(c, out.as_deref()),
+        Command::Backups { json, action } => backups::backups(c, json, action),
+        Command::Restore { file } => backups::restore(c, &file),
+        Command::Erase { yes } => backups::erase(c, yes),
+        Command::RemoveLock => backups::remove_lock(c),
     }
 }

@@ -107,6 +107,9 @@ pub(super) fn check(c: &mut Ctx<'_>) -> Result<(), Failure> {
         )?;
     }
     if !report.problems.is_empty() {
+        if let Some(newest) = nabo.backup_status().ok().and_then(|s| s.backups.into_iter().next()) {
+            c.line("cli-check-restore", &[("made", short_time(&newest.made)), ("path", newest.path)])?;
+        }
         return Err(Failure::Damaged);
     }
     c.line(

@@ -16,4 +16,8 @@ reminder_minutes: Range,
 /**
  * How many days after a visit to suggest a follow-up.
  */
-follow_up_days: Range, };
+follow_up_days: Range, 
+/**
+ * How many months after a household's last visit its code name and notes are erased.
+ */
+erase_after_months: Range, };

@@ -43,6 +43,11 @@ discreet_mode: boolean,
  */
 follow_up_days: number, 
 /**
+ * Months after a household's last visit when its code name and the notes are erased
+ * (1–120); the counts stay.
+ */
+erase_after_months: number, 
+/**
  * The welcome has been completed.
  */
 onboarded: boolean, 

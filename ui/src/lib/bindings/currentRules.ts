@@ -172,6 +172,10 @@ export const RULES: Rules = {
     "follow_up_days": {
       "min": 1,
       "max": 90
+    },
+    "erase_after_months": {
+      "min": 1,
+      "max": 120
     }
   }
 }
