@@ -111,6 +111,7 @@ field-expected_size = Forventet antal deltagere
 field-travel_buffer_minutes = Tid til transport
 field-reminder_minutes = Påmindelse
 field-follow_up_days = Opfølgning
+field-erase_after_months = Slet efter
 
 ## Plan og ret
 
@@ -215,6 +216,11 @@ settings-reminder = Påmindelse før en aftale (minutter)
 settings-reminder-hint = 0 = ingen påmindelse. Kun mens Nabo er åben.
 settings-follow-up = Opfølgning efter et besøg (dage)
 settings-follow-up-hint = Hvornår Nabo foreslår næste besøg.
+settings-erase-after = Slet kodenavne og noter efter (måneder)
+settings-erase-after-hint = Husstandens kodenavn og noter slettes { $months ->
+        [one] 1 måned
+       *[other] { $months } måneder
+    } efter sidste besøg. Tallene bliver.
 settings-discretion = Diskretion
 settings-discreet = Skjul husstande og noter på skærmen
 settings-discreet-hint = De vises som ••• til du klikker på "Vis".
@@ -652,3 +658,135 @@ unlock-create = Opret og lås op
 unlock-wrong = Adgangsordet passer ikke. Prøv igen.
 unlock-mismatch = De to adgangsord er ikke ens.
 unlock-too-short = Adgangsordet skal have mindst { $min } tegn.
+
+## Appens lås (en pinkode eller et adgangsord; låseskærmen viser intet andet)
+
+lock-title = Nabo er låst
+lock-secret = Pinkode eller adgangsord
+lock-unlock = Lås op
+lock-wrong = Pinkoden eller adgangsordet passer ikke.
+lock-wait = For mange forkerte forsøg. Prøv igen om { $seconds ->
+    [one] 1 sekund
+   *[other] { $seconds } sekunder
+}.
+lock-now = Lås
+lock-now-label = Lås Nabo nu (Ctrl+L)
+reminder-locked = Nabo: en påmindelse
+field-lock_idle_minutes = Minutter før Nabo låser
+lock-settings-title = Lås
+lock-settings-intro = Lås Nabo med en pinkode eller et adgangsord, så andre ikke kan se dine aftaler, når du går fra computeren. Nabo låser, når du ikke har brugt den i et stykke tid, når computeren går i dvale, og når Nabo starter. Du kan også låse med knappen "Lås" eller Ctrl+L.
+lock-settings-off = Låsen er slået fra.
+lock-settings-on = Låsen er slået til. Nabo låser efter { $minutes ->
+    [one] 1 minut
+   *[other] { $minutes } minutter
+} uden brug.
+lock-settings-current = Nuværende pinkode eller adgangsord
+lock-settings-new = Pinkode eller adgangsord
+lock-settings-new-optional = Ny pinkode eller adgangsord (tom: behold den nuværende)
+lock-settings-again = Skriv den igen
+lock-settings-hint = Mindst { $min } tegn, fx 4 tal. Skriv den ned et sikkert sted: uden den kan Nabo ikke låses op.
+lock-settings-minutes = Lås efter så mange minutter uden brug
+lock-settings-turn-on = Slå låsen til
+lock-settings-save = Gem ændringer
+lock-settings-turn-off = Slå låsen fra
+lock-settings-turned-on = Låsen er slået til.
+lock-settings-changed = Låsen er ændret.
+lock-settings-turned-off = Låsen er slået fra.
+lock-settings-too-short = Pinkoden eller adgangsordet skal have mindst { $min } tegn.
+lock-settings-mismatch = De to er ikke ens. Skriv den samme to gange.
+
+## Sikkerhedskopier, gå tilbage til en sikkerhedskopi, og "Slet alt" (issue 14)
+
+backups-title = Sikkerhedskopier
+backups-intro = Nabo gemmer en kopi af dine aftaler og tal, så du kan gå tilbage til den, hvis noget går galt. Kopierne er låst med databasens nøgle: kun du kan åbne dem, på denne computer eller med dit adgangsord. Gem dem gerne på en USB-nøgle.
+backups-load-failed = Sikkerhedskopierne kunne ikke vises.
+backups-folder = Mappe
+backups-folder-default = standardmappen ved siden af databasen
+backups-last = Seneste sikkerhedskopi
+backups-last-none = Ingen endnu
+backups-choose-folder = Vælg mappe…
+backups-default-folder = Brug standardmappen
+backups-every = Hvor tit
+backups-every-hint = Kun mens Nabo er åben.
+backups-every-0 = Aldrig (kun når du selv tager en)
+backups-every-1 = Hver dag
+backups-every-7 = Hver uge
+backups-every-14 = Hver anden uge
+backups-every-30 = Hver måned
+backups-every-other = Hver { $days }. dag
+backups-keep = Hvor mange der gemmes
+backups-keep-hint = Når der er flere, slettes de ældste. Fra { $min } til { $max }.
+backups-now = Tag en sikkerhedskopi nu
+backups-save-to = Gem en sikkerhedskopi som…
+backups-list = Sikkerhedskopier i mappen
+backups-none = Der er ingen sikkerhedskopier i mappen endnu. Tag en nu.
+backups-restore = Gå tilbage til denne…
+backups-restore-file = Gå tilbage til en sikkerhedskopi fra en fil…
+backups-saved-every = { $days ->
+    [0] Nabo tager ikke længere sikkerhedskopier af sig selv.
+    [1] Nabo tager nu en sikkerhedskopi hver dag, når Nabo er åben.
+    [7] Nabo tager nu en sikkerhedskopi hver uge, når Nabo er åben.
+    [14] Nabo tager nu en sikkerhedskopi hver anden uge, når Nabo er åben.
+    [30] Nabo tager nu en sikkerhedskopi hver måned, når Nabo er åben.
+   *[other] Nabo tager nu en sikkerhedskopi hver { $days }. dag, når Nabo er åben.
+}
+backups-saved-keep = { $keep ->
+    [one] Nabo gemmer nu kun den nyeste sikkerhedskopi.
+   *[other] Nabo gemmer nu de { $keep } nyeste sikkerhedskopier.
+}
+backups-saved-folder = Sikkerhedskopierne gemmes nu i { $folder }.
+backups-saved-default-folder = Sikkerhedskopierne gemmes nu i standardmappen.
+backups-made = Sikkerhedskopien { $file } er lavet.
+backups-made-plain = Sikkerhedskopien er lavet.
+backups-saved-to = Sikkerhedskopien er gemt i { $path }.
+field-backup_every_days = Dage mellem sikkerhedskopier
+field-backup_keep = Antal sikkerhedskopier
+
+restore-title = Gå tilbage til en sikkerhedskopi?
+restore-explain = Dine data nu bliver erstattet af sikkerhedskopien fra { $when }. Det, du har ændret siden da, er ikke med.
+restore-explain-file = Dine data nu bliver erstattet af sikkerhedskopien i filen { $file }.
+restore-copy-kept = Først gemmer Nabo en kopi af dine data, som de er nu, som sikkerhedskopi. Så kan du fortryde.
+restore-damaged-copy = Nabo kan ikke gemme en kopi af den beskadigede database. Vil du beholde den, så kopiér filen { $path } først.
+restore-damaged-copy-no-path = Nabo kan ikke gemme en kopi af den beskadigede database. Vil du beholde den, så kopiér databasefilen først.
+restore-then = Nabo kontrollerer sikkerhedskopien, før noget bliver erstattet. Bagefter starter Nabo forfra.
+restore-file = Fil:
+restore-no = Annuller
+restore-yes = Gå tilbage til sikkerhedskopien
+restore-busy = Går tilbage…
+restore-done = { $count ->
+    [one] Færdig: 1 aftale. Nabo starter forfra…
+   *[other] Færdig: { $count } aftaler. Nabo starter forfra…
+}
+
+damaged-opened = Databasen er beskadiget. Nabo viser det, den kan, men gemmer ikke noget.
+damaged-restore-newest = Gå tilbage til den nyeste sikkerhedskopi fra { $when }.
+damaged-restore = Gå tilbage…
+damaged-no-backup = Der er ingen sikkerhedskopi at gå tilbage til. Lav en kopi af databasefilen { $path } (fx på en USB-nøgle), og kontakt din koordinator.
+damaged-no-backup-no-path = Der er ingen sikkerhedskopi at gå tilbage til. Lav en kopi af databasefilen (fx på en USB-nøgle), og kontakt din koordinator.
+
+erase-title = Slet alt
+erase-intro = Fjerner alt, hvad Nabo har gemt på denne computer: dine aftaler og tal, nøglen og sikkerhedskopierne. Det kan ikke fortrydes.
+erase-open = Slet alt…
+erase-dialog-title = Slet alt?
+erase-dialog-intro = Nabo fjerner:
+erase-what-database = Databasen med alle dine planer, aftaler og tal
+erase-what-key = Databasens nøgle i nøgleringen
+erase-what-backups = Sikkerhedskopierne, Nabo har lavet – også dem, du har gemt andre steder med Nabo
+erase-what-live = Den levende kalenderfil
+erase-what-live-none = Den levende kalenderfil (du har ingen nu)
+erase-cannot-undo = Det kan ikke fortrydes.
+erase-stays = Filer, du selv har gemt (kalenderfiler, opsummeringer, identitetskort), bliver. Slet dem selv, hvis de skal væk.
+erase-word = SLET
+erase-type = Skriv { $word } for at bekræfte
+erase-no = Annuller
+erase-yes = Slet alt
+erase-busy = Sletter…
+erased-title = Alt er slettet
+erased-nothing = Der var intet at slette.
+erased-files = Fjernet
+erased-key = Databasens nøgle er fjernet fra nøgleringen.
+erased-failed = Kunne ikke fjernes
+erased-failed-hint = Slet disse filer selv, fx i filhåndteringen.
+erased-hint = Nabo har ikke flere data på denne computer.
+erased-close = Luk Nabo
+start-notices = Da Nabo startede:

@@ -111,6 +111,7 @@ field-expected_size = Expected number of participants
 field-travel_buffer_minutes = Travel time
 field-reminder_minutes = Reminder
 field-follow_up_days = Follow-up
+field-erase_after_months = Erase after
 
 ## Plan and edit
 
@@ -215,6 +216,11 @@ settings-reminder = Reminder before an appointment (minutes)
 settings-reminder-hint = 0 = no reminder. Only while Nabo is open.
 settings-follow-up = Follow-up after a visit (days)
 settings-follow-up-hint = When Nabo suggests the next visit.
+settings-erase-after = Erase code names and notes after (months)
+settings-erase-after-hint = A household's code name and notes are erased { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    } after its last visit. The counts stay.
 settings-discretion = Discretion
 settings-discreet = Hide households and notes on screen
 settings-discreet-hint = They show as ••• until you click "Show".
@@ -650,3 +656,135 @@ unlock-create = Create and unlock
 unlock-wrong = That passphrase does not fit. Try again.
 unlock-mismatch = The two passphrases are not the same.
 unlock-too-short = The passphrase needs at least { $min } characters.
+
+## The app lock (a PIN or passphrase; the lock screen shows nothing else)
+
+lock-title = Nabo is locked
+lock-secret = PIN or passphrase
+lock-unlock = Unlock
+lock-wrong = That PIN or passphrase is not right.
+lock-wait = Too many wrong tries. Try again in { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}.
+lock-now = Lock
+lock-now-label = Lock Nabo now (Ctrl+L)
+reminder-locked = Nabo: a reminder
+field-lock_idle_minutes = Minutes before Nabo locks
+lock-settings-title = Lock
+lock-settings-intro = Lock Nabo with a PIN or passphrase, so that others cannot see your appointments when you leave the computer. Nabo locks when you have not used it for a while, when the computer goes to sleep, and when Nabo starts. You can also lock it with the "Lock" button or Ctrl+L.
+lock-settings-off = The lock is off.
+lock-settings-on = The lock is on. Nabo locks after { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} without use.
+lock-settings-current = Current PIN or passphrase
+lock-settings-new = PIN or passphrase
+lock-settings-new-optional = New PIN or passphrase (empty: keep the current one)
+lock-settings-again = Type it again
+lock-settings-hint = At least { $min } characters, e.g. 4 digits. Write it down somewhere safe: without it, Nabo cannot be unlocked.
+lock-settings-minutes = Lock after this many minutes without use
+lock-settings-turn-on = Turn the lock on
+lock-settings-save = Save changes
+lock-settings-turn-off = Turn the lock off
+lock-settings-turned-on = The lock is on.
+lock-settings-changed = The lock was changed.
+lock-settings-turned-off = The lock is off.
+lock-settings-too-short = The PIN or passphrase needs at least { $min } characters.
+lock-settings-mismatch = The two are not the same. Type the same one twice.
+
+## Backups, going back to a backup, and "Erase everything" (issue 14)
+
+backups-title = Backups
+backups-intro = Nabo keeps a copy of your appointments and counts, so that you can go back to it if something goes wrong. The copies are locked with the database's key: only you can open them, on this computer or with your passphrase. It is a good idea to keep them on a USB stick.
+backups-load-failed = The backups could not be shown.
+backups-folder = Folder
+backups-folder-default = the default folder beside the database
+backups-last = Last backup
+backups-last-none = None yet
+backups-choose-folder = Choose folder…
+backups-default-folder = Use the default folder
+backups-every = How often
+backups-every-hint = Only while Nabo is open.
+backups-every-0 = Never (only when you make one)
+backups-every-1 = Every day
+backups-every-7 = Every week
+backups-every-14 = Every 2 weeks
+backups-every-30 = Every month
+backups-every-other = Every { $days } days
+backups-keep = How many are kept
+backups-keep-hint = When there are more, the oldest are removed. From { $min } to { $max }.
+backups-now = Back up now
+backups-save-to = Save a backup to…
+backups-list = Backups in the folder
+backups-none = There are no backups in the folder yet. Make one now.
+backups-restore = Go back to this one…
+backups-restore-file = Go back to a backup from a file…
+backups-saved-every = { $days ->
+    [0] Nabo no longer makes backups by itself.
+    [1] Nabo now makes a backup every day while it is open.
+    [7] Nabo now makes a backup every week while it is open.
+    [14] Nabo now makes a backup every 2 weeks while it is open.
+    [30] Nabo now makes a backup every month while it is open.
+   *[other] Nabo now makes a backup every { $days } days while it is open.
+}
+backups-saved-keep = { $keep ->
+    [one] Nabo now keeps only the newest backup.
+   *[other] Nabo now keeps the newest { $keep } backups.
+}
+backups-saved-folder = Backups now go to { $folder }.
+backups-saved-default-folder = Backups now go to the default folder.
+backups-made = The backup { $file } was made.
+backups-made-plain = The backup was made.
+backups-saved-to = The backup was saved to { $path }.
+field-backup_every_days = Days between backups
+field-backup_keep = Number of backups
+
+restore-title = Go back to a backup?
+restore-explain = Your data now is replaced by the backup from { $when }. What you changed since then is not in it.
+restore-explain-file = Your data now is replaced by the backup in the file { $file }.
+restore-copy-kept = First Nabo keeps a copy of your data as it is now, as a backup. So you can undo it.
+restore-damaged-copy = Nabo cannot keep a copy of the damaged database. If you want to keep it, copy the file { $path } first.
+restore-damaged-copy-no-path = Nabo cannot keep a copy of the damaged database. If you want to keep it, copy the database file first.
+restore-then = Nabo checks the backup before anything is replaced. Then Nabo starts again.
+restore-file = File:
+restore-no = Cancel
+restore-yes = Go back to the backup
+restore-busy = Going back…
+restore-done = { $count ->
+    [one] Done: 1 activity. Nabo starts again…
+   *[other] Done: { $count } activities. Nabo starts again…
+}
+
+damaged-opened = The database is damaged. Nabo shows what it can, but saves nothing.
+damaged-restore-newest = Go back to the newest backup from { $when }.
+damaged-restore = Restore…
+damaged-no-backup = There is no backup to go back to. Make a copy of the database file { $path } (e.g. on a USB stick), and contact your coordinator.
+damaged-no-backup-no-path = There is no backup to go back to. Make a copy of the database file (e.g. on a USB stick), and contact your coordinator.
+
+erase-title = Erase everything
+erase-intro = Removes everything Nabo keeps on this computer: your appointments and counts, the key and the backups. It cannot be undone.
+erase-open = Erase everything…
+erase-dialog-title = Erase everything?
+erase-dialog-intro = Nabo removes:
+erase-what-database = The database with all your plans, appointments and counts
+erase-what-key = The database's key in the key store
+erase-what-backups = The backups Nabo made – also those you saved elsewhere with Nabo
+erase-what-live = The live calendar file
+erase-what-live-none = The live calendar file (you have none now)
+erase-cannot-undo = It cannot be undone.
+erase-stays = Files you saved yourself (calendar files, summaries, identity cards) stay. Delete them yourself if they must go.
+erase-word = ERASE
+erase-type = Type { $word } to confirm
+erase-no = Cancel
+erase-yes = Erase everything
+erase-busy = Erasing…
+erased-title = Everything is erased
+erased-nothing = There was nothing to erase.
+erased-files = Removed
+erased-key = The database's key was removed from the key store.
+erased-failed = Could not be removed
+erased-failed-hint = Delete these files yourself, e.g. in the file manager.
+erased-hint = Nabo has no more data on this computer.
+erased-close = Close Nabo
+start-notices = When Nabo started:

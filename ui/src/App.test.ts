@@ -456,6 +456,17 @@ describe('series', () => {
 })
 
 describe('start screen', () => {
+  it('says once what the start erased (code names and notes past their time)', async () => {
+    const backend = fakeBackend({
+      today: TODAY,
+      startNotices: [{ code: 'texts_erased', args: { months: '12', households: '2', notes: '3' } }],
+    })
+    await open(backend)
+    expect(await screen.findByTestId('plan-saved')).toHaveTextContent('Da Nabo startede:')
+    expect(screen.getByTestId('notice')).toHaveTextContent(/Slettet 12 måneder efter det sidste besøg: kodenavne for 2/)
+    expect(await backend.appInfo()).toMatchObject({ notices: [] })
+  })
+
   it('shows the 10 newest overdue appointments and the rest on request', async () => {
     const many = Array.from({ length: 25 }, (_, i) => {
       const day = String(i + 1).padStart(2, '0')

@@ -122,7 +122,7 @@ describe("settings follow core's ranges", () => {
       // A default the kind itself could not last is no default (a visit lasts at most 480).
       expect(rules.default_duration.max, rules.kind).toBeLessThanOrEqual(rules.duration_minutes.max)
     }
-    for (const key of ['travel_buffer_minutes', 'reminder_minutes', 'follow_up_days'] as const) {
+    for (const key of ['travel_buffer_minutes', 'reminder_minutes', 'follow_up_days', 'erase_after_months'] as const) {
       expect(range(key), key).toEqual(RULES.settings[key])
     }
   })

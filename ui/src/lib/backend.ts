@@ -7,15 +7,20 @@ import { getContext, setContext } from 'svelte'
 import type { ActivityKind } from './bindings/ActivityKind'
 import type { ActivityStatus } from './bindings/ActivityStatus'
 import type { AppInfo } from './bindings/AppInfo'
+import type { BackupSettings } from './bindings/BackupSettings'
+import type { BackupStatus } from './bindings/BackupStatus'
+import type { BackupView } from './bindings/BackupView'
 import type { BusySourceView } from './bindings/BusySourceView'
 import type { BusyView } from './bindings/BusyView'
 import type { Changed } from './bindings/Changed'
 import type { ConflictView } from './bindings/ConflictView'
 import type { CountsForm } from './bindings/CountsForm'
 import type { Detail } from './bindings/Detail'
+import type { EraseReport } from './bindings/EraseReport'
 import type { ErrorCode } from './bindings/ErrorCode'
 import type { MonthStats } from './bindings/MonthStats'
 import type { ImportReport } from './bindings/ImportReport'
+import type { LockView } from './bindings/LockView'
 import type { PlanOutcome } from './bindings/PlanOutcome'
 import type { PlanRequest } from './bindings/PlanRequest'
 import type { Programme } from './bindings/Programme'
@@ -23,9 +28,10 @@ import type { RecordOutcome } from './bindings/RecordOutcome'
 import type { SchemeView } from './bindings/SchemeView'
 import type { UserError as UserErrorShape } from './bindings/UserError'
 import type { ActivityView, Agenda, Settings, SuggestionField } from './contract'
+import { copenhagenDate } from './dates'
 import { mark } from './perf'
 
-export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, BusySourceView, BusyView, Changed, ConflictView, CountsForm, Detail, ErrorCode, ImportReport, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
+export type { ActivityKind, ActivityStatus, ActivityView, Agenda, AppInfo, BackupSettings, BackupStatus, BackupView, BusySourceView, BusyView, Changed, ConflictView, CountsForm, Detail, EraseReport, ErrorCode, ImportReport, LockView, MonthStats, PlanOutcome, PlanRequest, Programme, RecordOutcome, SchemeView, Settings, SuggestionField }
 
 /** A file dragged over the window: over it (`over`), gone again (`leave`), or dropped (`drop`). */
 export type FileDrop = { type: 'over' } | { type: 'leave' } | { type: 'drop'; paths: string[] }
@@ -100,6 +106,48 @@ export interface Backend {
    * manager); the returned function stops listening.
    */
   onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void>
+  // The app lock (issue 14; lib/appLock.svelte.ts). Whether the window is locked and the wait
+  // after wrong tries are the backend's, so that the page can neither skip nor forget them.
+  /** The lock's settings, and whether the window is locked now (at start: when a lock is set). */
+  lockSettings(): Promise<LockView>
+  /**
+   * Turns the lock on or changes it: a new `secret` (`null` keeps the one set) and the idle
+   * minutes (1–240); once a lock is set, `current` must be its secret (`lock_wrong`, `lock_wait`).
+   */
+  setLock(secret: string | null, idleMinutes: number, current: string | null): Promise<LockView>
+  /** Turns the lock off; `current` must be its secret. */
+  removeLock(current: string | null): Promise<LockView>
+  /** Locks the window, when a lock is set. */
+  lockApp(): Promise<LockView>
+  /** Unlocks the window: `lock_wrong` (with the next try's wait in `seconds`), or `lock_wait` while a wait runs. */
+  unlockApp(secret: string): Promise<LockView>
+  // Backups, restore and "Erase everything" (issue 14; settings/BackupSection, EraseSection).
+  /** Where automatic backups go, how often, how many are kept, and the backups there (newest first). */
+  backupStatus(): Promise<BackupStatus>
+  /** Changes the backups' folder (`null`: the default beside the database), days between them (0 = none) and how many are kept. */
+  setBackupSettings(settings: BackupSettings): Promise<BackupStatus>
+  /** Makes a backup into the backup folder now. */
+  backupNow(): Promise<BackupStatus>
+  /** Writes a backup to the file `path`; the path written. */
+  backupTo(path: string): Promise<string>
+  /**
+   * Replaces the database with the backup at `path` once it passed every check (the database as
+   * it was is kept as a backup first); how many activities the restored database holds. The
+   * window then starts again (lib/backups.svelte.ts, `restartWindow`).
+   */
+  restoreBackup(path: string): Promise<number>
+  /** The backups beside the database, newest first: answers also when the database did not open. */
+  startupBackups(): Promise<BackupView[]>
+  /** Removes the database, its key, Nabo's backups and the live calendar file; what was removed. */
+  eraseEverything(): Promise<EraseReport>
+  /** Ends Nabo (after "Erase everything"). */
+  closeApp(): Promise<void>
+  /** Asks for a folder for the backups (the system's dialog); `null` when cancelled. */
+  chooseBackupFolder(): Promise<string | null>
+  /** Asks where to save a backup (a `.nabo` file); `null` when cancelled. */
+  chooseBackupSaveFile(): Promise<string | null>
+  /** Asks which backup file to restore; `null` when cancelled. */
+  chooseBackupOpenFile(): Promise<string | null>
 }
 
 /** A refusal from the backend, in the shape of the Rust `UserError`. */
@@ -185,6 +233,50 @@ export const tauriBackend: Backend = {
   recordCounts: (id, occurrence, counts) => call<Changed<RecordOutcome>>('record_counts', { id, occurrence, counts }),
   removeCounts: (id, occurrence) => call<Changed<boolean>>('remove_counts', { id, occurrence }),
   monthStats: (period) => call<MonthStats>('month_stats', { period }),
+  lockSettings: () => call<LockView>('lock_settings', {}),
+  setLock: (secret, idleMinutes, current) => call<LockView>('set_lock', { secret, idleMinutes, current }),
+  removeLock: (current) => call<LockView>('remove_lock', { current }),
+  lockApp: () => call<LockView>('lock_app', {}),
+  unlockApp: (secret) => call<LockView>('unlock_app', { secret }),
+  backupStatus: () => call<BackupStatus>('backup_status', {}),
+  setBackupSettings: (settings) => call<BackupStatus>('set_backup_settings', { settings }),
+  backupNow: () => call<BackupStatus>('backup_now', {}),
+  backupTo: (path) => call<string>('backup_to', { path }),
+  restoreBackup: (path) => call<number>('restore_backup', { path }),
+  startupBackups: () => call<BackupView[]>('startup_backups', {}),
+  eraseEverything: () => call<EraseReport>('erase_everything', {}),
+  closeApp: () => call<void>('close_app', {}),
+  async chooseBackupFolder() {
+    try {
+      const chosen = await open({ multiple: false, directory: true })
+      return typeof chosen === 'string' ? chosen : null
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
+  async chooseBackupSaveFile() {
+    try {
+      return await save({ defaultPath: `nabo-backup-${copenhagenDate(new Date().toISOString())}.nabo`, filters: [{ name: 'Nabo', extensions: ['nabo'] }] })
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
+  async chooseBackupOpenFile() {
+    try {
+      // A backup renamed on the way (a stick drops the ending) must still open: every file second.
+      const chosen = await open({
+        multiple: false,
+        directory: false,
+        filters: [
+          { name: 'Nabo', extensions: ['nabo'] },
+          { name: '*', extensions: ['*'] },
+        ],
+      })
+      return typeof chosen === 'string' ? chosen : null
+    } catch (rejected) {
+      throw UserError.from(rejected)
+    }
+  },
   async chooseSaveFile() {
     try {
       return await save({ defaultPath: 'nabo.ics', filters: [{ name: 'iCalendar', extensions: ['ics'] }] })
@@ -220,7 +312,8 @@ export const tauriBackend: Backend = {
     try {
       let granted = await isPermissionGranted()
       if (!granted) granted = (await requestPermission()) === 'granted'
-      if (granted) sendNotification({ title, body })
+      // An empty body is left out: a notification of its title alone (the app lock's reminder).
+      if (granted) sendNotification(body ? { title, body } : { title })
       return granted
     } catch {
       // No notification service on this desktop: reminders stay silent.

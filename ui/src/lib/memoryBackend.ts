@@ -7,11 +7,14 @@
 // calendar's busy time; a plan that breaks core's rules (RULES, see ./kinds.ts)
 // is refused as the Rust side refuses it. What it cannot know (the contents of a
 // calendar file, which examples to load) comes from the seed.
+import type { BackupView } from './bindings/BackupView'
 import type { NoticeView } from './bindings/NoticeView'
 import {
   UserError,
   type ActivityView,
   type Backend,
+  type BackupSettings,
+  type BackupStatus,
   type BusySourceView,
   type BusyView,
   type Changed,
@@ -55,12 +58,27 @@ export type MemorySeed = {
   examples?: () => Omit<ActivityView, 'id' | 'key'>[]
   /** What reading the calendar file at `path` gives; the calendar is called `name`, or a name from the file. */
   readCalendar: (path: string, name: string | null, sources: readonly BusySourceView[]) => MemoryCalendarFile
-  /** The paths the file dialogs answer. */
-  files: { save: string; open: string }
+  /**
+   * The paths the file dialogs answer: an .ics file to save and to open, and for backups a
+   * folder, a file to save one to and a file to restore (these three made up when not given).
+   */
+  files: { save: string; open: string; folder?: string; backupSave?: string; backupOpen?: string }
   /** How long each answer takes, in milliseconds (the preview feels like a real backend; tests wait for nothing). */
   delayMs?: number
   /** Where a notification goes (the preview logs it). */
   notify?: (title: string, body: string) => void
+  /** An app lock already set (its secret, idle minutes, and whether the window starts locked); none if not given. */
+  lock?: { secret: string; idleMinutes?: number; locked?: boolean }
+  /** The database failed its quick check at start (the window's damaged banner). */
+  /** What the start-up routine said (code names and notes erased), given once by `appInfo`. */
+  startNotices?: NoticeView[]
+  damaged?: boolean
+  /** Automatic backups already made, in any order; none if not given. */
+  backups?: BackupView[]
+  /** The default folder of automatic backups; `backups` beside the database if not given. */
+  backupFolder?: string
+  /** What "Luk Nabo" does after "Slet alt" (the preview closes nothing). */
+  close?: () => void
 }
 
 /** The in-memory backend, and the drag and drop of files a test can play. */
@@ -124,6 +142,40 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
   const busy = [...(seed.busy ?? [])]
   const sources = [...(seed.sources ?? [])]
   let settings = seed.settings
+  // The app lock. The wait after wrong tries is the desktop's (src-tauri/src/lock.rs, tested in
+  // Rust and end to end): here a wrong secret is only refused; a test plays a wait itself.
+  const lock = { secret: seed.lock?.secret ?? null, idle: seed.lock?.idleMinutes ?? 5, locked: seed.lock?.locked ?? false }
+  const lockView = () => ({ enabled: lock.secret !== null, idle_minutes: lock.idle, locked: lock.secret !== null && lock.locked })
+  const lockRefused = (field: 'secret' | 'current') => new UserError('lock_wrong', field, { seconds: '0' })
+  // Backups (src-tauri/src/backups.rs): the files are only made up, a restore changes nothing
+  // but keeps a backup of "the database as it was" first, and "Erase everything" empties all.
+  const defaultFolder = seed.backupFolder ?? `${seed.databasePath.replace(/[\\/][^\\/]*$/, '')}/backups`
+  let backupSettings: BackupSettings = { folder: null, every_days: 7, keep: 8 }
+  const backups = [...(seed.backups ?? [])]
+  let lastBackup: string | null = backups.reduce<string | null>((last, b) => (last === null || b.made > last ? b.made : last), null)
+  const backupFolder = () => backupSettings.folder ?? defaultFolder
+  const newestFirst = (list: BackupView[]) => [...list].sort((x, y) => Date.parse(y.made) - Date.parse(x.made))
+  const backupStatus = (): BackupStatus => ({
+    settings: { ...backupSettings },
+    folder: backupFolder(),
+    last: lastBackup,
+    backups: newestFirst(backups.filter((b) => b.path.startsWith(`${backupFolder()}/`))),
+  })
+  function makeBackup(): BackupView {
+    // Today's date (the seed's) at the clock's time, in UTC as the Rust side writes it.
+    const made = `${today}T${new Date().toISOString().slice(11, 19)}+00:00`
+    const stamp = made.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
+    const taken = backups.filter((b) => b.path.includes(stamp)).length
+    const path = `${backupFolder()}/nabo-backup-${stamp}${taken > 0 ? `-${taken + 1}` : ''}.nabo`
+    const backup: BackupView = { path, made, bytes: 98_304 + 1_024 * activities.length }
+    backups.push(backup)
+    lastBackup = made
+    // The oldest beyond the number kept go.
+    for (const old of newestFirst(backups.filter((b) => b.path.startsWith(`${backupFolder()}/`))).slice(backupSettings.keep)) {
+      backups.splice(backups.indexOf(old), 1)
+    }
+    return backup
+  }
   // Every listener hears a drop, as with Tauri's (the import queue and the coordinator's screen).
   const dropHandlers = new Set<(drop: FileDrop) => void>()
 
@@ -182,13 +234,22 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
   }
 
   // Changes report the seed's notices (none unless a test wants the live calendar file to fail).
+  const startNotices = [...(seed.startNotices ?? [])]
   const changed = <T>(value: T): Changed<T> => ({ value, notices: [...(seed.notices ?? [])] })
   const answer = (target: ActivityView): PlanOutcome => (seed.outcome ? { ...seed.outcome, id: target.id } : clashes(target))
 
   return {
     dropFiles: (drop) => dropHandlers.forEach((handler) => handler(drop)),
     appInfo: () =>
-      delay({ database_path: seed.databasePath, today, language: settings.language ?? seed.language, new_database: false }),
+      delay({
+        database_path: seed.databasePath,
+        today,
+        language: settings.language ?? seed.language,
+        new_database: false,
+        damaged: seed.damaged ?? false,
+        // Said once, as the desktop does.
+        notices: startNotices.splice(0),
+      }),
     listActivities: (from, to) =>
       delay(
         activities
@@ -385,6 +446,75 @@ export function createMemoryBackend(seed: MemorySeed): MemoryBackend {
       return delay(true)
     },
     chooseOpenFile: () => delay(seed.files.open),
+    lockSettings: () => delay(lockView()),
+    async setLock(secret, idleMinutes, current) {
+      if (!Number.isInteger(idleMinutes) || idleMinutes < 1 || idleMinutes > 240) {
+        throw new UserError('invalid_setting', 'lock_idle_minutes', { value: String(idleMinutes), min: '1', max: '240' })
+      }
+      // As the Rust side counts: characters, not UTF-16 units; not only spaces.
+      if (secret !== null && (secret.trim() === '' || [...secret].length < 4 || [...secret].length > 128)) {
+        throw new UserError('lock_secret_invalid', 'secret', { reason: [...secret].length > 128 ? 'too_long' : 'too_short', min: '4', max: '128' })
+      }
+      if (lock.secret !== null && current !== lock.secret) throw lockRefused('current')
+      if (secret === null && lock.secret === null) throw new UserError('lock_secret_invalid', 'secret', { reason: 'missing', min: '4', max: '128' })
+      if (secret !== null) lock.secret = secret
+      lock.idle = idleMinutes
+      return delay(lockView())
+    },
+    async removeLock(current) {
+      if (lock.secret !== null && current !== lock.secret) throw lockRefused('current')
+      lock.secret = null
+      lock.locked = false
+      return delay(lockView())
+    },
+    async lockApp() {
+      lock.locked = lock.secret !== null
+      return delay(lockView())
+    },
+    async unlockApp(secret) {
+      if (lock.secret !== null && secret !== lock.secret) throw lockRefused('secret')
+      lock.locked = false
+      return delay(lockView())
+    },
+    backupStatus: () => delay(backupStatus()),
+    async setBackupSettings(next) {
+      const range = (field: string, value: number, min: number, max: number) => {
+        if (!Number.isInteger(value) || value < min || value > max) {
+          throw new UserError('invalid_setting', field, { field, key: field, value: String(value), min: String(min), max: String(max) })
+        }
+      }
+      range('backup_every_days', next.every_days, 0, 90)
+      range('backup_keep', next.keep, 1, 100)
+      const folder = next.folder?.trim() || null
+      if (folder !== null && !/^(\/|[A-Za-z]:[\\/])/.test(folder)) throw new UserError('unusable_target', null, { path: folder, reason: 'no_folder' })
+      backupSettings = { ...next, folder }
+      return delay(backupStatus())
+    },
+    async backupNow() {
+      makeBackup()
+      return delay(backupStatus())
+    },
+    backupTo: (path) => delay(path),
+    async restoreBackup(path) {
+      if (!path.endsWith('.nabo')) throw new UserError('not_a_backup', null, { path })
+      // The database as it was is kept as a backup first (the restored data itself is not known here).
+      makeBackup()
+      return delay(activities.length)
+    },
+    startupBackups: () => delay(newestFirst(backups.filter((b) => b.path.startsWith(`${defaultFolder}/`)))),
+    async eraseEverything() {
+      const files = [seed.databasePath, ...newestFirst(backups).map((b) => b.path)]
+      if (settings.live_calendar_path) files.push(settings.live_calendar_path)
+      activities.splice(0)
+      backups.splice(0)
+      return delay({ files, key_store_entry: true, failed: [] })
+    },
+    async closeApp() {
+      seed.close?.()
+    },
+    chooseBackupFolder: () => delay(seed.files.folder ?? '/media/usb/Nabo'),
+    chooseBackupSaveFile: () => delay(seed.files.backupSave ?? `${defaultFolder.replace(/\/backups$/, '')}/nabo-kopi.nabo`),
+    chooseBackupOpenFile: () => delay(seed.files.backupOpen ?? `${defaultFolder.replace(/\/backups$/, '')}/nabo-kopi.nabo`),
     async onFileDrop(handler) {
       dropHandlers.add(handler)
       return () => {

@@ -114,6 +114,7 @@ export function createMockBackend(): MemoryBackend {
     reminder_minutes: 15,
     discreet_mode: false,
     follow_up_days: 14,
+    erase_after_months: 12,
     onboarded: params.get('welcome') === null,
     live_calendar_path: null,
     live_calendar_detail: 'discreet',
@@ -121,6 +122,13 @@ export function createMockBackend(): MemoryBackend {
     group_areas: [],
     group_venues: [],
   }
+
+  // Weekly automatic backups: yesterday, and one and two weeks before.
+  const backupFolder = '/home/preview/.local/share/nabo/backups'
+  const backups = [1, 8, 15].map((daysAgo, index) => {
+    const date = addDays(today, -daysAgo)
+    return { path: `${backupFolder}/nabo-backup-${date.replace(/-/g, '')}-180000.nabo`, made: `${date}T18:00:00+00:00`, bytes: 118_784 - 4_096 * index }
+  })
 
   return createMemoryBackend({
     today,
@@ -164,5 +172,13 @@ export function createMockBackend(): MemoryBackend {
     files: { save: '/home/preview/nabo.ics', open: '/home/preview/Hentet/skole.ics' },
     delayMs: 150,
     notify: (title, body) => console.info(`[notification] ${title}: ${body}`),
+    // `?lock=1`: an app lock with the PIN 1234, one idle minute, locked at start.
+    lock: params.get('lock') === null ? undefined : { secret: '1234', idleMinutes: 1, locked: true },
+    // `?damaged=1`: the database failed its quick check (the banner offering the newest backup);
+    // `?damaged=0`: … and there is no backup.
+    damaged: params.get('damaged') !== null,
+    backups: params.get('damaged') === '0' ? [] : backups,
+    backupFolder,
+    close: () => console.info('[close] Nabo would end now'),
   })
 }

@@ -4,8 +4,9 @@
 // by one instance per window; `components/Messages.svelte` and `Toast` show it.
 import type { ToastMessage } from '../components/Toast.svelte'
 import type { ActivityView, ImportReport, PlanOutcome, PlanRequest } from './backend'
+import type { NoticeView } from './bindings/NoticeView'
 import { formatLongDate } from './format'
-import { t, type Message } from './i18n.svelte'
+import { noticeMessage, t, type Message } from './i18n.svelte'
 import { conflictMessages, noticeMessages, reportCounts } from './messages'
 
 /** What saving a plan or an edit did: the sentence, then one line per clash and notice. */
@@ -29,6 +30,12 @@ export class Notices {
     const key = edited ? 'edit-saved' : request.kind === 'home_visit' ? 'plan-saved' : 'plan-saved-other'
     this.result = { saved: t(key, { when }), conflicts: conflictMessages(outcome), notices: noticeMessages(outcome) }
     this.followUp = null
+  }
+
+  /** What the start-up routine did that the user should know (code names and notes erased). */
+  started(notices: NoticeView[]): void {
+    const messages = notices.flatMap((notice) => noticeMessage(notice) ?? [])
+    if (messages.length > 0) this.result = { saved: t('start-notices'), conflicts: [], notices: messages }
   }
 
   /** A calendar file was imported: its name and the three numbers, in the toast. */

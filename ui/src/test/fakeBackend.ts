@@ -4,7 +4,7 @@
 import { vi, type Mock } from 'vitest'
 import type { ActivityView, Backend, BusySourceView, BusyView, FileDrop, ImportReport, PlanOutcome, Settings } from '../lib/backend'
 import type { NoticeView } from '../lib/bindings/NoticeView'
-import { createMemoryBackend, memoryActivity } from '../lib/memoryBackend'
+import { createMemoryBackend, memoryActivity, type MemorySeed } from '../lib/memoryBackend'
 
 export type FakeBackend = {
   [K in keyof Backend]: Mock<Backend[K]>
@@ -59,6 +59,7 @@ export function settings(partial: Partial<Settings> = {}): Settings {
     reminder_minutes: 15,
     discreet_mode: false,
     follow_up_days: 14,
+    erase_after_months: 12,
     onboarded: true,
     live_calendar_path: null,
     live_calendar_detail: 'discreet',
@@ -86,6 +87,14 @@ export function fakeBackend(
     sources?: BusySourceView[]
     /** What every change (`Changed`) reports, e.g. the live calendar file that could not be written. */
     notices?: NoticeView[]
+    /** An app lock already set: its secret, idle minutes, and whether the window starts locked. */
+    lock?: MemorySeed['lock']
+    /** The database failed its quick check at start. */
+    damaged?: boolean
+    /** What the start-up routine said (code names and notes erased). */
+    startNotices?: NoticeView[]
+    /** Automatic backups already made (in `/tmp/backups`, the default folder beside the database). */
+    backups?: MemorySeed['backups']
   } = {},
 ): FakeBackend & { dropFiles: (drop: FileDrop) => void } {
   const memory = createMemoryBackend({
@@ -100,11 +109,21 @@ export function fakeBackend(
     busy: options.busy,
     sources: options.sources,
     notices: options.notices,
+    lock: options.lock,
+    damaged: options.damaged,
+    startNotices: options.startNotices,
+    backups: options.backups,
     // Planning answers without clashes unless the test chooses some.
     outcome: options.outcome ?? { id: 0, conflicts: [], notices: [] },
     // Every file read is the calendar "Arbejde" unless named: 12 new, 3 changed, 1 removed.
     readCalendar: (_path, name) => ({ report: importReport({ source: name ?? 'Arbejde' }) }),
-    files: { save: '/home/amina/Sync/nabo.ics', open: '/home/amina/Hentet/arbejde.ics' },
+    files: {
+      save: '/home/amina/Sync/nabo.ics',
+      open: '/home/amina/Hentet/arbejde.ics',
+      folder: '/media/amina/USB/Nabo',
+      backupSave: '/media/amina/USB/nabo-kopi.nabo',
+      backupOpen: '/home/amina/Hentet/nabo-backup-20261120-080000.nabo',
+    },
   })
   const spies = Object.fromEntries(
     Object.entries(memory).map(([name, method]) => [name, name === 'dropFiles' ? method : vi.fn(method as (...args: unknown[]) => unknown)]),
