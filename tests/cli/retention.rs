@@ -22,25 +22,7 @@ fn run(s: &Scene, now: &str, args: &[&str]) -> (String, String) {
 
 /// Every text value in every table of the database, decrypted with the scenarios' key.
 fn every_text(s: &Scene) -> Vec<String> {
-    let conn = keyed(&s.db());
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .expect("tables");
-    let mut texts = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).expect("select");
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).expect("rows");
-        while let Some(row) = rows.next().expect("row") {
-            for i in 0..columns {
-                if let rusqlite::types::ValueRef::Text(t) = row.get_ref(i).expect("value") {
-                    texts.push(String::from_utf8_lossy(t).into_owned());
-                }
-            }
-        }
-    }
-    texts
+    crate::texts::every_text(&keyed(&s.db()))
 }
 
 #[test]

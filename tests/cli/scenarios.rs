@@ -15,6 +15,8 @@ mod notices;
 mod reports;
 mod retention;
 mod summaries;
+#[path = "../support/texts.rs"]
+mod texts;
 mod words;
 
 /// The passphrase the scenarios' databases are encrypted with (issue 14: the CLI reads it from

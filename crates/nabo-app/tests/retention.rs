@@ -4,6 +4,9 @@
 
 mod common;
 
+#[path = "../../../tests/support/texts.rs"]
+mod texts;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Months, Utc};
@@ -71,25 +74,7 @@ fn november(nabo: &mut Nabo) -> Vec<ActivityId> {
 
 /// Every text value in every table of the decrypted database.
 fn every_text(path: &std::path::Path) -> Vec<String> {
-    let conn = common::keyed(path);
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .expect("tables");
-    let mut texts = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).expect("select");
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).expect("rows");
-        while let Some(row) = rows.next().expect("row") {
-            for i in 0..columns {
-                if let rusqlite::types::ValueRef::Text(t) = row.get_ref(i).expect("value") {
-                    texts.push(String::from_utf8_lossy(t).into_owned());
-                }
-            }
-        }
-    }
-    texts
+    texts::every_text(&common::keyed(path))
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Data minimisation against real (encrypted) SQLite files: household code names and notes
 //! erased a set time after the household's last visit, counts kept.
 
+#[path = "../../../tests/support/texts.rs"]
+mod texts;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -224,25 +227,7 @@ fn keyed(path: &Path) -> rusqlite::Connection {
 
 /// Every text value in every table of the decrypted database, as SQL reads it.
 fn every_text(path: &Path) -> Vec<String> {
-    let conn = keyed(path);
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .expect("tables");
-    let mut texts = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).expect("select");
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).expect("rows");
-        while let Some(row) = rows.next().expect("row") {
-            for i in 0..columns {
-                if let rusqlite::types::ValueRef::Text(t) = row.get_ref(i).expect("value") {
-                    texts.push(String::from_utf8_lossy(t).into_owned());
-                }
-            }
-        }
-    }
-    texts
+    texts::every_text(&keyed(path))
 }
 
 #[test]
