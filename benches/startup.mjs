@@ -44,7 +44,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
 
 // Every Nabo launch starts from a fresh copy of the seeded database (the app writes to it).
-const work = mkdtempSync(path.join(tmpdir(), 'nabo-bench-'));
+// --work DIR: always DIR/nabo.db, the path a key-store run kept the seed's key under (the key
+// store names each database's key by its path); the folder is left for the caller.
+const work = opts.work ?? mkdtempSync(path.join(tmpdir(), 'nabo-bench-'));
+mkdirSync(work, { recursive: true });
 const dbPath = path.join(work, 'nabo.db');
 const freshDb = () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
@@ -399,5 +402,5 @@ try {
   }
 } finally {
   driver.kill();
-  rmSync(work, { recursive: true, force: true });
+  if (!opts.work) rmSync(work, { recursive: true, force: true });
 }
