@@ -208,3 +208,15 @@ error-lock_wait = For mange forkerte forsøg. Vent { $seconds ->
 }, før du prøver igen.
 error-not_a_backup = { $path } er ikke en sikkerhedskopi fra Nabo. Intet er ændret.
 error-backup_damaged = Sikkerhedskopien { $path } er beskadiget ({ $problems }). Intet er ændret; prøv en ældre sikkerhedskopi.
+
+# What an import left out, guessed or ignored (issue 15): one line each, the file read.
+skipped-import_end_before_start = Udeladt: begivenheden { $uid } (linje { $line }) slutter, før den begynder.
+skipped-import_unknown_zone = Udeladt: begivenheden { $uid } (linje { $line }) bruger en ukendt tidszone, { $tzid }.
+skipped-import_bad_value = Udeladt: begivenheden { $uid } (linje { $line }) har en ulæselig { $property }: "{ $value }".
+skipped-import_bad_rule = Udeladt: gentagelsesreglen for begivenheden { $uid } (linje { $line }) kan ikke læses: { $reason }.
+import-floating-zone = Begivenheden { $uid } (linje { $line }) bruger tidszonen "{ $tzid }", som Nabo ikke kender, og som filen ikke beskriver: tiderne er læst som dansk tid.
+import-ignored-line = Linje { $line } hører ikke til kalenderen og blev sprunget over.
+import-warnings-more = { $count ->
+    [one] … og 1 mere af samme slags.
+   *[other] … og { $count } mere af samme slags.
+}

@@ -790,3 +790,4 @@ erased-failed-hint = Slet disse filer selv, fx i filhåndteringen.
 erased-hint = Nabo har ikke flere data på denne computer.
 erased-close = Luk Nabo
 start-notices = Da Nabo startede:
+import-warnings-title = Det bemærkede Nabo i filen:

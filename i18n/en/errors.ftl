@@ -208,3 +208,15 @@ error-lock_wait = Too many wrong tries. Wait { $seconds ->
 } before you try again.
 error-not_a_backup = { $path } is not a Nabo backup. Nothing was changed.
 error-backup_damaged = The backup { $path } is damaged ({ $problems }). Nothing was changed; try an older backup.
+
+# What an import left out, guessed or ignored (issue 15): one line each, the file read.
+skipped-import_end_before_start = Left out: the event { $uid } (line { $line }) ends before it starts.
+skipped-import_unknown_zone = Left out: the event { $uid } (line { $line }) uses an unknown time zone, { $tzid }.
+skipped-import_bad_value = Left out: the event { $uid } (line { $line }) has an unreadable { $property }: "{ $value }".
+skipped-import_bad_rule = Left out: the repeat rule of the event { $uid } (line { $line }) cannot be read: { $reason }.
+import-floating-zone = The event { $uid } (line { $line }) uses the time zone "{ $tzid }", which Nabo does not know and the file does not describe: its times were read as Danish time.
+import-ignored-line = Line { $line } is not part of the calendar and was ignored.
+import-warnings-more = { $count ->
+    [one] … and 1 more like it.
+   *[other] … and { $count } more like these.
+}

@@ -788,3 +788,4 @@ erased-failed-hint = Delete these files yourself, e.g. in the file manager.
 erased-hint = Nabo has no more data on this computer.
 erased-close = Close Nabo
 start-notices = When Nabo started:
+import-warnings-title = What Nabo noticed in the file:

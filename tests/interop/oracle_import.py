@@ -40,11 +40,20 @@ A file the importer must refuse gives exit 1 and a JSON object
 {"refused": true, "reason": "...", "line": N | null, "uid": "..." | null} naming the
 physical line (1-based) and the UID where there is one. The oracle refuses: an empty
 or binary file, invalid UTF-8, a file that does not start with BEGIN:VCALENDAR, one
-that does not end with END:VCALENDAR or whose BEGIN/END do not match (truncated), a
-TZID with neither a VTIMEZONE nor a known IANA or Windows name, an event whose end is
-before its start, and a series with more than MAX_OCCURRENCES occurrences in the
-window. (Nabo's importer may cap the last case instead of refusing; see
-tests/fixtures/ics/README.md.)
+whose BEGIN/END do not match or that ends inside a component (truncated), a file in
+which every event was skipped (below), and a series with more than MAX_OCCURRENCES
+occurrences in the window. (Nabo's importer may cap the last case instead of refusing;
+see tests/fixtures/ics/README.md.)
+
+What the calendar apps tolerate, so does the importer (issue 15), and the accepted
+output says so in "skipped" and "warnings":
+
+* an event whose end is before its start is left out: {"uid", "line", "reason"} in
+  "skipped" (the rest of the file is read);
+* a TZID with neither a VTIMEZONE nor a known IANA or Windows name is read as floating
+  (Europe/Copenhagen wall-clock) time: {"tzid", "uid", "line"} in "warnings";
+* lines after END:VCALENDAR (other than another BEGIN:VCALENDAR) are ignored:
+  {"ignored_line": N} in "warnings".
 
 The oracle runs each file in its own process on purpose: `icalendar` caches time
 zones built from VTIMEZONE blocks by TZID for the life of the process.
@@ -141,9 +150,10 @@ def known_zone(tzid: str) -> bool:
         return False
 
 
-def check_structure(lines: list[tuple[int, str]]) -> list[tuple[str | None, list[tuple[int, str]]]]:
+def check_structure(lines: list[tuple[int, str]], warnings_out: list[dict]) -> list[tuple[str | None, list[tuple[int, str]]]]:
     """Refuse what is not a whole iCalendar object. Returns the VEVENTs in file order as
-    (UID, content lines), for naming lines in later messages."""
+    (UID, content lines), for naming lines in later messages. Unknown TZIDs and ignored
+    lines go to `warnings_out`; the lines after END:VCALENDAR are removed from `lines`."""
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         first = lines[0] if lines else (1, "")
         raise Refused(f"not iCalendar: line {first[0]} is {first[1][:40]!r}, not BEGIN:VCALENDAR", first[0])
@@ -165,16 +175,21 @@ def check_structure(lines: list[tuple[int, str]]) -> list[tuple[str | None, list
             stack.pop()
             if what == "VEVENT" and current is not None:
                 uid = uid_in(current)
+                seen: set[str] = set()
                 for at, t in current:
                     tzid = params_of(t).get("TZID")
-                    if tzid is not None and tzid not in tzids_defined and not known_zone(tzid):
-                        raise Refused(f"unknown TZID {tzid!r} (no VTIMEZONE, not an IANA or Windows zone name)", at, uid)
+                    if tzid is not None and tzid not in tzids_defined and not known_zone(tzid) and tzid not in seen:
+                        seen.add(tzid)
+                        warnings_out.append({"tzid": tzid, "uid": uid, "line": current[0][0]})
                 events.append((uid, current))
                 current = None
             if not stack and what == "VCALENDAR":
                 rest = [t for t in lines if t[0] > number]
-                if rest and name_of(rest[0][1]) != "BEGIN":
-                    raise Refused("content after END:VCALENDAR", rest[0][0])
+                if rest and not (name_of(rest[0][1]) == "BEGIN" and value_of(rest[0][1]).strip().upper() == "VCALENDAR"):
+                    for at, _ in rest:
+                        warnings_out.append({"ignored_line": at})
+                    del lines[lines.index(rest[0]):]
+                    break
         elif current is not None:
             current.append((number, text))
     if stack:
@@ -233,9 +248,55 @@ def text(component, name):
     return None if value is None else str(value)
 
 
+def floating(text: str, unknown: set[str]) -> str:
+    """A content line with its TZID parameter removed when the zone is unknown: floating time."""
+    tzid = params_of(text).get("TZID")
+    if tzid is None or tzid not in unknown:
+        return text
+    head, _, value = text.partition(":")
+    parts = [p for p in head.split(";") if not p.upper().startswith("TZID=")]
+    return ";".join(parts) + ":" + value
+
+
 def oracle(path: Path, start: dt.date, stop: dt.date) -> dict:
     lines = content_lines(path.read_bytes())
-    events = check_structure(lines)
+    warned: list[dict] = []
+    events = check_structure(lines, warned)
+    unknown = {w["tzid"] for w in warned if "tzid" in w}
+    skipped: list[dict] = []
+    # An event whose end is before its start is left out, as the importer leaves it out.
+    dropped: set[int] = set()
+    for uid, block in events:
+        s_line = next((t for _, t in block if name_of(t) == "DTSTART"), None)
+        e_line = next((t for _, t in block if name_of(t) == "DTEND"), None)
+        if s_line is None or e_line is None:
+            continue
+        try:
+            a = icalendar.prop.vDDDTypes.from_ical(value_of(floating(s_line, unknown)).strip(),
+                                                   timezone=params_of(s_line).get("TZID") if params_of(s_line).get("TZID") not in unknown else None)
+            b = icalendar.prop.vDDDTypes.from_ical(value_of(floating(e_line, unknown)).strip(),
+                                                   timezone=params_of(e_line).get("TZID") if params_of(e_line).get("TZID") not in unknown else None)
+        except Exception:  # noqa: BLE001 - left to the full parse below
+            continue
+        if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+            a, b = as_utc(a), as_utc(b)
+        if type(a) is type(b) and b < a:
+            skipped.append({"uid": uid, "line": block[0][0], "reason": "DTEND is before DTSTART"})
+            dropped.add(block[0][0])
+    if skipped and len(skipped) == len(events):
+        first = skipped[0]
+        raise Refused(f"every event was skipped; the first: {first['reason']}", first["line"], first["uid"])
+    keep: list[tuple[int, str]] = []
+    inside_dropped = False
+    for number, t in lines:
+        if name_of(t) == "BEGIN" and value_of(t).strip().upper() == "VEVENT" and number in dropped:
+            inside_dropped = True
+        if not inside_dropped:
+            keep.append((number, floating(t, unknown)))
+        if inside_dropped and name_of(t) == "END" and value_of(t).strip().upper() == "VEVENT":
+            inside_dropped = False
+    events = [(uid, block) for uid, block in events if block[0][0] not in dropped]
+    lines = keep
     cleaned = "\r\n".join(t for _, t in lines) + "\r\n"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -301,6 +362,8 @@ def oracle(path: Path, start: dt.date, stop: dt.date) -> dict:
         "calendar_name": None if name is None else str(name),
         "window": {"from": start.isoformat(), "to": stop.isoformat(), "zone": "Europe/Copenhagen"},
         "occurrences": out,
+        "skipped": skipped,
+        "warnings": warned,
     }
 
 

@@ -269,6 +269,41 @@ describe('importing another calendar', () => {
     expect(details).toHaveTextContent('Aftalen på linje 88 har samme UID som en tidligere (twice@x) og kommer ikke med.')
   })
 
+  it('lists what the file held that Nabo left out, read as Danish time or ignored, before importing (issue 15)', async () => {
+    const backend = fakeBackend({ today: TODAY })
+    const skipped = {
+      kind: 'skipped' as const,
+      error: {
+        code: 'import_end_before_start' as const,
+        field: null,
+        args: { path: '/home/amina/Hentet/arbejde.ics', uid: 'backwards@x', line: '16' },
+      },
+    }
+    backend.importIcs.mockResolvedValueOnce(
+      importReport({
+        added: 2,
+        changed: 0,
+        removed: 0,
+        warnings: [
+          skipped,
+          { kind: 'floating_zone', tzid: 'Western/Central Europe', uid: 'outlook@x', line: 30 },
+          { kind: 'ignored_line', line: 99 },
+        ],
+        warnings_total: 15,
+      }),
+    )
+    const user = await openSettings(backend)
+    await user.click(screen.getByTestId('busy-import'))
+    const warnings = await screen.findByTestId('import-warnings')
+    expect(warnings).toHaveTextContent('Det bemærkede Nabo i filen:')
+    expect(warnings).toHaveTextContent('Udeladt: begivenheden backwards@x (linje 16) slutter, før den begynder.')
+    expect(warnings).toHaveTextContent('Begivenheden outlook@x (linje 30) bruger tidszonen "Western/Central Europe"')
+    expect(warnings).toHaveTextContent('Linje 99 hører ikke til kalenderen og blev sprunget over.')
+    expect(warnings).toHaveTextContent('… og 12 mere af samme slags.')
+    // The import is still offered: the readable events are imported.
+    expect(screen.getByTestId('import-confirm')).toBeEnabled()
+  })
+
   it('shows why a file is refused, naming the line and UID, and imports nothing', async () => {
     const backend = fakeBackend({ today: TODAY })
     backend.importIcs.mockRejectedValueOnce({

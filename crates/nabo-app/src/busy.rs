@@ -108,6 +108,43 @@ pub struct ImportReport {
     pub duplicates: Vec<CappedSeries>,
     /// How many events were skipped for a UID already seen.
     pub duplicates_total: usize,
+    /// What in the file was left out, guessed or ignored (issue 15): the first ten of each
+    /// kind, in file order.
+    pub warnings: Vec<ImportWarning>,
+    /// How many warnings there were in all (`warnings` holds at most ten of each kind).
+    #[ts(type = "number")]
+    pub warnings_total: usize,
+}
+
+/// Something in an imported file that was not taken as it stands (issue 15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportWarning {
+    /// An event that cannot be read, left out; the rest of the file was read. `error` is the
+    /// reason as a refusal would give it (`error-<code>`; the front ends say it with
+    /// `skipped-<code>`): the event's UID and line, and what is wrong.
+    Skipped {
+        /// Why.
+        error: crate::dto::UserError,
+    },
+    /// A TZID that names no zone and that the file does not define: the event's times were
+    /// taken as Copenhagen time, as other calendar apps do.
+    FloatingZone {
+        /// The TZID.
+        tzid: String,
+        /// The event's UID.
+        uid: String,
+        /// Where the event begins.
+        #[ts(type = "number")]
+        line: usize,
+    },
+    /// A line that is not part of the calendar (text after `END:VCALENDAR`), ignored.
+    IgnoredLine {
+        /// Its number in the file.
+        #[ts(type = "number")]
+        line: usize,
+    },
 }
 
 /// A series (or event) named by UID and line, with a count.
@@ -177,8 +214,8 @@ impl Nabo {
             .map_err(|e| AppError::Invalid(ValidationError::Text(e)))?;
         let shown = file.display().to_string();
         let bytes = read_import_file(file)?;
-        let calendar =
-            read_busy(&bytes, ReadWindow::around(now)).map_err(|source| AppError::Import { file: shown, source })?;
+        let calendar = read_busy(&bytes, ReadWindow::around(now))
+            .map_err(|source| AppError::Import { file: shown.clone(), source })?;
         let source = source_name(name, calendar.name.as_deref(), file);
         let diff = if dry_run {
             diff_busy_source(self.store.conn(), &source, &calendar.entries)?
@@ -186,6 +223,20 @@ impl Nabo {
             self.store.write(|tx| replace_busy_source(tx, &source, &calendar.entries, now))?
         };
         let named = |uid: &String, line: usize, kept: usize| CappedSeries { uid: uid.clone(), line, kept };
+        let warnings = calendar
+            .notices
+            .iter()
+            .filter_map(|n| match n {
+                ReadNotice::Skipped { reason } => Some(ImportWarning::Skipped {
+                    error: AppError::Import { file: shown.clone(), source: reason.clone() }.to_user_error(),
+                }),
+                ReadNotice::FloatingZone { tzid, uid, line } => {
+                    Some(ImportWarning::FloatingZone { tzid: tzid.clone(), uid: uid.clone(), line: *line })
+                }
+                ReadNotice::IgnoredLine { line } => Some(ImportWarning::IgnoredLine { line: *line }),
+                ReadNotice::Capped { .. } | ReadNotice::DuplicateUid { .. } => None,
+            })
+            .collect();
         Ok(ImportReport {
             source,
             dry_run,
@@ -200,7 +251,7 @@ impl Nabo {
                 .iter()
                 .filter_map(|n| match n {
                     ReadNotice::Capped { uid, line, kept } => Some(named(uid, *line, *kept)),
-                    ReadNotice::DuplicateUid { .. } => None,
+                    _ => None,
                 })
                 .collect(),
             capped_total: calendar.capped_series,
@@ -209,10 +260,12 @@ impl Nabo {
                 .iter()
                 .filter_map(|n| match n {
                     ReadNotice::DuplicateUid { uid, line } => Some(named(uid, *line, 0)),
-                    ReadNotice::Capped { .. } => None,
+                    _ => None,
                 })
                 .collect(),
             duplicates_total: calendar.duplicate_uids,
+            warnings,
+            warnings_total: calendar.skipped + calendar.floating_zones + calendar.ignored_lines,
         })
     }
 

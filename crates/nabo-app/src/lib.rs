@@ -47,7 +47,7 @@ pub use app_lock::{
     LOCK_IDLE_MIN, LOCK_SECRET_MAX, LOCK_SECRET_MIN, MAX_WAIT,
 };
 pub use backups::{backups_beside, BackupSettings, BackupStatus, BackupView, EraseReport};
-pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport};
+pub use busy::{BusyKind, BusySourceView, BusyView, CalendarItem, CappedSeries, ImportReport, ImportWarning};
 pub use check::CheckReport;
 pub use coordinator::CoordinatorView;
 pub use counts::{

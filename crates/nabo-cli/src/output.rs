@@ -7,8 +7,8 @@ use std::io::Write;
 
 use chrono::{DateTime, TimeZone};
 use nabo_app::{
-    ActivityView, BusyView, ConflictKindView, ConflictView, ImportReport, Language, Localizer, Minutes, NoticeView,
-    PlanOutcome,
+    ActivityView, BusyView, ConflictKindView, ConflictView, ImportReport, ImportWarning, Language, Localizer, Minutes,
+    NoticeView, PlanOutcome,
 };
 
 use crate::Failure;
@@ -121,6 +121,25 @@ pub(crate) fn report_import(report: &ImportReport, l10n: &Localizer) {
         }
         count(&format!("{id}-more"), total.saturating_sub(list.len()));
     }
+    // Issue 15: what was left out, guessed or ignored, one line each (at most ten of a kind).
+    for warning in &report.warnings {
+        let (id, args) = match warning {
+            ImportWarning::Skipped { error } => (format!("skipped-{}", error.code.as_str()), error.args.clone()),
+            ImportWarning::FloatingZone { tzid, uid, line } => (
+                "import-floating-zone".to_string(),
+                BTreeMap::from([
+                    ("tzid".to_string(), tzid.clone()),
+                    ("uid".to_string(), uid.clone()),
+                    ("line".to_string(), line.to_string()),
+                ]),
+            ),
+            ImportWarning::IgnoredLine { line } => {
+                ("import-ignored-line".to_string(), BTreeMap::from([("line".to_string(), line.to_string())]))
+            }
+        };
+        eprintln!("nabo: {}", one_line(&l10n.message(&id, &args)));
+    }
+    count("import-warnings-more", report.warnings_total.saturating_sub(report.warnings.len()));
 }
 
 pub(crate) fn conflict_message(c: &ConflictView, l10n: &Localizer) -> String {

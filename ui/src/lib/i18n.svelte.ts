@@ -111,6 +111,13 @@ export function errorMessage(error: UserError): string {
   return t(key, backendArgs({ field: error.field ?? undefined, ...error.args }))
 }
 
+/** An event an import left out (`skipped-<code>`), else the refusal's own words. */
+export function skippedMessage(error: { code: string; field: string | null; args: Record<string, string | undefined> }): string {
+  const key = hasMessage(`skipped-${error.code}`) ? `skipped-${error.code}` : `error-${error.code}`
+  if (!hasMessage(key)) return t('something-went-wrong')
+  return t(key, backendArgs({ field: error.field ?? undefined, ...error.args }))
+}
+
 /** A notice from the backend (`notice-<code>`); `null` when this UI has no words for it. */
 export function noticeMessage(notice: { code: string; args: Record<string, string | undefined> }): string | null {
   const key = `notice-${notice.code}`

@@ -1,7 +1,8 @@
 // Sentences about what planning or moving did, shared by every screen that plans.
 import type { PlanOutcome } from './backend'
+import type { ImportWarning } from './bindings/ImportWarning'
 import { formatBusyWhen, formatWhen } from './format'
-import { noticeMessage, t, type Message } from './i18n.svelte'
+import { noticeMessage, skippedMessage, t, type Message } from './i18n.svelte'
 
 /** One warning per clash, naming when the other activity is. */
 export function conflictMessages(outcome: PlanOutcome): string[] {
@@ -30,5 +31,17 @@ export function reportCounts(report: { added: number; changed: number; removed: 
     added: { key: 'import-added', args: { count: report.added } },
     changed: { key: 'import-changed', args: { count: report.changed } },
     removed: { key: 'import-removed', args: { count: report.removed } },
+  }
+}
+
+/** One thing an import left out, guessed or ignored (issue 15), in words. */
+export function importWarningMessage(warning: ImportWarning): string {
+  switch (warning.kind) {
+    case 'skipped':
+      return skippedMessage(warning.error)
+    case 'floating_zone':
+      return t('import-floating-zone', { tzid: warning.tzid, uid: warning.uid, line: warning.line })
+    case 'ignored_line':
+      return t('import-ignored-line', { line: warning.line })
   }
 }

@@ -165,6 +165,8 @@ export function createMockBackend(): MemoryBackend {
           capped_total: 0,
           duplicates: [],
           duplicates_total: 0,
+          warnings: [],
+          warnings_total: 0,
         },
         busy: calendarBusy(source, monday, 7),
       }

@@ -45,6 +45,8 @@ export function importReport(partial: Partial<ImportReport> = {}): ImportReport 
     capped_total: 0,
     duplicates: [],
     duplicates_total: 0,
+    warnings: [],
+    warnings_total: 0,
     ...partial,
   }
 }

@@ -45,6 +45,8 @@ pub(super) struct Normalized {
     pub text: String,
     /// For each line of `text` (0-based), its line number in the original file (1-based).
     pub origin: Vec<usize>,
+    /// Lines ignored: after `END:VCALENDAR`, or inside the calendar but no content line.
+    pub ignored: Vec<usize>,
 }
 
 /// A logical line: the bytes of one content line after unfolding (borrowed unless it was
@@ -117,6 +119,7 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
     // Open components: (name, kind, first line, UID once seen).
     let mut stack: Vec<(String, Kind, usize, Option<String>)> = Vec::new();
     let mut calendars = 0;
+    let mut ignored = Vec::new();
     let mut push = |text: &mut String, line: &str, at: usize| {
         text.push_str(line);
         text.push('\n');
@@ -131,7 +134,12 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
             if calendars == 0 {
                 return Err(ReadError::NotICalendar);
             }
-            return Err(ReadError::Malformed { line: at, reason: "not a content line (NAME:value)".into() });
+            // A comment or stray text (after the calendar, or a line the exporter broke): the
+            // peers skip it, and so does Nabo, saying so. Blank-looking lines are no news.
+            if !line.trim().is_empty() {
+                ignored.push(at);
+            }
+            continue;
         };
         let name: Cow<'_, str> = if line[..end].bytes().any(|b| b.is_ascii_lowercase()) {
             Cow::Owned(line[..end].to_ascii_uppercase())
@@ -140,11 +148,12 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
         };
         let rest = &line[end..];
         if stack.is_empty() && !(name == "BEGIN" && rest.trim().eq_ignore_ascii_case(":VCALENDAR")) {
-            return Err(if calendars == 0 {
-                ReadError::NotICalendar
-            } else {
-                ReadError::Malformed { line: at, reason: format!("{name} after END:VCALENDAR") }
-            });
+            if calendars == 0 {
+                return Err(ReadError::NotICalendar);
+            }
+            // Text after END:VCALENDAR (a mail client's signature, a comment): ignored.
+            ignored.push(at);
+            continue;
         }
         let parent = stack.last().map(|(_, kind, _, _)| *kind);
         match &*name {
@@ -203,7 +212,7 @@ pub(super) fn normalize(bytes: &[u8]) -> Result<Normalized, ReadError> {
     if calendars == 0 {
         return Err(ReadError::NotICalendar);
     }
-    Ok(Normalized { text, origin })
+    Ok(Normalized { text, origin, ignored })
 }
 
 #[cfg(test)]

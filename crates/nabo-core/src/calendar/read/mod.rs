@@ -71,6 +71,9 @@ impl ReadBudget {
 }
 /// Titles are cut to this many characters.
 const MAX_TITLE: usize = 200;
+/// The longest event read (ten years): anything longer is a bad value, not busy time, and
+/// no time read from a file is then near the end of what chrono can add to.
+const MAX_LENGTH: Duration = Duration::days(3660);
 
 /// What could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -225,6 +228,41 @@ pub enum ReadNotice {
         /// Where the second begins.
         line: usize,
     },
+    /// An event that cannot be read (its error says why), left out; the rest were read.
+    Skipped {
+        /// Why, naming the event's UID and line.
+        reason: ReadError,
+    },
+    /// A TZID that names no zone Nabo knows and that the file does not define: the event's
+    /// times were taken as local (Copenhagen) time, as other calendar apps do.
+    FloatingZone {
+        /// The TZID (cut to 80 characters).
+        tzid: String,
+        /// The event's UID.
+        uid: String,
+        /// Where the event begins.
+        line: usize,
+    },
+    /// A line that is not part of the calendar (text after `END:VCALENDAR`, a line that is no
+    /// content line), ignored.
+    IgnoredLine {
+        /// Its number in the file.
+        line: usize,
+    },
+}
+
+impl ReadError {
+    /// True for an error of one event (a value, a time zone, a repeat rule, an end before its
+    /// start): that event is left out and the rest of the file is read.
+    pub fn is_one_event(&self) -> bool {
+        matches!(
+            self,
+            ReadError::EndBeforeStart { .. }
+                | ReadError::UnknownZone { .. }
+                | ReadError::BadValue { .. }
+                | ReadError::BadRule { .. }
+        )
+    }
 }
 
 /// What [`read_busy`] found.
@@ -244,6 +282,12 @@ pub struct BusyCalendar {
     pub capped_series: usize,
     /// How many events were skipped for a UID already read (all of them).
     pub duplicate_uids: usize,
+    /// How many events could not be read and were left out (all of them).
+    pub skipped: usize,
+    /// How many events had their times taken as local time for an unknown TZID.
+    pub floating_zones: usize,
+    /// How many lines were ignored.
+    pub ignored_lines: usize,
 }
 
 impl BusyCalendar {
@@ -252,6 +296,9 @@ impl BusyCalendar {
         let seen = match notice {
             ReadNotice::Capped { .. } => &mut self.capped_series,
             ReadNotice::DuplicateUid { .. } => &mut self.duplicate_uids,
+            ReadNotice::Skipped { .. } => &mut self.skipped,
+            ReadNotice::FloatingZone { .. } => &mut self.floating_zones,
+            ReadNotice::IgnoredLine { .. } => &mut self.ignored_lines,
         };
         *seen += 1;
         if *seen <= MAX_NOTICES {
@@ -276,8 +323,15 @@ impl ReadWindow {
     }
 }
 
-/// Reads an iCalendar file as busy time inside `window`; refuses the whole file on the first
-/// error or when it needs more than [`ReadBudget::FILE`].
+/// Reads an iCalendar file as busy time inside `window`.
+///
+/// What cannot be read as a whole is refused, changing nothing: a file that is not a
+/// calendar, one cut off inside a component (a truncated export would otherwise remove busy
+/// times on re-import), one that needs more than [`ReadBudget::FILE`], or one in which no
+/// event can be read. An event that cannot be read (a bad value, an end before its start, a
+/// repeat rule that cannot be read) is left out and named in a [`ReadNotice::Skipped`]; a
+/// TZID nobody defines is taken as local time, and lines outside the calendar are ignored,
+/// each with a notice — as the calendar apps import what they can and say what they skipped.
 pub fn read_busy(bytes: &[u8], window: ReadWindow) -> Result<BusyCalendar, ReadError> {
     read_busy_within(bytes, window, ReadBudget::FILE)
 }
@@ -291,6 +345,10 @@ pub fn read_busy_within(bytes: &[u8], window: ReadWindow, budget: ReadBudget) ->
     let normalized = lines::normalize(bytes)?;
     let origin = |line: usize| normalized.origin.get(line.saturating_sub(1)).copied().unwrap_or(line);
     let mut out = BusyCalendar::default();
+    for &line in &normalized.ignored {
+        out.notice(ReadNotice::IgnoredLine { line });
+    }
+    let mut first_skipped: Option<ReadError> = None;
     let mut raw = Vec::new();
     for calendar in ical::IcalParser::new(normalized.text.as_bytes()) {
         let calendar = calendar.map_err(|e| match e {
@@ -325,10 +383,30 @@ pub fn read_busy_within(bytes: &[u8], window: ReadWindow, budget: ReadBudget) ->
             zones.define(tzid.trim().to_string(), location, observances);
         }
         for event in &calendar.events {
-            raw.push(RawEvent::read(&event.properties, &mut zones, &floating)?);
+            let mut floating_zones = Vec::new();
+            match RawEvent::read(&event.properties, &mut zones, &floating, &mut floating_zones) {
+                Ok(read) => {
+                    for notice in floating_zones {
+                        out.notice(notice);
+                    }
+                    raw.push(read);
+                }
+                Err(reason) if reason.is_one_event() => {
+                    first_skipped.get_or_insert_with(|| reason.clone());
+                    out.notice(ReadNotice::Skipped { reason });
+                }
+                Err(other) => return Err(other),
+            }
         }
     }
-    assemble(raw, window, &mut Work { budget, steps: 0 }, &mut out)?;
+    let read_any = !raw.is_empty();
+    assemble(raw, window, &mut Work { budget, steps: 0 }, &mut out, &mut first_skipped)?;
+    // Nothing readable at all: the file is refused with the first event's reason, as before.
+    if let Some(reason) = first_skipped {
+        if !read_any || (out.entries.is_empty() && out.outside_window == 0 && out.cancelled == 0) {
+            return Err(reason);
+        }
+    }
     out.entries.sort_by(|a, b| (&a.uid, &a.occurrence).cmp(&(&b.uid, &b.occurrence)));
     Ok(out)
 }
@@ -447,14 +525,16 @@ fn parse_duration(text: &str) -> Option<Duration> {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
                 any = true;
-                total += match (unit, in_time) {
-                    ('W', false) => Duration::weeks(n),
-                    ('D', false) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
+                // Checked: a value from a file (`P999999999999999999W`) must not panic in chrono.
+                let part = match (unit, in_time) {
+                    ('W', false) => Duration::try_weeks(n),
+                    ('D', false) => Duration::try_days(n),
+                    ('H', true) => Duration::try_hours(n),
+                    ('M', true) => Duration::try_minutes(n),
+                    ('S', true) => Duration::try_seconds(n),
                     _ => return None,
-                };
+                }?;
+                total = total.checked_add(&part)?;
             }
         }
     }
@@ -496,7 +576,13 @@ struct RawEvent {
 }
 
 impl RawEvent {
-    fn read(properties: &[Property], zones: &mut Zones, floating: &Zone) -> Result<Self, ReadError> {
+    /// Reads one VEVENT; a TZID nobody defines is taken as `floating` and said in `notices`.
+    fn read(
+        properties: &[Property],
+        zones: &mut Zones,
+        floating: &Zone,
+        notices: &mut Vec<ReadNotice>,
+    ) -> Result<Self, ReadError> {
         let line = value(properties, lines::LINE_PROPERTY).and_then(|v| v.parse().ok()).unwrap_or(0);
         let title = value(properties, "SUMMARY").map(|v| clean_title(&unescape(v))).unwrap_or_default();
         let uid = match value(properties, "UID").filter(|u| !u.is_empty()) {
@@ -520,11 +606,17 @@ impl RawEvent {
             let local = parse_local(text).ok_or_else(|| bad(property))?;
             let zone = match param(property, "TZID") {
                 None => floating.clone(),
-                Some(tzid) => zones.get(tzid.trim()).ok_or_else(|| ReadError::UnknownZone {
-                    tzid: tzid.chars().take(80).collect(),
-                    uid: uid.clone(),
-                    line,
-                })?,
+                Some(tzid) => match zones.get(tzid.trim()) {
+                    Some(zone) => zone,
+                    None => {
+                        let tzid: String = tzid.chars().take(80).collect();
+                        if !notices.iter().any(|n| matches!(n, ReadNotice::FloatingZone { tzid: t, .. } if *t == tzid))
+                        {
+                            notices.push(ReadNotice::FloatingZone { tzid, uid: uid.clone(), line });
+                        }
+                        floating.clone()
+                    }
+                },
             };
             Ok(When::Time(local, zone))
         };
@@ -553,6 +645,10 @@ impl RawEvent {
         };
         if length < Duration::zero() {
             return Err(ReadError::EndBeforeStart { uid, line });
+        }
+        if length > MAX_LENGTH {
+            let property = find("DTEND").or_else(|| find("DURATION")).unwrap_or(dtstart);
+            return Err(bad(property));
         }
         let mut list = |name: &str| -> Result<Vec<When>, ReadError> {
             let mut out = Vec::new();
@@ -772,7 +868,16 @@ impl Work {
 }
 
 /// Expands series, applies overrides and cancellations, and keeps what overlaps the window.
-fn assemble(raw: Vec<RawEvent>, window: ReadWindow, work: &mut Work, out: &mut BusyCalendar) -> Result<(), ReadError> {
+/// Expands the series and applies their overrides; a series whose repeat rule cannot be read
+/// is left out (with its overrides) and named in a notice, its reason kept in `first_skipped`
+/// if none is yet.
+fn assemble(
+    raw: Vec<RawEvent>,
+    window: ReadWindow,
+    work: &mut Work,
+    out: &mut BusyCalendar,
+    first_skipped: &mut Option<ReadError>,
+) -> Result<(), ReadError> {
     let mut masters: Vec<RawEvent> = Vec::new();
     let mut by_uid: HashMap<Arc<str>, usize> = HashMap::new();
     let mut overrides: HashMap<Arc<str>, Vec<RawEvent>> = HashMap::new();
@@ -799,7 +904,15 @@ fn assemble(raw: Vec<RawEvent>, window: ReadWindow, work: &mut Work, out: &mut B
                 let margin = Duration::days(2);
                 let clock = |t: DateTime<Utc>| master.zone().map_or(t.naive_utc(), |z| z.local(t));
                 let (starts, capped) =
-                    master.expand(rule, clock(window.from) - margin, clock(window.to) + margin, work)?;
+                    match master.expand(rule, clock(window.from) - margin, clock(window.to) + margin, work) {
+                        Ok(expanded) => expanded,
+                        Err(reason) if reason.is_one_event() => {
+                            first_skipped.get_or_insert_with(|| reason.clone());
+                            out.notice(ReadNotice::Skipped { reason });
+                            continue;
+                        }
+                        Err(other) => return Err(other),
+                    };
                 if capped {
                     out.notice(ReadNotice::Capped {
                         uid: master.uid.to_string(),
@@ -992,16 +1105,103 @@ mod tests {
     }
 
     #[test]
-    fn bad_events_refuse_the_file_naming_uid_and_line() {
+    fn a_file_whose_only_event_is_bad_is_refused_naming_uid_and_line() {
         let end_first =
             read("BEGIN:VEVENT\r\nUID:x1\r\nDTSTART:20260701T100000Z\r\nDTEND:20260701T090000Z\r\nEND:VEVENT\r\n");
         assert_eq!(end_first, Err(ReadError::EndBeforeStart { uid: "x1".into(), line: 4 }));
-        let mars = read("BEGIN:VEVENT\r\nUID:m\r\nDTSTART;TZID=Mars/Olympus_Mons:20260701T100000\r\nEND:VEVENT\r\n");
-        assert_eq!(mars, Err(ReadError::UnknownZone { tzid: "Mars/Olympus_Mons".into(), uid: "m".into(), line: 4 }));
         let garbage = read("BEGIN:VEVENT\r\nUID:g\r\nDTSTART:2026-07-01 10:00\r\nEND:VEVENT\r\n");
         assert!(matches!(garbage, Err(ReadError::BadValue { ref property, line: 4, .. }) if property == "DTSTART"));
         let rule = read("BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20260701T100000Z\r\nRRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\n");
         assert!(matches!(rule, Err(ReadError::BadRule { line: 4, .. })), "{rule:?}");
+    }
+
+    /// Issue 15: "Western/Central Europe" (an Outlook name nobody defines) in a file without
+    /// its VTIMEZONE: the times are local, as the peers read them, and it is said.
+    #[test]
+    fn an_unknown_tzid_is_taken_as_local_time_and_said_once() {
+        let got = read(
+            "BEGIN:VEVENT\r\nUID:m\r\nDTSTART;TZID=Mars/Olympus_Mons:20260701T100000\r\n\
+             DTEND;TZID=Mars/Olympus_Mons:20260701T113000\r\nEND:VEVENT\r\n",
+        )
+        .expect("read");
+        assert_eq!(got.entries.len(), 1);
+        assert_eq!(copenhagen(&got.entries[0]), "Wed 2026-07-01 10:00");
+        assert_eq!(
+            got.notices,
+            [ReadNotice::FloatingZone { tzid: "Mars/Olympus_Mons".into(), uid: "m".into(), line: 4 }]
+        );
+    }
+
+    /// Issue 15: one bad event no longer refuses a work calendar; the others are read, each
+    /// bad one is named with its UID, line and reason.
+    #[test]
+    fn bad_events_are_left_out_named_and_the_rest_is_read() {
+        let got = read(
+            "BEGIN:VEVENT\r\nUID:good\r\nDTSTART:20260701T100000Z\r\nDTEND:20260701T110000Z\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:backwards\r\nDTSTART:20260702T100000Z\r\nDTEND:20260702T090000Z\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:huge\r\nDTSTART:20260703T100000Z\r\nDURATION:P999999999999999999W\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:rule\r\nDTSTART:20260704T100000Z\r\nRRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:rule\r\nRECURRENCE-ID:20260711T100000Z\r\nDTSTART:20260711T120000Z\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:long\r\nDTSTART:20260705T100000Z\r\nDTEND:20990705T100000Z\r\nEND:VEVENT\r\n",
+        )
+        .expect("the good event is read");
+        assert_eq!(got.entries.iter().map(|e| &*e.uid).collect::<Vec<_>>(), ["good"]);
+        let skipped: Vec<(String, usize)> = got
+            .notices
+            .iter()
+            .filter_map(|n| match n {
+                ReadNotice::Skipped { reason: ReadError::EndBeforeStart { uid, line } } => Some((uid.clone(), *line)),
+                ReadNotice::Skipped { reason: ReadError::BadValue { uid, line, .. } } => Some((uid.clone(), *line)),
+                ReadNotice::Skipped { reason: ReadError::BadRule { uid, line, .. } } => Some((uid.clone(), *line)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            [("backwards".into(), 9), ("huge".into(), 14), ("long".into(), 29), ("rule".into(), 19)],
+            "{:?}",
+            got.notices
+        );
+        assert_eq!(got.skipped, 4);
+    }
+
+    /// Issue 15, from icalendar's `invalid_duration.ics`: chrono panicked on this duration.
+    #[test]
+    fn a_duration_past_what_chrono_holds_is_a_bad_value_not_a_panic() {
+        for duration in ["P999999999999999999W", "P99999999999999D", "PT9999999999999999H", "P1W99999999999999999D"] {
+            let got = read(&format!(
+                "BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20260701T100000Z\r\nDURATION:{duration}\r\nEND:VEVENT\r\n"
+            ));
+            assert!(matches!(got, Err(ReadError::BadValue { ref property, .. }) if property == "DURATION"), "{got:?}");
+        }
+    }
+
+    /// Issue 15: text after END:VCALENDAR and a stray line inside it are ignored and said; a
+    /// file cut off inside a component is still refused.
+    #[test]
+    fn stray_lines_are_ignored_and_said_and_a_cut_file_is_still_refused() {
+        let file = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nthis line is broken\r\nBEGIN:VEVENT\r\nUID:a\r\n\
+                    DTSTART:20260701T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n-- \r\nSent from my phone\r\n";
+        let got = read_busy(file.as_bytes(), window()).expect("read");
+        assert_eq!(got.entries.len(), 1);
+        assert_eq!(
+            got.notices,
+            [
+                ReadNotice::IgnoredLine { line: 3 },
+                ReadNotice::IgnoredLine { line: 9 },
+                ReadNotice::IgnoredLine { line: 10 }
+            ]
+        );
+        let cut = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260701T100000Z\r\nEND:VEVENT\r\nBEGIN:VEV";
+        assert!(matches!(read_busy(cut.as_bytes(), window()), Err(ReadError::Truncated { .. })));
+    }
+
+    #[test]
+    fn more_than_ten_bad_events_are_counted_and_ten_named() {
+        let bad = many(25, |i| format!("BEGIN:VEVENT\r\nUID:b{i}\r\nDTSTART:2026-07-01\r\nEND:VEVENT\r\n"));
+        let got =
+            read(&format!("{bad}BEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20260701T100000Z\r\nEND:VEVENT\r\n")).expect("read");
+        assert_eq!((got.skipped, got.notices.len(), got.entries.len()), (25, MAX_NOTICES, 1));
     }
 
     /// Found by the `cli_rrule` fuzz target: the `rrule` crate (0.14) slices a BYDAY value two
