@@ -198,6 +198,39 @@ proptest::proptest! {
         bytes.truncate(((bytes.len() as f64) * cut) as usize + 1);
         let _ = read_busy(&bytes, window());
     }
+
+    /// Issue 15: every number in a real export (dates, times, durations, offsets, COUNT,
+    /// INTERVAL, BYSETPOS …) replaced by a large one — up to 25 digits, past i64 — is read or
+    /// refused, never a panic. `DURATION:P999999999999999999W` panicked in chrono before.
+    #[test]
+    fn huge_numbers_anywhere_never_panic(file in 0usize..64, numbers in proptest::collection::vec((0.0f64..1.0, "[1-9][0-9]{0,24}"), 1..6)) {
+        let all = samples();
+        let text = String::from_utf8_lossy(&all[file % all.len()]).into_owned();
+        // The runs of ASCII digits in the file, by byte offset.
+        let mut runs = Vec::new();
+        let mut start = None;
+        for (i, b) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
+            match (b.is_ascii_digit(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let mut chosen: Vec<((usize, usize), String)> = numbers
+            .into_iter()
+            .filter_map(|(at, digits)| runs.get(((runs.len() as f64) * at) as usize).map(|r| (*r, digits)))
+            .collect();
+        chosen.sort_by_key(|((s, _), _)| std::cmp::Reverse(*s));
+        chosen.dedup_by_key(|((s, _), _)| *s);
+        let mut text = text;
+        for ((s, e), digits) in chosen {
+            text.replace_range(s..e, &digits);
+        }
+        let _ = read_busy(text.as_bytes(), window());
+    }
 }
 
 #[test]
