@@ -45,7 +45,7 @@ bash scripts/fuzz.sh 30
 step "the database key in a real OS key store: gnome-keyring's Secret Service in a D-Bus session (tests/keystore)"
 bash tests/keystore/run.sh
 
-step "iCalendar interop: the export checked by Python icalendar, khal and a Radicale server (tests/interop)"
+step "iCalendar interop: the export checked by Python icalendar, khal and a Radicale server; the peers' test calendars imported and compared with the oracle (tests/interop)"
 # target/debug/nabo was built by cargo test above (the CLI scenarios need it).
 bash tests/interop/run.sh
 
