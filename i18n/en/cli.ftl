@@ -27,9 +27,9 @@ cli-moved = Moved: appointment { $id }
 cli-imported = Calendar "{ $source }": { $added } new, { $changed } changed, { $unchanged } unchanged, { $removed } removed.
 cli-import-dry-run = Dry run, nothing was saved. Calendar "{ $source }" would get { $added } new, { $changed } changed, { $unchanged } unchanged and { $removed } removed.
 cli-import-outside = { $count ->
-    [one] 1 event
-   *[other] { $count } events
-} outside the time Nabo keeps (a year back and two years ahead) were skipped.
+    [one] 1 event outside the time Nabo keeps (a year back and two years ahead) was skipped.
+   *[other] { $count } events outside the time Nabo keeps (a year back and two years ahead) were skipped.
+}
 cli-import-cancelled = { $count ->
     [one] 1 cancelled event was skipped.
    *[other] { $count } cancelled events were skipped.

@@ -30,6 +30,7 @@ const EVENT_PROPERTIES: &[&str] = &[
     "RECURRENCE-ID",
     "STATUS",
     "TRANSP",
+    "SEQUENCE",
 ];
 /// Properties of the VCALENDAR itself that Nabo reads.
 const CALENDAR_PROPERTIES: &[&str] = &["X-WR-CALNAME", "NAME", "X-WR-TIMEZONE"];

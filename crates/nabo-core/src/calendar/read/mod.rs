@@ -408,6 +408,9 @@ pub fn read_busy_within(bytes: &[u8], window: ReadWindow, budget: ReadBudget) ->
         }
     }
     out.entries.sort_by(|a, b| (&a.uid, &a.occurrence).cmp(&(&b.uid, &b.occurrence)));
+    // One row per occurrence, whatever the file says twice (an override moved onto another
+    // occurrence's start): the store keeps one busy time per UID and occurrence.
+    out.entries.dedup_by(|a, b| a.uid == b.uid && a.occurrence == b.occurrence);
     Ok(out)
 }
 
@@ -465,7 +468,11 @@ fn offset_seconds(text: &str) -> Option<i32> {
 }
 
 fn observance(properties: &[Property]) -> Option<Observance> {
-    let start = value(properties, "DTSTART").and_then(|v| parse_local(v.trim_end_matches(['Z', 'z'])))?;
+    // A date alone (`DTSTART:19700101`, seen in the peers' files) is its midnight.
+    let start = value(properties, "DTSTART").and_then(|v| {
+        let v = v.trim_end_matches(['Z', 'z']);
+        parse_local(v).or_else(|| parse_date(v).map(|d| d.and_time(NaiveTime::MIN)))
+    })?;
     let from = value(properties, "TZOFFSETFROM").and_then(offset_seconds)?;
     let to = value(properties, "TZOFFSETTO").and_then(offset_seconds)?;
     let rule = value(properties, "RRULE").map(str::to_string);
@@ -573,6 +580,8 @@ struct RawEvent {
     recurrence_id: Option<When>,
     cancelled: bool,
     transparent: bool,
+    /// `SEQUENCE`: of two versions of one event in a file, the higher is the newer.
+    sequence: i64,
 }
 
 impl RawEvent {
@@ -677,6 +686,7 @@ impl RawEvent {
             recurrence_id,
             cancelled: is("STATUS", "CANCELLED"),
             transparent: is("TRANSP", "TRANSPARENT"),
+            sequence: value(properties, "SEQUENCE").and_then(|v| v.parse().ok()).unwrap_or(0),
             uid: uid.into(),
         })
     }
@@ -725,8 +735,17 @@ impl RawEvent {
         let bad = |reason: String| ReadError::BadRule { uid: self.uid.to_string(), line: self.line, reason };
         let utc = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
         let text = zone::until_as_utc(rule, self.zone().unwrap_or(&Zone::Utc));
-        let parsed = crate::recurrence::parse_rule(&text).map_err(bad)?;
         let start = self.start.local_in(None);
+        // An UNTIL before the start ends the series before it begins: no occurrence, as the
+        // peers (`recurring-ical-events`) read it, instead of a rule refused.
+        let until = text.split(';').find_map(|part| {
+            let (key, value) = part.split_once('=')?;
+            key.eq_ignore_ascii_case("UNTIL").then(|| parse_local(value.trim_end_matches(['Z', 'z'])))?
+        });
+        if until.is_some_and(|until| until < start) {
+            return Ok((Vec::new(), false));
+        }
+        let parsed = crate::recurrence::parse_rule(&text).map_err(bad)?;
         let valid = parsed.validate(utc(start)).map_err(|e| bad(e.to_string()))?;
         let (period, weight) = step_of(valid.get_freq(), valid.get_interval());
         let local = |w: &When| self.on_series_clock(w);
@@ -768,6 +787,9 @@ impl RawEvent {
             // FRUITLESS_SEARCH. One that did ended by UNTIL or COUNT at about one gap further.
             work.charge(if yielded { widest } else { FRUITLESS_SEARCH }, self)?;
         }
+        // An RDATE on a day the rule gives too is one occurrence (two rows of one key broke
+        // the import: peers' rdate.ics).
+        starts.dedup();
         Ok((starts, capped))
     }
 
@@ -884,8 +906,16 @@ fn assemble(
     for event in raw {
         if event.recurrence_id.is_some() {
             overrides.entry(event.uid.clone()).or_default().push(event);
-        } else if by_uid.contains_key(&event.uid) {
-            out.notice(ReadNotice::DuplicateUid { uid: event.uid.to_string(), line: event.line });
+        } else if let Some(&at) = by_uid.get(&event.uid) {
+            // Two versions of one event (an update mailed after the first): the higher
+            // SEQUENCE is the newer and is kept, as the peers keep it; on a tie the first.
+            match masters.get_mut(at) {
+                Some(kept) if event.sequence > kept.sequence => {
+                    let older = std::mem::replace(kept, event);
+                    out.notice(ReadNotice::DuplicateUid { uid: older.uid.to_string(), line: older.line });
+                }
+                _ => out.notice(ReadNotice::DuplicateUid { uid: event.uid.to_string(), line: event.line }),
+            }
         } else {
             by_uid.insert(event.uid.clone(), masters.len());
             masters.push(event);
@@ -899,6 +929,17 @@ fn assemble(
             }
         }
         let starts = match &master.rule {
+            // RDATEs without a rule: the start and each date, less the EXDATEs.
+            None if !master.rdates.is_empty() => {
+                let excluded: Vec<NaiveDateTime> = master.exdates.iter().map(|d| master.on_series_clock(d)).collect();
+                let mut starts: Vec<NaiveDateTime> = std::iter::once(master.start.local_in(None))
+                    .chain(master.rdates.iter().map(|d| master.on_series_clock(d)))
+                    .filter(|t| !excluded.contains(t))
+                    .collect();
+                starts.sort();
+                starts.dedup();
+                starts
+            }
             None => vec![master.start.local_in(None)],
             Some(rule) => {
                 let margin = Duration::days(2);
@@ -927,7 +968,7 @@ fn assemble(
             out.cancelled += starts.len().max(1);
             continue;
         }
-        let series = master.rule.is_some();
+        let series = master.rule.is_some() || !master.rdates.is_empty();
         for local in starts {
             let time = master.time_at(local);
             let key = if series { key_of(&time) } else { String::new() };
@@ -1163,6 +1204,68 @@ mod tests {
             got.notices
         );
         assert_eq!(got.skipped, 4);
+    }
+
+    /// Issue 15, from the peers' suites: RDATEs without a rule are a series (hackerpublicradio's
+    /// twelve dates), and an RDATE the rule gives too is one occurrence (`rdate.ics` broke the
+    /// import with two rows of one key).
+    #[test]
+    fn rdates_alone_are_a_series_and_an_rdate_the_rule_gives_too_counts_once() {
+        let alone = read(
+            "BEGIN:VEVENT\r\nUID:hpr\r\nDTSTART:20260103T190000Z\r\nDTEND:20260103T210000Z\r\n\
+             RDATE;VALUE=DATE-TIME:20260103T190000Z\r\nRDATE:20260131T190000Z,20260307T190000Z\r\n\
+             RDATE:20260404T190000Z\r\nEXDATE:20260307T190000Z\r\nEND:VEVENT\r\n",
+        )
+        .expect("read");
+        let starts: Vec<String> = alone.entries.iter().map(|e| timed(e).0).collect();
+        assert_eq!(starts, ["2026-01-03T19:00Z", "2026-01-31T19:00Z", "2026-04-04T19:00Z"]);
+        let both = read(
+            "BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20260701T190000Z\r\nRRULE:FREQ=DAILY;COUNT=5\r\n\
+             RDATE:20260703T190000Z\r\nEND:VEVENT\r\n",
+        )
+        .expect("read");
+        assert_eq!(both.entries.len(), 5, "{:?}", both.entries);
+    }
+
+    /// Issue 15: rules the peers read although they break RFC 5545.
+    #[test]
+    fn a_part_given_twice_a_negative_count_and_an_until_before_the_start_are_read_as_the_peers_read_them() {
+        let rule = |rule: &str| {
+            read(&format!("BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20260701T100000Z\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"))
+                .map(|c| c.entries.len())
+        };
+        assert_eq!(rule("FREQ=DAILY;UNTIL=20260705T100000Z;FREQ=WEEKLY"), Ok(5), "the first FREQ");
+        assert_eq!(rule("FREQ=DAILY;COUNT=-1;UNTIL=20260703T100000Z"), Ok(3), "COUNT=-1 left out");
+        assert_eq!(rule("FREQ=DAILY;UNTIL=20260601T100000Z"), Ok(0), "UNTIL before DTSTART: no occurrence");
+    }
+
+    /// Issue 15: two versions of one event (an update mailed after the first): the higher
+    /// SEQUENCE is kept, whichever comes first in the file.
+    #[test]
+    fn of_two_versions_of_one_event_the_higher_sequence_is_kept() {
+        // Version 0 is on 2 July, version 1 on 1 July.
+        let version = |n: u32| {
+            format!("BEGIN:VEVENT\r\nUID:v\r\nSEQUENCE:{n}\r\nDTSTART:2026070{}T100000Z\r\nEND:VEVENT\r\n", 2 - n)
+        };
+        for (first, second) in [(0, 1), (1, 0)] {
+            let got = read(&format!("{}{}", version(first), version(second))).expect("read");
+            assert_eq!(got.entries.len(), 1);
+            assert_eq!(timed(&got.entries[0]).0, "2026-07-01T10:00Z", "SEQUENCE 1 is 1 July");
+            assert_eq!(got.duplicate_uids, 1);
+        }
+    }
+
+    /// Issue 15, icalendar's `issue_218_bad_tzid.ics`: an observance whose DTSTART is a date.
+    #[test]
+    fn a_zone_whose_observance_starts_on_a_date_is_read() {
+        let got = read(
+            "BEGIN:VTIMEZONE\r\nTZID:UTC+11\r\nBEGIN:STANDARD\r\nDTSTART;VALUE=DATE:20170101\r\n\
+             TZOFFSETFROM:+1100\r\nTZOFFSETTO:+1100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n\
+             BEGIN:VEVENT\r\nUID:z\r\nDTSTART;TZID=UTC+11:20260701T230000\r\nEND:VEVENT\r\n",
+        )
+        .expect("read");
+        assert!(got.notices.is_empty(), "{:?}", got.notices);
+        assert_eq!(timed(&got.entries[0]).0, "2026-07-01T12:00Z");
     }
 
     /// Issue 15, from icalendar's `invalid_duration.ics`: chrono panicked on this duration.

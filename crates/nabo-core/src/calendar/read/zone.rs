@@ -89,9 +89,23 @@ fn expand_observance(rule: &str, start: NaiveDateTime) -> Vec<NaiveDateTime> {
 
 /// Rewrites a RRULE's UNTIL as the "UTC" of Nabo's local-time expansion (see [`super`]):
 /// a UTC UNTIL is converted into `zone`'s wall clock, a date becomes the end of that day.
+///
+/// It also reads a rule as the peers (Python `icalendar`, `recurring-ical-events`) do where
+/// RFC 5545 is broken (issue 15): a part given twice counts once, the first
+/// (`FREQ=DAILY;UNTIL=…;FREQ=DAILY`), and a COUNT that is not a positive number is left out
+/// (`COUNT=-1` beside UNTIL).
 pub(super) fn until_as_utc(rule: &str, zone: &Zone) -> String {
+    let mut seen: Vec<String> = Vec::new();
     rule.split(';')
         .filter(|part| !part.is_empty())
+        .filter(|part| {
+            let key = part.split_once('=').map_or(*part, |(k, _)| k).trim().to_ascii_uppercase();
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key.clone());
+            key != "COUNT" || part.split_once('=').is_some_and(|(_, v)| v.trim().parse::<u32>().is_ok_and(|n| n > 0))
+        })
         .map(|part| match part.split_once('=') {
             Some((key, value)) if key.eq_ignore_ascii_case("UNTIL") => {
                 let local = if let Some(utc) = value.strip_suffix(['Z', 'z']) {
