@@ -582,6 +582,8 @@ struct RawEvent {
     transparent: bool,
     /// `SEQUENCE`: of two versions of one event in a file, the higher is the newer.
     sequence: i64,
+    /// `RECURRENCE-ID;RANGE=THISANDFUTURE`: this override changes every later occurrence too.
+    this_and_future: bool,
 }
 
 impl RawEvent {
@@ -674,6 +676,9 @@ impl RawEvent {
         let rdates = list("RDATE")?;
         let exdates = list("EXDATE")?;
         let recurrence_id = list("RECURRENCE-ID")?.into_iter().next();
+        let this_and_future = find("RECURRENCE-ID")
+            .and_then(|p| param(p, "RANGE"))
+            .is_some_and(|range| range.eq_ignore_ascii_case("THISANDFUTURE"));
         let is = |name: &str, expected: &str| value(properties, name).is_some_and(|v| v.eq_ignore_ascii_case(expected));
         Ok(Self {
             line,
@@ -684,6 +689,7 @@ impl RawEvent {
             rdates,
             exdates,
             recurrence_id,
+            this_and_future,
             cancelled: is("STATUS", "CANCELLED"),
             transparent: is("TRANSP", "TRANSPARENT"),
             sequence: value(properties, "SEQUENCE").and_then(|v| v.parse().ok()).unwrap_or(0),
@@ -700,11 +706,16 @@ impl RawEvent {
 
     /// Busy time for an occurrence starting at `local` (wall clock of the start's zone).
     fn time_at(&self, local: NaiveDateTime) -> BusyTime {
+        self.time_for(local, self.length)
+    }
+
+    /// Busy time of `length` from `local` (wall clock of this event's start's zone).
+    fn time_for(&self, local: NaiveDateTime, length: Duration) -> BusyTime {
         match self.zone() {
-            Some(zone) => BusyTime::Timed { start: zone.instant(local), end: zone.instant(local + self.length) },
+            Some(zone) => BusyTime::Timed { start: zone.instant(local), end: zone.instant(local + length) },
             None => {
                 let first = local.date();
-                let until = (local + self.length).date().max(first + Duration::days(1));
+                let until = (local + length).date().max(first + Duration::days(1));
                 BusyTime::AllDay { first, until }
             }
         }
@@ -738,11 +749,7 @@ impl RawEvent {
         let start = self.start.local_in(None);
         // An UNTIL before the start ends the series before it begins: no occurrence, as the
         // peers (`recurring-ical-events`) read it, instead of a rule refused.
-        let until = text.split(';').find_map(|part| {
-            let (key, value) = part.split_once('=')?;
-            key.eq_ignore_ascii_case("UNTIL").then(|| parse_local(value.trim_end_matches(['Z', 'z'])))?
-        });
-        if until.is_some_and(|until| until < start) {
+        if until_in(&text).is_some_and(|until| until < start) {
             return Ok((Vec::new(), false));
         }
         let parsed = crate::recurrence::parse_rule(&text).map_err(bad)?;
@@ -800,6 +807,14 @@ impl RawEvent {
             other => other.local_in(self.zone()),
         }
     }
+}
+
+/// The UNTIL of a rule as `zone::until_as_utc` wrote it (the series' wall clock), if it has one.
+fn until_in(rule: &str) -> Option<NaiveDateTime> {
+    rule.split(';').find_map(|part| {
+        let (key, value) = part.split_once('=')?;
+        key.eq_ignore_ascii_case("UNTIL").then(|| parse_local(value.trim_end_matches(['Z', 'z'])))?
+    })
 }
 
 /// The key of an occurrence at `time`: `20260331T150000Z`, or `20260331` all day.
@@ -969,13 +984,37 @@ fn assemble(
             continue;
         }
         let series = master.rule.is_some() || !master.rdates.is_empty();
+        // RANGE=THISANDFUTURE overrides (RFC 5545 §3.8.4.4), by the occurrence they begin at:
+        // each later occurrence is moved as that one was (on the series' clock) and takes its
+        // length and title.
+        let mut futures: Vec<(NaiveDateTime, &RawEvent)> = overrides
+            .get(&master.uid)
+            .into_iter()
+            .flatten()
+            .filter(|o| o.this_and_future && !o.cancelled)
+            .filter_map(|o| Some((master.on_series_clock(o.recurrence_id.as_ref()?), o)))
+            .collect();
+        futures.sort_by_key(|(id, _)| *id);
+        // A moved occurrence past the rule's UNTIL is gone, as the peers move and bound them.
+        let until = master
+            .rule
+            .as_deref()
+            .and_then(|rule| until_in(&zone::until_as_utc(rule, master.zone().unwrap_or(&Zone::Utc))));
         for local in starts {
             let time = master.time_at(local);
             let key = if series { key_of(&time) } else { String::new() };
             match if changed.is_empty() { None } else { changed.remove(&local) } {
                 Some(o) if o.cancelled => out.cancelled += 1,
                 Some(o) => work.keep(o.entry(key, o.start.local_in(None)), o.line, window, out)?,
-                None => work.keep(master.entry_at(key, time), master.line, window, out)?,
+                None => match futures.iter().rev().find(|(id, _)| *id <= local) {
+                    Some((id, o)) => {
+                        let moved = local + (master.on_series_clock(&o.start) - *id);
+                        if until.is_none_or(|until| moved <= until) {
+                            work.keep(o.entry_at(key, master.time_for(moved, o.length)), o.line, window, out)?
+                        }
+                    }
+                    None => work.keep(master.entry_at(key, time), master.line, window, out)?,
+                },
             }
         }
         // Overrides that moved an occurrence from outside the expanded range into view.
@@ -1253,6 +1292,34 @@ mod tests {
             assert_eq!(timed(&got.entries[0]).0, "2026-07-01T10:00Z", "SEQUENCE 1 is 1 July");
             assert_eq!(got.duplicate_uids, 1);
         }
+    }
+
+    /// Issue 15, recurring-ical-events' `issue_75`: RECURRENCE-ID;RANGE=THISANDFUTURE moves
+    /// that occurrence and every later one as it moved that one (time, length, title), and a
+    /// moved occurrence past the rule's UNTIL is gone.
+    #[test]
+    fn an_override_of_this_and_future_moves_every_later_occurrence() {
+        let got = read(
+            "BEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Kor\r\nDTSTART:20260701T120000Z\r\nDTEND:20260701T140000Z\r\n\
+             RRULE:FREQ=DAILY;UNTIL=20260706T120000Z\r\nEND:VEVENT\r\n\
+             BEGIN:VEVENT\r\nUID:s\r\nSUMMARY:Kor flyttet\r\nRECURRENCE-ID;RANGE=THISANDFUTURE:20260703T120000Z\r\n\
+             DTSTART:20260704T090000Z\r\nDTEND:20260704T100000Z\r\nEND:VEVENT\r\n",
+        )
+        .expect("read");
+        let got: Vec<(String, String, String)> =
+            got.entries.iter().map(|e| (timed(e).0, timed(e).1, e.title.to_string())).collect();
+        let row = |s: &str, e: &str, t: &str| (s.to_string(), e.to_string(), t.to_string());
+        assert_eq!(
+            got,
+            [
+                row("2026-07-01T12:00Z", "2026-07-01T14:00Z", "Kor"),
+                row("2026-07-02T12:00Z", "2026-07-02T14:00Z", "Kor"),
+                row("2026-07-04T09:00Z", "2026-07-04T10:00Z", "Kor flyttet"),
+                row("2026-07-05T09:00Z", "2026-07-05T10:00Z", "Kor flyttet"),
+                row("2026-07-06T09:00Z", "2026-07-06T10:00Z", "Kor flyttet"),
+            ],
+            "the 6 July meeting moves to the 7th, past UNTIL"
+        );
     }
 
     /// Issue 15, icalendar's `issue_218_bad_tzid.ics`: an observance whose DTSTART is a date.
