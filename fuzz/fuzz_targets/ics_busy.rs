@@ -3,7 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
-use nabo_core::calendar::{read_busy, ReadBudget, ReadWindow, MAX_NOTICES};
+use nabo_core::calendar::{read_busy, ReadBudget, ReadNotice, ReadWindow, MAX_NOTICES};
 
 fuzz_target!(|data: &[u8]| {
     // A fixed "now", so that a crash found once is found again with the same file.
@@ -11,6 +11,15 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(calendar) = read_busy(data, ReadWindow::around(now)) {
         // What the reader promises whatever the file: its budget, and notices kept per kind.
         assert!(calendar.entries.len() <= ReadBudget::FILE.occurrences);
-        assert!(calendar.notices.len() <= 2 * MAX_NOTICES);
+        // At most MAX_NOTICES of each kind (capped, duplicate, skipped, floating zone, ignored line).
+        let mut kinds: Vec<(std::mem::Discriminant<ReadNotice>, usize)> = Vec::new();
+        for notice in &calendar.notices {
+            let kind = std::mem::discriminant(notice);
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((kind, 1)),
+            }
+        }
+        assert!(kinds.iter().all(|(_, n)| *n <= MAX_NOTICES), "{kinds:?}");
     }
 });
