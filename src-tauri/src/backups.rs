@@ -64,8 +64,7 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<i64> {
         nabo.backup_now(Utc::now()).map_err(user)?;
     }
     // The database's connection is closed before its file is replaced.
-    let previous = slot.take();
-    drop(previous);
+    *slot = None;
     match Nabo::restore_backup(&state.path, from, &keys) {
         Ok(mut restored) => {
             restored.start(state.computer_language, Utc::now()).map_err(user)?;
@@ -88,8 +87,8 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<i64> {
 pub fn erase_everything(state: State<'_, AppState>) -> Reply<EraseReport> {
     let keys = state.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut slot = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let previous = slot.take();
-    drop(previous);
+    // The database's connection is closed before its files are removed.
+    *slot = None;
     let report = Nabo::erase_everything(&state.path, &keys).map_err(user)?;
     *state.failure.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) =
         Some(AppError::Store(nabo_app::StoreError::Missing { path: state.path.clone() }).to_user_error());

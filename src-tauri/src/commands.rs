@@ -88,11 +88,10 @@ pub(crate) fn user(e: AppError) -> UserError {
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let (language, damaged) = match service(&state) {
-        Ok(nabo) => (nabo.language(), nabo.is_damaged()),
-        Err(_) => (state.computer_language, false),
+    let (language, damaged, open) = match service(&state) {
+        Ok(nabo) => (nabo.language(), nabo.is_damaged(), true),
+        Err(_) => (state.computer_language, false, false),
     };
-    let open = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).is_some();
     // Said once: a reload of the page does not repeat them.
     let notices = std::mem::take(&mut *state.start_notices.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     Ok(AppInfo {

@@ -166,17 +166,23 @@ impl Nabo {
 
     /// The folder automatic backups go to.
     pub fn backup_folder(&self) -> Result<PathBuf, AppError> {
-        Ok(match self.backup_settings()?.folder {
+        Ok(self.folder_of(&self.backup_settings()?))
+    }
+
+    /// The folder automatic backups go to under `settings`.
+    fn folder_of(&self, settings: &BackupSettings) -> PathBuf {
+        match &settings.folder {
             Some(folder) => PathBuf::from(folder),
             None => default_folder(self.database_path()),
-        })
+        }
     }
 
     /// Where automatic backups stand, with the backups in their folder.
     pub fn backup_status(&self) -> Result<BackupStatus, AppError> {
-        let folder = self.backup_folder()?;
+        let settings = self.backup_settings()?;
+        let folder = self.folder_of(&settings);
         Ok(BackupStatus {
-            settings: self.backup_settings()?,
+            settings,
             folder: folder.display().to_string(),
             last: get_setting(self.store.conn(), KEY_LAST)?,
             backups: backups_in(&folder),
@@ -224,7 +230,7 @@ impl Nabo {
     /// removes the oldest beyond the number kept. Returns its path.
     pub fn backup_now(&mut self, now: DateTime<Utc>) -> Result<PathBuf, AppError> {
         let settings = self.backup_settings()?;
-        let folder = self.backup_folder()?;
+        let folder = self.folder_of(&settings);
         if settings.folder.is_none() && !folder.exists() {
             std::fs::create_dir_all(&folder)
                 .map_err(|e| AppError::WriteFailed { path: folder.display().to_string(), reason: e.to_string() })?;
