@@ -72,9 +72,9 @@ fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
     }
 }
 
-/// A coordinator database at `db` with the year imported (its files written in `dir`).
-pub fn import_year(dir: &Path, db: &Path) -> Nabo {
-    let mut nabo = Nabo::init(db, &nabo_app::KeySource::Key([7; 32]), Role::Coordinator, Some("Hanne".into()), now())
+/// A coordinator database at `db`, keyed by `keys`, with the year imported (its files written in `dir`).
+pub fn import_year(dir: &Path, db: &Path, keys: &nabo_app::KeySource) -> Nabo {
+    let mut nabo = Nabo::init(db, keys, Role::Coordinator, Some("Hanne".into()), now())
         .unwrap_or_else(|e| panic!("{e}"));
     let scheme = Scheme::current().unwrap_or_else(|e| panic!("{e}"));
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -131,6 +131,6 @@ pub fn import_year(dir: &Path, db: &Path) -> Nabo {
 /// A coordinator database with the year imported, in a folder of its own.
 pub fn setup() -> (tempfile::TempDir, Nabo) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let nabo = import_year(dir.path(), &dir.path().join("coordinator.db"));
+    let nabo = import_year(dir.path(), &dir.path().join("coordinator.db"), &nabo_app::KeySource::Key([7; 32]));
     (dir, nabo)
 }

@@ -30,7 +30,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let files = tempfile::tempdir()?;
-    let mut nabo = year_of_summaries::import_year(files.path(), std::path::Path::new(&out));
+    // Keyed as the window will open it: from NABO_PASSPHRASE (benches/overview.sh and
+    // benches/latency.sh set one), else the key store.
+    let keys = nabo_app::KeySource::from_passphrase(std::env::var(nabo_app::PASSPHRASE_VAR).ok());
+    let mut nabo = year_of_summaries::import_year(files.path(), std::path::Path::new(&out), &keys);
     nabo.set_target("reached", "2026", &nabo_app::TargetGoal::Count(200_000), year_of_summaries::now())?;
     let mut settings = nabo.settings()?;
     settings.onboarded = true;

@@ -192,13 +192,23 @@ function isUserErrorShape(value: unknown): value is UserErrorShape {
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   mark(`ipc-${command}`)
+  const began = traceIpc() ? performance.now() : null
   try {
     return await invoke<T>(command, args)
   } catch (rejected) {
     throw UserError.from(rejected)
   } finally {
     mark(`ipc-${command}-done`)
+    if (began !== null) performance.measure(`nabo:ipc:${command}`, { start: began })
   }
+}
+
+/**
+ * Whether every command's round trip is recorded as a `nabo:ipc:<command>` measure: only
+ * when benches/latency.mjs asks (`window.__naboTraceIpc`), since measures pile up in the page.
+ */
+function traceIpc(): boolean {
+  return typeof window !== 'undefined' && (window as { __naboTraceIpc?: boolean }).__naboTraceIpc === true
 }
 
 /**
@@ -207,6 +217,20 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
  * only before the app has a database, and only in the real window.
  */
 export const unlockDatabase = (passphrase: string): Promise<void> => call<void>('unlock', { passphrase })
+
+/** What the end-to-end tests answer the next file dialog with, when they set one. */
+export type DialogAnswers = { open?: string[][]; save?: string[] }
+
+/**
+ * The end-to-end tests and benches/latency.mjs answer the file dialogs here: WebDriver cannot drive GTK's, and
+ * Tauri's `invoke` cannot be replaced from the page. Code running in the page could call the
+ * commands with any path anyway, so this gives it nothing new; without answers set, the
+ * system's dialog opens as always.
+ */
+export function answered<K extends keyof DialogAnswers>(kind: K): NonNullable<DialogAnswers[K]>[number] | undefined {
+  const answers = (window as { __naboE2eDialogs?: DialogAnswers }).__naboE2eDialogs
+  return answers?.[kind]?.shift()
+}
 
 export const tauriBackend: Backend = {
   appInfo: () => call<AppInfo>('app_info'),
@@ -289,6 +313,8 @@ export const tauriBackend: Backend = {
   busySources: () => call<BusySourceView[]>('busy_sources', {}),
   removeBusySource: (name) => call<boolean>('remove_busy_source', { name }),
   async chooseOpenFile() {
+    const given = answered('open')
+    if (given !== undefined) return given[0] ?? null
     try {
       const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'iCalendar', extensions: ['ics', 'ICS'] }] })
       return typeof chosen === 'string' ? chosen : null

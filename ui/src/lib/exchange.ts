@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { getContext, setContext } from 'svelte'
-import { UserError } from './backend'
+import { answered, UserError } from './backend'
 import type { CoordinatorView } from './bindings/CoordinatorView'
 import type { KeyView } from './bindings/KeyView'
 import type { ReceiptExport } from './bindings/ReceiptExport'
@@ -103,20 +103,6 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   } catch (rejected) {
     throw UserError.from(rejected)
   }
-}
-
-/** What the end-to-end tests answer the next file dialog with, when they set one. */
-type DialogAnswers = { open?: string[][]; save?: string[] }
-
-/**
- * The end-to-end tests answer the file dialogs here: WebDriver cannot drive GTK's, and
- * Tauri's `invoke` cannot be replaced from the page. Code running in the page could call the
- * commands with any path anyway, so this gives it nothing new; without answers set, the
- * system's dialog opens as always.
- */
-function answered<K extends keyof DialogAnswers>(kind: K): NonNullable<DialogAnswers[K]>[number] | undefined {
-  const answers = (window as { __naboE2eDialogs?: DialogAnswers }).__naboE2eDialogs
-  return answers?.[kind]?.shift()
 }
 
 export const tauriExchange: Exchange = {
