@@ -141,3 +141,46 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
     expect(await violations()).toEqual([])
   })
 })
+
+describe('the volunteers × months grid of a national year', () => {
+  it('shows 40 first; shown all, it draws only the rows in view of its own scrolling box, and the rest as they scroll in', async () => {
+    const backend = fakeBackend({ language: 'da', today: '2026-12-04', settings: { role: 'coordinator' } })
+    const many: GridVolunteer[] = Array.from({ length: 300 }, (_, i) => ({
+      name: `Frivillig ${String(i + 1).padStart(3, '0')}`,
+      months: [{ period: '2026-10', revision: 1, reached: i, new: 1 }],
+      missing: i === 299 ? ['2026-11'] : [],
+    }))
+    const exchange = fakeExchange({
+      overview: (period) => Promise.resolve(overview(period, [])),
+      volunteerGrid: () => Promise.resolve(many),
+    })
+    const user = userEvent.setup()
+    render(App, { props: { backend, exchange } })
+    await screen.findByTestId('today-screen')
+    await user.click(screen.getByTestId('nav-coordinator'))
+    const table = await screen.findByTestId('volunteer-grid')
+    const names = () => within(table).getAllByTestId('grid-row').map((r) => r.dataset.name)
+    await within(table).findAllByTestId('grid-row')
+    // The one with a missing month first, then by name; 40 until "Vis alle 300".
+    expect(names()).toHaveLength(40)
+    expect(names()[0]).toBe('Frivillig 300')
+    expect(names()[1]).toBe('Frivillig 001')
+    await user.click(within(table).getByTestId('grid-all'))
+
+    const box = within(table).getByTestId('grid-box')
+    expect(box.querySelector('table')).toHaveAttribute('aria-rowcount', '301')
+    const drawn = names().length
+    expect(drawn).toBeGreaterThan(0)
+    expect(drawn).toBeLessThan(100)
+    expect(within(table).queryByTestId('grid-all')).toBeNull()
+    // Scrolled to the end (34 px a row here, where nothing is laid out): the last rows are drawn, the first are not.
+    box.scrollTop = 300 * 34
+    box.dispatchEvent(new Event('scroll'))
+    await vi.waitFor(() => expect(names()).toContain('Frivillig 299'))
+    expect(names()).not.toContain('Frivillig 001')
+    const last = within(table).getAllByTestId('grid-row').at(-1)
+    expect(last).toHaveAttribute('aria-rowindex', '301')
+    expect(names().length).toBeLessThan(100)
+    expect(await violations()).toEqual([])
+  })
+})

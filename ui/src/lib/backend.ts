@@ -190,7 +190,8 @@ function isUserErrorShape(value: unknown): value is UserErrorShape {
   )
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Calls one of the app's commands; a refusal becomes a `UserError`. */
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   mark(`ipc-${command}`)
   const began = traceIpc() ? performance.now() : null
   try {

@@ -1,10 +1,9 @@
 // The files people hand each other — this Nabo's identity card, the coordinator's card,
 // monthly summaries both ways and receipts — as the screens reach them. Like `Backend`, it
 // comes from Svelte context (`setExchange`/`getExchange`) so that unit tests can give a fake.
-import { invoke } from '@tauri-apps/api/core'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { getContext, setContext } from 'svelte'
-import { answered, UserError } from './backend'
+import { answered, call, UserError } from './backend'
 import type { CoordinatorView } from './bindings/CoordinatorView'
 import type { KeyView } from './bindings/KeyView'
 import type { ReceiptExport } from './bindings/ReceiptExport'
@@ -95,14 +94,6 @@ export interface Exchange {
   chooseSave(kind: ExchangeFile, name: string): Promise<string | null>
   /** Asks which files of this kind to open; empty when cancelled. */
   chooseOpen(kind: ExchangeFile, multiple: boolean): Promise<string[]>
-}
-
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args)
-  } catch (rejected) {
-    throw UserError.from(rejected)
-  }
 }
 
 export const tauriExchange: Exchange = {
