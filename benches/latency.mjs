@@ -272,7 +272,7 @@ const volunteer = [
       if (await close.isExisting()) await close.click();
     },
   },
-  { name: 'I dag: show all overdue', act: click('[data-testid="overdue-show-all"]'), done: `!!$('[data-testid="overdue-show-fewer"]')` },
+  { name: 'I dag: show all overdue', act: click('[data-testid="overdue-show-all"]'), done: `$$('[data-testid="overdue-list"] [data-testid="agenda-item"]').length > 10 && !!$('[data-testid="overdue-show-fewer"]')` },
   { name: 'I dag: show fewer', act: click('[data-testid="overdue-show-fewer"]'), done: `!!$('[data-testid="overdue-show-all"]')` },
   { name: 'screen: I dag → Min måned', act: click('[data-testid="nav-month"]'), done: `!!$('[data-testid="month-screen"]') && !busy('[data-testid="month-screen"]')` },
   {

@@ -16,13 +16,13 @@ const FIRST_LOOK: Duration = Duration::from_secs(20);
 const LOOK_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Where automatic backups stand, with the backups in their folder.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_status(state: State<'_, AppState>) -> Reply<BackupStatus> {
     service(&state)?.backup_status().map_err(user)
 }
 
 /// Changes how automatic backups are made.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings) -> Reply<BackupStatus> {
     let mut nabo = service(&state)?;
     nabo.set_backup_settings(settings).map_err(user)?;
@@ -30,7 +30,7 @@ pub fn set_backup_settings(state: State<'_, AppState>, settings: BackupSettings)
 }
 
 /// Makes a backup into the backup folder now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
     let mut nabo = service(&state)?;
     nabo.backup_now(Utc::now()).map_err(user)?;
@@ -38,7 +38,7 @@ pub fn backup_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
 }
 
 /// Writes a backup to a file the user chose; returns its path.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: String) -> Reply<String> {
     let written = service(&state)?.backup_to(Path::new(&path)).map_err(user)?;
     Ok(written.display().to_string())
@@ -46,7 +46,7 @@ pub fn backup_to(state: State<'_, AppState>, path: String) -> Reply<String> {
 
 /// The backups beside the database: what the window offers when the database is damaged or
 /// did not open at all.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn startup_backups(state: State<'_, AppState>) -> Reply<Vec<BackupView>> {
     Ok(nabo_app::backups_beside(&state.path))
 }
@@ -54,7 +54,7 @@ pub fn startup_backups(state: State<'_, AppState>) -> Reply<Vec<BackupView>> {
 /// Replaces the database with the backup at `path` once it has passed every check; the
 /// database as it was is first kept as a backup (when it is sound). Returns how many
 /// activities the restored database holds.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<i64> {
     let from = Path::new(&path);
     let keys = state.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -83,7 +83,7 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<i64> {
 
 /// Removes the database, its key, Nabo's backups and the live calendar file; the window then
 /// shows what was removed and closes.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn erase_everything(state: State<'_, AppState>) -> Reply<EraseReport> {
     let keys = state.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut slot = state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -1,5 +1,10 @@
 //! The commands the UI may invoke: each unpacks its arguments, calls nabo-app, and
 //! returns a view or a [`UserError`] (code, field, args) — never a bare string.
+//!
+//! Every command that reads or writes the database is `#[tauri::command(async)]`: Tauri runs
+//! a plain command on the main thread, the one that also takes the page's other requests and
+//! shows its frames, so each query held up the window while it ran (benches/latency.sh). On
+//! the async runtime's threads they wait for one another only at the service's lock.
 
 use std::collections::BTreeMap;
 use std::sync::MutexGuard;
@@ -54,7 +59,7 @@ fn startup_failure(state: &State<'_, AppState>) -> UserError {
 /// Opens the database with a passphrase, where there is no key store to hold its key (or the
 /// key store has none): a new database is made with it, an existing one must open with it.
 /// Argon2id makes each try take a fifth of a second or so; a wrong one is `wrong_key`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
     if state.nabo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).is_some() {
         return Ok(());
@@ -86,7 +91,7 @@ pub(crate) fn user(e: AppError) -> UserError {
 }
 
 /// Facts the UI needs at start: database path, today in Copenhagen, language.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
     let (language, damaged, open) = match service(&state) {
         Ok(nabo) => (nabo.language(), nabo.is_damaged(), true),
@@ -105,7 +110,7 @@ pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
 }
 
 /// Activities on the days `from` to `to` (YYYY-MM-DD, both included).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_activities(state: State<'_, AppState>, from: String, to: String) -> Reply<Vec<ActivityView>> {
     let from = parse_date("from", &from).map_err(user)?;
     let to = parse_date("to", &to).map_err(user)?;
@@ -113,26 +118,26 @@ pub fn list_activities(state: State<'_, AppState>, from: String, to: String) -> 
 }
 
 /// One activity.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_activity(state: State<'_, AppState>, id: i64) -> Reply<ActivityView> {
     service(&state)?.get(ActivityId(id)).map_err(user)
 }
 
 /// Plans an activity; clashes come back in the outcome.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_activity(state: State<'_, AppState>, request: PlanRequest) -> Reply<PlanOutcome> {
     service(&state)?.plan(request, Utc::now()).map_err(user)
 }
 
 /// Replaces an activity's details.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_activity(state: State<'_, AppState>, id: i64, request: PlanRequest) -> Reply<PlanOutcome> {
     service(&state)?.update(ActivityId(id), request, Utc::now()).map_err(user)
 }
 
 /// Moves an activity, or with `occurrence` one meeting of a series, to new wall-clock times
 /// (`YYYY-MM-DDTHH:MM`), as a drag in the calendar does.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_activity(
     state: State<'_, AppState>,
     id: i64,
@@ -144,7 +149,7 @@ pub fn move_activity(
 }
 
 /// Marks an activity, a series, or with `occurrence` one meeting of a series.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_status(
     state: State<'_, AppState>,
     id: i64,
@@ -155,13 +160,13 @@ pub fn set_status(
 }
 
 /// Takes one meeting out of a series.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn skip_occurrence(state: State<'_, AppState>, id: i64, occurrence: String) -> Reply<Changed<()>> {
     service(&state)?.skip_occurrence(ActivityId(id), &occurrence, Utc::now()).map_err(user)
 }
 
 /// Changes one meeting of a series and all after it (the series is split there).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_following(
     state: State<'_, AppState>,
     id: i64,
@@ -172,55 +177,55 @@ pub fn update_following(
 }
 
 /// Cancels an activity.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<ActivityView>> {
     service(&state)?.cancel(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Deletes an activity; `restore_activity` undoes it for a few minutes.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<()>> {
     service(&state)?.delete(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Undoes a recent delete.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_activity(state: State<'_, AppState>, id: i64) -> Reply<Changed<ActivityView>> {
     service(&state)?.restore(ActivityId(id), Utc::now()).map_err(user)
 }
 
 /// Values typed before in a text field.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggestions(state: State<'_, AppState>, field: SuggestionField, prefix: String) -> Reply<Vec<String>> {
     service(&state)?.suggestions(field, &prefix).map_err(user)
 }
 
 /// A follow-up visit to plan after `id`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn follow_up_draft(state: State<'_, AppState>, id: i64) -> Reply<PlanRequest> {
     service(&state)?.follow_up_draft(ActivityId(id)).map_err(user)
 }
 
 /// Overdue and upcoming planned activities; at most `overdue_limit` overdue ones.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(state: State<'_, AppState>, overdue_limit: Option<usize>) -> Reply<Agenda> {
     service(&state)?.agenda(Utc::now(), overdue_limit).map_err(user)
 }
 
 /// The user's settings.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
     service(&state)?.settings().map_err(user)
 }
 
 /// Saves the user's settings.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Changed<Settings>> {
     service(&state)?.save_settings(settings, Utc::now()).map_err(user)
 }
 
 /// Writes the calendar to a file the user chose; returns how many activities it holds.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_ics(
     state: State<'_, AppState>,
     path: String,
@@ -234,13 +239,13 @@ pub fn export_ics(
 }
 
 /// Loads example activities for this and next week.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_examples(state: State<'_, AppState>) -> Reply<usize> {
     service(&state)?.load_examples(Utc::now()).map_err(user)
 }
 
 /// Removes all example activities.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_examples(state: State<'_, AppState>) -> Reply<usize> {
     service(&state)?.remove_examples().map_err(user)
 }
@@ -262,7 +267,7 @@ mod tests {
 }
 
 /// Busy time from imported calendars on the days `from` to `to` (YYYY-MM-DD, both included).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_busy(state: State<'_, AppState>, from: String, to: String) -> Reply<Vec<BusyView>> {
     let from = parse_date("from", &from).map_err(user)?;
     let to = parse_date("to", &to).map_err(user)?;
@@ -270,7 +275,7 @@ pub fn list_busy(state: State<'_, AppState>, from: String, to: String) -> Reply<
 }
 
 /// Imports (or with `dryRun` only compares) an `.ics` file the user chose or dropped on the window.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_ics(
     state: State<'_, AppState>,
     path: String,
@@ -281,31 +286,31 @@ pub fn import_ics(
 }
 
 /// The imported calendars.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn busy_sources(state: State<'_, AppState>) -> Reply<Vec<BusySourceView>> {
     service(&state)?.busy_sources().map_err(user)
 }
 
 /// Removes an imported calendar and its busy time; false if none had that name.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_busy_source(state: State<'_, AppState>, name: String) -> Reply<bool> {
     service(&state)?.remove_busy_source(&name).map_err(user)
 }
 
 /// The category scheme counts are recorded with.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_scheme(state: State<'_, AppState>) -> Reply<SchemeView> {
     service(&state)?.scheme().map_err(user)
 }
 
 /// What the counts form of an activity (or one meeting of a series) starts from.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn counts_form(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<CountsForm> {
     service(&state)?.counts_form(ActivityId(id), occurrence.as_deref()).map_err(user)
 }
 
 /// Records counts on an activity that took place (marks it done); a correction is logged.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_counts(
     state: State<'_, AppState>,
     id: i64,
@@ -316,13 +321,13 @@ pub fn record_counts(
 }
 
 /// Removes the counts recorded on an activity (or one meeting); it stays done. False if it had none.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_counts(state: State<'_, AppState>, id: i64, occurrence: Option<String>) -> Reply<Changed<bool>> {
     service(&state)?.remove_counts(ActivityId(id), occurrence.as_deref(), Utc::now()).map_err(user)
 }
 
 /// The volunteer's month (`YYYY-MM`): activities by kind and status, and the counts' totals.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn month_stats(state: State<'_, AppState>, period: String) -> Reply<MonthStats> {
     let first = parse_period(&period).map_err(user)?;
     service(&state)?.month_stats(first).map_err(user)

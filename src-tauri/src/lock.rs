@@ -21,7 +21,7 @@ fn held<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, LockState> {
 }
 
 /// The lock's settings, and whether the window is locked now (also after a reload of the page).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_settings(state: State<'_, AppState>) -> Reply<LockView> {
     let nabo = service(&state)?;
     nabo.lock_settings(&held(&state)).map_err(user)
@@ -29,7 +29,7 @@ pub fn lock_settings(state: State<'_, AppState>) -> Reply<LockView> {
 
 /// Turns the lock on or changes it: a new `secret` (`None` keeps the one set) and the idle
 /// minutes; once a lock is set, the `current` secret is needed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_lock(
     state: State<'_, AppState>,
     secret: Option<String>,
@@ -41,14 +41,14 @@ pub fn set_lock(
 }
 
 /// Turns the lock off, with the `current` secret.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_lock(state: State<'_, AppState>, current: Option<String>) -> Reply<LockView> {
     let mut nabo = service(&state)?;
     nabo.remove_lock(&mut held(&state), current.as_deref(), Instant::now()).map_err(user)
 }
 
 /// Locks the window (idle, on demand, after the computer slept), when a lock is set.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_app(state: State<'_, AppState>) -> Reply<LockView> {
     let nabo = service(&state)?;
     nabo.lock_app(&mut held(&state)).map_err(user)
@@ -56,7 +56,7 @@ pub fn lock_app(state: State<'_, AppState>) -> Reply<LockView> {
 
 /// Unlocks the window with the secret: `lock_wait` while an earlier wrong try's wait runs (the
 /// secret is not checked), `lock_wrong` with the next try's wait when it is not the lock's.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock_app(state: State<'_, AppState>, secret: String) -> Reply<LockView> {
     let mut nabo = service(&state)?;
     nabo.unlock_app(&mut held(&state), &secret, Instant::now()).map_err(user)

@@ -19,31 +19,31 @@ type Reply<T> = Result<T, UserError>;
 const MAX_CHART_BYTES: usize = 8 * 1024 * 1024;
 
 /// The overview of `period` (`YYYY`, `YYYY-Qn` or `YYYY-MM`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn overview(state: State<'_, AppState>, period: String) -> Reply<OverviewView> {
     service(&state)?.overview(&period, Utc::now()).map_err(user)
 }
 
 /// The volunteers × months grid of `period`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn volunteer_grid(state: State<'_, AppState>, period: String) -> Reply<Vec<GridVolunteer>> {
     service(&state)?.volunteer_grid(&period, Utc::now()).map_err(user)
 }
 
 /// Sets a target; returns it with its progress.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_target(state: State<'_, AppState>, measure: String, period: String, goal: TargetGoal) -> Reply<TargetView> {
     service(&state)?.set_target(&measure, &period, &goal, Utc::now()).map_err(user)
 }
 
 /// Removes a target.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_target(state: State<'_, AppState>, id: i64) -> Reply<()> {
     service(&state)?.remove_target(id).map_err(user)
 }
 
 /// Writes the report `request` asks for to `path`, in the app's language.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_report(
     state: State<'_, AppState>,
     request: ReportRequest,
@@ -57,7 +57,7 @@ pub fn export_report(
 
 /// Saves a chart as the user chose: `png` (base64 of the canvas's PNG) or `svg` (its text).
 /// Only an image is written: anything else the page sends is refused.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_chart(state: State<'_, AppState>, path: String, kind: String, data: String) -> Reply<()> {
     use base64::Engine as _;
     let refused =

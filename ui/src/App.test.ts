@@ -485,6 +485,26 @@ describe('start screen', () => {
     expect(within(overdue).getByTestId('overdue-show-all')).toBeInTheDocument()
   })
 
+  it('shows hundreds of overdue appointments a batch at a time: the first at once, all soon after, each once', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 10, 30, 9) - i * 3_600_000).toISOString().replace('.000Z', '+00:00')
+      const end = new Date(Date.UTC(2026, 10, 30, 9, 30) - i * 3_600_000).toISOString().replace('.000Z', '+00:00')
+      return activity({ id: 1000 + i, start: at, end })
+    })
+    const backend = fakeBackend({ activities: many })
+    const user = await open(backend)
+    const overdue = await screen.findByTestId('overdue-list')
+    const ids = () => within(overdue).getAllByTestId('agenda-item').map((el) => el.dataset.id)
+    await user.click(within(overdue).getByRole('button', { name: 'Vis alle 300' }))
+    await waitFor(() => expect(ids().length).toBeGreaterThan(10))
+    expect(ids().length).toBeLessThan(300)
+    await waitFor(() => expect(ids()).toHaveLength(300))
+    expect(new Set(ids()).size).toBe(300)
+    // Newest first, as before.
+    expect(ids()[0]).toBe('1000')
+    expect(ids().at(-1)).toBe('1299')
+  })
+
   it('asks for this week ahead, opens the calendar with it, and shows what changed meanwhile', async () => {
     const visit = activity({ id: 300, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
     const backend = fakeBackend({ activities: [visit] })
