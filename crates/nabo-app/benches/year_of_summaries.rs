@@ -74,8 +74,8 @@ fn add(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
 
 /// A coordinator database at `db`, keyed by `keys`, with the year imported (its files written in `dir`).
 pub fn import_year(dir: &Path, db: &Path, keys: &nabo_app::KeySource) -> Nabo {
-    let mut nabo = Nabo::init(db, keys, Role::Coordinator, Some("Hanne".into()), now())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut nabo =
+        Nabo::init(db, keys, Role::Coordinator, Some("Hanne".into()), now()).unwrap_or_else(|e| panic!("{e}"));
     let scheme = Scheme::current().unwrap_or_else(|e| panic!("{e}"));
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut files: Vec<PathBuf> = Vec::with_capacity(SUMMARIES);
