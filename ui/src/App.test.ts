@@ -270,6 +270,28 @@ describe('plan and edit', () => {
     )
   })
 
+  it('says "Gemmer …" only when a save is slow, and a second press meanwhile plans nothing more', async () => {
+    const backend = fakeBackend()
+    const quick = backend.planActivity.getMockImplementation()!
+    let release: () => void = () => {}
+    backend.planActivity.mockImplementationOnce((request) => new Promise((resolve) => (release = () => resolve(quick(request)))))
+    const user = await open(backend)
+    await user.keyboard('m')
+    await fill(user, { time: '17:00', venue: 'Beboerhuset', theme: 'Sundhed' })
+    const submit = screen.getByTestId('plan-submit')
+    await user.click(submit)
+    // A fast save would be over here: the button is drawn as it was.
+    expect(submit).toHaveTextContent('Plan aftalen')
+    expect(submit).toBeEnabled()
+    await user.click(submit)
+    expect(backend.planActivity).toHaveBeenCalledTimes(1)
+    await waitFor(() => expect(submit).toHaveTextContent('Gemmer …'), { timeout: 2000 })
+    expect(submit).toBeDisabled()
+    release()
+    await waitFor(() => expect(screen.queryByTestId('plan-form')).toBeNull())
+    expect(backend.planActivity).toHaveBeenCalledTimes(1)
+  })
+
   it('sends the expected size of a group meeting and refuses an impossible one next to the field', async () => {
     const backend = fakeBackend()
     const user = await open(backend)
