@@ -129,9 +129,17 @@ describe('calendar', () => {
     expect(screen.getByTestId('mode-month')).toHaveAttribute('aria-pressed', 'true')
     expect(screen.getByTestId('week-title')).toHaveTextContent(/december 2026/i)
     expect(screen.getByTestId('prev-week')).toHaveTextContent('Forrige måned')
+    // Whole weeks from Monday 30 November to Sunday 3 January, today named.
+    const days = (await screen.findAllByTestId('day')).map((d) => d.dataset.date)
+    expect(days).toHaveLength(35)
+    expect(days[0]).toBe('2026-11-30')
+    expect(days.at(-1)).toBe('2027-01-03')
+    expect(screen.getByTestId('today-label').closest('[data-testid="day"]')).toHaveAttribute('data-date', '2026-12-02')
     await user.keyboard('{ArrowRight}')
     await waitFor(() => expect(backend.listActivities).toHaveBeenLastCalledWith('2026-12-28', '2027-01-31'))
     expect(screen.getByTestId('week-title')).toHaveTextContent(/januar 2027/i)
+    await waitFor(() => expect(screen.getAllByTestId('day')[0]).toHaveAttribute('data-date', '2026-12-28'))
+    expect(screen.getAllByTestId('day').at(-1)).toHaveAttribute('data-date', '2027-01-31')
   })
 
   it('says in words when the week cannot be loaded, and loads it on "Prøv igen"', async () => {

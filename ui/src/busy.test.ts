@@ -57,7 +57,7 @@ function busyCard(uid: string): HTMLElement {
 
 /** The calendar entry (the focusable button) around a busy card: the week grid's or the month's. */
 function entry(uid: string): HTMLElement {
-  return busyCard(uid).closest<HTMLElement>('.wk-entry, .ec-event')!
+  return busyCard(uid).closest<HTMLElement>('.wk-entry, .cal-entry')!
 }
 
 afterEach(() => setLanguage('da'))
@@ -156,7 +156,10 @@ describe('busy time in the calendar', () => {
     expect(busyCard('vagt')).toHaveTextContent('Busy')
     expect(busyCard('vagt')).toHaveTextContent('Arbejde')
     expect(busyCard('fest')).toHaveTextContent('Free')
-    expect(entry('vagt')).not.toHaveClass('ec-draggable')
+    // A button, never picked up by a drag (unlike a planned activity).
+    expect(entry('vagt').tagName).toBe('BUTTON')
+    expect(entry('vagt')).not.toHaveClass('is-editable')
+    expect(entry('vagt')).not.toHaveAttribute('aria-keyshortcuts')
   })
 
   it('still shows the week when busy time cannot be read', async () => {

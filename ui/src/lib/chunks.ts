@@ -1,8 +1,8 @@
 // The parts of the window fetched in chunks of their own, each at most once.
-// @event-calendar/core and its CSS are most of the UI bundle and the start screen
-// does not need them; the counts dialog is fetched with the calendar at idle time;
-// "Min måned" (with its chart) when first opened. So the start screen's bundle
-// stays small. Keep these imports dynamic.
+// The start screen does not need the calendar (the week grid; the month and the
+// agenda list are a chunk of their own within it) or its CSS; the counts dialog is
+// fetched with the calendar at idle time; "Min måned" (with its chart) when first
+// opened. So the start screen's bundle stays small. Keep these imports dynamic.
 type CalendarChunk = typeof import('../screens/CalendarScreen.svelte')
 type CountsChunk = typeof import('../dialogs/CountsDialog.svelte')
 type MonthChunk = typeof import('../screens/MonthScreen.svelte')
@@ -13,7 +13,7 @@ let countsModule: Promise<CountsChunk> | null = null
 let monthModule: Promise<MonthChunk> | null = null
 let coordinatorModule: Promise<CoordinatorChunk> | null = null
 
-/** The calendar screen (with the calendar library). */
+/** The calendar screen (week grid, month and agenda list). */
 export function loadCalendar(): Promise<CalendarChunk> {
   calendarModule ??= import('../screens/CalendarScreen.svelte')
   return calendarModule

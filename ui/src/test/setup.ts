@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest'
 
-// jsdom lacks the observers the calendar component uses for layout.
+// jsdom has no ResizeObserver (chart.js watches its canvas with one).
 class NoopObserver {
   observe(): void {}
   unobserve(): void {}
