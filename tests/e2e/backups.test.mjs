@@ -41,10 +41,16 @@ async function backupItems(browser) {
 
 /** Confirms the open restore dialog and waits for the window to come back after its reload. */
 async function confirmRestore(browser) {
+  // The window starts again on the restored database (a reload of the page): wait for the new
+  // page, not the start screen of the old one, which stays while the restore runs.
+  await browser.execute(() => (window.__e2eBeforeRestore = true));
   await (await browser.$('[data-testid="restore-yes"]')).click();
-  await browser.waitUntil(async () => (await browser.$('[data-testid="today-screen"]').isDisplayed().catch(() => false)), {
-    timeout: 20_000,
-  });
+  await browser.waitUntil(
+    async () =>
+      (await browser.execute(() => window.__e2eBeforeRestore !== true).catch(() => false)) &&
+      (await browser.$('[data-testid="today-screen"]').isDisplayed().catch(() => false)),
+    { timeout: 20_000, timeoutMsg: 'the window started again on the restored database' },
+  );
 }
 
 test('a backup made with the button brings back what was removed; the state before is kept', async () => {
