@@ -3,6 +3,8 @@
 // agenda list are a chunk of their own within it) or its CSS; the counts dialog is
 // fetched with the calendar at idle time; "Min måned" (with its chart) when first
 // opened. So the start screen's bundle stays small. Keep these imports dynamic.
+import { whenIdle } from './perf'
+
 type CalendarChunk = typeof import('../screens/CalendarScreen.svelte')
 type CountsChunk = typeof import('../dialogs/CountsDialog.svelte')
 type MonthChunk = typeof import('../screens/MonthScreen.svelte')
@@ -36,10 +38,8 @@ export function loadMonth(): Promise<MonthChunk> {
  * for a coordinator, her screen first (with its charts), which she opens most.
  */
 export function preloadCalendar(coordinator = false): void {
-  const later = (run: () => void) =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50)
   requestAnimationFrame(() =>
-    later(() => {
+    whenIdle(() => {
       // One after the other: the screen more likely to be opened first.
       if (coordinator) void loadCoordinator().then(loadCalendar, () => {}).then(loadCounts, () => {})
       else void loadCalendar().then(loadCounts, () => {})

@@ -8,3 +8,9 @@ export function mark(name: string): void {
   marked.add(name)
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`nabo:${name}`)
 }
+
+/** Runs `run` once the page is idle (at the latest a second later), or soon where there is no idle callback. */
+export function whenIdle(run: () => void): void {
+  if (typeof window !== 'undefined' && 'requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 })
+  else setTimeout(run, 50)
+}
