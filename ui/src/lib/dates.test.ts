@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
+  daysBetween,
   copenhagenDate,
   copenhagenTime,
   isIsoDate,
@@ -106,5 +107,16 @@ describe('wall clock arithmetic', () => {
     expect(addMonths('2026-12-15', 1)).toBe('2027-01-15')
     expect(addMonths('2026-01-15', -1)).toBe('2025-12-15')
     expect(firstOfMonth('2026-12-15')).toBe('2026-12-01')
+  })
+})
+
+describe('daysBetween', () => {
+  it('counts calendar days, across months, years and the clock changes, and backwards', () => {
+    expect(daysBetween('2026-12-04', '2026-12-04')).toBe(0)
+    expect(daysBetween('2026-11-30', '2026-12-02')).toBe(2)
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1)
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2)
+    expect(daysBetween('2026-10-26', '2026-10-24')).toBe(-2)
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
   })
 })

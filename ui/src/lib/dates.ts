@@ -44,6 +44,11 @@ export function addDays(date: string, days: number): string {
   return fromUtcMs(toUtcMs(date) + days * DAY_MS)
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS)
+}
+
 /** 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   const day = new Date(toUtcMs(date)).getUTCDay()

@@ -4,6 +4,7 @@ import {
   clickPick,
   drag,
   dropped,
+  edgeScroll,
   isDrag,
   keyMove,
   minutesAt,
@@ -122,5 +123,18 @@ describe('Alt+arrows on a card', () => {
 
   it('moves across midnight onto the next day', () => {
     expect(keyMove('ArrowDown', false, false, '2026-12-02T23:45', '2026-12-03T00:15')).toMatchObject({ start: '2026-12-03T00:00' })
+  })
+})
+
+describe('scrolling at the edge while dragging', () => {
+  it('scrolls up near the top, down near the bottom, and not in between', () => {
+    // The grid's visible part runs from y = 100 to y = 500; the edge is 40 px.
+    expect(edgeScroll(120, 100, 500)).toBe(-12)
+    expect(edgeScroll(90, 100, 500)).toBe(-12)
+    expect(edgeScroll(140, 100, 500)).toBe(0)
+    expect(edgeScroll(300, 100, 500)).toBe(0)
+    expect(edgeScroll(460, 100, 500)).toBe(0)
+    expect(edgeScroll(461, 100, 500)).toBe(12)
+    expect(edgeScroll(600, 100, 500)).toBe(12)
   })
 })

@@ -33,6 +33,15 @@ export type PlacedCard = { key: string; date: string; top: number; bottom: numbe
 /** A new start and end for an activity, wall clock. */
 export type Times = { start: string; end: string }
 
+/** Near the top or bottom edge of a scrolling grid (px), a drag scrolls it, this far a frame. */
+export const EDGE_PX = 40
+export const EDGE_SCROLL_PX = 12
+
+/** How far a drag at `y` scrolls a grid whose visible part runs from `top` to `bottom` (0: not at an edge). */
+export function edgeScroll(y: number, top: number, bottom: number): number {
+  return y < top + EDGE_PX ? -EDGE_SCROLL_PX : y > bottom - EDGE_PX ? EDGE_SCROLL_PX : 0
+}
+
 /** Whether a press that has gone `dx`, `dy` pixels is a drag rather than a click. */
 export function isDrag(dx: number, dy: number): boolean {
   return Math.hypot(dx, dy) >= DRAG_THRESHOLD
