@@ -4,10 +4,12 @@
 // Environment:
 //   NABO_APP          path of the built app (default: target/debug/nabo-desktop)
 //   NABO_SCREENSHOTS  folder for screenshots (default: tests/e2e/screenshots)
-//   NABO_E2E_PORT     tauri-driver port (default: 4455)
+//   NABO_E2E_PORT     tauri-driver port (default: a free port chosen for each window; the
+//                     native WebKitWebDriver port is then free too, see `freePort`)
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, existsSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +20,29 @@ const root = path.resolve(here, '../..');
 
 export const appPath = path.resolve(process.env.NABO_APP ?? path.join(root, 'target/debug/nabo-desktop'));
 export const screenshotDir = path.resolve(process.env.NABO_SCREENSHOTS ?? path.join(here, 'screenshots'));
-const port = Number(process.env.NABO_E2E_PORT ?? 4455);
+const fixedPort = process.env.NABO_E2E_PORT ? Number(process.env.NABO_E2E_PORT) : null;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until tauri-driver answers its status endpoint. */
-async function waitForDriver(driver) {
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on now, from the system. Two runs of the
+ * suite on one machine (a CI run beside a developer's) once shared the fixed port 4455: the
+ * second tauri-driver could not listen and the tests talked to the other run's window.
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until tauri-driver answers its status endpoint on `port`. */
+async function waitForDriver(driver, port) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
@@ -77,12 +96,15 @@ export async function startApp({ language = 'da', osDataDir = false, keepIn = nu
   }
   // In a process group of its own, with WebKitWebDriver and the app it starts: `stop` ends
   // all three, also when the app no longer answers.
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+  const port = fixedPort ?? (await freePort());
+  let nativePort = fixedPort ? fixedPort + 1 : await freePort();
+  while (nativePort === port) nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env,
     stdio,
     detached: true,
   });
-  await waitForDriver(driver);
+  await waitForDriver(driver, port);
   const browser = await remote({
     hostname: '127.0.0.1',
     port,
