@@ -3,7 +3,7 @@
 // (performance.now(); no WebDriver round trip is in the time).
 //
 //   node benches/latency.mjs --app PATH --volunteer VOLUNTEER.db --coordinator COORDINATOR.db \
-//     [--runs 20] [--label quiet] [--json OUT.json] [--scenario volunteer|coordinator]
+//     [--runs 20] [--label quiet] [--json OUT.json] [--scenario volunteer|coordinator] [--timeline REGEX]
 //
 // Run it through benches/latency.sh, which builds the release app and the two databases and
 // runs it quiet and beside two busy loops. The window is driven as a person drives it: real
@@ -12,9 +12,9 @@
 // alike), and the scenario is repeated `runs` times after one warm-up round that is not
 // counted (it includes loading each screen's code the first time).
 //
-// The clock starts in a capturing listener on the window at the first pointerup, mouseup,
-// keydown, input or change event after the interaction is armed (a click is timed from the
-// button's release), and stops two animation frames after the interaction's `done` test, run
+// The clock starts in a capturing listener on the window at the first pointerup, mouseup or
+// keydown after the interaction is armed (input or change for a choice in a list; a click is
+// timed from the button's release), and stops two animation frames after the interaction's `done` test, run
 // on every DOM mutation and every frame, first holds. Each interaction also records the IPC
 // calls the page made meanwhile (command names and their round-trip times), for the
 // profile in docs/BENCHMARKS.md.
@@ -29,6 +29,9 @@ for (const key of ['app', 'volunteer', 'coordinator']) {
   if (!opts[key] || !existsSync(opts[key])) throw new Error(`--${key}: no such file: ${opts[key]}`);
 }
 const runs = Number(opts.runs);
+// --timeline REGEX: for the interactions whose name matches, print when the page changed the
+// DOM, showed a frame and made each IPC call, from the trigger on (for profiling).
+const timelineOf = opts.timeline ? new RegExp(opts.timeline) : null;
 // The harness reads the app's path when it is loaded.
 process.env.NABO_APP = path.resolve(opts.app);
 const { startApp, answerDialogs, typeInto, dragActivity } = await import('../tests/e2e/harness.mjs');
@@ -51,17 +54,27 @@ const icsPath = path.join(work, 'other.ics');
 /** Asks the page to record each command's round trip (lib/backend.ts `call`) as a measure. */
 const TRACE_IPC = `window.__naboTraceIpc = true; return true;`;
 
+// What starts the clock: a click, a drag or a key by default; a choice in a list for `select`.
+// Not `change` for a click: a field typed in before (the plan form's time) sends its change
+// when the pointer goes down on the button and takes the focus, and WebDriver's release comes
+// 30–50 ms later (a person's comes later still), which would time WebDriver, not the page.
+const PRESS_TRIGGERS = ['pointerup', 'mouseup', 'keydown'];
+const SELECT_TRIGGERS = ['input', 'change'];
+
 /** The script that arms one measurement: `before` is evaluated now, `done` tested until it holds. */
-function armScript(before, done) {
+function armScript(before, done, triggers, timeline = false) {
   return `
+    const timeline = ${timeline};
     const $ = (s) => document.querySelector(s);
     const $$ = (s) => document.querySelectorAll(s);
     const shown = (s) => { const e = $(s); return !!e && e.getClientRects().length > 0; };
     const busy = (s) => $(s)?.getAttribute('aria-busy') === 'true';
     const before = (${before ?? 'null'});
     const ready = () => (${done});
-    const state = (window.__lat = { t0: null, ms: null, error: null, trigger: null, calls: [] });
-    const triggers = ['pointerup', 'mouseup', 'keydown', 'input', 'change'];
+    const state = (window.__lat = { t0: null, ms: null, error: null, trigger: null, calls: [], timeline: [] });
+    // --timeline: when the page changed the DOM and when it showed a frame, from t0 on.
+    const note = (what) => { if (timeline && state.t0 !== null) state.timeline.push([+(performance.now() - state.t0).toFixed(1), what]); };
+    const triggers = ${JSON.stringify(triggers)};
     const watch = () => {
       let finished = false;
       const stop = (error) => {
@@ -70,9 +83,17 @@ function armScript(before, done) {
         if (error) { state.error = error; return; }
         requestAnimationFrame(() => requestAnimationFrame(() => {
           state.ms = performance.now() - state.t0;
-          state.calls = performance.getEntriesByType('measure')
-            .filter((m) => m.name.startsWith('nabo:ipc:') && m.startTime >= state.t0 - 1 && m.startTime <= state.t0 + state.ms)
-            .map((m) => ({ cmd: m.name.slice(9), ms: m.duration }));
+          const ipc = performance.getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('nabo:ipc:') && m.startTime >= state.t0 - 1 && m.startTime <= state.t0 + state.ms);
+          state.calls = ipc.map((m) => ({ cmd: m.name.slice(9), ms: m.duration }));
+          if (timeline) {
+            note('end');
+            for (const m of ipc) {
+              state.timeline.push([+(m.startTime - state.t0).toFixed(1), 'ipc> ' + m.name.slice(9)]);
+              state.timeline.push([+(m.startTime + m.duration - state.t0).toFixed(1), 'ipc< ' + m.name.slice(9)]);
+            }
+            state.timeline.sort((a, c) => a[0] - c[0]);
+          }
           performance.clearMeasures();
         }));
       };
@@ -82,10 +103,21 @@ function armScript(before, done) {
         try { ok = !!ready(); } catch (e) { ok = false; }
         if (ok) stop(null);
       };
-      const mo = new MutationObserver(check);
+      const mo = new MutationObserver((records) => {
+        note('dom ×' + records.length);
+        // A large change: how long its style and layout take, forced here (profiling only).
+        if (timeline && records.length > 50) {
+          const t = performance.now();
+          void document.documentElement.getBoundingClientRect();
+          void document.querySelector('[data-testid="week-view"]')?.offsetHeight;
+          note('layout ' + (performance.now() - t).toFixed(1) + ' ms');
+        }
+        check();
+      });
       mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
       const tick = () => {
         if (finished) return;
+        note('frame');
         check();
         if (finished) return;
         if (performance.now() - state.t0 > 60000) stop('no result within 60 s: ' + ${JSON.stringify(done)});
@@ -101,6 +133,7 @@ function armScript(before, done) {
       watch();
     };
     for (const t of triggers) window.addEventListener(t, start, true);
+    if (timeline) for (const t of ['pointerdown', 'pointerup', 'mouseup', 'click', 'submit', 'focusout', 'keydown']) window.addEventListener(t, () => note(t), true);
     // For a scroll set by the bench (WebKitGTK animates a scroll by key or wheel over ~200 ms,
     // which would measure the animation, not the page).
     window.__latStart = () => start({ type: 'scroll' });
@@ -115,7 +148,7 @@ const COLLECT = `
   const until = performance.now() + 65000;
   const poll = () => {
     const s = window.__lat;
-    if (s && (s.ms !== null || s.error)) done({ ms: s.ms, failure: s.error, trigger: s.trigger, calls: s.calls });
+    if (s && (s.ms !== null || s.error)) done({ ms: s.ms, failure: s.error, trigger: s.trigger, calls: s.calls, timeline: s.timeline });
     else if (performance.now() > until) done({ failure: s && s.t0 === null ? 'the action was not seen (no trigger event)' : 'no answer' });
     else setTimeout(poll, 10);
   };
@@ -139,7 +172,8 @@ async function clickOn(b, selector) {
 }
 const click = (selector) => async (b) => clickOn(b, selector);
 const keys = (...k) => async (b) => b.keys(k);
-const select = (selector, value) => async (b) => (await b.$(selector)).selectByAttribute('value', value);
+const select = (selector, value) =>
+  Object.assign(async (b) => (await b.$(selector)).selectByAttribute('value', value), { triggers: SELECT_TRIGGERS });
 const weekReady = (mode) =>
   `$('[data-testid="week-view"]')?.dataset.mode === '${mode}' && !busy('[data-testid="week-view"]')`;
 const titleChanged = `$('[data-testid="week-title"]')?.textContent !== before && !busy('[data-testid="week-view"]')`;
@@ -376,7 +410,8 @@ async function runScenario(name, db, steps) {
         const arg = step.prepare ? await step.prepare(b) : undefined;
         // A moment of rest, as between two things a person does.
         await sleep(150);
-        const armed = await b.execute(armScript(step.before, step.done));
+        const traced = timelineOf !== null && timelineOf.test(step.name);
+        const armed = await b.execute(armScript(step.before, step.done, step.act.triggers ?? PRESS_TRIGGERS, traced));
         if (armed.already) throw new Error(`${name} / ${step.name}: done before the action (${step.done})`);
         await step.act(b, arg);
         const result = await b.executeAsync(COLLECT);
@@ -386,6 +421,10 @@ async function runScenario(name, db, steps) {
           if (process.env.NABO_LATENCY_DEBUG) await (await import('../tests/e2e/harness.mjs')).screenshot(b, 'latency-failure');
         }
         if (result.failure) throw new Error(`${name} / ${step.name} (round ${round}): ${result.failure}`);
+        if (traced) {
+          const line = result.timeline.map(([t, what]) => `${t} ${what}`).join(' · ');
+          process.stderr.write(`timeline ${step.name} (round ${round}, ${result.ms.toFixed(0)} ms): ${line}\n`);
+        }
         if (round > 0) {
           samples.get(step.name).push(result.ms);
           calls.get(step.name).push(result.calls);
