@@ -535,6 +535,58 @@ describe('start screen', () => {
     expect(ids().at(-1)).toBe('1299')
   })
 
+  it('steps to the next week and the month from what it asked for ahead, with no empty grid between', async () => {
+    const visit = activity({ id: 300, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
+    const next = activity({ id: 400, start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T11:00:00+01:00' })
+    const backend = fakeBackend({ activities: [visit, next] })
+    await openCalendar(backend)
+    const week = screen.getByTestId('week-view')
+    const shown = () => within(week).queryAllByTestId('activity').map((el) => el.dataset.id)
+    const asked = (from: string, to: string) => backend.listActivities.mock.calls.filter(([f, t]) => f === from && t === to).length
+    // Once the week is drawn and the page idle: the week after, the week before, and the month.
+    await waitFor(() => expect(asked('2026-12-07', '2026-12-13')).toBe(1))
+    expect(asked('2026-11-23', '2026-11-29')).toBe(1)
+    await waitFor(() => expect(asked('2026-11-30', '2027-01-03')).toBe(1))
+    // From now on the backend answers nothing: what is drawn next was asked for ahead.
+    const listed = backend.listActivities.getMockImplementation()!
+    backend.listActivities.mockImplementation(() => new Promise(() => {}))
+    // No moment without a card: the last week stays until the next is drawn in its place.
+    const seen: (string | undefined)[][] = []
+    const watch = new MutationObserver(() => seen.push(shown()))
+    watch.observe(week, { subtree: true, childList: true })
+    await userEvent.setup().click(screen.getByTestId('next-week'))
+    await waitFor(() => expect(shown()).toEqual(['400']))
+    expect(week).toHaveAttribute('aria-busy', 'false')
+    expect(seen.filter((ids) => ids.length === 0)).toEqual([])
+    watch.disconnect()
+    backend.listActivities.mockImplementation(listed)
+  })
+
+  it('a step to a week not asked for yet keeps the last week drawn until it is here, title first', async () => {
+    const visit = activity({ id: 300, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
+    const next = activity({ id: 400, start: '2026-12-08T10:00:00+01:00', end: '2026-12-08T11:00:00+01:00' })
+    const later = activity({ id: 500, start: '2026-12-15T10:00:00+01:00', end: '2026-12-15T11:00:00+01:00' })
+    const backend = fakeBackend({ activities: [visit, next, later] })
+    const user = await openCalendar(backend)
+    const week = screen.getByTestId('week-view')
+    const shown = () => within(week).queryAllByTestId('activity').map((el) => el.dataset.id)
+    let answer: () => void = () => {}
+    const listed = backend.listActivities.getMockImplementation()!
+    backend.listActivities.mockImplementation((from: string, to: string) =>
+      from === '2026-12-14' ? new Promise((resolve) => (answer = () => void listed(from, to).then(resolve))) : listed(from, to),
+    )
+    await user.click(screen.getByTestId('next-week'))
+    await waitFor(() => expect(shown()).toEqual(['400']))
+    await user.click(screen.getByTestId('next-week'))
+    // The title says week 51 at once; the grid still shows week 50, marked as busy.
+    await waitFor(() => expect(screen.getByTestId('week-title')).toHaveTextContent('51'))
+    expect(week).toHaveAttribute('aria-busy', 'true')
+    expect(shown()).toEqual(['400'])
+    answer()
+    await waitFor(() => expect(shown()).toEqual(['500']))
+    expect(week).toHaveAttribute('aria-busy', 'false')
+  })
+
   it('asks for this week ahead, opens the calendar with it, and shows what changed meanwhile', async () => {
     const visit = activity({ id: 300, start: '2026-12-03T10:00:00+01:00', end: '2026-12-03T11:00:00+01:00' })
     const backend = fakeBackend({ activities: [visit] })
@@ -545,7 +597,11 @@ describe('start screen', () => {
     // Another program plans a second visit in the database meanwhile.
     const other = activity({ id: 301, start: '2026-12-04T12:00:00+01:00', end: '2026-12-04T13:00:00+01:00' })
     let answer: () => void = () => {}
-    backend.listActivities.mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve([visit, other]))))
+    const thisWeek = (from: string, to: string) => from === '2026-11-30' && to === '2026-12-06'
+    const listed = backend.listActivities.getMockImplementation()!
+    backend.listActivities.mockImplementation((from: string, to: string) =>
+      thisWeek(from, to) ? new Promise((resolve) => (answer = () => resolve([visit, other]))) : listed(from, to),
+    )
     await user.click(screen.getByTestId('nav-calendar'))
     const week = await screen.findByTestId('week-view')
     const shown = () => within(week).queryAllByTestId('activity').map((el) => el.dataset.id)
@@ -553,9 +609,9 @@ describe('start screen', () => {
     await waitFor(() => expect(shown()).toEqual(['300']))
     expect(week).toHaveAttribute('aria-busy', 'false')
     // …and then as it is now.
+    await waitFor(() => expect(backend.listActivities.mock.calls.filter(([from, to]) => thisWeek(from, to))).toHaveLength(2))
     answer()
     await waitFor(() => expect(shown()).toEqual(['300', '301']))
-    expect(backend.listActivities).toHaveBeenCalledTimes(2)
   })
 
   it('shows the first 15 of the next seven days and the rest on request, in day order', async () => {
