@@ -246,6 +246,65 @@ describe('the month', () => {
     expect(dayOfEntry(entryOf(1))).toBe('2026-12-02')
     expect(entryOf(1)).toHaveFocus()
   })
+
+  /** `count` planned visits on `date`, an hour apart from 08:00, ids from `first`. */
+  function visitsOn(date: string, count: number, first: number): ActivityView[] {
+    return Array.from({ length: count }, (_, i) => {
+      const hour = String(8 + i).padStart(2, '0')
+      return activity({ id: first + i, start: `${date}T${hour}:00:00+01:00`, end: `${date}T${hour}:45:00+01:00` })
+    })
+  }
+  const keysOn = (date: string) => [...day(date).querySelectorAll<HTMLElement>('.cal-entry')].map((e) => e.dataset.key)
+
+  it('shows a busy day\'s first three entries and "+ 4 mere", which shows them all and then fewer', async () => {
+    const busyDay = visitsOn('2026-12-09', 7, 100)
+    const four = visitsOn('2026-12-10', 4, 200)
+    setup({ activities: [...busyDay, ...four], busy: [] })
+    const user = userEvent.setup()
+    expect(keysOn('2026-12-09')).toEqual(['100', '101', '102'])
+    // One more than three: that one is shown instead of a button.
+    expect(keysOn('2026-12-10')).toEqual(['200', '201', '202', '203'])
+    expect(within(day('2026-12-10')).queryByTestId('day-more')).toBeNull()
+    const more = within(day('2026-12-09')).getByTestId('day-more')
+    expect(more).toHaveAccessibleName('+ 4 mere: vis alle 7 aftaler onsdag 9. december')
+    expect(more).toHaveAttribute('aria-expanded', 'false')
+    await user.click(more)
+    expect(keysOn('2026-12-09')).toEqual(['100', '101', '102', '103', '104', '105', '106'])
+    const fewer = within(day('2026-12-09')).getByTestId('day-fewer')
+    expect(fewer).toHaveAccessibleName('Vis færre: onsdag 9. december')
+    await user.click(fewer)
+    expect(keysOn('2026-12-09')).toEqual(['100', '101', '102'])
+  })
+
+  it('plans nothing when "+ mere" is clicked, and shows the days in brief again in another month', async () => {
+    const { onpick, rerender } = setup({ activities: visitsOn('2026-12-09', 6, 100), busy: [] })
+    const user = userEvent.setup()
+    await user.click(within(day('2026-12-09')).getByTestId('day-more'))
+    expect(onpick).not.toHaveBeenCalled()
+    expect(keysOn('2026-12-09')).toHaveLength(6)
+    await rerender({ anchor: '2027-01-10', activities: visitsOn('2027-01-06', 6, 300) })
+    expect(keysOn('2027-01-06')).toEqual(['300', '301', '302'])
+  })
+
+  it('shows in full the day an activity is dragged or moved by keyboard to, so it can be seen there', async () => {
+    const crowded = visitsOn('2026-12-09', 6, 100)
+    const { onmove, rerender } = setup({ activities: [VISIT, ...crowded], busy: [] })
+    drag(entryOf(1), '2026-12-09')
+    expect(onmove.mock.calls[0]?.[0]).toMatchObject({ start: '2026-12-09T10:00' })
+    expect(keysOn('2026-12-09')).toHaveLength(6)
+    // Back to brief, then moved by keyboard from the 8th: the 9th opens again, the focus follows.
+    await userEvent.setup().click(within(day('2026-12-09')).getByTestId('day-fewer'))
+    const eighth = { ...VISIT, start: '2026-12-08T23:00:00+01:00', end: '2026-12-08T23:30:00+01:00' }
+    await rerender({ activities: [eighth, ...crowded] })
+    entryOf(1).focus()
+    await userEvent.setup().keyboard('{Alt>}{ArrowRight}{/Alt}')
+    const { start, end } = onmove.mock.calls[1]?.[0] as { start: string; end: string }
+    expect(start).toBe('2026-12-09T23:00')
+    await rerender({ activities: [{ ...eighth, start: `${start}:00+01:00`, end: `${end}:00+01:00` }, ...crowded] })
+    // Last of seven in time order: only there because the day is shown in full.
+    expect(keysOn('2026-12-09').at(-1)).toBe('1')
+    expect(entryOf(1)).toHaveFocus()
+  })
 })
 
 describe('the agenda', () => {
