@@ -62,8 +62,8 @@ export class ActivityFlow {
       notices.toast = { text: { key: 'status-changed', args: { status: { key: `status-${status}` } } } }
       notices.followUp = status === 'done' && activity.kind === 'home_visit' ? activity : null
       notices.countsWarnings = []
-      if (this.host.formOpen()) await this.host.closeForm()
       this.host.changed()
+      if (this.host.formOpen()) await this.host.closeForm()
     } catch (rejected) {
       notices.toast = { error: UserError.from(rejected) }
     }
@@ -104,15 +104,15 @@ export class ActivityFlow {
       .filter((w) => w.code === 'much_larger_than_usual')
       .map((w) => ({ key: 'counts-warning-larger', args: { reached: w.reached, usual: w.usual } }))
     notices.followUp = marking && outcome.activity.kind === 'home_visit' ? outcome.activity : null
-    await this.closeCounts()
     this.host.changed()
+    await this.closeCounts()
   }
 
   /** Counts removed from the activity. */
   countsRemoved = async (): Promise<void> => {
     this.host.notices.toast = { text: { key: 'counts-removed' } }
-    await this.closeCounts()
     this.host.changed()
+    await this.closeCounts()
   }
 
   /** Deletes the activity, with "Fortryd" in the toast. */
@@ -120,7 +120,10 @@ export class ActivityFlow {
     const { backend, notices } = this.host
     try {
       showNotices((await backend.deleteActivity(activity.id)).notices)
-      await this.host.closeForm()
+      // The screens ask for their lists again at once, while the form closes: after it
+      // (and after the focus goes back, which lays the page out), the request waited for that.
+      this.host.changed()
+      const closed = this.host.closeForm()
       notices.toast = {
         text: { key: 'deleted', args: { kind: { key: `kind-${activity.kind}` } } },
         undo: async () => {
@@ -129,7 +132,7 @@ export class ActivityFlow {
           this.host.changed()
         },
       }
-      this.host.changed()
+      await closed
     } catch (rejected) {
       notices.toast = { error: UserError.from(rejected) }
     }
