@@ -95,6 +95,10 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
 
     expect(await screen.findByTestId('figure-reached')).toHaveTextContent('215')
     expect(exchange.overview).toHaveBeenCalledWith('2026')
+    // Asked for once, and its grid once (the scheme coming in asked for both again).
+    await screen.findAllByTestId('grid-row')
+    expect(exchange.overview).toHaveBeenCalledTimes(1)
+    expect(exchange.volunteerGrid).toHaveBeenCalledTimes(1)
     const target = (await screen.findAllByTestId('target'))[0]
     expect(target.dataset.behind).toBe('true')
     expect(within(target).getByTestId('target-state')).toHaveTextContent(da ? 'Bagud' : 'Behind pace')
