@@ -4,6 +4,7 @@
 //
 //   node benches/latency.mjs --app PATH --volunteer VOLUNTEER.db --coordinator COORDINATOR.db \
 //     [--runs 20] [--label quiet] [--json OUT.json] [--scenario volunteer|coordinator] [--timeline REGEX]
+//     [--nabo PATH]
 //
 // Run it through benches/latency.sh, which builds the release app and the two databases and
 // runs it quiet and beside two busy loops. The window is driven as a person drives it: real
@@ -18,17 +19,26 @@
 // on every DOM mutation and every frame, first holds. Each interaction also records the IPC
 // calls the page made meanwhile (command names and their round-trip times), for the
 // profile in docs/BENCHMARKS.md.
+//
+// The coordinator's import opens sixty real summary files: made before the rounds with the
+// `nabo` CLI (--nabo, by default beside the app), one volunteer database each, encrypted to the
+// coordinator's card exported from her database (see `makeSummaries`).
 
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
+const run = promisify(execFile);
 const opts = { runs: 20, label: 'run' };
 for (let i = 2; i < process.argv.length; i++) opts[process.argv[i].replace(/^--/, '')] = process.argv[++i];
 for (const key of ['app', 'volunteer', 'coordinator']) {
   if (!opts[key] || !existsSync(opts[key])) throw new Error(`--${key}: no such file: ${opts[key]}`);
 }
 const runs = Number(opts.runs);
+const naboCli = path.resolve(opts.nabo ?? path.join(path.dirname(opts.app), 'nabo'));
+if (opts.scenario !== 'volunteer' && !existsSync(naboCli)) throw new Error(`--nabo: no such file: ${naboCli}`);
 // --timeline REGEX: for the interactions whose name matches, print when the page changed the
 // DOM, showed a frame and made each IPC call, from the trigger on (for profiling).
 const timelineOf = opts.timeline ? new RegExp(opts.timeline) : null;
@@ -49,6 +59,58 @@ const icsPath = path.join(work, 'other.ics');
   }
   lines.push('END:VCALENDAR', '');
   writeFileSync(icsPath, lines.join('\r\n'));
+}
+
+/** How many summary files the coordinator's import opens: a folder of last month's, one a volunteer. */
+const SUMMARY_FILES = 60;
+/** Their paths, made by `makeSummaries` before the coordinator's rounds. */
+let summaryFiles = [];
+
+/**
+ * Sixty volunteers' summaries of last month, each as a volunteer makes hers: her own database
+ * (her own signing key), a home visit with its counts, and `export-summary` signed and
+ * encrypted to the coordinator's card, which is exported from `coordinatorDb` (the copy the
+ * window opens; exporting the card only reads it). The names are new to the coordinator's
+ * database, so the dry run shows each file as "Ny". Four volunteers at a time, on two cores:
+ * a CLI call takes ~0.2 s, half of it stretching the passphrase (Argon2id) into the key.
+ */
+async function makeSummaries(coordinatorDb) {
+  const started = performance.now();
+  const env = { ...process.env, NABO_LANG: 'en' };
+  delete env.NABO_DB;
+  delete env.NABO_NOW;
+  const nabo = async (db, ...args) => (await run(naboCli, ['--db', db, ...args], { env })).stdout.trim();
+  const card = path.join(work, 'coordinator.nabo-card');
+  await nabo(coordinatorDb, 'key', 'export', '--out', card);
+  // The volunteers' databases apart from the folder the coordinator opens, which holds only summaries.
+  const dbs = path.join(work, 'volunteers');
+  const folder = path.join(work, 'summaries');
+  mkdirSync(dbs);
+  mkdirSync(folder);
+  const now = new Date();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const month = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
+  const one = async (i) => {
+    const n = String(i + 1).padStart(2, '0');
+    const db = path.join(dbs, `${n}.db`);
+    await nabo(db, 'init', '--name', `Ny frivillig ${n}`);
+    const id = await nabo(db, 'plan', 'visit', '--start', `${month}-${String(1 + (i % 28)).padStart(2, '0')}T10:00`,
+      '--duration', '1h', '--area', `Område ${String(i % 40).padStart(2, '0')}`, '--household', `H-${n}`);
+    await nabo(db, 'record', id, `reached=${3 + (i % 7)}`, `new=${i % 3}`);
+    const file = path.join(folder, `ny-frivillig-${n}-${month}.nabo-summary`);
+    await nabo(db, 'export-summary', '--period', month, '--to', card, '--out', file);
+    return file;
+  };
+  const files = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (next < SUMMARY_FILES) {
+      const i = next++;
+      files[i] = await one(i);
+    }
+  }));
+  process.stderr.write(`${SUMMARY_FILES} summary files of ${month} made in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return files;
 }
 
 /** Asks the page to record each command's round trip (lib/backend.ts `call`) as a measure. */
@@ -162,18 +224,26 @@ const COLLECT = `
 // `before` are in scope.
 
 /**
- * Brings the element into view, then clicks it. (WebKitWebDriver scrolls the window's nested
- * scroll container only part of the way, and its click then lands beside a button low on a long
- * page; a person scrolls first.) Scrolling starts no clock: only a release or a key does.
+ * Brings the element into view. (WebKitWebDriver scrolls the window's nested scroll container
+ * only part of the way, and its click then lands beside a button low on a long page; a person
+ * scrolls first.) Scrolling starts no clock: only a release, a key or a choice does.
  */
+const scrollTo = (b, selector) =>
+  b.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'nearest', behavior: 'instant' }), selector);
+
+/** Brings the element into view, then clicks it. */
 async function clickOn(b, selector) {
-  await b.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'nearest', behavior: 'instant' }), selector);
+  await scrollTo(b, selector);
   await (await b.$(selector)).click();
 }
 const click = (selector) => async (b) => clickOn(b, selector);
 const keys = (...k) => async (b) => b.keys(k);
+// Scrolled to first, as a button is (a list low on the coordinator's long screen).
 const select = (selector, value) =>
-  Object.assign(async (b) => (await b.$(selector)).selectByAttribute('value', value), { triggers: SELECT_TRIGGERS });
+  Object.assign(async (b) => {
+    await scrollTo(b, selector);
+    await (await b.$(selector)).selectByAttribute('value', value);
+  }, { triggers: SELECT_TRIGGERS });
 const weekReady = (mode) =>
   `$('[data-testid="week-view"]')?.dataset.mode === '${mode}' && !busy('[data-testid="week-view"]')`;
 const titleChanged = `$('[data-testid="week-title"]')?.textContent !== before && !busy('[data-testid="week-view"]')`;
@@ -350,13 +420,22 @@ const volunteer = [
 ];
 
 const figure = `$('[data-testid="figure-reached"]')?.textContent`;
+const overviewPainted = `!!$('[data-testid="figure-reached"]') && ($('[data-testid="overview-chart-months"] canvas')?.width ?? 0) > 0`;
+const targetCount = `$$('[data-testid="target"]').length`;
+const dryRunRows = `$$('[data-testid="summaries-dry-run"] [data-testid="summary-file"]').length`;
+/** The report "export it" writes (removed after each round, so each writes it anew). */
+const reportPath = path.join(work, 'rapport.xlsx');
+/** The grid is drawn after the overview's first paint: waited for, so that it falls in no later interaction. */
+const gridShown = async (b) => (await b.$('[data-testid="grid-row"]')).waitForExist({ timeout: 20_000 });
+/**
+ * A target added or removed loads the overview again, and the grid after its paint, with no
+ * sign of it in the page (the grid shown stays until the new one comes): its round trip is
+ * waited for, for the same reason.
+ */
+const gridReloaded = (b) =>
+  b.waitUntil(() => b.execute(() => performance.getEntriesByName('nabo:ipc:volunteer_grid').length > 0), { timeout: 20_000 });
 const coordinator = [
-  {
-    name: 'screen: I dag → Koordinator (overview painted)',
-    act: click('[data-testid="nav-coordinator"]'),
-    done: `!!$('[data-testid="figure-reached"]') && ($('[data-testid="overview-chart-months"] canvas')?.width ?? 0) > 0`,
-    after: async (b) => (await b.$('[data-testid="grid-row"]')).waitForExist({ timeout: 20_000 }),
-  },
+  { name: 'screen: I dag → Koordinator (overview painted)', act: click('[data-testid="nav-coordinator"]'), done: overviewPainted, after: gridShown },
   { name: 'overview: year → quarter', before: figure, act: select('[data-testid="overview-span"]', 'quarter'), done: `${figure} !== before` },
   { name: 'overview: quarter → month', before: figure, act: select('[data-testid="overview-span"]', 'month'), done: `${figure} !== before` },
   { name: 'overview: month → year', before: figure, act: select('[data-testid="overview-span"]', 'year'), done: `${figure} !== before` },
@@ -389,12 +468,72 @@ const coordinator = [
     act: async (b, button) => clickOn(b, button),
     done: `shown('[data-testid="volunteer-drill"]')`,
   },
+  {
+    // Of new contacts in the period shown (the database's own target is of people reached).
+    name: 'targets: add one (Tilføj mål)',
+    prepare: async (b) => {
+      await scrollTo(b, '[data-testid="target-measure"]');
+      await (await b.$('[data-testid="target-measure"]')).selectByAttribute('value', 'new');
+    },
+    before: targetCount,
+    act: click('[data-testid="target-add"]'),
+    done: `${targetCount} > before`,
+    after: gridReloaded,
+  },
+  {
+    // The one just added: the targets are listed by period, then in the order they were set.
+    name: 'targets: remove it (Fjern)',
+    before: targetCount,
+    act: click('[data-testid="target"]:last-child [data-testid="target-remove"]'),
+    done: `${targetCount} < before`,
+    after: gridReloaded,
+  },
+  // The report's form is always shown below the grid: a choice of its rows changes nothing
+  // else on the screen, so the choice painted is its result.
+  { name: 'report: rows area → kind', act: select('[data-testid="report-rows"]', 'kind'), done: `$('[data-testid="report-rows"]').value === 'kind'` },
+  {
+    // The save dialog answered from the page, as in the e2e tests.
+    name: 'report: export it (Eksportér .xlsx) → saved',
+    prepare: async (b) => answerDialogs(b, { save: [reportPath] }),
+    act: click('[data-testid="report-export"]'),
+    done: `!!$('[data-testid="overview-status"]')?.textContent.includes(${JSON.stringify(path.basename(reportPath))})`,
+    after: async () => rmSync(reportPath),
+  },
+  {
+    // The open dialog answered from the page with the sixty files at once, as a coordinator
+    // picks every file of a folder.
+    name: `import: open ${SUMMARY_FILES} summary files → their dry run shown`,
+    prepare: async (b) => answerDialogs(b, { open: [summaryFiles] }),
+    act: click('[data-testid="summaries-open"]'),
+    done: `${dryRunRows} === ${SUMMARY_FILES}`,
+    after: async (b) => {
+      // Each a new month of a new volunteer: real summaries, for this coordinator.
+      const notNew = await b.execute(
+        () => [...document.querySelectorAll('[data-testid="summaries-dry-run"] [data-testid="summary-file"]:not([data-outcome="new"])')].map((r) => r.textContent),
+      );
+      if (notNew.length > 0) throw new Error(`the dry run did not take every summary as new: ${notNew.join(' | ')}`);
+    },
+  },
+  {
+    // Nothing imported, so that every round's dry run is the same.
+    name: 'import: cancel it (Annuller)',
+    act: click('[data-testid="summaries-cancel"]'),
+    done: `!$('[data-testid="summaries-dry-run"]')`,
+  },
+  {
+    name: 'screen: Koordinator → Indstillinger',
+    act: click('[data-testid="nav-settings"]'),
+    done: `!!$('[data-testid="settings-form"]') && !!$('[data-testid="identity-fingerprint"]') && !!$('[data-testid="backups-last"]')`,
+  },
+  { name: 'screen: Indstillinger → Koordinator (overview painted)', act: click('[data-testid="nav-coordinator"]'), done: overviewPainted, after: gridShown },
   { name: 'screen: Koordinator → I dag', act: click('[data-testid="nav-today"]'), done: todayReady },
 ];
 
-async function runScenario(name, db, steps) {
+/** Runs `steps` in a window on a copy of `db`; `setup`, if given, first gets the copy's path. */
+async function runScenario(name, db, steps, setup) {
   const keep = mkdtempSync(path.join(tmpdir(), `nabo-latency-${name}-`));
   copyFileSync(db, path.join(keep, 'nabo.db'));
+  if (setup) await setup(path.join(keep, 'nabo.db'));
   const app = await startApp({ language: 'da', keepIn: keep });
   const samples = new Map(steps.map((s) => [s.name, []]));
   const calls = new Map(steps.map((s) => [s.name, []]));
@@ -451,7 +590,9 @@ const results = [];
 try {
   // --scenario volunteer|coordinator: only that one (while profiling).
   if (opts.scenario !== 'coordinator') results.push(...(await runScenario('volunteer', opts.volunteer, volunteer)));
-  if (opts.scenario !== 'volunteer') results.push(...(await runScenario('coordinator', opts.coordinator, coordinator)));
+  if (opts.scenario !== 'volunteer') {
+    results.push(...(await runScenario('coordinator', opts.coordinator, coordinator, async (db) => (summaryFiles = await makeSummaries(db)))));
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -11,6 +11,8 @@
 # The databases (target/bench/latency/): a volunteer's 5,000 home visits (examples/latency_db.rs)
 # and a coordinator's national year of 10,000 summaries (examples/overview_db.rs), both keyed
 # from NABO_PASSPHRASE (default "latency-bench"; the window derives the key once, at start).
+# The coordinator's import opens sixty volunteers' summary files of last month, made by
+# latency.mjs with the `nabo` CLI before her rounds (~25 s quiet), in a temporary folder.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +39,7 @@ mkdir -p "$work"
 if [ "$build" = 1 ]; then
   npm --prefix ui run build --silent
   cargo build -q --release --locked -p nabo-desktop --features custom-protocol
+  cargo build -q --release --locked -p nabo-cli
   cargo build -q --release --locked -p nabo-app --example latency_db --example overview_db
 fi
 # Made again when the passphrase or the examples changed (a stale key would not open them).
