@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # How long each interaction of the window takes to paint (issue 16: ≤ 100 ms p95 quiet,
 # ≤ 150 ms p95 beside a CPU-bound load), in the release app driven through WebDriver:
-# quiet, then beside two busy loops. docs/BENCHMARKS.md, "Interaction latency".
+# quiet, then beside two busy loops, then beside a cargo build. docs/BENCHMARKS.md, "Interaction
+# latency".
 #
 #   bash benches/latency.sh               # builds the release app and the two databases, measures
 #   bash benches/latency.sh --runs 30     # rounds per condition (default 20, after one warm-up)
 #   bash benches/latency.sh --no-build    # reuse target/release/nabo-desktop
-#   bash benches/latency.sh --quiet-only  # or --loaded-only
+#   bash benches/latency.sh --quiet-only  # or --loaded-only, --build-only
+#   bash benches/latency.sh --no-build-load   # without the run beside a cargo build
 #
 # The databases (target/bench/latency/): a volunteer's 5,000 home visits (examples/latency_db.rs)
 # and a coordinator's national year of 10,000 summaries (examples/overview_db.rs), both keyed
@@ -21,12 +23,15 @@ runs=20
 build=1
 quiet=1
 loaded=1
+beside_build=1
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift ;;
     --no-build) build=0 ;;
-    --quiet-only) loaded=0 ;;
-    --loaded-only) quiet=0 ;;
+    --quiet-only) loaded=0; beside_build=0 ;;
+    --loaded-only) quiet=0; beside_build=0 ;;
+    --build-only) quiet=0; loaded=0 ;;
+    --no-build-load) beside_build=0 ;;
     *) echo "latency bench: unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -72,4 +77,18 @@ if [ "$loaded" = 1 ]; then
   trap 'kill "${busy[@]}" 2>/dev/null || true' EXIT
   bench loaded
   kill "${busy[@]}" 2>/dev/null || true
+fi
+if [ "$beside_build" = 1 ]; then
+  # A real build beside the window, as on a developer's or a busy laptop: the workspace's core
+  # store crate and its dependencies (SQLCipher's C code included) built from nothing, again and
+  # again, in a target folder of its own, with cargo's default parallelism. It starts a minute
+  # before the window so that the measured rounds fall in its compiling, not its start.
+  load_dir="$work/build-load"
+  setsid bash -c "while :; do rm -rf '$load_dir'; CARGO_TARGET_DIR='$load_dir' cargo build -q --release --locked -p nabo-store >/dev/null 2>&1; done" &
+  builder=$!
+  trap 'kill -- -"$builder" 2>/dev/null || true; rm -rf "$load_dir"' EXIT
+  sleep 60
+  bench build
+  kill -- -"$builder" 2>/dev/null || true
+  rm -rf "$load_dir"
 fi
