@@ -69,6 +69,12 @@ bench() {
 
 echo "Nabo $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (with uncommitted changes)'), $(nproc) cores, $(date -u +%FT%TZ)"
 if [ "$quiet" = 1 ]; then
+  # Quiet means quiet: after the build above (or anything before), wait up to three minutes for
+  # the one-minute load average to fall below 1.
+  for _ in $(seq 36); do
+    awk '{ exit !($1 < 1.0) }' /proc/loadavg && break
+    sleep 5
+  done
   bench quiet
 fi
 if [ "$loaded" = 1 ]; then
