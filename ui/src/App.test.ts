@@ -688,6 +688,32 @@ describe('status, delete and follow-up', () => {
     expect(await screen.findByTestId('toast')).toHaveTextContent('Aftalen er tilbage.')
   })
 
+  it('takes a deleted card down with its form, before the week is asked for again, and undo brings it back', async () => {
+    const other = activity({ id: 9, key: '9', start: '2026-12-02T13:00:00+01:00', end: '2026-12-02T14:00:00+01:00', household: 'H-9' })
+    const backend = fakeBackend({ activities: [visit, other] })
+    const user = await open(backend)
+    await user.click(screen.getByTestId('nav-calendar'))
+    const week = await screen.findByTestId('week-view')
+    const shown = () => within(week).queryAllByTestId('activity').map((el) => el.dataset.id)
+    await waitFor(() => expect(shown()).toEqual(['8', '9']))
+    // From the delete on, the week's lists are not answered (a slow round trip).
+    const listed = backend.listActivities.getMockImplementation()!
+    let answer: () => void = () => {}
+    backend.listActivities.mockImplementation((from: string, to: string) => new Promise((resolve) => (answer = () => resolve(listed(from, to)))))
+    await user.click(within(week).getAllByTestId('activity').find((el) => el.dataset.id === '8')!)
+    await user.click(screen.getByTestId('delete'))
+    await waitFor(() => expect(screen.queryByTestId('plan-form')).not.toBeInTheDocument())
+    expect(shown()).toEqual(['9'])
+    answer()
+    await waitFor(() => expect(week).toHaveAttribute('aria-busy', 'false'))
+    expect(shown()).toEqual(['9'])
+
+    // Undone, it is drawn again once the lists say it is back.
+    backend.listActivities.mockImplementation(listed)
+    await user.click(within(await screen.findByTestId('toast')).getByRole('button', { name: 'Fortryd' }))
+    await waitFor(() => expect(shown()).toEqual(['8', '9']))
+  })
+
   it('says so when the live calendar file could not be updated after a status change', async () => {
     const path = '/home/amina/Sync/nabo.ics'
     const notices = [{ code: 'live_calendar_failed', args: { path, detail: 'Mappen findes ikke.' } }]

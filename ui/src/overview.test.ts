@@ -2,7 +2,7 @@
 // its numbers, a target set from the form, the volunteers × months grid with a missing month
 // and one volunteer's months on a click, a chart saved as SVG, and a report exported with the
 // period's months. Both languages, checked with axe.
-import { render, screen, within } from '@testing-library/svelte'
+import { render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from './App.svelte'
@@ -80,9 +80,13 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
       overview: (period) => Promise.resolve(overview(period, targets)),
       volunteerGrid: () => Promise.resolve(grid()),
       setTarget: (measure, period) => {
-        const set = { ...BEHIND, id: 2, measure, period, count: 12 }
+        const set = { ...BEHIND, id: targets.length + 1, measure, period, count: 12 }
         targets = [...targets, set]
         return Promise.resolve(set)
+      },
+      removeTarget: (id) => {
+        targets = targets.filter((t) => t.id !== id)
+        return Promise.resolve()
       },
       chooseSave: (kind) => Promise.resolve(`/out/file.${kind}`),
       exportReport: () => Promise.resolve({ path: '/out/file.xlsx', rows: 2, cols: 3, primary: 2, secondary: 2 }),
@@ -116,7 +120,23 @@ describe.each(['da', 'en'])('the coordinator overview in %s', (language) => {
     await user.type(screen.getByTestId('target-count'), '12')
     await user.click(screen.getByTestId('target-add'))
     expect(exchange.setTarget).toHaveBeenCalledWith('held.group_meeting', '2026-Q4', { count: 12 })
-    expect(await screen.findAllByTestId('target')).toHaveLength(2)
+    // Put in the list from the answer, in the backend's order (by period: 2026-Q4 after 2026),
+    // without the overview or its grid asked for again.
+    const asked = [vi.mocked(exchange.overview).mock.calls.length, vi.mocked(exchange.volunteerGrid).mock.calls.length]
+    await waitFor(() => expect(screen.getAllByTestId('target')).toHaveLength(2))
+    const targetNames = () => screen.getAllByTestId('target').map((el) => el.querySelector('strong')?.textContent)
+    expect(targetNames()).toEqual(da ? ['Personer nået · 2026', 'Gruppemøde: holdt · 2026 K4'] : ['People reached · 2026', 'Group meeting: held · 2026 Q4'])
+    // One for an earlier year goes first.
+    await user.type(screen.getByTestId('target-period'), '2025')
+    await user.click(screen.getByTestId('target-add'))
+    await waitFor(() => expect(screen.getAllByTestId('target')).toHaveLength(3))
+    expect(targetNames()[0]).toBe(da ? 'Gruppemøde: holdt · 2025' : 'Group meeting: held · 2025')
+    // Removed: gone from the list, nothing asked for again either.
+    await user.click(within(screen.getAllByTestId('target')[1]).getByTestId('target-remove'))
+    expect(exchange.removeTarget).toHaveBeenCalledWith(1)
+    await waitFor(() => expect(screen.getAllByTestId('target')).toHaveLength(2))
+    expect(targetNames()).toEqual(da ? ['Gruppemøde: holdt · 2025', 'Gruppemøde: holdt · 2026 K4'] : ['Group meeting: held · 2025', 'Group meeting: held · 2026 Q4'])
+    expect([vi.mocked(exchange.overview).mock.calls.length, vi.mocked(exchange.volunteerGrid).mock.calls.length]).toEqual(asked)
 
     // The grid: Sara's November is missing; Amina's months on a click.
     const table = screen.getByTestId('volunteer-grid')

@@ -23,8 +23,11 @@ export type FlowHost = {
   dropForm(): void
   /** Opens the activity form on a new plan. */
   openForm(draft: PlanRequest): void
-  /** Something stored changed: screens reload, reminders are scheduled again. */
-  changed(): void
+  /**
+   * Something stored changed: screens reload, reminders are scheduled again. `deleted`: the
+   * activity just deleted, which the screens leave out at once, before their lists come again.
+   */
+  changed(deleted?: number): void
 }
 
 /** The counts dialog: for which activity, and whether it was opened by marking it done. */
@@ -120,9 +123,10 @@ export class ActivityFlow {
     const { backend, notices } = this.host
     try {
       showNotices((await backend.deleteActivity(activity.id)).notices)
-      // The screens ask for their lists again at once, while the form closes: after it
-      // (and after the focus goes back, which lays the page out), the request waited for that.
-      this.host.changed()
+      // The screens leave the activity out and ask for their lists again at once, while the
+      // form closes: after it (and after the focus goes back, which lays the page out), the
+      // request waited for that, and the card stayed until its answer was drawn.
+      this.host.changed(activity.id)
       const closed = this.host.closeForm()
       notices.toast = {
         text: { key: 'deleted', args: { kind: { key: `kind-${activity.kind}` } } },
