@@ -14,6 +14,8 @@ import {
   addMinutesToWallClock,
   addMonths,
   firstOfMonth,
+  monthGridRange,
+  stepDate,
   minutesBetween,
   wallClock,
 } from './dates'
@@ -107,6 +109,15 @@ describe('wall clock arithmetic', () => {
     expect(addMonths('2026-12-15', 1)).toBe('2027-01-15')
     expect(addMonths('2026-01-15', -1)).toBe('2025-12-15')
     expect(firstOfMonth('2026-12-15')).toBe('2026-12-01')
+  })
+
+  it('gives a month grid whole weeks, Monday to Sunday, and steps by week or month', () => {
+    // December 2026: Tuesday the 1st to Thursday the 31st.
+    expect(monthGridRange('2026-12-15')).toEqual({ from: '2026-11-30', to: '2027-01-03' })
+    // February 2027 starts on a Monday and ends on a Sunday: exactly four weeks.
+    expect(monthGridRange('2027-02-01')).toEqual({ from: '2027-02-01', to: '2027-02-28' })
+    expect(stepDate('2026-12-31', 'week', 1)).toBe('2027-01-07')
+    expect(stepDate('2026-03-31', 'month', -1)).toBe('2026-02-28')
   })
 })
 

@@ -169,6 +169,18 @@ export function addMonths(date: string, months: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(parsed.day, last))}`
 }
 
+/** The whole weeks a month grid shows: from the Monday on or before the 1st to the Sunday on or after its last day. */
+export function monthGridRange(date: string): { from: string; to: string } {
+  const first = firstOfMonth(date)
+  const last = addDays(firstOfMonth(addMonths(first, 1)), -1)
+  return { from: mondayOf(first), to: addDays(mondayOf(last), 6) }
+}
+
+/** The calendar's anchor one `unit` before (-1) or after (1) `date`. */
+export function stepDate(date: string, unit: 'week' | 'month', direction: -1 | 1): string {
+  return unit === 'month' ? addMonths(date, direction) : addDays(date, 7 * direction)
+}
+
 /**
  * A date handed out by the calendar component, which gives wall-clock values
  * as local `Date`s, back as `YYYY-MM-DD`.
