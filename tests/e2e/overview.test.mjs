@@ -130,6 +130,24 @@ for (const language of ['da', 'en']) {
         assert.deepEqual(await axeViolations(browser), []);
         await screenshot(browser, `overview-${language}`);
 
+        // A target set in the form is listed where the database lists it (by period: an
+        // earlier year before last month's), and so it is when the screen is opened again;
+        // removed, it is gone.
+        const targetNames = () => browser.execute(() => [...document.querySelectorAll('[data-testid="target"] strong')].map((s) => s.textContent));
+        await (await browser.$('[data-testid="target-measure"]')).selectByAttribute('value', 'new');
+        await (await browser.$('[data-testid="target-period"]')).setValue('2020');
+        await (await browser.$('[data-testid="target-add"]')).click();
+        await browser.waitUntil(async () => (await targetNames()).length === 2, { timeout: 10_000 });
+        const listed = await targetNames();
+        assert.match(listed[0], /2020/);
+        await (await browser.$('[data-testid="nav-settings"]')).click();
+        await (await browser.$('[data-testid="nav-coordinator"]')).click();
+        await browser.waitUntil(async () => (await targetNames()).length === 2, { timeout: 10_000 });
+        assert.deepEqual(await targetNames(), listed);
+        await (await browser.$('[data-testid="target"] [data-testid="target-remove"]')).click();
+        await browser.waitUntil(async () => (await targetNames()).length === 1, { timeout: 10_000 });
+        assert.deepEqual(await targetNames(), [listed[1]]);
+
         // The report: areas × months of the quarter or year shown, exported to XLSX.
         await (await browser.$('[data-testid="overview-span"]')).selectByAttribute('value', 'month');
         await (await browser.$('[data-testid="overview-month"]')).selectByAttribute('value', String(Number(last.slice(5))));
