@@ -25,7 +25,7 @@
 // coordinator's card exported from her database (see `makeSummaries`).
 
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -609,5 +609,8 @@ for (const r of rows) {
 }
 if (opts.json) {
   mkdirSync(path.dirname(opts.json), { recursive: true });
-  writeFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), label: opts.label, runs, rows }, null, 2) + '\n');
+  writeFileSync(
+    opts.json,
+    JSON.stringify({ date: new Date().toISOString(), label: opts.label, runs, loadBefore: process.env.NABO_LOAD_BEFORE ?? null, loadAfter: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '), rows }, null, 2) + '\n',
+  );
 }
