@@ -6,6 +6,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 for (const file of process.argv.slice(2)) {
   const run = JSON.parse(readFileSync(file, 'utf8'));
@@ -18,7 +19,7 @@ for (const file of process.argv.slice(2)) {
     ms: ms.map((x) => Math.round(x * 10) / 10),
     ipc,
   }));
-  const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results', path.basename(file));
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', path.basename(file));
   writeFileSync(out, `${JSON.stringify({ ...run, rows }, null, 1)}\n`);
   console.log(out);
 }

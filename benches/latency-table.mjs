@@ -21,7 +21,9 @@ const key = (row) => `${row.scenario}\u0000${row.name}`;
 const earlier = [];
 for (let at; (at = args.findIndex((a) => a === '--compare' || a === '--first')) >= 0; ) {
   const [flag, value] = args.splice(at, 2);
-  const [label, file] = flag === '--first' ? ['first measurement (quiet)', value] : [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)];
+  const equals = value?.indexOf('=') ?? -1;
+  if (flag === '--compare' && equals <= 0) throw new Error(`--compare wants LABEL=FILE, not: ${value ?? '(nothing)'}`);
+  const [label, file] = flag === '--first' ? ['first measurement (quiet)', value] : [value.slice(0, equals), value.slice(equals + 1)];
   earlier.push([label, new Map(read(file).rows.map((row) => [key(row), row]))]);
 }
 const runs = args.map(read);
