@@ -28,5 +28,7 @@ export default defineConfig({
     env: { TZ: 'America/New_York' },
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.ts'],
+    // Stylesheets are left out of tests, except the icons' (icons.test.ts reads its rules).
+    css: { include: [/icons\.css/] },
   },
 })
