@@ -101,3 +101,32 @@ test('a time in the spring-forward gap is refused next to the field, keeping wha
   await (await browser.$('[data-testid="discard-yes"]')).click();
   await form.waitForExist({ reverse: true });
 });
+
+test('a visit deleted in its form leaves the week, and "Fortryd" brings it back', async () => {
+  const date = await today();
+  await planVisit({ date, time: '14:00', duration: 45, area: 'Bispehaven' });
+  /** The id of the card at 14:00 today, or null. */
+  const at14 = () =>
+    browser.execute(
+      (d) => [...document.querySelectorAll(`[data-testid="activity"][data-date="${d}"]`)].find((c) => c.textContent.includes('14:00'))?.dataset.id ?? null,
+      date,
+    );
+  await browser.waitUntil(async () => (await at14()) !== null, { timeout: 10_000, timeoutMsg: 'the visit at 14:00 is in the week' });
+  const selector = `[data-testid="activity"][data-id="${await at14()}"]`;
+  await (await browser.$(selector)).click();
+  const form = await browser.$('[data-testid="plan-form"]');
+  await form.waitForDisplayed();
+  await (await browser.$('[data-testid="delete"]')).click();
+  await form.waitForExist({ reverse: true, timeout: 10_000 });
+  await browser.$(selector).waitForExist({ reverse: true, timeout: 10_000 });
+  await browser.$('[data-testid="toast-undo"]').waitForDisplayed();
+  await screenshot(browser, 'week-deleted-undo');
+  // Gone from the database too: another week and back asks for the lists again.
+  await (await browser.$('[data-testid="next-week"]')).click();
+  await (await browser.$('[data-testid="prev-week"]')).click();
+  await browser.waitUntil(async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false', { timeout: 10_000 });
+  assert.equal(await at14(), null, 'the deleted visit stays gone');
+  await (await browser.$('[data-testid="toast-undo"]')).click();
+  await browser.waitUntil(async () => (await at14()) !== null, { timeout: 10_000, timeoutMsg: 'the visit is back after Fortryd' });
+  assert.match(await (await browser.$(`[data-testid="activity"][data-id="${await at14()}"]`)).getText(), /Bispehaven/);
+});
