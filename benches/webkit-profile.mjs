@@ -23,9 +23,9 @@
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../tests/e2e/harness.mjs';
 
 const opts = { rounds: '20', open: '', back: '', click: 'next-week' };
 for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -34,18 +34,6 @@ for (const key of ['app', 'db']) {
 }
 if (typeof WebSocket !== 'function') throw new Error('run with node --experimental-websocket (Node 20) or Node 22+');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A free TCP port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const work = mkdtempSync(path.join(tmpdir(), 'nabo-profile-'));
 const db = path.join(work, 'nabo.db');

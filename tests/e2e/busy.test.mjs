@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn, dragActivity, addDays, mondayOf } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn, dragActivity, addDays, mondayOf, calendarSettled } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../fixtures/ics');
@@ -118,10 +118,7 @@ test('the week shows the busy time read-only, and a visit over it is a conflict 
   // A visit elsewhere in the week, not over busy time, for comparison.
   const other = week.entries[1] ?? target;
   await planVisit({ date: other.start.slice(0, 10), time: earlier(other.start, 150), duration: 60, area: 'Hasle' });
-  await browser.waitUntil(
-    async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false',
-    { timeout: 10_000 },
-  );
+  await calendarSettled(browser);
 
   const head = await browser.$(`[data-testid="day"][data-date="${week.monday}"]`);
   await head.waitForExist({ timeout: 10_000 });

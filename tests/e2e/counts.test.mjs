@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn, addDays, mondayOf, watchCsp, cspViolations } from './harness.mjs';
+import { startApp, screenshot, completeWelcome, axeViolations, invokeIn, todayIn, addDays, mondayOf, watchCsp, cspViolations, calendarSettled } from './harness.mjs';
 
 let app;
 let browser;
@@ -207,7 +207,7 @@ test('counts removed from the window when the visit did not take place after all
   await (await browser.$('[data-testid="nav-calendar"]')).click();
   await (await browser.$('[data-testid="mode-week"]')).click();
   const card = await browser.$(`[data-testid="activity"][data-id="${visit.id}"]`);
-  await browser.waitUntil(async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false', { timeout: 10_000 });
+  await calendarSettled(browser);
   if (mondayOf(yesterday) !== mondayOf(today) && !(await card.isExisting())) await (await browser.$('[data-testid="prev-week"]')).click();
   await card.waitForExist({ timeout: 10_000 });
   await browser.execute((id) => document.querySelector(`[data-testid="activity"][data-id="${id}"]`).closest('[role="button"]').focus(), visit.id);

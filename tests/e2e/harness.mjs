@@ -6,8 +6,9 @@
 //   NABO_SCREENSHOTS  folder for screenshots (default: tests/e2e/screenshots)
 //   NABO_E2E_PORT     tauri-driver port (default: a free port chosen for each window; the
 //                     native WebKitWebDriver port is then free too, see `freePort`)
+//   NABO_CLI          the `nabo` CLI, for `nabo` (default: target/debug/nabo)
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, existsSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const root = path.resolve(here, '../..');
 export const appPath = path.resolve(process.env.NABO_APP ?? path.join(root, 'target/debug/nabo-desktop'));
 export const screenshotDir = path.resolve(process.env.NABO_SCREENSHOTS ?? path.join(here, 'screenshots'));
 const fixedPort = process.env.NABO_E2E_PORT ? Number(process.env.NABO_E2E_PORT) : null;
+const cliPath = path.resolve(process.env.NABO_CLI ?? path.join(root, 'target/debug/nabo'));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,7 +31,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * suite on one machine (a CI run beside a developer's) once shared the fixed port 4455: the
  * second tauri-driver could not listen and the tests talked to the other run's window.
  */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -183,10 +185,23 @@ export async function completeWelcome(browser, { examples = false } = {}) {
 export async function openCalendar(browser, mode = 'week') {
   await (await browser.$('[data-testid="nav-calendar"]')).click();
   await (await browser.$(`[data-testid="mode-${mode}"]`)).click();
+  await calendarSettled(browser);
+}
+
+/** Waits until the calendar has the lists of the period it shows (not busy). */
+export async function calendarSettled(browser) {
   await browser.waitUntil(
     async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false',
     { timeout: 10_000 },
   );
+}
+
+/** Runs the real `nabo` CLI on the database `db` (in English, at the real time); returns its stdout. */
+export function nabo(db, ...args) {
+  const env = { ...process.env, NABO_LANG: 'en' };
+  delete env.NABO_DB;
+  delete env.NABO_NOW;
+  return execFileSync(cliPath, ['--db', db, ...args], { env, encoding: 'utf8' });
 }
 
 /** Runs axe-core in the window; returns the serious and critical violations. */

@@ -13,25 +13,16 @@ import { mkdtempSync, rmSync, existsSync, writeFileSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApp, screenshot, axeViolations, answerDialogs, screenshotDir } from './harness.mjs';
+import { startApp, screenshot, axeViolations, answerDialogs, screenshotDir, nabo } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const NABO = process.env.NABO_CLI ?? path.join(root, 'target/debug/nabo');
 const PYTHON = process.env.NABO_PYTHON ?? path.join(root, 'tests/interop/.venv/bin/python');
 
 const WORDS = {
   da: { behind: 'Bagud', area: 'Område', total: 'I alt' },
   en: { behind: 'Behind pace', area: 'Area', total: 'Total' },
 };
-
-/** Runs the real CLI on `db`; returns stdout. */
-function nabo(db, ...args) {
-  const env = { ...process.env, NABO_LANG: 'en' };
-  delete env.NABO_DB;
-  delete env.NABO_NOW;
-  return execFileSync(NABO, ['--db', db, ...args], { env, encoding: 'utf8' });
-}
 
 /** `YYYY-MM` of the month `back` months before this one. */
 function monthBack(back) {

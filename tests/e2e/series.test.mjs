@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn, addDays } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, axeViolations, invokeIn, todayIn, addDays, calendarSettled } from './harness.mjs';
 
 let app;
 let browser;
@@ -28,13 +28,6 @@ async function meetingDates() {
     [...document.querySelectorAll('[data-testid="activity"][data-kind="group_meeting"]')]
       .filter((c) => c.textContent.includes('17:00–19:00') && c.querySelector('[data-testid="series-tag"]'))
       .map((c) => c.dataset.date),
-  );
-}
-
-async function waitForWeek() {
-  await browser.waitUntil(
-    async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false',
-    { timeout: 10_000 },
   );
 }
 
@@ -63,7 +56,7 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
 
   await (await browser.$('[data-testid="plan-submit"]')).click();
   await browser.$('[data-testid="plan-saved"]').waitForDisplayed({ timeout: 10_000 });
-  await waitForWeek();
+  await calendarSettled(browser);
   await browser.waitUntil(async () => (await meetingDates()).includes(date), {
     timeout: 10_000,
     timeoutMsg: 'the first meeting is in this week at 17:00–19:00, marked as a series',
@@ -73,7 +66,7 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
 
   for (const week of [1, 2]) {
     await (await browser.$('[data-testid="next-week"]')).click();
-    await waitForWeek();
+    await calendarSettled(browser);
     await browser.waitUntil(async () => (await meetingDates()).includes(addDays(date, 7 * week)), {
       timeout: 10_000,
       timeoutMsg: `meeting ${week + 1} is ${7 * week} days later at 17:00–19:00`,
@@ -81,7 +74,7 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
   }
   // COUNT=3: nothing in the fourth week.
   await (await browser.$('[data-testid="next-week"]')).click();
-  await waitForWeek();
+  await calendarSettled(browser);
   assert.deepEqual(await meetingDates(), []);
 
   // The backend agrees: three meetings, each at 17:00 Copenhagen time.
@@ -96,7 +89,7 @@ test('plan a weekly meeting with the series editor and see its meetings in the w
   // Edit the second meeting in the form: it and the third change, the series keeps three meetings.
   await (await browser.$('[data-testid="prev-week"]')).click();
   await (await browser.$('[data-testid="prev-week"]')).click();
-  await waitForWeek();
+  await calendarSettled(browser);
   const second = addDays(date, 7);
   await browser.waitUntil(async () => (await meetingDates()).includes(second), { timeout: 10_000 });
   await browser.execute(
