@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, screenshot, typeInto, completeWelcome, openCalendar, todayIn, watchCsp, cspViolations } from './harness.mjs';
+import { startApp, screenshot, typeInto, completeWelcome, openCalendar, todayIn, watchCsp, cspViolations, calendarSettled, nabo } from './harness.mjs';
 
 let app;
 let browser;
@@ -112,7 +112,8 @@ test('a visit deleted in its form leaves the week, and "Fortryd" brings it back'
       date,
     );
   await browser.waitUntil(async () => (await at14()) !== null, { timeout: 10_000, timeoutMsg: 'the visit at 14:00 is in the week' });
-  const selector = `[data-testid="activity"][data-id="${await at14()}"]`;
+  const id = await at14();
+  const selector = `[data-testid="activity"][data-id="${id}"]`;
   await (await browser.$(selector)).click();
   const form = await browser.$('[data-testid="plan-form"]');
   await form.waitForDisplayed();
@@ -121,12 +122,16 @@ test('a visit deleted in its form leaves the week, and "Fortryd" brings it back'
   await browser.$(selector).waitForExist({ reverse: true, timeout: 10_000 });
   await browser.$('[data-testid="toast-undo"]').waitForDisplayed();
   await screenshot(browser, 'week-deleted-undo');
-  // Gone from the database too: another week and back asks for the lists again.
+  /** The ids stored for today, read by the CLI from the window's database. */
+  const stored = () => JSON.parse(nabo(app.dbPath, 'list', '--from', date, '--to', date, '--json')).map((a) => String(a.id));
+  assert.ok(!stored().includes(id), 'the visit is gone from the database, not only from the window');
+  // Another week and back asks for the lists again: it stays gone.
   await (await browser.$('[data-testid="next-week"]')).click();
   await (await browser.$('[data-testid="prev-week"]')).click();
-  await browser.waitUntil(async () => (await browser.$('[data-testid="week-view"]').getAttribute('aria-busy')) === 'false', { timeout: 10_000 });
+  await calendarSettled(browser);
   assert.equal(await at14(), null, 'the deleted visit stays gone');
   await (await browser.$('[data-testid="toast-undo"]')).click();
   await browser.waitUntil(async () => (await at14()) !== null, { timeout: 10_000, timeoutMsg: 'the visit is back after Fortryd' });
+  assert.ok(stored().includes(await at14()), 'Fortryd stored it again');
   assert.match(await (await browser.$(`[data-testid="activity"][data-id="${await at14()}"]`)).getText(), /Bispehaven/);
 });
